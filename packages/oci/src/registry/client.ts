@@ -1,0 +1,189 @@
+// A client for one registry: builds /v2/ URLs on its endpoint, authenticates (challenge flow, lazily
+// resolved credentials), retries, and turns failures into RegistryErrors. Operations (resolve, and
+// later pull, push, …) are built on `request`.
+
+import { SlipwayError } from '@slipway/errors';
+import { Authenticator, repositoryScope } from './auth.js';
+import { type Credentials, type ResolvedCredentials, resolveCredentials } from './credentials.js';
+import { type RegistryEndpoint, registryEndpoint } from './endpoint.js';
+import {
+  errorFromResponse,
+  RegistryError,
+  type RegistryErrorContext,
+  unauthorizedError,
+  unreachableError,
+} from './errors.js';
+import {
+  fetchWithRetry,
+  isRetryableStatus,
+  NetworkFailure,
+  type RetriedResponse,
+  type RetryOptions,
+} from './retry.js';
+import { sharedTokenCache, type TokenCache } from './token-cache.js';
+
+export interface RegistryClientOptions {
+  /** Used instead of the docker config. */
+  readonly credentials?: Credentials | undefined;
+  /** Domains to reach over plain HTTP (loopback hosts always are). */
+  readonly insecureRegistries?: readonly string[] | undefined;
+  readonly fetch?: typeof fetch | undefined;
+  /** Environment for `DOCKER_CONFIG`, `HOME` and credential helpers' `PATH`. Defaults to `process.env`. */
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** Defaults to one cache shared by the process. */
+  readonly tokenCache?: TokenCache | undefined;
+  /** Attempts, delays, timeout; `sleep` and `now` are injectable for tests. */
+  readonly retry?: RetryOptions | undefined;
+  /** Shortcut for `retry.sleep`. */
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
+  readonly now?: (() => number) | undefined;
+}
+
+export interface RegistryRequest {
+  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Repository path (`shop/cart`): it scopes the token and names the repository in errors. */
+  readonly repository: string;
+  /** The part after `/v2/<repository>/`, e.g. `manifests/1.4.2`. */
+  readonly resource: string;
+  /** The tag or digest concerned, for error messages. */
+  readonly reference?: string | undefined;
+  /** Token scope actions. Default `['pull']`. */
+  readonly actions?: readonly string[] | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Must be replayable: it may be sent more than once. */
+  readonly body?: string | Uint8Array | undefined;
+  /** Words for messages: `manifest`, `blob …`. */
+  readonly what: string;
+}
+
+export class RegistryClient {
+  readonly endpoint: RegistryEndpoint;
+  readonly #fetch: typeof fetch;
+  readonly #retry: RetryOptions;
+  readonly #auth: Authenticator;
+  readonly #credentialOptions: { credentials?: Credentials | undefined; env?: NodeJS.ProcessEnv | undefined };
+  #credentials: Promise<ResolvedCredentials> | undefined;
+  #resolved: ResolvedCredentials | undefined;
+
+  constructor(domain: string, options: RegistryClientOptions = {}) {
+    this.endpoint = registryEndpoint(domain, { insecureRegistries: options.insecureRegistries });
+    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#retry = {
+      ...options.retry,
+      sleep: options.retry?.sleep ?? options.sleep,
+      now: options.retry?.now ?? options.now,
+    };
+    this.#credentialOptions = { credentials: options.credentials, env: options.env };
+    this.#auth = new Authenticator({
+      baseUrl: this.endpoint.baseUrl,
+      cache: options.tokenCache ?? sharedTokenCache,
+      credentials: (context) => this.#loadCredentials(context),
+      send: (url, init, context) => this.#send(url, init, context),
+      scrub: (text) => this.scrub(text),
+      now: options.now ?? Date.now,
+    });
+  }
+
+  /** Where credentials came from, in words, or `anonymous` while none were needed. */
+  get credentialSource(): string {
+    return this.#resolved?.source ?? 'anonymous';
+  }
+
+  /** The message context for an operation on `repository`. */
+  context(repository: string, reference?: string): RegistryErrorContext {
+    return { registry: this.endpoint.domain, repository, reference, credentialSource: this.credentialSource };
+  }
+
+  /**
+   * Sends a request to `/v2/<repository>/<resource>`, authenticating as the registry asks. Throws a
+   * {@link RegistryError} for no answer, 401/403, and 429/5xx after retries; returns every other answer
+   * (success, 404, …) for the operation to judge.
+   */
+  async request(request: RegistryRequest): Promise<Response> {
+    const url = `${this.endpoint.baseUrl}/v2/${request.repository}/${request.resource}`;
+    const scope = repositoryScope(request.repository, request.actions);
+    const context = () => this.context(request.repository, request.reference);
+
+    let authorization = await this.#auth.preemptive(scope, context);
+    let answered = false;
+    for (;;) {
+      const headers: Record<string, string> = { ...request.headers };
+      if (authorization !== undefined) headers.Authorization = authorization;
+      const init: RequestInit = { method: request.method, headers };
+      if (request.body !== undefined) init.body = request.body;
+      const { response, attempts } = await this.#send(url, init, context());
+
+      if (response.status === 401 && !answered) {
+        await discard(response);
+        authorization = await this.#auth.answer(response, scope, context);
+        answered = true;
+        continue;
+      }
+      if (response.status === 401) {
+        await discard(response);
+        throw unauthorizedError(context(), {
+          status: 401,
+          what: `${request.what} on registry ${this.endpoint.domain}`,
+        });
+      }
+      if (response.status === 403 || isRetryableStatus(response.status)) {
+        throw await this.errorFor(response, request, attempts);
+      }
+      return response;
+    }
+  }
+
+  /** The {@link RegistryError} for a failed answer to `request`. Consumes the body. */
+  errorFor(response: Response, request: RegistryRequest, attempts?: number): Promise<RegistryError> {
+    return errorFromResponse(response, this.context(request.repository, request.reference), {
+      what: request.what,
+      scrub: (text) => this.scrub(text),
+      ...(attempts === undefined ? {} : { attempts }),
+    });
+  }
+
+  /** Replaces any secret this client holds with `***`. */
+  scrub(text: string): string {
+    const credentials = this.#resolved;
+    if (credentials === undefined) return text;
+    let scrubbed = text;
+    for (const secret of [credentials.password, credentials.identityToken]) {
+      if (secret !== undefined && secret.length >= 3) scrubbed = scrubbed.split(secret).join('***');
+    }
+    return scrubbed;
+  }
+
+  async #send(url: string, init: RequestInit, context: RegistryErrorContext): Promise<RetriedResponse> {
+    try {
+      return await fetchWithRetry(this.#fetch, url, init, this.#retry);
+    } catch (error) {
+      if (error instanceof NetworkFailure) {
+        throw unreachableError(context, new URL(url).origin, error.cause, error.attempts);
+      }
+      throw error;
+    }
+  }
+
+  #loadCredentials(context: RegistryErrorContext): Promise<ResolvedCredentials> {
+    this.#credentials ??= resolveCredentials(this.endpoint.domain, this.#credentialOptions).then(
+      (resolved) => {
+        this.#resolved = resolved;
+        return resolved;
+      },
+      (error: unknown) => {
+        if (error instanceof SlipwayError && !(error instanceof RegistryError)) {
+          throw new RegistryError('credentials', error.message, context, {
+            fix: error.fix ?? 'check the docker config',
+            cause: error,
+          });
+        }
+        throw error;
+      },
+    );
+    return this.#credentials;
+  }
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {});
+}
