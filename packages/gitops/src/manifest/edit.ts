@@ -1,0 +1,345 @@
+import { formatReference } from '@slipway/oci';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, Scalar, type YAMLMap } from 'yaml';
+import { at, ManifestError } from './error.js';
+import { findSites, type RawSite, readSite, readSlots, siteText, toImageSite } from './find.js';
+import { applySplices, formatNewScalar, replaceScalar, type Splice, scalarString } from './scalar.js';
+import { eolAt, type Lines, lineEnd } from './text.js';
+import type { Change, DesiredImage, FileEdit, Pin, ScanContext } from './types.js';
+import { type Doc, findPair, keyName, loadFile } from './yaml.js';
+
+interface Pinned {
+  tag?: string;
+  digest?: string;
+}
+
+interface Plan {
+  splices: Splice[];
+  /** What the site must read after the edit. */
+  expected: Pinned;
+}
+
+/**
+ * Rewrites every site of `images` in one file to the desired tag and/or digest, splicing only the changed
+ * scalars (and, for Kustomize entries, inserting or removing `newTag` / `digest` keys).
+ */
+export function editFile(
+  file: string,
+  text: string,
+  images: readonly DesiredImage[],
+  pin: Pin,
+  context: ScanContext,
+): FileEdit {
+  const desired = new Map<string, DesiredImage>();
+  for (const image of images) {
+    if (desired.has(image.repository)) {
+      throw new ManifestError(`${image.repository} is requested twice`, {
+        where: at(file, 1),
+        fix: 'promote each repository once',
+      });
+    }
+    desired.set(image.repository, image);
+  }
+  const targets = new Set(desired.keys());
+  const loaded = loadFile(file, text, targets);
+  if (loaded.kind === 'skipped') return loaded;
+  const { docs, lines } = loaded;
+  const onlyRepository = images.length === 1 ? images[0]?.repository : undefined;
+  const input = { file, text, docs, lines, targets, context, onlyRepository };
+  const raw = findSites(input);
+  const sites = raw.map((site) => toImageSite(file, site, text, lines));
+
+  const plans = raw.map((site, index) => {
+    const image = desired.get(site.repository);
+    const line = sites[index]?.line ?? 1;
+    if (image === undefined) throw new Error(`bug: site for unrequested ${site.repository}`);
+    return planSite(site, image, pin, text, file, lines, line);
+  });
+  const splices = plans.flatMap((plan) => plan.splices);
+  if (splices.length === 0) return { kind: 'edited', sites, changes: [], text };
+
+  const edited = applySplices(text, splices);
+  const after = verify(file, edited, docs, raw, plans, input);
+  const changes: Change[] = [];
+  raw.forEach((site, index) => {
+    const plan = plans[index];
+    const now = after[index];
+    const before = sites[index];
+    if (plan === undefined || now === undefined || before === undefined || plan.splices.length === 0) return;
+    changes.push({
+      file,
+      line: before.line,
+      repository: site.repository,
+      before: before.text,
+      after: siteText(now, edited),
+    });
+  });
+  return { kind: 'edited', sites, changes, text: edited };
+}
+
+function wanted(pin: Pin, image: DesiredImage, where: string): Pinned {
+  const { tag, digest } = image;
+  if (pin === 'tag') {
+    if (tag === undefined) {
+      throw new ManifestError(`cannot pin ${image.repository} by tag: the image to promote has no tag`, {
+        where,
+        fix: 'promote a tagged image, or pin by digest',
+      });
+    }
+    return { tag };
+  }
+  if (pin === 'digest') {
+    if (digest === undefined) {
+      throw new ManifestError(
+        `cannot pin ${image.repository} by digest: the image to promote has no digest`,
+        {
+          where,
+          fix: 'resolve the digest first, or pin by tag',
+        },
+      );
+    }
+    return { digest };
+  }
+  if (tag === undefined && digest === undefined) {
+    throw new ManifestError(`the image to promote for ${image.repository} has neither tag nor digest`, {
+      where,
+    });
+  }
+  return { ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
+}
+
+function planSite(
+  site: RawSite,
+  image: DesiredImage,
+  pin: Pin,
+  text: string,
+  file: string,
+  lines: Lines,
+  line: number,
+): Plan {
+  const where = at(file, line);
+  const want = wanted(pin, image, where);
+  const splices: Splice[] = [];
+  const set = (node: Scalar, value: string): void => {
+    const current = scalarString(node, text);
+    if (current === value || (current === undefined && value === '')) return;
+    splices.push(replaceScalar(node, value, text, file, lines));
+  };
+
+  if (site.full) {
+    set(site.full.node, formatReference(site.full.spelled, want.tag, want.digest));
+    return { splices, expected: want };
+  }
+  if (site.kustomize) {
+    return { splices: planKustomize(site, site.kustomize, want, text, file, lines, where), expected: want };
+  }
+  if (site.tag && site.digest) {
+    // Charts render the tag even when a digest is set, so it stays truthful under every pin.
+    const tag = image.tag ?? scalarString(site.tag.node, text) ?? '';
+    const digest = want.digest ?? '';
+    set(site.tag.node, tag);
+    set(site.digest.node, digest);
+    return { splices, expected: readSlots(tag, digest) };
+  }
+  if (site.tag) {
+    if (want.tag === undefined) {
+      throw new ManifestError(
+        `${site.tag.key} can hold a tag only, but ${image.repository} is pinned by digest alone`,
+        {
+          where,
+          fix: 'add a digest key next to it (or a ":digest" marker), or pin by tag or tag+digest',
+        },
+      );
+    }
+    // Without a digest key, the digest travels in the tag: charts render `repo:1.4.2@sha256:…`.
+    const value = formatReference('', want.tag, want.digest).slice(1);
+    set(site.tag.node, value);
+    return { splices, expected: readSlots(value, undefined) };
+  }
+  if (site.digest) {
+    if (want.digest === undefined) {
+      throw new ManifestError(
+        `${site.digest.key} can hold a digest only, but ${image.repository} is pinned by tag`,
+        {
+          where,
+          fix: 'pin by digest or tag+digest, or name the tag value too',
+        },
+      );
+    }
+    set(site.digest.node, want.digest);
+    return { splices, expected: { digest: want.digest } };
+  }
+  throw new Error(`bug: ${site.kind} site for ${site.repository} has nothing to edit`);
+}
+
+/**
+ * A Kustomize entry gets exactly the wanted keys: `newTag` and `digest` are set, inserted when missing,
+ * and removed when the pin does not want them (a left-over `digest` would keep the old image).
+ */
+function planKustomize(
+  site: RawSite,
+  entry: YAMLMap,
+  want: Pinned,
+  text: string,
+  file: string,
+  lines: Lines,
+  where: string,
+): Splice[] {
+  const splices: Splice[] = [];
+  const removed = new Set<Pair>();
+  const inserts: [string, string][] = [];
+  for (const [key, value] of [
+    ['newTag', want.tag],
+    ['digest', want.digest],
+  ] as const) {
+    const pair = findPair(entry, key);
+    if (pair !== undefined && !isScalar(pair.value) && pair.value !== null) {
+      throw new ManifestError(`the Kustomize image entry's ${key} is not a plain value`, {
+        where,
+        fix: `write ${key} as a plain value`,
+      });
+    }
+    const node = pair !== undefined && isScalar(pair.value) ? pair.value : undefined;
+    if (value === undefined) {
+      if (pair !== undefined) removed.add(pair);
+    } else if (node !== undefined) {
+      if (scalarString(node, text) !== value) splices.push(replaceScalar(node, value, text, file, lines));
+    } else if (pair !== undefined) {
+      throw new ManifestError(`the Kustomize image entry's ${key} has no value`, {
+        where,
+        fix: `remove ${key}:`,
+      });
+    } else {
+      inserts.push([key, value]);
+    }
+  }
+  const pairs = entry.items.filter((item): item is Pair => isPair(item));
+  for (const pair of removed) splices.push(removePair(entry, pairs, pair, text, lines, where));
+  if (inserts.length > 0) {
+    const kept = pairs.filter((pair) => !removed.has(pair));
+    const last = kept.at(-1);
+    const first = pairs[0];
+    if (last === undefined || first === undefined) throw new Error('bug: Kustomize image entry without keys');
+    const style = site.anchor.type;
+    const render = (value: string): string =>
+      style === Scalar.QUOTE_DOUBLE
+        ? JSON.stringify(value)
+        : style === Scalar.QUOTE_SINGLE
+          ? `'${value}'`
+          : formatNewScalar(value);
+    const end = endOf(last);
+    if (entry.flow) {
+      splices.push({
+        start: end,
+        end,
+        text: inserts.map(([key, value]) => `, ${key}: ${render(value)}`).join(''),
+      });
+    } else {
+      const keyStart = startOf(first);
+      const indent = ' '.repeat(keyStart - lines.lineStart(keyStart));
+      const position = lineEnd(text, end);
+      const eol = eolAt(text, position);
+      const added = inserts.map(([key, value]) => `${eol}${indent}${key}: ${render(value)}`).join('');
+      splices.push({ start: position, end: position, text: added });
+    }
+  }
+  return splices;
+}
+
+function startOf(pair: Pair): number {
+  return (pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+}
+
+function endOf(pair: Pair): number {
+  const value = pair.value as { range?: [number, number, number] } | null;
+  const key = pair.key as { range?: [number, number, number] } | null;
+  return value?.range?.[1] ?? key?.range?.[1] ?? 0;
+}
+
+function removePair(
+  entry: YAMLMap,
+  pairs: Pair[],
+  pair: Pair,
+  text: string,
+  lines: Lines,
+  where: string,
+): Splice {
+  const index = pairs.indexOf(pair);
+  const next = pairs[index + 1];
+  const previous = pairs[index - 1];
+  if (index === 0) {
+    // First key of the entry (maybe right after `- `): the next key moves into its place.
+    if (next === undefined) throw new Error('bug: removing the only key of a Kustomize image entry');
+    return { start: startOf(pair), end: startOf(next), text: '' };
+  }
+  if (entry.flow) {
+    if (previous === undefined) throw new Error('bug: no previous key');
+    return { start: endOf(previous), end: endOf(pair), text: '' };
+  }
+  const keyStart = startOf(pair);
+  const lineStart = lines.lineStart(keyStart);
+  if (text.slice(lineStart, keyStart).trim() !== '') {
+    throw new ManifestError('cannot remove a Kustomize image key that shares its line with another', {
+      where,
+      fix: 'put each key of the image entry on its own line',
+    });
+  }
+  const newline = text.indexOf('\n', endOf(pair));
+  if (newline >= 0) return { start: lineStart, end: newline + 1, text: '' };
+  // Last line of a file without a final newline: take the line break before it instead.
+  const breakBefore = lineStart >= 2 && text.startsWith('\r\n', lineStart - 2) ? 2 : 1;
+  return { start: Math.max(0, lineStart - breakBefore), end: text.length, text: '' };
+}
+
+/** The shape of a document (keys, nesting), ignoring values and Kustomize image `newTag` / `digest` keys. */
+function shape(node: unknown, parentKey: string | undefined): string {
+  if (isMap(node)) {
+    const keys = node.items
+      .filter(
+        (pair) =>
+          !(parentKey === 'images' && (keyName(pair.key) === 'newTag' || keyName(pair.key) === 'digest')),
+      )
+      .map((pair) => `${keyName(pair.key) ?? '?'}:${shape(pair.value, keyName(pair.key))}`);
+    return `{${keys.join(',')}}`;
+  }
+  if (isSeq(node)) return `[${node.items.map((item) => shape(item, parentKey)).join(',')}]`;
+  if (isAlias(node)) return `*${node.source}`;
+  if (isScalar(node)) return 's';
+  if (isPair(node)) return `(${shape(node.value, keyName(node.key))})`;
+  return node === null || node === undefined ? '-' : '?';
+}
+
+/** Re-reads the edited text: same documents and shape, and every site reads what was planned. */
+function verify(
+  file: string,
+  edited: string,
+  docs: readonly Doc[],
+  raw: readonly RawSite[],
+  plans: readonly Plan[],
+  input: Parameters<typeof findSites>[0],
+): RawSite[] {
+  const fail = (why: string): never => {
+    throw new Error(`bug: editing ${file} went wrong (${why}); nothing was written`);
+  };
+  const loaded = loadFile(file, edited, []);
+  if (loaded.kind === 'skipped') return fail(loaded.reason);
+  if (loaded.docs.length !== docs.length) fail('the number of documents changed');
+  loaded.docs.forEach((doc, index) => {
+    const before = docs[index];
+    if (before === undefined || shape(doc.contents, undefined) !== shape(before.contents, undefined)) {
+      fail(`document ${index + 1} changed shape`);
+    }
+  });
+  const again = findSites({ ...input, text: edited, docs: loaded.docs, lines: loaded.lines });
+  if (again.length !== raw.length) fail(`${raw.length} image sites became ${again.length}`);
+  again.forEach((site, index) => {
+    const old = raw[index];
+    const plan = plans[index];
+    if (old === undefined || plan === undefined) return;
+    if (site.kind !== old.kind || site.repository !== old.repository) fail(`site ${index + 1} changed`);
+    const now = readSite(site, edited);
+    if (now.tag !== plan.expected.tag || now.digest !== plan.expected.digest) {
+      fail(`${site.repository} reads ${JSON.stringify(now)}, not ${JSON.stringify(plan.expected)}`);
+    }
+  });
+  return again;
+}

@@ -1,0 +1,477 @@
+import { tryParseReference } from '@slipway/oci';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { at, ManifestError } from './error.js';
+import { lookupPolicy, markerOf } from './markers.js';
+import { scalarString } from './scalar.js';
+import type { Lines } from './text.js';
+import type { ImageSite, ScanContext, SiteKind, ValuesPath } from './types.js';
+import {
+  type Doc,
+  documentKind,
+  findPair,
+  forEachMap,
+  forEachValueScalar,
+  isKustomizationFile,
+  keyName,
+  mapAt,
+  repositoryOf,
+  scalarAt,
+  stringAt,
+} from './yaml.js';
+
+/** A scalar that holds a tag or a digest, with the key it sits under. */
+export interface Slot {
+  node: Scalar;
+  key: string;
+}
+
+/** A site as found in the syntax tree: the scalars to read and rewrite. */
+export interface RawSite {
+  kind: SiteKind;
+  repository: string;
+  /** Offset used to order sites (stable across edits). */
+  order: number;
+  /** The scalar whose line the site reports when it has no tag or digest slot. */
+  anchor: Scalar;
+  anchorKey: string;
+  /** A full reference (`repo:tag@digest`) and the repository as spelled there. */
+  full?: { node: Scalar; spelled: string };
+  tag?: Slot;
+  digest?: Slot;
+  /** A Kustomize `images` entry: its `newTag` and `digest` keys may be inserted or removed. */
+  kustomize?: YAMLMap;
+  /** Which document of the file holds the site. */
+  doc: number;
+}
+
+export interface FindInput {
+  file: string;
+  text: string;
+  docs: readonly Doc[];
+  lines: Lines;
+  targets: ReadonlySet<string>;
+  context: ScanContext;
+  /** The repository a values path without one refers to; `undefined` when that would be ambiguous. */
+  onlyRepository: string | undefined;
+}
+
+const CONTAINER_KEYS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const NOT_IMAGE_MAPS = new Set(['annotations', 'labels', 'env', 'matchLabels']);
+
+/** The repository part of a full reference as spelled (`nginx` in `nginx:1.0@sha256:…`). */
+export function spelledRepository(value: string): string {
+  const atSign = value.indexOf('@');
+  const name = atSign < 0 ? value : value.slice(0, atSign);
+  const colon = name.indexOf(':', name.lastIndexOf('/') + 1);
+  return colon < 0 ? name : name.slice(0, colon);
+}
+
+function start(node: Scalar): number {
+  return node.range?.[0] ?? 0;
+}
+
+export function findSites(input: FindInput): RawSite[] {
+  const { file, docs, lines, targets } = input;
+  const sites: RawSite[] = [];
+  const claimed = new Set<Scalar>();
+  const aliases: { alias: Node; doc: Doc }[] = [];
+  const claim = (site: RawSite): void => {
+    for (const node of [site.full?.node, site.tag?.node, site.digest?.node]) if (node) claimed.add(node);
+    sites.push(site);
+  };
+
+  const fullSite = (kind: SiteKind, node: Scalar, key: string, doc: number): RawSite | undefined => {
+    if (claimed.has(node) || typeof node.value !== 'string') return undefined;
+    const ref = tryParseReference(node.value);
+    if (ref === undefined || !targets.has(ref.repository)) return undefined;
+    const spelled = spelledRepository(node.value);
+    return {
+      kind,
+      repository: ref.repository,
+      order: start(node),
+      anchor: node,
+      anchorKey: key,
+      full: { node, spelled },
+      doc,
+    };
+  };
+
+  docs.forEach((doc, index) => {
+    const root = doc.contents;
+    const docKind = documentKind(doc);
+
+    // Workload containers, anywhere in the document.
+    forEachMap(root, undefined, (map) => {
+      for (const pair of map.items) {
+        const key = keyName(pair.key);
+        if (key === undefined || !CONTAINER_KEYS.has(key) || !isSeq(pair.value)) continue;
+        for (const item of pair.value.items) {
+          if (!isMap(item)) continue;
+          const image = findPair(item, 'image')?.value;
+          if (isAlias(image)) aliases.push({ alias: image, doc });
+          if (!isScalar(image)) continue;
+          const site = fullSite('container', image, 'image', index);
+          if (site) claim(site);
+        }
+      }
+    });
+
+    // Kustomize `images:` entries (kustomization files, Kustomize and Flux Kustomization objects).
+    const images = kustomizeImages(file, doc);
+    for (const entry of images) {
+      const name = stringAt(entry, 'name');
+      const newName = stringAt(entry, 'newName');
+      const repository = tryParseReference(newName ?? name ?? '')?.repository;
+      if (name === undefined || repository === undefined || !targets.has(repository)) continue;
+      const anchor = scalarAt(entry, newName === undefined ? 'name' : 'newName');
+      if (anchor === undefined) continue;
+      const tag = scalarAt(entry, 'newTag');
+      const digest = scalarAt(entry, 'digest');
+      claim({
+        kind: 'kustomize',
+        repository,
+        order: entry.range?.[0] ?? start(anchor),
+        anchor,
+        anchorKey: newName === undefined ? 'name' : 'newName',
+        ...(tag ? { tag: { node: tag, key: 'newTag' } } : {}),
+        ...(digest ? { digest: { node: digest, key: 'digest' } } : {}),
+        kustomize: entry,
+        doc: index,
+      });
+    }
+
+    // Helm values: `repository` + `tag` (+ `registry`, `digest`) siblings.
+    forEachMap(root, undefined, (map) => {
+      const repositoryNode = scalarAt(map, 'repository');
+      const tag = scalarAt(map, 'tag');
+      if (repositoryNode === undefined || tag === undefined || typeof repositoryNode.value !== 'string')
+        return;
+      if (claimed.has(tag)) return;
+      const registry = stringAt(map, 'registry');
+      const name = registry
+        ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}`
+        : repositoryNode.value;
+      const repository = repositoryOf(name);
+      if (repository === undefined || !targets.has(repository)) return;
+      const digest = scalarAt(map, 'digest');
+      claim({
+        kind: 'helm',
+        repository,
+        order: Math.min(start(repositoryNode), start(tag)),
+        anchor: repositoryNode,
+        anchorKey: 'repository',
+        tag: { node: tag, key: 'tag' },
+        ...(digest && !claimed.has(digest) ? { digest: { node: digest, key: 'digest' } } : {}),
+        doc: index,
+      });
+    });
+
+    // Any other scalar under a key named `image` (not in Flux ImageRepository objects, whose `spec.image`
+    // names a repository to scan, nor in annotations or labels).
+    if (!(docKind?.kind === 'ImageRepository' && docKind.group.startsWith('image.toolkit.fluxcd.io'))) {
+      forEachMap(root, undefined, (map, parentKey) => {
+        if (parentKey !== undefined && NOT_IMAGE_MAPS.has(parentKey)) return;
+        const value = findPair(map, 'image')?.value;
+        if (isAlias(value)) aliases.push({ alias: value, doc });
+        if (!isScalar(value) || typeof value.value !== 'string') return;
+        const ref = tryParseReference(value.value);
+        if (ref?.tag === undefined && ref?.digest === undefined) return;
+        const site = fullSite('image-key', value, 'image', index);
+        if (site) claim(site);
+      });
+    }
+  });
+
+  findMarkerSites(input, claimed, claim);
+  findValuesPathSites(input, claimed, claim);
+
+  // An image that is an alias is edited at its anchor, which must itself be a site.
+  for (const { alias, doc } of aliases) {
+    if (!isAlias(alias)) continue;
+    const target = alias.resolve(doc);
+    if (!isScalar(target) || typeof target.value !== 'string' || claimed.has(target)) continue;
+    const ref = tryParseReference(target.value);
+    if (ref !== undefined && targets.has(ref.repository)) {
+      throw new ManifestError(
+        `image *${alias.source} is an alias of a value Slipway does not recognise as an image`,
+        {
+          where: at(file, lines.line(alias.range?.[0] ?? 0)),
+          fix: `write the image reference in place of *${alias.source}, or anchor it on an \`image:\` key`,
+        },
+      );
+    }
+  }
+
+  return sites.sort((a, b) => a.order - b.order);
+}
+
+function kustomizeImages(file: string, doc: Doc): YAMLMap[] {
+  const root = doc.contents;
+  if (!isMap(root)) return [];
+  const kind = documentKind(doc);
+  let holder: YAMLMap | undefined;
+  if (kind?.kind === 'Kustomization' && kind.group.startsWith('kustomize.toolkit.fluxcd.io')) {
+    holder = mapAt(root, 'spec');
+  } else if (
+    isKustomizationFile(file) ||
+    (kind?.kind === 'Kustomization' && kind.group.startsWith('kustomize.config.k8s.io'))
+  ) {
+    holder = root;
+  }
+  const images = holder === undefined ? undefined : findPair(holder, 'images')?.value;
+  if (!isSeq(images)) return [];
+  return images.items.filter((item): item is YAMLMap => isMap(item));
+}
+
+interface LooseSlot {
+  role: 'tag' | 'digest';
+  node: Scalar;
+  key: string;
+  parent: unknown;
+  doc: number;
+}
+
+/** Groups tag and digest scalars sharing a parent and a repository into one site. */
+function groupSlots(
+  kind: SiteKind,
+  slots: readonly (LooseSlot & { repository: string })[],
+  claimed: ReadonlySet<Scalar>,
+  claim: (site: RawSite) => void,
+): void {
+  const groups = new Map<unknown, Map<string, (LooseSlot & { repository: string })[]>>();
+  for (const slot of slots) {
+    if (claimed.has(slot.node)) continue;
+    const byRepository = groups.get(slot.parent) ?? new Map<string, (LooseSlot & { repository: string })[]>();
+    groups.set(slot.parent, byRepository);
+    const list = byRepository.get(slot.repository) ?? [];
+    byRepository.set(slot.repository, list);
+    list.push(slot);
+  }
+  for (const byRepository of groups.values()) {
+    for (const [repository, list] of byRepository) {
+      const tags = list.filter((slot) => slot.role === 'tag');
+      const digests = list.filter((slot) => slot.role === 'digest');
+      // Pair tags and digests one to one; extra slots become sites of their own.
+      const count = Math.max(tags.length, digests.length);
+      for (let i = 0; i < count; i++) {
+        const tag = tags[i];
+        const digest = digests[i];
+        const anchor = tag ?? digest;
+        if (anchor === undefined) continue;
+        claim({
+          kind,
+          repository,
+          order: Math.min(start(anchor.node), digest ? start(digest.node) : Number.POSITIVE_INFINITY),
+          anchor: anchor.node,
+          anchorKey: anchor.key,
+          ...(tag ? { tag: { node: tag.node, key: tag.key } } : {}),
+          ...(digest ? { digest: { node: digest.node, key: digest.key } } : {}),
+          doc: anchor.doc,
+        });
+      }
+    }
+  }
+}
+
+function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: RawSite) => void): void {
+  const { text, docs, targets, context } = input;
+  const policyImages = new Map<string, string>();
+  const full: { node: Scalar; key: string; doc: number }[] = [];
+  const loose: (LooseSlot & { policy: string })[] = [];
+  docs.forEach((doc, index) => {
+    forEachValueScalar(doc.contents, ({ node, parent, key }) => {
+      const marker = markerOf(node, text);
+      if (marker === undefined) return;
+      const value = typeof node.value === 'string' ? node.value : undefined;
+      if (marker.field === 'full' || marker.field === 'name') {
+        const repository =
+          value === undefined
+            ? undefined
+            : marker.field === 'full'
+              ? tryParseReference(value)?.repository
+              : repositoryOf(value);
+        if (repository !== undefined && !policyImages.has(marker.policy))
+          policyImages.set(marker.policy, repository);
+        if (marker.field === 'full') full.push({ node, key: key ?? 'image', doc: index });
+      } else {
+        loose.push({
+          role: marker.field,
+          node,
+          key: key ?? marker.field,
+          parent,
+          doc: index,
+          policy: marker.policy,
+        });
+      }
+    });
+  });
+  for (const { node, key, doc } of full) {
+    if (claimed.has(node) || typeof node.value !== 'string') continue;
+    const ref = tryParseReference(node.value);
+    if (ref === undefined || !targets.has(ref.repository)) continue;
+    claim({
+      kind: 'marker',
+      repository: ref.repository,
+      order: start(node),
+      anchor: node,
+      anchorKey: key,
+      full: { node, spelled: spelledRepository(node.value) },
+      doc,
+    });
+  }
+  const resolved: (LooseSlot & { repository: string })[] = [];
+  for (const slot of loose) {
+    const repository = policyImages.get(slot.policy) ?? lookupPolicy(context.markerImages, slot.policy);
+    if (repository !== undefined && targets.has(repository)) resolved.push({ ...slot, repository });
+  }
+  groupSlots('marker', resolved, claimed, claim);
+}
+
+function appliesTo(path: ValuesPath, file: string): boolean {
+  if (path.file === undefined) return true;
+  const normalise = (name: string): string => name.replace(/^\.\//, '').replace(/\\/g, '/');
+  return normalise(path.file) === normalise(file);
+}
+
+function roleOf(key: string): 'tag' | 'digest' | 'full' {
+  if (key === 'tag' || /Tag$/.test(key)) return 'tag';
+  if (key === 'digest' || /Digest$/.test(key)) return 'digest';
+  return 'full';
+}
+
+function findValuesPathSites(input: FindInput, claimed: Set<Scalar>, claim: (site: RawSite) => void): void {
+  const { file, text, docs, lines, targets, context, onlyRepository } = input;
+  const loose: (LooseSlot & { repository: string })[] = [];
+  for (const valuesPath of context.valuesPaths) {
+    if (!appliesTo(valuesPath, file)) continue;
+    const named = valuesPath.file !== undefined;
+    const shown = valuesPath.path.join('.');
+    const repository = valuesPath.repository ?? onlyRepository;
+    if (repository === undefined) {
+      throw new ManifestError(
+        `values path ${shown} names no repository, and more than one image is promoted`,
+        {
+          where: at(file, 1),
+          fix: 'say which repository the values path belongs to',
+        },
+      );
+    }
+    if (!targets.has(repository)) continue;
+    const key = valuesPath.path.at(-1);
+    if (key === undefined) continue;
+    let found = false;
+    docs.forEach((doc, index) => {
+      let node: unknown = doc.contents;
+      let parent: unknown;
+      for (const segment of valuesPath.path) {
+        if (isMap(node)) {
+          parent = node;
+          node = findPair(node, segment)?.value;
+        } else if (isSeq(node) && /^\d+$/.test(segment)) {
+          parent = node;
+          node = node.items[Number(segment)];
+        } else {
+          node = undefined;
+        }
+        if (node === undefined || node === null) return;
+      }
+      if (parent === undefined) return;
+      found = true;
+      const offset = (node as { range?: [number, number, number] }).range?.[0] ?? 0;
+      if (!isScalar(node) || node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') {
+        if (!named) return;
+        throw new ManifestError(`values path ${shown} is not a single-line scalar`, {
+          where: at(file, lines.line(offset)),
+          fix: 'name the path of the tag, digest or image reference value itself',
+        });
+      }
+      const role = roleOf(key);
+      if (role === 'full') {
+        const value = scalarString(node, text);
+        const ref = value === undefined ? undefined : tryParseReference(value);
+        if (value === undefined || ref?.repository !== repository) {
+          if (!named) return;
+          throw new ManifestError(
+            `values path ${shown} holds "${value ?? ''}", not a reference to ${repository}`,
+            {
+              where: at(file, lines.line(offset)),
+              fix: 'name a path whose key is a tag (`tag`, `…Tag`), a `digest`, or holds the full image reference',
+            },
+          );
+        }
+        if (claimed.has(node)) return;
+        claim({
+          kind: 'values-path',
+          repository,
+          order: offset,
+          anchor: node,
+          anchorKey: key,
+          full: { node, spelled: spelledRepository(value) },
+          doc: index,
+        });
+      } else {
+        loose.push({ role, node, key, parent, doc: index, repository });
+      }
+    });
+    if (!found && named) {
+      throw new ManifestError(`values path ${shown} does not exist`, {
+        where: at(file, 1),
+        fix: `check the path; keys are separated by "." and numbers index lists`,
+      });
+    }
+  }
+  groupSlots('values-path', loose, claimed, claim);
+}
+
+/** What a site pins now, from its scalars. */
+export function readSite(site: RawSite, text: string): { tag?: string; digest?: string } {
+  if (site.full) {
+    const value = scalarString(site.full.node, text) ?? '';
+    const ref = tryParseReference(value);
+    return { ...(ref?.tag ? { tag: ref.tag } : {}), ...(ref?.digest ? { digest: ref.digest } : {}) };
+  }
+  return readSlots(
+    site.tag ? scalarString(site.tag.node, text) : undefined,
+    site.digest ? scalarString(site.digest.node, text) : undefined,
+  );
+}
+
+/** A tag slot may carry `tag@digest` (charts render `repo:tag`); a digest slot wins over it. */
+export function readSlots(
+  tag: string | undefined,
+  digest: string | undefined,
+): { tag?: string; digest?: string } {
+  let tagPart = tag === '' ? undefined : tag;
+  let digestPart: string | undefined;
+  if (tagPart?.includes('@')) {
+    const atSign = tagPart.indexOf('@');
+    digestPart = tagPart.slice(atSign + 1) || undefined;
+    tagPart = tagPart.slice(0, atSign) || undefined;
+  }
+  if (digest !== undefined && digest !== '') digestPart = digest;
+  return { ...(tagPart ? { tag: tagPart } : {}), ...(digestPart ? { digest: digestPart } : {}) };
+}
+
+/** How a person reads the site: the reference, or `key: value` of its tag and digest. */
+export function siteText(site: RawSite, text: string): string {
+  if (site.full) return scalarString(site.full.node, text) ?? '';
+  const parts: string[] = [];
+  for (const slot of [site.tag, site.digest]) {
+    if (slot) parts.push(`${slot.key}: ${scalarString(slot.node, text) ?? ''}`);
+  }
+  if (parts.length === 0) parts.push(`${site.anchorKey}: ${scalarString(site.anchor, text) ?? ''}`);
+  return parts.join(', ');
+}
+
+export function toImageSite(file: string, site: RawSite, text: string, lines: Lines): ImageSite {
+  const line = lines.line(start(site.full?.node ?? site.tag?.node ?? site.digest?.node ?? site.anchor));
+  const current = readSite(site, text);
+  return {
+    file,
+    line,
+    repository: site.repository,
+    kind: site.kind,
+    ...current,
+    text: siteText(site, text),
+  };
+}

@@ -1,0 +1,16 @@
+// Finding image references in YAML config files and editing only the changed scalars, byte-exactly.
+export { editFile } from './edit.js';
+export { ManifestError } from './error.js';
+export { collectMarkerImages } from './markers.js';
+export { scanFile, searchTerms } from './scan.js';
+export type {
+  Change,
+  DesiredImage,
+  FileEdit,
+  FileScan,
+  ImageSite,
+  Pin,
+  ScanContext,
+  SiteKind,
+  ValuesPath,
+} from './types.js';

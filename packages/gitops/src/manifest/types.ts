@@ -1,0 +1,63 @@
+/** How a promotion pins the image it writes. */
+export type Pin = 'digest' | 'tag' | 'tag+digest';
+
+/** The image a promotion wants written. */
+export interface DesiredImage {
+  /** Normalised repository, e.g. `registry.example.com/shop/cart` or `docker.io/library/nginx`. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** A user-named place in a values file: `image.app.tag`. */
+export interface ValuesPath {
+  /** Repo-relative path, or `undefined` for any YAML file. */
+  file?: string;
+  /** Keys; numeric strings index sequences. */
+  path: string[];
+  /** Normalised repository, or `undefined` for the only image requested. */
+  repository?: string;
+}
+
+export type SiteKind = 'container' | 'image-key' | 'kustomize' | 'helm' | 'marker' | 'values-path';
+
+/** One place in a file that refers to an image. */
+export interface ImageSite {
+  file: string;
+  /** 1-based line of the scalar. */
+  line: number;
+  /** Normalised repository. */
+  repository: string;
+  kind: SiteKind;
+  /** What the file pins there now. */
+  tag?: string;
+  digest?: string;
+  /** The current value(s) as a human reads them, e.g. `ghcr.io/shop/cart:1.0` or `tag: 1.0`. */
+  text: string;
+}
+
+export interface Change {
+  file: string;
+  line: number;
+  repository: string;
+  before: string;
+  after: string;
+}
+
+export type FileScan = { kind: 'skipped'; reason: string } | { kind: 'scanned'; sites: ImageSite[] };
+
+export type FileEdit =
+  | { kind: 'skipped'; reason: string }
+  | {
+      kind: 'edited';
+      sites: ImageSite[];
+      changes: Change[];
+      /** The new file text; `===` the input when nothing changes. */
+      text: string;
+    };
+
+export interface ScanContext {
+  valuesPaths: ValuesPath[];
+  /** `'ns:name'` of a Flux ImagePolicy -> normalised repository (see `collectMarkerImages`). */
+  markerImages: ReadonlyMap<string, string>;
+}
