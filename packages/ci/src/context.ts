@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+
+export type Platform = 'github-actions' | 'codebuild' | 'local';
+
+/** Where a step runs and what triggered it, read once from the environment. */
+export interface CiContext {
+  readonly platform: Platform;
+  /** Web or clone URL of the repository being built, without credentials. */
+  readonly repositoryUrl?: string;
+  /** `owner/name` when the repository is on GitHub. */
+  readonly githubRepository?: string;
+  readonly serverUrl?: string;
+  readonly commitSha?: string;
+  readonly ref?: string;
+  readonly runUrl?: string;
+  readonly actor?: string;
+  readonly event?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function detectContext(env: Env = process.env, cwd: string = process.cwd()): CiContext {
+  if (env.GITHUB_ACTIONS === 'true') return githubContext(env);
+  if (env.CODEBUILD_BUILD_ID !== undefined || env.CODEBUILD_BUILD_ARN !== undefined)
+    return codebuildContext(env);
+  return localContext(env, cwd);
+}
+
+function githubContext(env: Env): CiContext {
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const repo = env.GITHUB_REPOSITORY;
+  const runUrl =
+    repo !== undefined && env.GITHUB_RUN_ID !== undefined
+      ? `${serverUrl}/${repo}/actions/runs/${env.GITHUB_RUN_ID}${attemptSuffix(env.GITHUB_RUN_ATTEMPT)}`
+      : undefined;
+  return compact({
+    platform: 'github-actions',
+    serverUrl,
+    githubRepository: repo,
+    repositoryUrl: repo === undefined ? undefined : `${serverUrl}/${repo}`,
+    commitSha: env.GITHUB_SHA,
+    ref: env.GITHUB_REF,
+    runUrl,
+    actor: env.GITHUB_TRIGGERING_ACTOR ?? env.GITHUB_ACTOR,
+    event: env.GITHUB_EVENT_NAME,
+  });
+}
+
+function attemptSuffix(attempt: string | undefined): string {
+  return attempt !== undefined && attempt !== '1' ? `/attempts/${attempt}` : '';
+}
+
+function codebuildContext(env: Env): CiContext {
+  const trigger = env.CODEBUILD_WEBHOOK_TRIGGER; // branch/<name>, tag/<name>, pr/<n>
+  const ref = trigger?.startsWith('branch/')
+    ? `refs/heads/${trigger.slice('branch/'.length)}`
+    : trigger?.startsWith('tag/')
+      ? `refs/tags/${trigger.slice('tag/'.length)}`
+      : trigger?.startsWith('pr/')
+        ? `refs/pull/${trigger.slice('pr/'.length)}/head`
+        : (env.CODEBUILD_WEBHOOK_HEAD_REF ?? sourceVersionRef(env.CODEBUILD_SOURCE_VERSION));
+  return compact({
+    platform: 'codebuild',
+    repositoryUrl: stripCredentials(env.CODEBUILD_SOURCE_REPO_URL),
+    commitSha: env.CODEBUILD_RESOLVED_SOURCE_VERSION ?? commitLike(env.CODEBUILD_SOURCE_VERSION),
+    ref,
+    runUrl: env.CODEBUILD_BUILD_URL ?? codebuildConsoleUrl(env.CODEBUILD_BUILD_ARN),
+    actor: env.CODEBUILD_INITIATOR,
+    event: env.CODEBUILD_WEBHOOK_EVENT ?? (trigger === undefined ? 'manual' : 'webhook'),
+  });
+}
+
+function sourceVersionRef(version: string | undefined): string | undefined {
+  if (version === undefined || commitLike(version) !== undefined) return undefined;
+  return version.startsWith('refs/') ? version : undefined;
+}
+
+function commitLike(value: string | undefined): string | undefined {
+  return value !== undefined && /^[0-9a-f]{40}$/.test(value) ? value : undefined;
+}
+
+/** `arn:aws:codebuild:<region>:<account>:build/<project>:<id>` → the build's page in the console. */
+function codebuildConsoleUrl(arn: string | undefined): string | undefined {
+  const match = arn?.match(/^arn:aws[\w-]*:codebuild:([\w-]+):(\d+):build\/([^:]+):(.+)$/);
+  if (match === null || match === undefined) return undefined;
+  const [, region, account, project, id] = match;
+  return `https://${region}.console.aws.amazon.com/codesuite/codebuild/${account}/projects/${project}/build/${project}%3A${id}/?region=${region}`;
+}
+
+function localContext(env: Env, cwd: string): CiContext {
+  const git = (args: string[]): string | undefined => {
+    try {
+      return (
+        execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim() ||
+        undefined
+      );
+    } catch {
+      return undefined;
+    }
+  };
+  return compact({
+    platform: 'local',
+    commitSha: git(['rev-parse', '--verify', '-q', 'HEAD']),
+    ref: git(['symbolic-ref', '-q', 'HEAD']),
+    repositoryUrl: stripCredentials(git(['config', '--get', 'remote.origin.url'])),
+    actor: env.USER ?? env.LOGNAME,
+    event: 'local',
+  });
+}
+
+function stripCredentials(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  return url.replace(/^(\w[\w+.-]*:\/\/)[^/@]*@/, '$1');
+}
+
+function compact<T extends { platform: Platform }>(
+  value: { [K in keyof CiContext]: CiContext[K] | undefined } & T,
+): CiContext {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as unknown as CiContext;
+}

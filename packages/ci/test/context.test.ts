@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectContext, terminalReporter } from '../src/index.js';
+
+describe('detectContext', () => {
+  it('reads GitHub Actions variables', () => {
+    const ctx = detectContext({
+      GITHUB_ACTIONS: 'true',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_ACTOR: 'alice',
+      GITHUB_EVENT_NAME: 'push',
+    });
+    expect(ctx).toEqual({
+      platform: 'github-actions',
+      serverUrl: 'https://github.com',
+      githubRepository: 'acme/shop',
+      repositoryUrl: 'https://github.com/acme/shop',
+      commitSha: 'a'.repeat(40),
+      ref: 'refs/heads/main',
+      runUrl: 'https://github.com/acme/shop/actions/runs/42/attempts/2',
+      actor: 'alice',
+      event: 'push',
+    });
+  });
+
+  it('reads CodeBuild variables and builds the console URL from the ARN', () => {
+    const ctx = detectContext({
+      CODEBUILD_BUILD_ID: 'shop-build:1b2c',
+      CODEBUILD_BUILD_ARN: 'arn:aws:codebuild:eu-west-1:123456789012:build/shop-build:1b2c',
+      CODEBUILD_RESOLVED_SOURCE_VERSION: 'b'.repeat(40),
+      CODEBUILD_SOURCE_REPO_URL: 'https://user:secret@github.com/acme/shop.git',
+      CODEBUILD_WEBHOOK_TRIGGER: 'pr/17',
+      CODEBUILD_INITIATOR: 'GitHub-Hookshot/abc',
+      CODEBUILD_WEBHOOK_EVENT: 'PULL_REQUEST_UPDATED',
+    });
+    expect(ctx.platform).toBe('codebuild');
+    expect(ctx.commitSha).toBe('b'.repeat(40));
+    expect(ctx.ref).toBe('refs/pull/17/head');
+    expect(ctx.repositoryUrl).toBe('https://github.com/acme/shop.git');
+    expect(ctx.runUrl).toBe(
+      'https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/shop-build/build/shop-build%3A1b2c/?region=eu-west-1',
+    );
+    expect(ctx.actor).toBe('GitHub-Hookshot/abc');
+  });
+
+  it('falls back to the local git checkout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-ctx-'));
+    try {
+      const ctx = detectContext({ USER: 'bob' }, dir);
+      expect(ctx.platform).toBe('local');
+      expect(ctx.commitSha).toBeUndefined();
+      expect(ctx.actor).toBe('bob');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('terminalReporter', () => {
+  it('masks secrets and keeps outputs', () => {
+    let text = '';
+    const reporter = terminalReporter((t) => {
+      text += t;
+    });
+    reporter.mask('hunter2');
+    reporter.error('token hunter2 was refused', { file: 'a.yaml', line: 3 });
+    reporter.setOutput('noop', 'true');
+    expect(text).toBe('error: a.yaml:3: token *** was refused\n');
+    expect(reporter.outputs.get('noop')).toBe('true');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './git/index.js';
+export * from './manifest/index.js';
+export * from './promotion/index.js';

@@ -1,0 +1,4 @@
+export * from './backoff.js';
+export * from './message.js';
+export * from './promote.js';
+export * from './target.js';

@@ -1,0 +1,57 @@
+import { SlipwayError } from '@slipway/errors';
+import type { ConfigRepo } from '../git/index.js';
+import {
+  type Change,
+  type DesiredImage,
+  editFile,
+  type ImageSite,
+  type Pin,
+  type ValuesPath,
+} from '../manifest/index.js';
+import { readCandidates } from './candidates.js';
+import type { EnvironmentTarget } from './target.js';
+
+/** What one branch needs: the new bytes of the files that change, and every change and site found. */
+export interface BranchPlan {
+  readonly files: Map<string, Buffer>;
+  readonly changes: readonly Change[];
+  readonly sites: readonly ImageSite[];
+  readonly filesScanned: number;
+}
+
+export async function planBranch(
+  repo: ConfigRepo,
+  commit: string,
+  target: EnvironmentTarget,
+  images: readonly DesiredImage[],
+  pin: Pin,
+  valuesPaths: readonly ValuesPath[],
+): Promise<BranchPlan> {
+  const candidates = await readCandidates(
+    repo,
+    commit,
+    target,
+    images.map((i) => i.repository),
+    valuesPaths,
+  );
+  const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
+  const files = new Map<string, Buffer>();
+  const changes: Change[] = [];
+  const sites: ImageSite[] = [];
+  for (const file of candidates.files) {
+    const edit = editFile(file.path, file.text, images, pin, context);
+    if (edit.kind === 'skipped') continue;
+    sites.push(...edit.sites);
+    changes.push(...edit.changes);
+    if (edit.text !== file.text) files.set(file.path, Buffer.from(edit.text, 'utf8'));
+  }
+  for (const image of images) {
+    if (!sites.some((site) => site.repository === image.repository)) {
+      throw new SlipwayError(`image ${image.repository} is referenced nowhere on branch ${target.branch}`, {
+        where: `${repo.url}, ${target.path === undefined ? 'whole branch' : `under ${target.path}/`} (${candidates.files.length} candidate YAML files)`,
+        fix: 'check the image name (it must match the repository in the manifests exactly) and --path',
+      });
+    }
+  }
+  return { files, changes, sites, filesScanned: candidates.files.length };
+}

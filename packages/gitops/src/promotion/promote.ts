@@ -1,0 +1,258 @@
+import { SlipwayError } from '@slipway/errors';
+import { formatReference } from '@slipway/oci';
+import { ConfigRepo, type GitAuth, type Identity } from '../git/index.js';
+import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js';
+import { backoffDelay, type RetryPolicy } from './backoff.js';
+import { type PromotedImage, promotionMessage } from './message.js';
+import { readPinnedImages } from './pinned.js';
+import { type BranchPlan, planBranch } from './plan.js';
+import type { EnvironmentTarget, ImageRequest } from './target.js';
+
+export interface PromoteRequest {
+  /** Any URL git accepts, or a local path. */
+  readonly configRepo: string;
+  readonly auth?: GitAuth;
+  readonly targets: readonly EnvironmentTarget[];
+  readonly images: readonly ImageRequest[];
+  /** Take each image's tag and digest from what this environment pins right now. */
+  readonly from?: EnvironmentTarget;
+  readonly pin: Pin;
+  readonly valuesPaths: readonly ValuesPath[];
+  readonly createBranch: boolean;
+  readonly dryRun: boolean;
+  readonly author: Identity;
+  readonly committer: Identity;
+  readonly source: { readonly commit?: string; readonly runUrl?: string };
+  readonly retry: RetryPolicy;
+  readonly progress?: (message: string) => void;
+  readonly tmpRoot?: string;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+export interface BranchOutcome {
+  readonly env: string;
+  readonly branch: string;
+  /** The promotion commit, or null when nothing changed. In a dry run, the commit that would be pushed. */
+  readonly commit: string | null;
+  readonly noop: boolean;
+  readonly created: boolean;
+  readonly changes: readonly Change[];
+  readonly attempts: number;
+  /** Unified diff of the change, for dry runs. */
+  readonly diff?: string;
+  /** The images as promoted (tag and digest filled in by `from`). */
+  readonly images: readonly ImageRequest[];
+}
+
+const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sets images on environment branches: one commit per branch, pushed together without force. When a branch
+ * moved under us, the intent ("set image X to D") is applied again on the new tip, with jittered backoff.
+ */
+export async function promote(request: PromoteRequest): Promise<BranchOutcome[]> {
+  assertDistinctBranches(request.targets);
+  const progress = request.progress ?? (() => {});
+  const repo = await ConfigRepo.open(request.configRepo, request.auth, { tmpRoot: request.tmpRoot });
+  try {
+    const images =
+      request.from === undefined ? request.images : await imagesFrom(repo, request.from, request);
+    const desired = images.map(toDesired);
+    const sleep = request.sleep ?? sleepFor;
+    const random = request.random ?? Math.random;
+    let lastRejection = '';
+
+    for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
+      const tips = await fetchTips(repo, request, progress);
+      const plans: Array<{ target: EnvironmentTarget; base: string; created: boolean; plan: BranchPlan }> =
+        [];
+      for (const target of request.targets) {
+        const tip = tips.get(target.branch);
+        if (tip === undefined) throw new Error(`bug: no tip for ${target.branch}`);
+        const plan = await planBranch(repo, tip.commit, target, desired, request.pin, request.valuesPaths);
+        progress(
+          `${target.branch}: ${plan.sites.length} reference${plan.sites.length === 1 ? '' : 's'} in ${plan.filesScanned} file${plan.filesScanned === 1 ? '' : 's'}, ${plan.changes.length} to change`,
+        );
+        plans.push({ target, base: tip.commit, created: tip.created, plan });
+      }
+
+      const commits = new Map<string, string>();
+      for (const { target, base, plan } of plans) {
+        if (plan.files.size === 0) continue;
+        const message = promotionMessage({
+          env: target.env,
+          images: promotedImages(images, plan),
+          ...(request.source.commit === undefined ? {} : { sourceCommit: request.source.commit }),
+          ...(request.source.runUrl === undefined ? {} : { runUrl: request.source.runUrl }),
+        });
+        const commit = await repo.commit({
+          parent: base,
+          files: plan.files,
+          message,
+          author: request.author,
+          committer: request.committer,
+        });
+        commits.set(target.branch, commit);
+      }
+
+      const updates = plans
+        .filter(({ target, created }) => commits.has(target.branch) || created)
+        .map(({ target, base }) => ({ branch: target.branch, commit: commits.get(target.branch) ?? base }));
+
+      const outcome = async (withDiff: boolean): Promise<BranchOutcome[]> =>
+        Promise.all(
+          plans.map(async ({ target, base, created, plan }) => {
+            const commit = commits.get(target.branch) ?? null;
+            return {
+              env: target.env,
+              branch: target.branch,
+              commit,
+              noop: commit === null,
+              created,
+              changes: plan.changes,
+              attempts: attempt,
+              images,
+              ...(withDiff ? { diff: commit === null ? '' : await repo.diff(base, commit) } : {}),
+            };
+          }),
+        );
+
+      if (request.dryRun) return outcome(true);
+      if (updates.length === 0) return outcome(false);
+
+      const pushed = await repo.push(updates, { atomic: updates.length > 1 });
+      if (pushed.ok) {
+        for (const { branch, commit } of updates) progress(`${branch}: pushed ${commit.slice(0, 12)}`);
+        return outcome(false);
+      }
+      if (pushed.kind === 'refused') {
+        throw new SlipwayError(`the config repo refused the push: ${pushed.message}`, {
+          where: pushed.branch ?? updates.map((u) => u.branch).join(', '),
+          fix: 'check branch protection and the token’s write permission, or use pull-request mode',
+        });
+      }
+      lastRejection = pushed.message;
+      if (attempt < request.retry.maxAttempts) {
+        const delay = backoffDelay(request.retry, attempt, random);
+        progress(
+          `${pushed.branch ?? 'branch'} moved while promoting (attempt ${attempt}/${request.retry.maxAttempts}); re-applying on the new tip in ${delay} ms`,
+        );
+        await sleep(delay);
+      }
+    }
+    throw new SlipwayError(
+      `the push kept being rejected after ${request.retry.maxAttempts} attempts because the branch kept moving (last: ${lastRejection})`,
+      {
+        where: request.targets.map((t) => t.branch).join(', '),
+        fix: 'retry later, or raise --max-attempts when many pipelines promote to one branch at once',
+      },
+    );
+  } finally {
+    await repo.dispose();
+  }
+}
+
+async function fetchTips(
+  repo: ConfigRepo,
+  request: PromoteRequest,
+  progress: (message: string) => void,
+): Promise<Map<string, { commit: string; created: boolean }>> {
+  const branches = request.targets.map((t) => t.branch);
+  progress(`Fetching ${branches.join(', ')} from ${repo.url}`);
+  const fetched = await repo.fetchBranches(branches);
+  const tips = new Map<string, { commit: string; created: boolean }>();
+  const missing = branches.filter((b) => (fetched.get(b) ?? null) === null);
+  if (missing.length > 0 && !request.createBranch) {
+    throw new SlipwayError(`branch ${missing.join(', ')} does not exist`, {
+      where: repo.url,
+      fix: 'create it in the config repo, or pass --create-branch to start it from the default branch',
+    });
+  }
+  let defaultTip: string | undefined;
+  if (missing.length > 0) {
+    const defaultBranch = await repo.defaultBranch();
+    defaultTip = (await repo.fetchBranches([defaultBranch])).get(defaultBranch) ?? undefined;
+    if (defaultTip === undefined) {
+      throw new SlipwayError(
+        `cannot create ${missing.join(', ')}: the default branch ${defaultBranch} is empty`,
+        {
+          where: repo.url,
+          fix: 'push a first commit to the config repo',
+        },
+      );
+    }
+  }
+  for (const branch of branches) {
+    const tip = fetched.get(branch) ?? null;
+    tips.set(
+      branch,
+      tip === null ? { commit: defaultTip ?? '', created: true } : { commit: tip, created: false },
+    );
+  }
+  return tips;
+}
+
+async function imagesFrom(
+  repo: ConfigRepo,
+  from: EnvironmentTarget,
+  request: PromoteRequest,
+): Promise<ImageRequest[]> {
+  const tip = (await repo.fetchBranches([from.branch])).get(from.branch) ?? null;
+  if (tip === null) {
+    throw new SlipwayError(`the source environment's branch ${from.branch} does not exist`, {
+      where: repo.url,
+      fix: `promote to ${from.env} first, or check --from`,
+    });
+  }
+  const pinned = await readPinnedImages(repo, tip, from, request.images, request.valuesPaths);
+  return request.images.map((image) => {
+    const found = pinned.get(image.repository);
+    if (found === undefined) throw new Error(`bug: ${image.repository} missing from pinned images`);
+    return { ...image, ...found };
+  });
+}
+
+function toDesired(image: ImageRequest): DesiredImage {
+  return {
+    repository: image.repository,
+    ...(image.tag === undefined ? {} : { tag: image.tag }),
+    ...(image.digest === undefined ? {} : { digest: image.digest }),
+  };
+}
+
+function promotedImages(images: readonly ImageRequest[], plan: BranchPlan): PromotedImage[] {
+  return images
+    .filter((image) => plan.changes.some((change) => change.repository === image.repository))
+    .map((image) => {
+      const changed = plan.changes.filter((change) => change.repository === image.repository);
+      const first = changed[0];
+      const site = plan.sites.find(
+        (s) => first !== undefined && s.file === first.file && s.line === first.line,
+      );
+      const previous =
+        site !== undefined && (site.tag !== undefined || site.digest !== undefined)
+          ? formatReference(image.name, site.tag, site.digest)
+          : undefined;
+      return {
+        name: image.name,
+        ...(image.tag === undefined ? {} : { tag: image.tag }),
+        ...(image.digest === undefined ? {} : { digest: image.digest }),
+        ...(previous === undefined ? {} : { previous }),
+        ...(image.verifiedBy === undefined ? {} : { verifiedBy: image.verifiedBy }),
+        places: changed.map((change) => `${change.file}:${change.line}`),
+      };
+    });
+}
+
+function assertDistinctBranches(targets: readonly EnvironmentTarget[]): void {
+  const seen = new Set<string>();
+  for (const target of targets) {
+    if (seen.has(target.branch)) {
+      throw new SlipwayError(`two environments map to the branch ${target.branch}`, {
+        fix: 'promote each environment once per call',
+      });
+    }
+    seen.add(target.branch);
+  }
+}

@@ -1,0 +1,85 @@
+import type { CiContext, Reporter } from '@slipway/ci';
+import { type InputTable, type InputValues, parseInputs, type RawValue } from './inputs.js';
+
+export interface OutputMeta {
+  readonly description: string;
+}
+
+/** What a step sees of the world it runs in. */
+export interface StepContext {
+  readonly ci: CiContext;
+  readonly reporter: Reporter;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/**
+ * One step, defined once. The GitHub action, its action.yml and the `slipway <name>` subcommand are all
+ * derived from this: inputs and their parsing, the work, the outputs and the human summary.
+ */
+export interface StepDefinition<I extends InputTable, P, R> {
+  readonly name: string;
+  /** action.yml `name`. */
+  readonly title: string;
+  readonly description: string;
+  readonly branding: { readonly icon: string; readonly color: string };
+  readonly inputs: I;
+  readonly outputs: Readonly<Record<string, OutputMeta>>;
+  /** Turns typed input values into the step's parameters (domain types), or throws a SlipwayError. */
+  prepare(values: InputValues<I>, context: StepContext): P;
+  run(params: P, context: StepContext): Promise<R>;
+  /** Action outputs, by the names in `outputs`. */
+  outputValues(result: R, context: StepContext): Record<string, string>;
+  /** What `--json` prints. */
+  json(result: R): unknown;
+  /** Markdown for the step summary. */
+  summary(result: R, context: StepContext): string;
+  /** Plain text for a terminal, printed on stdout when `--json` is not given. */
+  text(result: R): string;
+}
+
+/** What a face gets back from running a step: everything it needs to print or set. */
+export interface StepResult {
+  readonly outputs: Record<string, string>;
+  readonly json: unknown;
+  readonly summary: string;
+  readonly text: string;
+}
+
+/** A step with its types sealed in, so faces can hold many steps in one list. */
+export interface Step {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly branding: { readonly icon: string; readonly color: string };
+  readonly inputs: InputTable;
+  readonly outputs: Readonly<Record<string, OutputMeta>>;
+  /** Parses raw input values (naming them with `spell` in errors), runs, and renders the result. */
+  execute(
+    raw: Readonly<Record<string, RawValue>>,
+    spell: (name: string) => string,
+    context: StepContext,
+  ): Promise<StepResult>;
+}
+
+export function defineStep<I extends InputTable, P, R>(definition: StepDefinition<I, P, R>): Step {
+  return {
+    name: definition.name,
+    title: definition.title,
+    description: definition.description,
+    branding: definition.branding,
+    inputs: definition.inputs,
+    outputs: definition.outputs,
+    async execute(raw, spell, context) {
+      const values = parseInputs(definition.inputs, raw, context.env, spell);
+      const params = definition.prepare(values, context);
+      const result = await definition.run(params, context);
+      return {
+        outputs: definition.outputValues(result, context),
+        json: definition.json(result),
+        summary: definition.summary(result, context),
+        text: definition.text(result),
+      };
+    },
+  };
+}

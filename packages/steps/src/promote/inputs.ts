@@ -1,0 +1,45 @@
+import { input } from '../definition/inputs.js';
+
+export const promoteInputs = {
+  'config-repo': input.requiredString(
+    'Config repo to promote in: any URL git accepts (https://, ssh://, file://) or a local path.',
+    { env: ['SLIPWAY_CONFIG_REPO'] },
+  ),
+  env: input.list('Environment(s) to promote to; each is its own branch and commit, pushed atomically.', {
+    required: true,
+  }),
+  image: input.list(
+    'Image(s) to set: repo:tag, repo@sha256:… or repo:tag@sha256:… (a tag alone is resolved to its digest through the registry); with `from`, the repository alone.',
+    { required: true },
+  ),
+  from: input.string('Take each image’s tag and digest from what this environment pins right now.'),
+  path: input.string('Folder inside the environment branch to search (default: the whole branch).'),
+  'branch-template': input.stringWithDefault(
+    'Branch of an environment; {env} stands for its name.',
+    'env/{env}',
+  ),
+  pin: input.oneOf('How references are written.', ['tag+digest', 'digest', 'tag'] as const, 'tag+digest'),
+  'values-path': input.list(
+    'Extra YAML paths that hold the image, tag or digest: [<image repo>=][<file>:]<dotted.path>, e.g. values.yaml:app.image.tag.',
+  ),
+  'create-branch': input.boolean('Create a missing environment branch from the default branch.', false),
+  'dry-run': input.boolean('Print the diff; commit and push nothing.', false),
+  token: input.string(
+    'HTTPS token for the config repo (sent as an HTTP header through the environment, never on a command line).',
+    { secret: true, env: ['SLIPWAY_TOKEN', 'GITHUB_TOKEN'] },
+  ),
+  'token-username': input.stringWithDefault('User name that goes with the token.', 'x-access-token'),
+  author: input.string(
+    'Commit author, "Name <email>" (default: github-actions[bot] on GitHub, else Slipway <slipway@localhost>).',
+  ),
+  committer: input.string('Commit committer, "Name <email>" (default: the author).'),
+  'source-commit': input.string('App repo commit that built the images (default: from the CI context).'),
+  'run-url': input.string('URL of the CI run, for the Slipway-Run trailer (default: from the CI context).'),
+  'max-attempts': input.integer('Push attempts when other pipelines move the branch at the same time.', 30, {
+    min: 1,
+    max: 100,
+  }),
+  'insecure-registry': input.list(
+    'Registries to reach over plain HTTP when resolving tags (localhost always is).',
+  ),
+};

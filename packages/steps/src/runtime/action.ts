@@ -1,0 +1,40 @@
+import { detectContext, githubReporter } from '@slipway/ci';
+import { describeError } from '@slipway/errors';
+import type { RawValue } from '../definition/inputs.js';
+import type { Step } from '../definition/step.js';
+import { errorLocation } from './location.js';
+
+/** The runner's name for an input's variable: uppercase, spaces to underscores, hyphens kept. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/**
+ * Runs a step as a GitHub JavaScript action: inputs from `INPUT_*`, outputs to `GITHUB_OUTPUT`, the summary
+ * to `GITHUB_STEP_SUMMARY`, failures as an `::error` annotation and exit code 1.
+ */
+export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const reporter = githubReporter();
+  const raw: Record<string, RawValue> = {};
+  for (const [name, spec] of Object.entries(step.inputs)) {
+    const value = env[inputVariable(name)];
+    raw[name] = value === '' ? undefined : value;
+    if (spec.meta.secret) {
+      for (const secret of [value, ...spec.meta.env.map((key) => env[key])]) {
+        if (secret !== undefined && secret !== '') reporter.mask(secret);
+      }
+    }
+  }
+  try {
+    const context = { ci: detectContext(env), reporter, env, cwd: process.cwd() };
+    const result = await step.execute(raw, (name) => `input "${name}"`, context);
+    for (const [name, value] of Object.entries(result.outputs)) reporter.setOutput(name, value);
+    await reporter.writeSummary(result.summary);
+    reporter.info(result.text);
+  } catch (error) {
+    reporter.error(describeError(error), errorLocation(error));
+    if (env.RUNNER_DEBUG === '1' && error instanceof Error && error.stack !== undefined)
+      reporter.info(error.stack);
+    process.exitCode = 1;
+  }
+}

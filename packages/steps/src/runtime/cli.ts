@@ -1,0 +1,182 @@
+import { parseArgs } from 'node:util';
+import { detectContext, githubReporter, type Reporter, terminalReporter } from '@slipway/ci';
+import { describeError, SlipwayError } from '@slipway/errors';
+import type { InputMeta, RawValue } from '../definition/inputs.js';
+import type { Step } from '../definition/step.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+const GLOBAL_FLAGS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `slipway <step> [flags]`: one subcommand per step, its flags mirroring the action's inputs. Returns the exit code. */
+export async function runCli(
+  steps: readonly Step[],
+  argv: readonly string[],
+  io: CliIo,
+  version: string,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(usage(steps, version));
+    return command === undefined ? 1 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const step = steps.find((s) => s.name === command);
+  if (step === undefined) {
+    io.stderr(
+      `slipway: unknown command "${command}"; commands: ${steps.map((s) => s.name).join(', ')} (see slipway --help)\n`,
+    );
+    return 2;
+  }
+
+  let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined> };
+  try {
+    refuseSecretFlags(step, rest);
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...flagOptions(step), ...GLOBAL_FLAGS },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    io.stderr(`slipway ${step.name}: ${describeError(error)} (see slipway ${step.name} --help)\n`);
+    return 2;
+  }
+  if (parsed.values.help === true) {
+    io.stdout(stepHelp(step));
+    return 0;
+  }
+
+  const reporter = terminalReporter(io.stderr);
+  const ci = detectContext(io.env, io.cwd);
+  const github: Reporter | undefined = ci.platform === 'github-actions' ? githubReporter() : undefined;
+  const raw: Record<string, RawValue> = {};
+  for (const name of Object.keys(step.inputs)) raw[name] = toRaw(parsed.values[name]);
+  for (const [, spec] of Object.entries(step.inputs)) {
+    if (!spec.meta.secret) continue;
+    for (const key of spec.meta.env) {
+      const secret = io.env[key];
+      if (secret !== undefined && secret !== '') {
+        reporter.mask(secret);
+        github?.mask(secret);
+      }
+    }
+  }
+  try {
+    const result = await step.execute(raw, (name) => `--${name}`, { ci, reporter, env: io.env, cwd: io.cwd });
+    if (github !== undefined) {
+      for (const [name, value] of Object.entries(result.outputs)) github.setOutput(name, value);
+      await github.writeSummary(result.summary);
+    }
+    io.stdout(parsed.values.json === true ? `${JSON.stringify(result.json)}\n` : ensureNewline(result.text));
+    return 0;
+  } catch (error) {
+    io.stderr(`slipway ${step.name}: error: ${reporter.redact(describeError(error))}\n`);
+    if (io.env.SLIPWAY_DEBUG === '1' && error instanceof Error && !(error instanceof SlipwayError)) {
+      io.stderr(`${error.stack ?? ''}\n`);
+    }
+    return 1;
+  }
+}
+
+function toRaw(value: string | boolean | (string | boolean)[] | undefined): RawValue {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return value;
+}
+
+function flagOptions(step: Step): Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
+  for (const [name, spec] of Object.entries(step.inputs)) {
+    if (spec.meta.secret) continue;
+    options[name] =
+      spec.meta.kind === 'boolean'
+        ? { type: 'boolean' }
+        : spec.meta.kind === 'list'
+          ? { type: 'string', multiple: true }
+          : { type: 'string' };
+  }
+  return options;
+}
+
+/** Secrets on argv are visible to every user of the machine (`ps`); refuse them with the way to do it right. */
+function refuseSecretFlags(step: Step, args: readonly string[]): void {
+  for (const [name, spec] of Object.entries(step.inputs)) {
+    if (!spec.meta.secret) continue;
+    if (args.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))) {
+      throw new SlipwayError(
+        `--${name} is not accepted on the command line, where other processes can read it`,
+        {
+          fix: `set ${spec.meta.env.join(' or ')} in the environment instead`,
+        },
+      );
+    }
+  }
+}
+
+function usage(steps: readonly Step[], version: string): string {
+  const width = Math.max(...steps.map((s) => s.name.length));
+  const lines = steps.map((s) => `  ${s.name.padEnd(width)}  ${s.description}`);
+  return `slipway ${version}: build, sign and promote container images the GitOps way.
+
+Usage: slipway <command> [flags]
+
+Commands:
+${lines.join('\n')}
+
+Every command takes --json (one JSON object on stdout) and --help.
+`;
+}
+
+export function stepHelp(step: Step): string {
+  const rows = Object.entries(step.inputs).map(([name, spec]) => {
+    const flag = spec.meta.secret ? `(env ${spec.meta.env.join(' | ')})` : `--${name}${valueHint(spec.meta)}`;
+    const notes = [
+      spec.meta.required ? 'required' : undefined,
+      spec.meta.default !== undefined && spec.meta.kind !== 'boolean'
+        ? `default: ${spec.meta.default}`
+        : undefined,
+      spec.meta.kind === 'list' ? 'repeatable' : undefined,
+      !spec.meta.secret && spec.meta.env.length > 0 ? `env: ${spec.meta.env.join(' | ')}` : undefined,
+    ].filter((n) => n !== undefined);
+    return { flag, text: `${spec.meta.description}${notes.length > 0 ? ` [${notes.join('; ')}]` : ''}` };
+  });
+  rows.push({ flag: '--json', text: 'Print the result as one JSON object on stdout.' });
+  rows.push({ flag: '--help', text: 'Show this help.' });
+  const width = Math.min(34, Math.max(...rows.map((r) => r.flag.length)));
+  const body = rows.map((r) => `  ${r.flag.padEnd(width)}  ${r.text}`).join('\n');
+  const outputs = Object.entries(step.outputs)
+    .map(([name, meta]) => `  ${name}: ${meta.description}`)
+    .join('\n');
+  return `Usage: slipway ${step.name} [flags]
+
+${step.description}
+
+Flags:
+${body}
+
+Outputs (in --json, and as action outputs):
+${outputs}
+`;
+}
+
+function valueHint(meta: InputMeta): string {
+  if (meta.kind === 'boolean') return '';
+  if (meta.kind === 'enum') return ` <${(meta.values ?? []).join('|')}>`;
+  if (meta.kind === 'integer') return ' <n>';
+  return ' <value>';
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') || text === '' ? text : `${text}\n`;
+}
