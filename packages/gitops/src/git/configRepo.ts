@@ -1,0 +1,465 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { SlipwayError } from '@slipway/errors';
+import { GitError } from './errors.js';
+import { assertBranch, assertObjectId, assertRepoPath } from './names.js';
+import { classifyPush, type PushResult } from './push.js';
+import { redactor } from './redact.js';
+import { type GitAuth, resolveRemote } from './remote.js';
+import { cleanEnvironment, GitRunner, withConfig } from './run.js';
+
+/** One entry of a tree listing. `mode` 120000 is a symlink (its blob is the link target); 160000 a submodule. */
+export interface TreeEntry {
+  path: string;
+  mode: string;
+  oid: string;
+  type: 'blob' | 'tree' | 'commit';
+}
+
+export interface BranchUpdate {
+  branch: string;
+  commit: string;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+export interface CommitInput {
+  parent: string;
+  /** Files to write (created or replaced); everything else is kept from the parent. */
+  files: Map<string, Buffer>;
+  /** Paths to remove (optional extension). */
+  deletions?: string[];
+  message: string;
+  author: Identity;
+  committer: Identity;
+}
+
+export interface OpenOptions {
+  /** Where the temp directory goes (default: the OS temp dir). */
+  tmpRoot?: string;
+  /** Called with the argv of every git command before it runs (argv never carries secrets). */
+  onCommand?: (argv: string[]) => void;
+  /** Kill network commands (fetch, ls-remote, push) after this long. */
+  timeoutMs?: number;
+  /** The git executable (default `git` from PATH). */
+  git?: string;
+}
+
+/** Where the fetched branch tips live in the temp repo. */
+const TRACKING_PREFIX = 'refs/slipway/';
+
+const ENTRY_TYPES = new Set(['blob', 'tree', 'commit']);
+
+/**
+ * One temporary bare repository that talks to one config repository: shallow fetches of branches, reads
+ * without a checkout, commits through a temporary index, pushes that never force. The token only ever travels
+ * in the environment of network commands, as an `http.<origin>/.extraHeader` scoped to the remote's origin.
+ * Always `dispose()` it (try/finally or `await using`).
+ */
+export class ConfigRepo {
+  /** The remote URL without credentials (local paths made absolute). */
+  readonly url: string;
+  /** The temp directory holding the bare repo; removed by dispose(). */
+  readonly tempDir: string;
+  private readonly git: GitRunner;
+  private disposed = false;
+  private indexCounter = 0;
+
+  private constructor(url: string, tempDir: string, git: GitRunner) {
+    this.url = url;
+    this.tempDir = tempDir;
+    this.git = git;
+  }
+
+  /** Creates the temp bare repo for `url`. Nothing is fetched yet. */
+  static async open(url: string, auth: GitAuth = {}, options: OpenOptions = {}): Promise<ConfigRepo> {
+    const remote = resolveRemote(url, auth);
+    const redact = redactor(remote.secrets);
+    const tempDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
+    try {
+      const gitDir = path.join(tempDir, 'repo.git');
+      const hooksDir = path.join(tempDir, 'no-hooks');
+      await mkdir(hooksDir);
+      const base = cleanEnvironment();
+      const common: [string, string][] = [
+        ['core.hooksPath', hooksDir],
+        ['gc.auto', '0'],
+        ['maintenance.auto', 'false'],
+        ['fetch.writeCommitGraph', 'false'],
+        ['protocol.ext.allow', 'never'],
+        ['core.askPass', ''],
+      ];
+      const network: [string, string][] = [...common];
+      if (remote.basic !== undefined && remote.httpOrigin !== undefined) {
+        const pair = `${remote.basic.username}:${remote.basic.token}`;
+        const header = `Authorization: Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+        // No helper may answer for (or store) credentials: the token is the only credential.
+        network.push(['credential.helper', '']);
+        // An empty value resets extra headers from other config; then ours, for this origin only.
+        network.push([`http.${remote.httpOrigin}.extraHeader`, '']);
+        network.push([`http.${remote.httpOrigin}.extraHeader`, header]);
+      }
+      const localEnv = withConfig({ ...base, GIT_DIR: gitDir }, common);
+      const networkEnv = withConfig({ ...base, GIT_DIR: gitDir }, network);
+      const git = new GitRunner({
+        cwd: tempDir,
+        localEnv,
+        networkEnv,
+        redact,
+        where: remote.url,
+        onCommand: options.onCommand,
+        timeoutMs: options.timeoutMs,
+        git: options.git ?? 'git',
+      });
+      await git.run(['init', '--bare', '--quiet', '--template=', '--initial-branch=slipway', gitDir], {
+        action: 'creating the temporary repository',
+      });
+      return new ConfigRepo(remote.url, tempDir, git);
+    } catch (error) {
+      await rm(tempDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Fetches the tips of `branches` (depth 1, one fetch for all). Returns branch → commit id, or null for a
+   * branch the remote does not have.
+   */
+  async fetchBranches(branches: string[]): Promise<Map<string, string | null>> {
+    this.assertOpen();
+    const wanted = [...new Set(branches)];
+    wanted.forEach(assertBranch);
+    const result = new Map<string, string | null>(wanted.map((branch) => [branch, null]));
+    if (wanted.length === 0) return result;
+
+    const fetch = (list: string[]) =>
+      this.git.spawn(
+        [
+          'fetch',
+          '--depth=1',
+          '--no-tags',
+          '--no-write-fetch-head',
+          '--no-recurse-submodules',
+          '--quiet',
+          this.url,
+          ...list.map((branch) => `+refs/heads/${branch}:${TRACKING_PREFIX}${branch}`),
+        ],
+        { network: true, action: `fetching ${list.join(', ')}` },
+      );
+
+    let present = wanted;
+    let fetched = await fetch(present);
+    if (fetched.code !== 0 && /couldn't find remote ref/i.test(fetched.stderr)) {
+      // Some branch is missing: ask which ones exist (one round trip), then fetch those.
+      const tips = await this.lsRemote(wanted.map((branch) => `refs/heads/${branch}`));
+      present = wanted.filter((branch) => tips.has(`refs/heads/${branch}`));
+      if (present.length === 0) return result;
+      fetched = await fetch(present);
+    }
+    if (fetched.code !== 0) {
+      throw this.git.failure(['fetch'], fetched, `fetching ${present.join(', ')}`);
+    }
+
+    const refs = await this.git.run(
+      ['for-each-ref', '--format=%(objectname) %(refname)', ...present.map((b) => `${TRACKING_PREFIX}${b}`)],
+      { action: 'reading fetched branches' },
+    );
+    for (const line of refs.stdout.toString('utf8').split('\n')) {
+      const space = line.indexOf(' ');
+      if (space === -1) continue;
+      const branch = line.slice(space + 1).slice(TRACKING_PREFIX.length);
+      if (result.has(branch)) result.set(branch, line.slice(0, space));
+    }
+    return result;
+  }
+
+  /** The remote's default branch (what its HEAD points to). */
+  async defaultBranch(): Promise<string> {
+    this.assertOpen();
+    const args = ['ls-remote', '--symref', this.url, 'HEAD'];
+    const out = await this.git.run(args, { network: true, action: 'reading the default branch' });
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out.stdout.toString('utf8'));
+    if (match?.[1] === undefined) {
+      throw new SlipwayError('cannot tell the default branch of the config repository', {
+        where: this.url,
+        fix: 'name the branch explicitly',
+      });
+    }
+    return match[1];
+  }
+
+  /** Every file (blob, symlink, submodule) under `under` (default: the whole tree) at `commit`. */
+  async listTree(commit: string, under?: string): Promise<TreeEntry[]> {
+    this.assertOpen();
+    assertObjectId(commit);
+    const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
+    if (under !== undefined && under.replace(/\/+$/, '') !== '') {
+      const dir = under.replace(/\/+$/, '');
+      assertRepoPath(dir);
+      args.push('--', dir);
+    }
+    const out = await this.git.run(args, { action: `listing files at ${commit}` });
+    return parseLsTree(out.stdout);
+  }
+
+  /** Paths (among `pathspecs`, default all) whose content contains any of `terms` (fixed strings, any case). */
+  async grep(commit: string, terms: string[], pathspecs: string[] = []): Promise<string[]> {
+    this.assertOpen();
+    assertObjectId(commit);
+    const patterns = terms.filter((term) => term !== '');
+    if (patterns.length === 0) return [];
+    const args = ['grep', '-l', '-z', '-F', '-i', '--no-color', '--no-textconv'];
+    for (const term of patterns) args.push('-e', term);
+    args.push(commit);
+    if (pathspecs.length > 0) args.push('--', ...pathspecs);
+    const out = await this.git.run(args, { okCodes: [0, 1], action: `searching files at ${commit}` });
+    if (out.code === 1) return [];
+    const prefix = `${commit}:`;
+    return out.stdout
+      .toString('utf8')
+      .split('\0')
+      .filter((line) => line !== '')
+      .map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : line));
+  }
+
+  /**
+   * The bytes of `paths` at `commit`, read in one `cat-file --batch`. Paths that do not exist or are not
+   * blobs are left out. A symlink's bytes are its target: nothing is ever followed.
+   */
+  async readFiles(commit: string, paths: string[]): Promise<Map<string, Buffer>> {
+    this.assertOpen();
+    assertObjectId(commit);
+    const files = new Map<string, Buffer>();
+    const wanted = [...new Set(paths)];
+    wanted.forEach(assertRepoPath);
+    if (wanted.length === 0) return files;
+    const names = wanted.map((file) => `${commit}:${file}`);
+    const out = await this.git.run(['cat-file', '--batch', '-z'], {
+      input: `${names.join('\0')}\0`,
+      action: `reading files at ${commit}`,
+    });
+    const buffer = out.stdout;
+    let at = 0;
+    for (const [index, name] of names.entries()) {
+      const file = wanted[index]!;
+      const lineEnd = buffer.indexOf(0x0a, at);
+      if (lineEnd === -1) break;
+      const header = buffer.subarray(at, lineEnd).toString('utf8');
+      const object = /^([0-9a-f]{40,64}) (\S+) (\d+)$/.exec(header);
+      if (object === null) {
+        // `<name> missing` / `<name> ambiguous`: the name may hold newlines, so skip it by its known length.
+        const missing = Buffer.byteLength(name, 'utf8');
+        const rest = buffer.indexOf(0x0a, at + missing);
+        at = rest === -1 ? buffer.length : rest + 1;
+        continue;
+      }
+      const size = Number(object[3]);
+      const start = lineEnd + 1;
+      if (object[2] === 'blob') files.set(file, Buffer.from(buffer.subarray(start, start + size)));
+      at = start + size + 1;
+    }
+    return files;
+  }
+
+  /**
+   * A new commit whose tree is `parent`'s with `files` written (modes of existing regular files kept, new files
+   * 100644) and `deletions` removed. Writing over a symlink or submodule is refused. Returns the commit id;
+   * nothing is pushed.
+   */
+  async commit(input: CommitInput): Promise<string> {
+    this.assertOpen();
+    assertObjectId(input.parent);
+    const deletions = [...new Set(input.deletions ?? [])];
+    for (const file of [...input.files.keys(), ...deletions]) assertRepoPath(file);
+    for (const identity of [input.author, input.committer]) assertIdentity(identity);
+
+    const changed = [...input.files.keys()];
+    const existing = await this.modesOf(input.parent, [...changed, ...deletions]);
+    for (const file of changed) {
+      const mode = existing.get(file);
+      if (mode === '120000' || mode === '160000') {
+        throw new SlipwayError(
+          `refusing to write ${file}: it is a ${mode === '120000' ? 'symlink' : 'submodule'}`,
+          { where: this.url, fix: 'write the file it points to, or replace the link by hand' },
+        );
+      }
+    }
+
+    // Blobs: one hash-object per distinct content, a few at a time.
+    const oidByContent = new Map<string, string>();
+    const distinct = new Map<string, Buffer>();
+    for (const content of input.files.values()) distinct.set(content.toString('base64'), content);
+    await mapLimit([...distinct], 4, async ([key, content]) => {
+      const out = await this.git.run(['hash-object', '-w', '--stdin'], {
+        input: content,
+        action: 'writing a file',
+      });
+      oidByContent.set(key, out.stdout.toString('utf8').trim());
+    });
+
+    const indexFile = path.join(
+      this.tempDir,
+      `index-${++this.indexCounter}-${randomBytes(4).toString('hex')}`,
+    );
+    const env = { GIT_INDEX_FILE: indexFile };
+    try {
+      await this.git.run(['read-tree', input.parent], { env, action: `reading the tree of ${input.parent}` });
+      const lines: string[] = [];
+      const zero = '0'.repeat(input.parent.length >= 64 ? 64 : 40);
+      for (const file of deletions) if (existing.has(file)) lines.push(`0 ${zero}\t${file}`);
+      for (const [file, content] of input.files) {
+        const mode = existing.get(file) === '100755' ? '100755' : '100644';
+        lines.push(`${mode} ${oidByContent.get(content.toString('base64'))!}\t${file}`);
+      }
+      if (lines.length > 0) {
+        await this.git.run(['update-index', '--add', '-z', '--index-info'], {
+          env,
+          input: `${lines.join('\0')}\0`,
+          action: 'staging the changes',
+        });
+      }
+      const tree = (await this.git.run(['write-tree'], { env, action: 'writing the tree' })).stdout
+        .toString('utf8')
+        .trim();
+      const identityEnv = {
+        GIT_AUTHOR_NAME: input.author.name,
+        GIT_AUTHOR_EMAIL: input.author.email,
+        GIT_COMMITTER_NAME: input.committer.name,
+        GIT_COMMITTER_EMAIL: input.committer.email,
+      };
+      const out = await this.git.run(['commit-tree', tree, '-p', input.parent], {
+        env: identityEnv,
+        input: input.message,
+        action: 'creating the commit',
+      });
+      return out.stdout.toString('utf8').trim();
+    } finally {
+      await rm(indexFile, { force: true });
+      await rm(`${indexFile}.lock`, { force: true });
+    }
+  }
+
+  /** The unified diff from one commit to another (both already here), for dry runs. */
+  async diff(from: string, to: string): Promise<string> {
+    this.assertOpen();
+    assertObjectId(from);
+    assertObjectId(to);
+    const out = await this.git.run(
+      ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', from, to, '--'],
+      { action: `comparing ${from} with ${to}` },
+    );
+    return out.stdout.toString('utf8');
+  }
+
+  /**
+   * Pushes commits to branches, never forcing: the server only accepts fast-forwards (or creations). With
+   * `atomic`, either every branch moves or none does. A rejection comes back as `{ ok: false, kind }`;
+   * transport failures throw a GitError.
+   */
+  async push(updates: BranchUpdate[], options: { atomic?: boolean } = {}): Promise<PushResult> {
+    this.assertOpen();
+    if (updates.length === 0) return { ok: true };
+    for (const update of updates) {
+      assertBranch(update.branch);
+      assertObjectId(update.commit);
+    }
+    const args = ['push', '--porcelain', '--no-verify', '--no-recurse-submodules'];
+    if (options.atomic === true) args.push('--atomic');
+    args.push(this.url, ...updates.map((update) => `${update.commit}:refs/heads/${update.branch}`));
+    const result = await this.git.spawn(args, { network: true, action: 'pushing' });
+    const stdout = this.git.redact(result.stdout.toString('utf8'));
+    const outcome = classifyPush(result.code, stdout, result.stderr);
+    if (outcome === undefined) {
+      throw this.git.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
+    }
+    return outcome;
+  }
+
+  /** Stops running git processes and removes the temp directory. Safe to call twice. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.git.killAll();
+    await rm(this.tempDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.dispose();
+  }
+
+  private assertOpen(): void {
+    if (this.disposed)
+      throw new SlipwayError('the config repository was already disposed', { where: this.url });
+  }
+
+  /** refname → tip, from `git ls-remote <url> <patterns>`. */
+  private async lsRemote(patterns: string[]): Promise<Map<string, string>> {
+    const out = await this.git.run(['ls-remote', this.url, ...patterns], {
+      network: true,
+      action: 'listing remote branches',
+    });
+    const tips = new Map<string, string>();
+    for (const line of out.stdout.toString('utf8').split('\n')) {
+      const [oid, ref] = line.split('\t');
+      if (oid !== undefined && ref !== undefined) tips.set(ref, oid);
+    }
+    return tips;
+  }
+
+  /** Modes of the given paths at `commit` (absent paths are left out). */
+  private async modesOf(commit: string, paths: string[]): Promise<Map<string, string>> {
+    const modes = new Map<string, string>();
+    for (let start = 0; start < paths.length; start += 500) {
+      const chunk = paths.slice(start, start + 500);
+      const out = await this.git.run(['ls-tree', '-z', '--full-tree', commit, '--', ...chunk], {
+        action: `reading file modes at ${commit}`,
+      });
+      const wanted = new Set(chunk);
+      for (const entry of parseLsTree(out.stdout))
+        if (wanted.has(entry.path)) modes.set(entry.path, entry.mode);
+    }
+    return modes;
+  }
+}
+
+function assertIdentity(identity: Identity): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  const bad = (text: string) => text.trim() === '' || /[<>\x00-\x1f]/.test(text);
+  if (bad(identity.name) || bad(identity.email)) {
+    throw new SlipwayError(`"${identity.name} <${identity.email}>" is not a usable commit identity`, {
+      where: 'commit author',
+      fix: 'set a name and an email without "<", ">" or line breaks',
+    });
+  }
+}
+
+/** Parses `git ls-tree -z` output: `<mode> <type> <oid>\t<path>\0`. */
+export function parseLsTree(stdout: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of stdout.toString('utf8').split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab === -1) continue;
+    const [mode, type, oid] = record.slice(0, tab).split(' ');
+    if (mode === undefined || type === undefined || oid === undefined || !ENTRY_TYPES.has(type)) continue;
+    entries.push({ path: record.slice(tab + 1), mode, oid, type: type as TreeEntry['type'] });
+  }
+  return entries;
+}
+
+async function mapLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export { GitError };

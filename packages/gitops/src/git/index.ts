@@ -1,0 +1,21 @@
+export {
+  type BranchUpdate,
+  type CommitInput,
+  ConfigRepo,
+  type Identity,
+  type OpenOptions,
+  parseLsTree,
+  type TreeEntry,
+} from './configRepo.js';
+export { GitError, type GitFailure } from './errors.js';
+export { isValidBranchName } from './names.js';
+export {
+  classifyPush,
+  type PushedRef,
+  type PushResult,
+  parsePorcelain,
+  REFUSED_PATTERNS,
+  STALE_PATTERNS,
+} from './push.js';
+export { REDACTED, redactor } from './redact.js';
+export { DEFAULT_USERNAME, type GitAuth, type Remote, resolveRemote } from './remote.js';

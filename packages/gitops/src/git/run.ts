@@ -1,0 +1,189 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { classifyFailure, GitError, headline } from './errors.js';
+
+/** Environment variables from the caller's environment that git may keep: transport settings, no repo state. */
+const KEPT_GIT_VARIABLES = new Set([
+  'GIT_SSH',
+  'GIT_SSH_COMMAND',
+  'GIT_SSH_VARIANT',
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+  'GIT_SSL_NO_VERIFY',
+  'GIT_PROXY_COMMAND',
+  'GIT_EXEC_PATH',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+  'GIT_HTTP_LOW_SPEED_LIMIT',
+  'GIT_HTTP_LOW_SPEED_TIME',
+  'GIT_HTTP_USER_AGENT',
+]);
+
+/**
+ * The caller's environment without anything that could point git at another repository, index or config
+ * (`GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, `GIT_CONFIG_*`, traces…), in the C locale so messages can be
+ * parsed, and with every credential prompt disabled.
+ */
+export function cleanEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (value === undefined) continue;
+    if (key.toUpperCase().startsWith('GIT_') && !KEPT_GIT_VARIABLES.has(key)) continue;
+    env[key] = value;
+  }
+  env.LC_ALL = 'C';
+  env.GIT_TERMINAL_PROMPT = '0';
+  // An empty GIT_ASKPASS makes git skip askpass helpers (core.askPass, SSH_ASKPASS) and fail instead.
+  env.GIT_ASKPASS = '';
+  env.GCM_INTERACTIVE = 'never';
+  return env;
+}
+
+/** Adds `git -c key=value` settings through the environment (`GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n`). */
+export function withConfig(env: Record<string, string>, config: [string, string][]): Record<string, string> {
+  const out = { ...env };
+  config.forEach(([key, value], index) => {
+    out[`GIT_CONFIG_KEY_${index}`] = key;
+    out[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  out.GIT_CONFIG_COUNT = String(config.length);
+  return out;
+}
+
+export interface RunOptions {
+  input?: Buffer | string;
+  /** Exit codes that are not failures (default `[0]`). */
+  okCodes?: number[];
+  /** Use the network environment (with the credential header) rather than the local one. */
+  network?: boolean;
+  /** Extra environment variables (author identity, index file). */
+  env?: Record<string, string>;
+  /** What the error says failed, e.g. `fetching env/dev`. */
+  action?: string;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export interface RunnerOptions {
+  cwd: string;
+  localEnv: Record<string, string>;
+  networkEnv: Record<string, string>;
+  redact: (text: string) => string;
+  where: string;
+  onCommand: ((argv: string[]) => void) | undefined;
+  timeoutMs: number | undefined;
+  git: string;
+}
+
+/** Runs git commands for one ConfigRepo and turns failures into redacted GitErrors. */
+export class GitRunner {
+  private readonly children = new Set<ChildProcess>();
+
+  constructor(private readonly options: RunnerOptions) {}
+
+  get redact(): (text: string) => string {
+    return this.options.redact;
+  }
+
+  async run(args: string[], options: RunOptions = {}): Promise<RunResult> {
+    const result = await this.spawn(args, options);
+    if (!(options.okCodes ?? [0]).includes(result.code)) throw this.failure(args, result, options.action);
+    return result;
+  }
+
+  /** Runs and returns whatever happened, failing only when git could not be started or timed out. */
+  spawn(args: string[], options: RunOptions = {}): Promise<RunResult> {
+    const { cwd, localEnv, networkEnv, onCommand, timeoutMs, git } = this.options;
+    const argv = ['git', ...args];
+    onCommand?.([...argv]);
+    const env = { ...(options.network === true ? networkEnv : localEnv), ...options.env };
+    return new Promise<RunResult>((resolve, reject) => {
+      const child = spawn(git, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      this.children.add(child);
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let timedOut = false;
+      const timer =
+        options.network === true && timeoutMs !== undefined
+          ? setTimeout(() => {
+              timedOut = true;
+              child.kill('SIGKILL');
+            }, timeoutMs)
+          : undefined;
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.stdin.on('error', () => {
+        // git may exit before reading all input (e.g. a bad object name); its exit code tells the story.
+      });
+      child.on('error', (error) => {
+        clearTimeout(timer);
+        this.children.delete(child);
+        reject(
+          new GitError(`cannot run git: ${this.redact(error.message)}`, {
+            command: argv,
+            exitCode: null,
+            stderr: '',
+            reason: 'other',
+            where: this.options.where,
+            fix: 'install git 2.39 or later and make sure it is on PATH',
+          }),
+        );
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        this.children.delete(child);
+        const err = this.redact(Buffer.concat(stderr).toString('utf8'));
+        if (timedOut) {
+          reject(
+            new GitError(`${options.action ?? `git ${args[0]}`} timed out after ${timeoutMs} ms`, {
+              command: argv,
+              exitCode: null,
+              stderr: err,
+              reason: 'timeout',
+              where: this.options.where,
+              fix: 'check the network connection to the config repository',
+            }),
+          );
+          return;
+        }
+        resolve({ code: code ?? (signal === null ? 1 : 128), stdout: Buffer.concat(stdout), stderr: err });
+      });
+      if (options.input !== undefined) child.stdin.end(options.input);
+      else child.stdin.end();
+    });
+  }
+
+  /** A GitError for a finished command, with a message and fix that fit the failure. */
+  failure(args: string[], result: RunResult, action?: string): GitError {
+    const reason = classifyFailure(result.stderr);
+    const what = action ?? `git ${args[0]}`;
+    const line = headline(result.stderr);
+    const detail = line === '' ? `exit code ${result.code}` : line;
+    const fixes: Record<typeof reason, string | undefined> = {
+      auth: 'check that the token is valid and has access to the config repository (repository contents: read and write)',
+      'not-found': 'check the config repository URL and that the token can see the repository',
+      network: 'check the network connection and the host name of the config repository',
+      timeout: 'check the network connection to the config repository',
+      other: undefined,
+    };
+    const summary = reason === 'auth' ? `${what} failed: authentication was refused` : `${what} failed`;
+    return new GitError(`${summary} (${this.redact(detail)})`, {
+      command: ['git', ...args],
+      exitCode: result.code,
+      stderr: result.stderr,
+      reason,
+      where: this.options.where,
+      ...(fixes[reason] === undefined ? {} : { fix: fixes[reason] }),
+    });
+  }
+
+  /** Stops every git process still running (used by dispose). */
+  killAll(): void {
+    for (const child of this.children) child.kill('SIGKILL');
+    this.children.clear();
+  }
+}

@@ -1,0 +1,155 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { testGitEnv } from './git.js';
+
+const HTTP_BACKEND = process.env.SLIPWAY_GIT_HTTP_BACKEND ?? '/usr/lib/git-core/git-http-backend';
+
+export interface GitHttpServerOptions {
+  /** Directory holding the bare repositories; `<url>/<name>.git` serves `<root>/<name>.git`. */
+  root: string;
+  /** Basic-auth user and password every request must carry (401 + `WWW-Authenticate: Basic` otherwise). */
+  username?: string;
+  password?: string;
+  /** Keep each request's method, URL and headers in `requests`. */
+  recordHeaders?: boolean;
+  /** Wait this long before answering each authorised request (to watch a git client while it runs). */
+  delayMs?: number;
+}
+
+/** A request the server saw (when `recordHeaders` is on). */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface GitHttpServer {
+  /** `http://127.0.0.1:<port>`; append `/<repo>.git`. */
+  url: string;
+  /** Requests seen so far (empty unless `recordHeaders`). */
+  requests: RecordedRequest[];
+  /** Kills running http-backend children and stops the server. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves the bare repositories under `root` over smart HTTP by running `git http-backend` as a CGI, with
+ * HTTP basic auth and receive-pack (push) enabled for authenticated users. Listens on 127.0.0.1, port 0.
+ */
+export async function startGitHttpServer(options: GitHttpServerOptions): Promise<GitHttpServer> {
+  const username = options.username ?? 'slipway';
+  const password = options.password ?? 'secret';
+  const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  const requests: RecordedRequest[] = [];
+  const children = new Set<ChildProcess>();
+
+  const server = http.createServer((req, res) => {
+    if (options.recordHeaders === true) {
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } });
+    }
+    if (req.headers.authorization !== expected) {
+      req.resume();
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="slipway-test"', 'Content-Type': 'text/plain' });
+      res.end('authentication required\n');
+      return;
+    }
+    const run = () => runBackend(req, res, options.root, username, children);
+    if (options.delayMs !== undefined && options.delayMs > 0) setTimeout(run, options.delayMs);
+    else run();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: async () => {
+      for (const child of children) child.kill('SIGKILL');
+      children.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function runBackend(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  root: string,
+  user: string,
+  children: Set<ChildProcess>,
+): void {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const env: Record<string, string> = {
+    ...testGitEnv(),
+    GIT_PROJECT_ROOT: root,
+    GIT_HTTP_EXPORT_ALL: '1',
+    GATEWAY_INTERFACE: 'CGI/1.1',
+    SERVER_PROTOCOL: 'HTTP/1.1',
+    REQUEST_METHOD: req.method ?? 'GET',
+    PATH_INFO: decodeURIComponent(url.pathname),
+    QUERY_STRING: url.search.replace(/^\?/, ''),
+    REMOTE_USER: user,
+    REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1',
+    CONTENT_TYPE: req.headers['content-type'] ?? '',
+  };
+  if (req.headers['content-length'] !== undefined) env.CONTENT_LENGTH = req.headers['content-length'];
+  if (req.headers['content-encoding'] !== undefined)
+    env.HTTP_CONTENT_ENCODING = req.headers['content-encoding'];
+  const protocol = req.headers['git-protocol'];
+  if (typeof protocol === 'string') env.GIT_PROTOCOL = protocol;
+
+  const child = spawn(HTTP_BACKEND, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.add(child);
+  req.pipe(child.stdin);
+  child.stdin.on('error', () => {});
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+
+  // CGI response: headers, a blank line, then the body.
+  let head = Buffer.alloc(0);
+  let headersDone = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (headersDone) {
+      res.write(chunk);
+      return;
+    }
+    head = Buffer.concat([head, chunk]);
+    const crlf = head.indexOf('\r\n\r\n');
+    const lf = head.indexOf('\n\n');
+    const end = crlf !== -1 && (lf === -1 || crlf < lf) ? crlf : lf;
+    if (end === -1) return;
+    const sepLength = end === crlf ? 4 : 2;
+    let status = 200;
+    const headers: Record<string, string> = {};
+    for (const line of head.subarray(0, end).toString('latin1').split(/\r?\n/)) {
+      const colon = line.indexOf(':');
+      if (colon === -1) continue;
+      const name = line.slice(0, colon).trim();
+      const value = line.slice(colon + 1).trim();
+      if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10) || 200;
+      else headers[name] = value;
+    }
+    headersDone = true;
+    res.writeHead(status, headers);
+    const body = head.subarray(end + sepLength);
+    if (body.length > 0) res.write(body);
+  });
+  child.on('close', () => {
+    children.delete(child);
+    if (!headersDone) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(Buffer.concat(stderr));
+      return;
+    }
+    res.end();
+  });
+  res.on('close', () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+}
