@@ -56,7 +56,8 @@ export interface FindInput {
 }
 
 const CONTAINER_KEYS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-const NOT_IMAGE_MAPS = new Set(['annotations', 'labels', 'env', 'matchLabels']);
+/** Keys of maps whose `image` entries are metadata, not images to run: `podAnnotations`, `commonLabels`, … */
+const NOT_IMAGE_MAPS = /(?:annotations|labels|selector)$/i;
 
 /** The repository part of a full reference as spelled (`nginx` in `nginx:1.0@sha256:…`). */
 export function spelledRepository(value: string): string {
@@ -170,7 +171,7 @@ export function findSites(input: FindInput): RawSite[] {
     // names a repository to scan, nor in annotations or labels).
     if (!(docKind?.kind === 'ImageRepository' && docKind.group.startsWith('image.toolkit.fluxcd.io'))) {
       forEachMap(root, undefined, (map, parentKey) => {
-        if (parentKey !== undefined && NOT_IMAGE_MAPS.has(parentKey)) return;
+        if (parentKey !== undefined && NOT_IMAGE_MAPS.test(parentKey)) return;
         const value = findPair(map, 'image')?.value;
         if (isAlias(value)) aliases.push({ alias: value, doc });
         if (!isScalar(value) || typeof value.value !== 'string') return;
