@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type BareRepo,
@@ -323,6 +324,26 @@ describe('ConfigRepo: commit and push', () => {
     const created = await make('prod-like\n');
     expect(await repo.push([{ branch: 'env/new', commit: created }])).toEqual({ ok: true });
     expect(branchTip(remote.path, 'env/new')).toBe(created);
+  });
+
+  it('classifies a server-side ref lock (a concurrent update in flight) as stale', async () => {
+    const remote = twoEnvs();
+    const repo = await open(remote.url);
+    const dev = (await repo.fetchBranches(['env/dev'])).get('env/dev')!;
+    const commit = await repo.commit({
+      parent: dev,
+      files: new Map([['apps/cart/deployment.yaml', Buffer.from('locked\n')]]),
+      message: 'locked',
+      author: bot,
+      committer: bot,
+    });
+    const lock = path.join(remote.path, 'refs', 'heads', 'env', 'dev.lock');
+    mkdirSync(path.dirname(lock), { recursive: true });
+    writeFileSync(lock, '');
+    const result = await repo.push([{ branch: 'env/dev', commit }]);
+    expect(result).toMatchObject({ ok: false, kind: 'stale', branch: 'env/dev' });
+    rmSync(lock);
+    expect(await repo.push([{ branch: 'env/dev', commit }])).toEqual({ ok: true });
   });
 
   it('classifies a protected branch (pre-receive hook declines) as refused', async () => {

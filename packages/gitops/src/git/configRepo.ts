@@ -115,6 +115,7 @@ export class ConfigRepo {
         onCommand: options.onCommand,
         timeoutMs: options.timeoutMs,
         git: options.git ?? 'git',
+        hasToken: remote.basic !== undefined,
       });
       await git.run(['init', '--bare', '--quiet', '--template=', '--initial-branch=slipway', gitDir], {
         action: 'creating the temporary repository',

@@ -77,6 +77,8 @@ export interface RunnerOptions {
   onCommand: ((argv: string[]) => void) | undefined;
   timeoutMs: number | undefined;
   git: string;
+  /** Whether a token was given (shapes the message of an auth failure). */
+  hasToken: boolean;
 }
 
 /** Runs git commands for one ConfigRepo and turns failures into redacted GitErrors. */
@@ -164,14 +166,24 @@ export class GitRunner {
     const line = headline(result.stderr);
     const detail = line === '' ? `exit code ${result.code}` : line;
     const fixes: Record<typeof reason, string | undefined> = {
-      auth: 'check that the token is valid and has access to the config repository (repository contents: read and write)',
+      auth: this.options.hasToken
+        ? 'check that the token is valid, not expired, and may read and write the config repository'
+        : 'pass a token that may read and write the config repository',
       'not-found': 'check the config repository URL and that the token can see the repository',
       network: 'check the network connection and the host name of the config repository',
       timeout: 'check the network connection to the config repository',
       other: undefined,
     };
-    const summary = reason === 'auth' ? `${what} failed: authentication was refused` : `${what} failed`;
-    return new GitError(`${summary} (${this.redact(detail)})`, {
+    let message = `${what} failed (${this.redact(detail)})`;
+    if (reason === 'auth') {
+      // git's own words ("could not read Username … terminal prompts disabled") mean the server said 401.
+      const prompt = /could not read (?:username|password)|terminal prompts disabled/i.test(detail);
+      const refused = this.options.hasToken
+        ? 'authentication failed, the server refused the token'
+        : 'authentication required, and no token was given';
+      message = prompt ? `${what} failed: ${refused}` : `${what} failed: ${refused} (${this.redact(detail)})`;
+    }
+    return new GitError(message, {
       command: ['git', ...args],
       exitCode: result.code,
       stderr: result.stderr,
