@@ -10,6 +10,7 @@ export type FixtureFile = string | Buffer | { symlink: string } | { executable: 
 /** Files of one branch: repository path → content. */
 export type FixtureFiles = Record<string, FixtureFile>;
 
+/** A fixture repository on disk. */
 export interface BareRepo {
   /** Absolute path of the bare repository. */
   path: string;

@@ -5,6 +5,7 @@ import { testGitEnv } from './git.js';
 
 const HTTP_BACKEND = process.env.SLIPWAY_GIT_HTTP_BACKEND ?? '/usr/lib/git-core/git-http-backend';
 
+/** How startGitHttpServer serves repositories. */
 export interface GitHttpServerOptions {
   /** Directory holding the bare repositories; `<url>/<name>.git` serves `<root>/<name>.git`. */
   root: string;
@@ -24,6 +25,7 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
 }
 
+/** A running server; always `close()` it (see withCleanup). */
 export interface GitHttpServer {
   /** `http://127.0.0.1:<port>`; append `/<repo>.git`. */
   url: string;
