@@ -139,6 +139,30 @@ describe('ConfigRepo over HTTP with basic auth (git http-backend)', () => {
       if (process.platform === 'linux') expect(gitSeen).toBeGreaterThan(0);
     }));
 
+  it('dispose during a running fetch stops git and still removes the temp dir', () =>
+    withCleanup(async (defer) => {
+      const remote = fixture();
+      defer(remote.cleanup);
+      const server = await startGitHttpServer({
+        root: path.dirname(remote.path),
+        username: USER,
+        password: TOKEN,
+        delayMs: 300,
+      });
+      defer(server.close);
+      const repo = await ConfigRepo.open(`${server.url}/config.git`, { token: TOKEN });
+      const fetching = repo.fetchBranches(['env/dev']).then(
+        () => 'done',
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await repo.dispose();
+      const outcome = await fetching;
+      expect(() => statSync(repo.tempDir)).toThrow();
+      if (outcome instanceof Error)
+        expectNoSecret(`${outcome.message} ${(outcome as GitError).stderr ?? ''}`);
+    }));
+
   it('fails with a clear, redacted error for a wrong token', () =>
     withCleanup(async (defer) => {
       const remote = fixture();

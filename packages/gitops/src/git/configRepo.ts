@@ -385,8 +385,8 @@ export class ConfigRepo {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    this.git.killAll();
-    await rm(this.tempDir, { recursive: true, force: true, maxRetries: 3 });
+    await this.git.killAll();
+    await rm(this.tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -84,6 +84,7 @@ export interface RunnerOptions {
 /** Runs git commands for one ConfigRepo and turns failures into redacted GitErrors. */
 export class GitRunner {
   private readonly children = new Set<ChildProcess>();
+  private closed = false;
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -103,6 +104,20 @@ export class GitRunner {
     const argv = ['git', ...args];
     onCommand?.([...argv]);
     const env = { ...(options.network === true ? networkEnv : localEnv), ...options.env };
+    if (this.closed) {
+      return Promise.reject(
+        new GitError(
+          `${options.action ?? `git ${args[0]}`} was stopped: the config repository was disposed`,
+          {
+            command: argv,
+            exitCode: null,
+            stderr: '',
+            reason: 'other',
+            where: this.options.where,
+          },
+        ),
+      );
+    }
     return new Promise<RunResult>((resolve, reject) => {
       const child = spawn(git, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
       this.children.add(child);
@@ -193,9 +208,17 @@ export class GitRunner {
     });
   }
 
-  /** Stops every git process still running (used by dispose). */
-  killAll(): void {
-    for (const child of this.children) child.kill('SIGKILL');
+  /** Stops every git process still running and waits until they are gone (used by dispose). */
+  async killAll(): Promise<void> {
+    this.closed = true;
+    const running = [...this.children].filter(
+      (child) => child.exitCode === null && child.signalCode === null,
+    );
+    const exited = running.map(
+      (child) => new Promise<void>((resolve) => child.once('close', () => resolve())),
+    );
+    for (const child of running) child.kill('SIGKILL');
+    await Promise.all(exited);
     this.children.clear();
   }
 }
