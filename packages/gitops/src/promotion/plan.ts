@@ -47,10 +47,13 @@ export async function planBranch(
   }
   for (const image of images) {
     if (!sites.some((site) => site.repository === image.repository)) {
-      throw new SlipwayError(`image ${image.repository} is referenced nowhere on branch ${target.branch}`, {
-        where: `${repo.url}, ${target.path === undefined ? 'whole branch' : `under ${target.path}/`} (${candidates.files.length} candidate YAML files)`,
-        fix: 'check the image name (it must match the repository in the manifests exactly) and --path',
-      });
+      const scope = target.path === undefined ? 'the whole branch' : `under ${target.path}/`;
+      throw new SlipwayError(
+        `image ${image.repository} is referenced nowhere on branch ${target.branch} (searched ${scope} of ${repo.url}: ${candidates.files.length} candidate YAML files)`,
+        {
+          fix: 'check the image name (it must match the repository in the manifests exactly) and --path',
+        },
+      );
     }
   }
   return { files, changes, sites, filesScanned: candidates.files.length };

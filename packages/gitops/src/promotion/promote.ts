@@ -118,13 +118,13 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           }),
         );
 
-      if (request.dryRun) return outcome(true);
-      if (updates.length === 0) return outcome(false);
+      if (request.dryRun) return await outcome(true);
+      if (updates.length === 0) return await outcome(false);
 
       const pushed = await repo.push(updates, { atomic: updates.length > 1 });
       if (pushed.ok) {
         for (const { branch, commit } of updates) progress(`${branch}: pushed ${commit.slice(0, 12)}`);
-        return outcome(false);
+        return await outcome(false);
       }
       if (pushed.kind === 'refused') {
         throw new SlipwayError(`the config repo refused the push: ${pushed.message}`, {
