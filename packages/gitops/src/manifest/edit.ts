@@ -2,7 +2,14 @@ import { formatReference } from '@slipway/oci';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, Scalar, type YAMLMap } from 'yaml';
 import { at, ManifestError } from './error.js';
 import { findSites, type RawSite, readSite, readSlots, siteText, toImageSite } from './find.js';
-import { applySplices, formatNewScalar, replaceScalar, type Splice, scalarString } from './scalar.js';
+import {
+  applySplices,
+  formatNewScalar,
+  plainIsSafe,
+  replaceScalar,
+  type Splice,
+  scalarString,
+} from './scalar.js';
 import { eolAt, type Lines, lineEnd } from './text.js';
 import type { Change, DesiredImage, FileEdit, Pin, ScanContext } from './types.js';
 import { type Doc, findPair, keyName, loadFile } from './yaml.js';
@@ -76,6 +83,16 @@ export function editFile(
   return { kind: 'edited', sites, changes, text: edited };
 }
 
+/**
+ * Whether a scalar already holds `value` as a string. Plain `tag: 1.10` holds the number 1.1 and `tag: null`
+ * holds nothing (and plain `yes` is a boolean to YAML 1.1), so promoting such values rewrites them quoted.
+ */
+function holds(node: Scalar, value: string): boolean {
+  if (typeof node.value !== 'string' || node.value !== value) return false;
+  // Plain `yes` is a string to YAML 1.2 but a boolean to Kubernetes' YAML 1.1: rewrite it quoted.
+  return node.type !== Scalar.PLAIN || plainIsSafe(value);
+}
+
 function wanted(pin: Pin, image: DesiredImage, where: string): Pinned {
   const { tag, digest } = image;
   if (pin === 'tag') {
@@ -120,8 +137,7 @@ function planSite(
   const want = wanted(pin, image, where);
   const splices: Splice[] = [];
   const set = (node: Scalar, value: string): void => {
-    const current = scalarString(node, text);
-    if (current === value || (current === undefined && value === '')) return;
+    if (holds(node, value) || (node.value === null && value === '')) return;
     splices.push(replaceScalar(node, value, text, file, lines));
   };
 
@@ -202,7 +218,7 @@ function planKustomize(
     if (value === undefined) {
       if (pair !== undefined) removed.add(pair);
     } else if (node !== undefined) {
-      if (scalarString(node, text) !== value) splices.push(replaceScalar(node, value, text, file, lines));
+      if (!holds(node, value)) splices.push(replaceScalar(node, value, text, file, lines));
     } else if (pair !== undefined) {
       throw new ManifestError(`the Kustomize image entry's ${key} has no value`, {
         where,
