@@ -53,7 +53,10 @@ export function parseReference(input: string): ImageReference {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (!DIGEST_RE.test(digest)) {
-      throw new InvalidReferenceError(input, `digest "${digest}" is not "sha256:" followed by 64 lowercase hex digits`);
+      throw new InvalidReferenceError(
+        input,
+        `digest "${digest}" is not "sha256:" followed by 64 lowercase hex digits`,
+      );
     }
   }
 
@@ -82,7 +85,13 @@ export function parseReference(input: string): ImageReference {
   if (repository.length > MAX_NAME_LENGTH) {
     throw new InvalidReferenceError(input, `repository name is longer than ${MAX_NAME_LENGTH} characters`);
   }
-  return { domain, path, repository, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
+  return {
+    domain,
+    path,
+    repository,
+    ...(tag === undefined ? {} : { tag }),
+    ...(digest === undefined ? {} : { digest }),
+  };
 }
 
 /** Like {@link parseReference}, but answers `undefined` for text that is not a reference. */
@@ -113,7 +122,11 @@ export function isTag(value: string): boolean {
 }
 
 /** `repository[:tag][@digest]`, with the repository spelled as given (it may be a familiar name like `nginx`). */
-export function formatReference(repository: string, tag: string | undefined, digest: string | undefined): string {
+export function formatReference(
+  repository: string,
+  tag: string | undefined,
+  digest: string | undefined,
+): string {
   return `${repository}${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
 }
 
@@ -125,7 +138,9 @@ export function shortDigest(digest: string): string {
 /** The name as people write it: Docker Hub's domain and `library/` dropped. */
 export function familiarRepository(ref: Pick<ImageReference, 'domain' | 'path'>): string {
   if (ref.domain !== DEFAULT_DOMAIN) return `${ref.domain}/${ref.path}`;
-  return ref.path.startsWith(OFFICIAL_REPOSITORY_PREFIX) ? ref.path.slice(OFFICIAL_REPOSITORY_PREFIX.length) : ref.path;
+  return ref.path.startsWith(OFFICIAL_REPOSITORY_PREFIX)
+    ? ref.path.slice(OFFICIAL_REPOSITORY_PREFIX.length)
+    : ref.path;
 }
 
 function splitName(input: string, name: string): { domain: string; path: string } {
@@ -139,7 +154,8 @@ function splitName(input: string, name: string): { domain: string; path: string 
   }
   if (!DOMAIN_RE.test(first)) throw new InvalidReferenceError(input, `registry host "${first}" is not valid`);
   const path = name.slice(slash + 1);
-  if (path.length === 0) throw new InvalidReferenceError(input, 'the repository path after the registry is missing');
+  if (path.length === 0)
+    throw new InvalidReferenceError(input, 'the repository path after the registry is missing');
   const domain = first.toLowerCase() === LEGACY_DEFAULT_DOMAIN ? DEFAULT_DOMAIN : first.toLowerCase();
   const normalisedPath =
     domain === DEFAULT_DOMAIN && !path.includes('/') ? `${OFFICIAL_REPOSITORY_PREFIX}${path}` : path;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { familiarRepository, formatReference, InvalidReferenceError, parseReference, shortDigest } from '../src/index.js';
+import {
+  familiarRepository,
+  formatReference,
+  InvalidReferenceError,
+  parseReference,
+  shortDigest,
+} from '../src/index.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
 
@@ -12,9 +18,15 @@ describe('parseReference', () => {
     ['bitnami/redis:7', 'docker.io', 'bitnami/redis', '7', undefined],
     ['localhost:5000/shop/cart:1.4.2', 'localhost:5000', 'shop/cart', '1.4.2', undefined],
     ['localhost/cart', 'localhost', 'cart', undefined, undefined],
-    ['127.0.0.1:5000/a/b/c@' + D, '127.0.0.1:5000', 'a/b/c', undefined, D],
-    ['registry.example.com/shop/cart:1.4.2@' + D, 'registry.example.com', 'shop/cart', '1.4.2', D],
-    ['123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:sha-abc', '123456789012.dkr.ecr.eu-west-1.amazonaws.com', 'team/api', 'sha-abc', undefined],
+    [`127.0.0.1:5000/a/b/c@${D}`, '127.0.0.1:5000', 'a/b/c', undefined, D],
+    [`registry.example.com/shop/cart:1.4.2@${D}`, 'registry.example.com', 'shop/cart', '1.4.2', D],
+    [
+      '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:sha-abc',
+      '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+      'team/api',
+      'sha-abc',
+      undefined,
+    ],
     ['ghcr.io/o/my__app.x-y:v1_2', 'ghcr.io', 'o/my__app.x-y', 'v1_2', undefined],
     ['[::1]:5000/x:1', '[::1]:5000', 'x', '1', undefined],
   ])('%s', (input, domain, path, tag, digest) => {
