@@ -1,4 +1,4 @@
-import { detectContext, githubReporter } from '@slipway/ci';
+import { detectContext, loadGithubReporter } from '@slipway/ci';
 import { describeError } from '@slipway/errors';
 import type { RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
@@ -14,7 +14,7 @@ export function inputVariable(name: string): string {
  * to `GITHUB_STEP_SUMMARY`, failures as an `::error` annotation and exit code 1.
  */
 export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const reporter = githubReporter();
+  const reporter = await loadGithubReporter();
   const raw: Record<string, RawValue> = {};
   for (const [name, spec] of Object.entries(step.inputs)) {
     const value = env[inputVariable(name)];

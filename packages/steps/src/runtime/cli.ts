@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { detectContext, githubReporter, type Reporter, terminalReporter } from '@slipway/ci';
+import { detectContext, loadGithubReporter, type Reporter, terminalReporter } from '@slipway/ci';
 import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
@@ -60,7 +60,7 @@ export async function runCli(
 
   const reporter = terminalReporter(io.stderr);
   const ci = detectContext(io.env, io.cwd);
-  const github: Reporter | undefined = ci.platform === 'github-actions' ? githubReporter() : undefined;
+  const github: Reporter | undefined = ci.platform === 'github-actions' ? await loadGithubReporter() : undefined;
   const raw: Record<string, RawValue> = {};
   for (const name of Object.keys(step.inputs)) raw[name] = toRaw(parsed.values[name]);
   for (const [, spec] of Object.entries(step.inputs)) {
