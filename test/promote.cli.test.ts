@@ -307,6 +307,38 @@ describe('slipway promote', () => {
     );
     expect(text(repo, 'env/dev', 'other/cart.yaml')).toBe(deployment('registry.example.com/shop/cart:0.1.0'));
   });
+  it('leaves an untagged base image alone when Kustomize sets the version, and pins a lone untagged image', async () => {
+    const base = deployment('registry.example.com/shop/cart');
+    const repo = configRepo({
+      'env/dev': { 'apps/cart/deployment.yaml': base, 'apps/cart/kustomization.yaml': kustomization },
+      'env/qa': { 'apps/cart/deployment.yaml': base },
+    });
+    const image = `registry.example.com/shop/cart:1.4.2@${D2}`;
+    const dev = await runSlipway([
+      'promote',
+      '--config-repo',
+      repo.url,
+      '--env',
+      'dev',
+      '--image',
+      image,
+      '--json',
+    ]);
+    expect(dev.code).toBe(0);
+    expect(JSON.parse(dev.stdout).changes.map((c: { file: string }) => c.file)).toEqual([
+      'apps/cart/kustomization.yaml',
+    ]);
+    expect(text(repo, 'env/dev', 'apps/cart/deployment.yaml')).toBe(base);
+    expect(listCommits(repo.path, 'env/dev')[0]?.message).toContain(
+      'Slipway-Previous: registry.example.com/shop/cart:1.4.1\n',
+    );
+
+    const qa = await runSlipway(['promote', '--config-repo', repo.url, '--env', 'qa', '--image', image]);
+    expect(qa.code).toBe(0);
+    expect(text(repo, 'env/qa', 'apps/cart/deployment.yaml')).toBe(
+      base.replace("image: 'registry.example.com/shop/cart'", `image: '${image}'`),
+    );
+  });
 });
 
 describe('slipway promote: bad input fails with one clear line and pushes nothing', () => {

@@ -12819,8 +12819,11 @@ function editFile(file, text, images, pin, context) {
     const { docs, lines } = loaded;
     const onlyRepository = images.length === 1 ? images[0]?.repository : undefined;
     const input = { file, text, docs, lines, targets, context, onlyRepository };
-    const raw = findSites(input);
-    const sites = raw.map((site) => toImageSite(file, site, text, lines));
+    const found = findSites(input);
+    const foundSites = found.map((site) => toImageSite(file, site, text, lines));
+    const keep = foundSites.map((site) => !(isPlaceholder(site) && context.placeholders?.has(site.repository) === true));
+    const raw = found.filter((_, index) => keep[index]);
+    const sites = foundSites.filter((_, index) => keep[index]);
     const plans = raw.map((site, index) => {
         const image = desired.get(site.repository);
         const line = sites[index]?.line ?? 1;
@@ -12849,6 +12852,15 @@ function editFile(file, text, images, pin, context) {
         });
     });
     return { kind: 'edited', sites, changes, text: edited };
+}
+/**
+ * An untagged, undigested container image (`image: registry.example.com/shop/cart`): in a Kustomize base or
+ * a chart it is the name the real setter (an `images:` entry, values) substitutes, not a pin of its own.
+ */
+function isPlaceholder(site) {
+    return ((site.kind === 'container' || site.kind === 'image-key') &&
+        site.tag === undefined &&
+        site.digest === undefined);
 }
 /**
  * Whether a scalar already holds `value` as a string. Plain `tag: 1.10` holds the number 1.1 and `tag: null`
@@ -13331,11 +13343,32 @@ function combine(sites) {
 async function planBranch(repo, commit, target, images, pin, valuesPaths) {
     const candidates = await readCandidates(repo, commit, target, images.map((i) => i.repository), valuesPaths);
     const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
+    const edits = candidates.files.map((file) => ({
+        file,
+        edit: editFile(file.path, file.text, images, pin, context),
+    }));
+    // Untagged container images are placeholders when the version is set elsewhere (Kustomize, Helm values):
+    // edit again, leaving them alone, only the few files that hold them.
+    const allSites = edits.flatMap(({ edit }) => (edit.kind === 'edited' ? edit.sites : []));
+    const placeholders = new Set(images
+        .map((image) => image.repository)
+        .filter((repository) => {
+        const ofImage = allSites.filter((site) => site.repository === repository);
+        return ofImage.some(isPlaceholder) && !ofImage.every(isPlaceholder);
+    }));
+    if (placeholders.size > 0) {
+        const again = { ...context, placeholders };
+        for (const entry of edits) {
+            if (entry.edit.kind === 'edited' &&
+                entry.edit.sites.some((s) => isPlaceholder(s) && placeholders.has(s.repository))) {
+                entry.edit = editFile(entry.file.path, entry.file.text, images, pin, again);
+            }
+        }
+    }
     const files = new Map();
     const changes = [];
     const sites = [];
-    for (const file of candidates.files) {
-        const edit = editFile(file.path, file.text, images, pin, context);
+    for (const { file, edit } of edits) {
         if (edit.kind === 'skipped')
             continue;
         sites.push(...edit.sites);
@@ -13513,8 +13546,10 @@ function promotedImages(images, plan) {
         .filter((image) => plan.changes.some((change) => change.repository === image.repository))
         .map((image) => {
         const changed = plan.changes.filter((change) => change.repository === image.repository);
-        const first = changed[0];
-        const site = plan.sites.find((s) => first !== undefined && s.file === first.file && s.line === first.line);
+        // What ran before: the first changed place that pinned a version (a placeholder pins none).
+        const site = changed
+            .map((change) => plan.sites.find((s) => s.file === change.file && s.line === change.line))
+            .find((s) => s !== undefined && (s.tag !== undefined || s.digest !== undefined));
         const previous = site !== undefined && (site.tag !== undefined || site.digest !== undefined)
             ? formatReference(image.name, site.tag, site.digest)
             : undefined;

@@ -11,7 +11,7 @@ import {
   scalarString,
 } from './scalar.js';
 import { eolAt, type Lines, lineEnd } from './text.js';
-import type { Change, DesiredImage, FileEdit, Pin, ScanContext } from './types.js';
+import type { Change, DesiredImage, FileEdit, ImageSite, Pin, ScanContext } from './types.js';
 import { type Doc, findPair, keyName, loadFile } from './yaml.js';
 
 interface Pinned {
@@ -52,8 +52,13 @@ export function editFile(
   const { docs, lines } = loaded;
   const onlyRepository = images.length === 1 ? images[0]?.repository : undefined;
   const input = { file, text, docs, lines, targets, context, onlyRepository };
-  const raw = findSites(input);
-  const sites = raw.map((site) => toImageSite(file, site, text, lines));
+  const found = findSites(input);
+  const foundSites = found.map((site) => toImageSite(file, site, text, lines));
+  const keep = foundSites.map(
+    (site) => !(isPlaceholder(site) && context.placeholders?.has(site.repository) === true),
+  );
+  const raw = found.filter((_, index) => keep[index]);
+  const sites = foundSites.filter((_, index) => keep[index]);
 
   const plans = raw.map((site, index) => {
     const image = desired.get(site.repository);
@@ -81,6 +86,18 @@ export function editFile(
     });
   });
   return { kind: 'edited', sites, changes, text: edited };
+}
+
+/**
+ * An untagged, undigested container image (`image: registry.example.com/shop/cart`): in a Kustomize base or
+ * a chart it is the name the real setter (an `images:` entry, values) substitutes, not a pin of its own.
+ */
+export function isPlaceholder(site: ImageSite): boolean {
+  return (
+    (site.kind === 'container' || site.kind === 'image-key') &&
+    site.tag === undefined &&
+    site.digest === undefined
+  );
 }
 
 /**

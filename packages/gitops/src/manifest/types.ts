@@ -60,4 +60,9 @@ export interface ScanContext {
   valuesPaths: ValuesPath[];
   /** `'ns:name'` of a Flux ImagePolicy -> normalised repository (see `collectMarkerImages`). */
   markerImages: ReadonlyMap<string, string>;
+  /**
+   * Repositories whose untagged container images are placeholders (a Kustomize `images:` entry or Helm
+   * values set the version elsewhere): such sites are reported but never edited. See `isPlaceholder`.
+   */
+  placeholders?: ReadonlySet<string>;
 }

@@ -5,6 +5,7 @@ import {
   type DesiredImage,
   editFile,
   type ImageSite,
+  isPlaceholder,
   type Pin,
   type ValuesPath,
 } from '../manifest/index.js';
@@ -35,11 +36,38 @@ export async function planBranch(
     valuesPaths,
   );
   const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
+  const edits = candidates.files.map((file) => ({
+    file,
+    edit: editFile(file.path, file.text, images, pin, context),
+  }));
+
+  // Untagged container images are placeholders when the version is set elsewhere (Kustomize, Helm values):
+  // edit again, leaving them alone, only the few files that hold them.
+  const allSites = edits.flatMap(({ edit }) => (edit.kind === 'edited' ? edit.sites : []));
+  const placeholders = new Set(
+    images
+      .map((image) => image.repository)
+      .filter((repository) => {
+        const ofImage = allSites.filter((site) => site.repository === repository);
+        return ofImage.some(isPlaceholder) && !ofImage.every(isPlaceholder);
+      }),
+  );
+  if (placeholders.size > 0) {
+    const again = { ...context, placeholders };
+    for (const entry of edits) {
+      if (
+        entry.edit.kind === 'edited' &&
+        entry.edit.sites.some((s) => isPlaceholder(s) && placeholders.has(s.repository))
+      ) {
+        entry.edit = editFile(entry.file.path, entry.file.text, images, pin, again);
+      }
+    }
+  }
+
   const files = new Map<string, Buffer>();
   const changes: Change[] = [];
   const sites: ImageSite[] = [];
-  for (const file of candidates.files) {
-    const edit = editFile(file.path, file.text, images, pin, context);
+  for (const { file, edit } of edits) {
     if (edit.kind === 'skipped') continue;
     sites.push(...edit.sites);
     changes.push(...edit.changes);

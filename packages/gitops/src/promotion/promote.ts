@@ -226,10 +226,10 @@ function promotedImages(images: readonly ImageRequest[], plan: BranchPlan): Prom
     .filter((image) => plan.changes.some((change) => change.repository === image.repository))
     .map((image) => {
       const changed = plan.changes.filter((change) => change.repository === image.repository);
-      const first = changed[0];
-      const site = plan.sites.find(
-        (s) => first !== undefined && s.file === first.file && s.line === first.line,
-      );
+      // What ran before: the first changed place that pinned a version (a placeholder pins none).
+      const site = changed
+        .map((change) => plan.sites.find((s) => s.file === change.file && s.line === change.line))
+        .find((s) => s !== undefined && (s.tag !== undefined || s.digest !== undefined));
       const previous =
         site !== undefined && (site.tag !== undefined || site.digest !== undefined)
           ? formatReference(image.name, site.tag, site.digest)
