@@ -60,7 +60,8 @@ export async function runCli(
 
   const reporter = terminalReporter(io.stderr);
   const ci = detectContext(io.env, io.cwd);
-  const github: Reporter | undefined = ci.platform === 'github-actions' ? await loadGithubReporter() : undefined;
+  const github: Reporter | undefined =
+    ci.platform === 'github-actions' ? await loadGithubReporter() : undefined;
   const raw: Record<string, RawValue> = {};
   for (const name of Object.keys(step.inputs)) raw[name] = toRaw(parsed.values[name]);
   for (const [, spec] of Object.entries(step.inputs)) {
