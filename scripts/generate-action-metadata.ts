@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { actionFiles, allSteps } from '@slipway/steps';
 
 const root = new URL('..', import.meta.url).pathname;
-for (const step of allSteps) {
+for (const step of allSteps.filter((s) => !s.cliOnly)) {
   for (const [file, content] of Object.entries(actionFiles(step))) {
     const path = join(root, 'actions', step.name, file);
     mkdirSync(dirname(path), { recursive: true });

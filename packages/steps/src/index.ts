@@ -1,3 +1,4 @@
+export * from './context/step.js';
 export * from './definition/inputs.js';
 export * from './definition/step.js';
 export * from './promote/step.js';

@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allSteps, runCli } from '../src/index.js';
+import { allSteps, defineStep, input, outputEnvText, runCli } from '../src/index.js';
 
 async function cli(
   argv: string[],
@@ -55,5 +59,89 @@ describe('runCli', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).not.toContain('SEKRET');
+  });
+});
+
+describe('slipway context', () => {
+  it('prints the detected CodeBuild context as JSON', async () => {
+    const { code, out } = await cli(['context', '--json'], {
+      CODEBUILD_BUILD_ID: 'p:1',
+      CODEBUILD_RESOLVED_SOURCE_VERSION: 'c'.repeat(40),
+      CODEBUILD_WEBHOOK_TRIGGER: 'tag/v1.2.3',
+      CODEBUILD_BUILD_URL: 'https://console.example/build/1',
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      platform: 'codebuild',
+      commit: 'c'.repeat(40),
+      ref: 'refs/tags/v1.2.3',
+      'run-url': 'https://console.example/build/1',
+      'repository-url': null,
+      actor: null,
+      event: 'webhook',
+    });
+  });
+});
+
+describe('--output-env', () => {
+  it('writes outputs a POSIX shell sources back exactly, quotes and newlines included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-outenv-'));
+    try {
+      const file = join(dir, 'out.env');
+      const { code } = await cli(['context', '--output-env', file], {
+        CODEBUILD_BUILD_ID: 'p:1',
+        CODEBUILD_INITIATOR: 'it\'s "me"\n$(rm -rf /)',
+      });
+      expect(code).toBe(0);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const actor = execFileSync('sh', ['-c', `. "${file}"; printf %s "$ACTOR"`], { encoding: 'utf8' });
+      expect(actor).toBe('it\'s "me"\n$(rm -rf /)');
+      expect(readFileSync(file, 'utf8')).toMatch(/^PLATFORM='codebuild'$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names variables by the outputs, uppercased', () => {
+    expect(outputEnvText({ 'key-fingerprint': 'ab', digest: "x'y" })).toBe(
+      "KEY_FINGERPRINT='ab'\nDIGEST='x'\\''y'\n",
+    );
+  });
+});
+
+describe('positional arguments', () => {
+  const echo = defineStep({
+    name: 'echo',
+    title: 'Echo',
+    description: 'Echo two values.',
+    branding: { icon: 'x', color: 'blue' },
+    inputs: { source: input.requiredString('From.'), target: input.list('To.', { required: true }) },
+    positionals: ['source', 'target'],
+    outputs: {},
+    prepare: (values) => values,
+    run: async (values) => values,
+    outputValues: () => ({}),
+    json: (values) => values,
+    summary: () => '',
+    text: () => '',
+  });
+
+  it('fills the named inputs in order and refuses extra arguments', async () => {
+    const io = (sink: { out: string; err: string }) => ({
+      stdout: (t: string) => {
+        sink.out += t;
+      },
+      stderr: (t: string) => {
+        sink.err += t;
+      },
+      env: {},
+      cwd: '/',
+    });
+    const ok = { out: '', err: '' };
+    expect(await runCli([echo], ['echo', 'a', 'b', '--json'], io(ok), '1')).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({ source: 'a', target: ['b'] });
+    const extra = { out: '', err: '' };
+    expect(await runCli([echo], ['echo', 'a', 'b', 'c'], io(extra), '1')).toBe(2);
+    expect(extra.err).toMatch(/unexpected argument "c".*takes <source> <target>/);
   });
 });

@@ -24,6 +24,10 @@ export interface StepDefinition<I extends InputTable, P, R> {
   readonly description: string;
   readonly branding: { readonly icon: string; readonly color: string };
   readonly inputs: I;
+  /** Inputs the CLI also takes as positional arguments, in order (`slipway copy SRC DST`). */
+  readonly positionals?: readonly (keyof I & string)[];
+  /** A CLI-only step (like `context`) has no GitHub action. */
+  readonly cliOnly?: boolean;
   readonly outputs: Readonly<Record<string, OutputMeta>>;
   /** Turns typed input values into the step's parameters (domain types), or throws a SlipwayError. */
   prepare(values: InputValues<I>, context: StepContext): P;
@@ -53,6 +57,8 @@ export interface Step {
   readonly description: string;
   readonly branding: { readonly icon: string; readonly color: string };
   readonly inputs: InputTable;
+  readonly positionals: readonly string[];
+  readonly cliOnly: boolean;
   readonly outputs: Readonly<Record<string, OutputMeta>>;
   /** Parses raw input values (naming them with `spell` in errors), runs, and renders the result. */
   execute(
@@ -69,6 +75,8 @@ export function defineStep<I extends InputTable, P, R>(definition: StepDefinitio
     description: definition.description,
     branding: definition.branding,
     inputs: definition.inputs,
+    positionals: definition.positionals ?? [],
+    cliOnly: definition.cliOnly ?? false,
     outputs: definition.outputs,
     async execute(raw, spell, context) {
       const values = parseInputs(definition.inputs, raw, context.env, spell);

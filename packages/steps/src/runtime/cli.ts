@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { detectContext, loadGithubReporter, type Reporter, terminalReporter } from '@slipway/ci';
 import { describeError, SlipwayError } from '@slipway/errors';
@@ -14,6 +15,7 @@ export interface CliIo {
 const GLOBAL_FLAGS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  'output-env': { type: 'string' },
 } as const;
 
 /** `slipway <step> [flags]`: one subcommand per step, its flags mirroring the action's inputs. Returns the exit code. */
@@ -40,15 +42,23 @@ export async function runCli(
     return 2;
   }
 
-  let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined> };
+  let parsed: {
+    values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+    positionals: string[];
+  };
   try {
     refuseSecretFlags(step, rest);
     parsed = parseArgs({
       args: [...rest],
       options: { ...flagOptions(step), ...GLOBAL_FLAGS },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: step.positionals.length > 0,
     });
+    if (parsed.positionals.length > step.positionals.length) {
+      throw new SlipwayError(`unexpected argument "${parsed.positionals[step.positionals.length]}"`, {
+        fix: `slipway ${step.name} takes ${step.positionals.length === 0 ? 'no arguments' : step.positionals.map((p) => `<${p}>`).join(' ')}`,
+      });
+    }
   } catch (error) {
     io.stderr(`slipway ${step.name}: ${describeError(error)} (see slipway ${step.name} --help)\n`);
     return 2;
@@ -64,6 +74,10 @@ export async function runCli(
     ci.platform === 'github-actions' ? await loadGithubReporter() : undefined;
   const raw: Record<string, RawValue> = {};
   for (const name of Object.keys(step.inputs)) raw[name] = toRaw(parsed.values[name]);
+  parsed.positionals.forEach((value, index) => {
+    const name = step.positionals[index];
+    if (name !== undefined) raw[name] = step.inputs[name]?.meta.kind === 'list' ? [value] : value;
+  });
   for (const [, spec] of Object.entries(step.inputs)) {
     if (!spec.meta.secret) continue;
     for (const key of spec.meta.env) {
@@ -80,6 +94,8 @@ export async function runCli(
       for (const [name, value] of Object.entries(result.outputs)) github.setOutput(name, value);
       await github.writeSummary(result.summary);
     }
+    const outputEnv = parsed.values['output-env'];
+    if (typeof outputEnv === 'string') await writeOutputEnv(outputEnv, result.outputs);
     io.stdout(parsed.values.json === true ? `${JSON.stringify(result.json)}\n` : ensureNewline(result.text));
     return 0;
   } catch (error) {
@@ -153,13 +169,18 @@ export function stepHelp(step: Step): string {
     return { flag, text: `${spec.meta.description}${notes.length > 0 ? ` [${notes.join('; ')}]` : ''}` };
   });
   rows.push({ flag: '--json', text: 'Print the result as one JSON object on stdout.' });
+  rows.push({
+    flag: '--output-env <file>',
+    text: 'Also write the outputs as NAME=value lines (shell-quoted) to a file to source, e.g. in a later buildspec phase.',
+  });
   rows.push({ flag: '--help', text: 'Show this help.' });
   const width = Math.min(34, Math.max(...rows.map((r) => r.flag.length)));
   const body = rows.map((r) => `  ${r.flag.padEnd(width)}  ${r.text}`).join('\n');
   const outputs = Object.entries(step.outputs)
     .map(([name, meta]) => `  ${name}: ${meta.description}`)
     .join('\n');
-  return `Usage: slipway ${step.name} [flags]
+  const args = step.positionals.map((p) => ` [<${p}>]`).join('');
+  return `Usage: slipway ${step.name}${args} [flags]
 
 ${step.description}
 
@@ -180,4 +201,26 @@ function valueHint(meta: InputMeta): string {
 
 function ensureNewline(text: string): string {
   return text.endsWith('\n') || text === '' ? text : `${text}\n`;
+}
+
+/** `digest` → `DIGEST`, `key-fingerprint` → `KEY_FINGERPRINT`. */
+export function outputVariable(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/** NAME='value' lines a POSIX shell can source; values may hold newlines (JSON) and quotes. */
+export function outputEnvText(outputs: Readonly<Record<string, string>>): string {
+  return Object.entries(outputs)
+    .map(([name, value]) => `${outputVariable(name)}='${value.replace(/'/g, "'\\''")}'\n`)
+    .join('');
+}
+
+async function writeOutputEnv(file: string, outputs: Readonly<Record<string, string>>): Promise<void> {
+  try {
+    await writeFile(file, outputEnvText(outputs), { mode: 0o600 });
+  } catch (error) {
+    throw new SlipwayError(`cannot write --output-env ${file}: ${(error as Error).message}`, {
+      fix: 'give a writable file path',
+    });
+  }
 }
