@@ -1,2 +1,3 @@
 export * from './reference.js';
 export * from './registry/index.js';
+export * from './store/index.js';
