@@ -1,0 +1,1 @@
+export { type EcrHost, type EcrPartition, isEcrPublicHost, parseEcrHost } from './host.js';
