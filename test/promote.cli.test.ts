@@ -307,6 +307,28 @@ describe('slipway promote', () => {
     );
     expect(text(repo, 'env/dev', 'other/cart.yaml')).toBe(deployment('registry.example.com/shop/cart:0.1.0'));
   });
+  it('--values-path sets a tag that no built-in shape recognises', async () => {
+    const values =
+      '# chart values\nfrontend:\n  image:\n    name: registry.example.com/shop/cart\n    version: "1.0.0" # app version\n';
+    const repo = configRepo({ 'env/dev': { 'charts/cart/values.yaml': values } });
+    const result = await runSlipway([
+      'promote',
+      '--config-repo',
+      repo.url,
+      '--env',
+      'dev',
+      '--pin',
+      'tag',
+      '--image',
+      'registry.example.com/shop/cart:1.2.3',
+      '--values-path',
+      'charts/cart/values.yaml:frontend.image.version',
+    ]);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+    expect(text(repo, 'env/dev', 'charts/cart/values.yaml')).toBe(values.replace('"1.0.0"', '"1.2.3"'));
+  });
+
   it('leaves an untagged base image alone when Kustomize sets the version, and pins a lone untagged image', async () => {
     const base = deployment('registry.example.com/shop/cart');
     const repo = configRepo({

@@ -1,4 +1,4 @@
-import { tryParseReference } from '@slipway/oci';
+import { isDigest, isTag, tryParseReference } from '@slipway/oci';
 import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { at, ManifestError } from './error.js';
 import { lookupPolicy, markerOf } from './markers.js';
@@ -386,17 +386,22 @@ function findValuesPathSites(input: FindInput, claimed: Set<Scalar>, claim: (sit
           fix: 'name the path of the tag, digest or image reference value itself',
         });
       }
-      const role = roleOf(key);
+      let role = roleOf(key);
+      const value = scalarString(node, text);
+      const ref = value === undefined ? undefined : tryParseReference(value);
+      // A path the user named on purpose may hold the version under any key (`version: "1.0.0"`).
+      if (role === 'full' && value !== undefined && ref?.repository !== repository) {
+        if (isDigest(value)) role = 'digest';
+        else if (isTag(value)) role = 'tag';
+      }
       if (role === 'full') {
-        const value = scalarString(node, text);
-        const ref = value === undefined ? undefined : tryParseReference(value);
         if (value === undefined || ref?.repository !== repository) {
           if (!named) return;
           throw new ManifestError(
             `values path ${shown} holds "${value ?? ''}", not a reference to ${repository}`,
             {
               where: at(file, lines.line(offset)),
-              fix: 'name a path whose key is a tag (`tag`, `…Tag`), a `digest`, or holds the full image reference',
+              fix: 'name a path that holds a tag, a digest or the full image reference',
             },
           );
         }

@@ -145,7 +145,7 @@ function requestedImage(text: string, withFrom: boolean): RequestedImage {
 export function parseIdentity(text: string, what: string): Identity {
   const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+|[^<>\s]+)>\s*$/.exec(text);
   if (match === null || /[\n\r]/.test(text)) {
-    throw new SlipwayError(`--${what} "${text}" is not "Name <email>"`, {
+    throw new SlipwayError(`--${what} ${JSON.stringify(text)} is not "Name <email>"`, {
       fix: `write it like --${what} "Release Bot <bot@example.com>"`,
     });
   }
