@@ -31,6 +31,8 @@ export function createBareRepo(
     defaultBranch?: string;
     name?: string;
     tmpRoot?: string;
+    /** Settings for the repo's own config, e.g. `{ 'uploadpack.allowFilter': 'true' }` to serve partial clones. */
+    config?: Record<string, string>;
   } = {},
 ): BareRepo {
   const parent = mkdtempSync(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-fixture-'));
@@ -38,6 +40,9 @@ export function createBareRepo(
   const branches = options.branches ?? {};
   const defaultBranch = options.defaultBranch ?? Object.keys(branches)[0] ?? 'main';
   gitSync(['init', '--bare', '--quiet', `--initial-branch=${defaultBranch}`, repo]);
+  for (const [key, value] of Object.entries(options.config ?? {})) {
+    gitSync(['config', key, value], { env: { GIT_DIR: repo } });
+  }
   for (const [branch, files] of Object.entries(branches)) {
     commitFiles(repo, branch, files, `init ${branch}`);
   }

@@ -16,6 +16,11 @@ export interface GitHttpServerOptions {
   recordHeaders?: boolean;
   /** Wait this long before answering each authorised request (to watch a git client while it runs). */
   delayMs?: number;
+  /**
+   * Ignore the client's `Git-Protocol` header, so http-backend speaks protocol v0 (like old servers): wants
+   * are then limited to advertised tips unless the repo sets `uploadpack.allowAnySHA1InWant`.
+   */
+  protocolV0?: boolean;
 }
 
 /** A request the server saw (when `recordHeaders` is on). */
@@ -23,6 +28,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** Bytes of the response body sent so far (the pack, for a fetch). */
+  responseBytes: number;
 }
 
 /** A running server; always `close()` it (see withCleanup). */
@@ -47,16 +54,26 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   const children = new Set<ChildProcess>();
 
   const server = http.createServer((req, res) => {
-    if (options.recordHeaders === true) {
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } });
-    }
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: { ...req.headers },
+      responseBytes: 0,
+    };
+    if (options.recordHeaders === true) requests.push(recorded);
     if (req.headers.authorization !== expected) {
       req.resume();
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="slipway-test"', 'Content-Type': 'text/plain' });
       res.end('authentication required\n');
       return;
     }
-    const run = () => runBackend(req, res, options.root, username, children);
+    const run = () =>
+      runBackend(req, res, options.root, username, children, {
+        protocolV0: options.protocolV0 === true,
+        sent: (bytes) => {
+          recorded.responseBytes += bytes;
+        },
+      });
     if (options.delayMs !== undefined && options.delayMs > 0) setTimeout(run, options.delayMs);
     else run();
   });
@@ -85,6 +102,7 @@ function runBackend(
   root: string,
   user: string,
   children: Set<ChildProcess>,
+  how: { protocolV0: boolean; sent: (bytes: number) => void },
 ): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const env: Record<string, string> = {
@@ -104,7 +122,7 @@ function runBackend(
   if (req.headers['content-encoding'] !== undefined)
     env.HTTP_CONTENT_ENCODING = req.headers['content-encoding'];
   const protocol = req.headers['git-protocol'];
-  if (typeof protocol === 'string') env.GIT_PROTOCOL = protocol;
+  if (typeof protocol === 'string' && !how.protocolV0) env.GIT_PROTOCOL = protocol;
 
   const child = spawn(HTTP_BACKEND, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
@@ -118,6 +136,7 @@ function runBackend(
   let headersDone = false;
   child.stdout.on('data', (chunk: Buffer) => {
     if (headersDone) {
+      how.sent(chunk.length);
       res.write(chunk);
       return;
     }
@@ -140,6 +159,7 @@ function runBackend(
     headersDone = true;
     res.writeHead(status, headers);
     const body = head.subarray(end + sepLength);
+    how.sent(body.length);
     if (body.length > 0) res.write(body);
   });
   child.on('close', () => {

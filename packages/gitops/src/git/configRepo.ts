@@ -50,8 +50,31 @@ export interface OpenOptions {
   git?: string;
 }
 
+/** What fetchBranches downloads. */
+export interface FetchOptions {
+  /**
+   * `all` (default): the tips' whole trees, every blob. `none`: commits and trees only
+   * (`--filter=blob:none`), and the temp repo becomes a partial clone of the remote: call prefetchBlobs for
+   * the folders you will read, and read nothing else. A server without filter support sends everything.
+   */
+  blobs?: 'all' | 'none';
+}
+
+/** Folders (or files) of one commit whose blobs prefetchBlobs fetches. */
+export interface BlobScope {
+  commit: string;
+  /** Repo-relative paths; `''` is the whole tree. */
+  under: readonly string[];
+}
+
 /** Where the fetched branch tips live in the temp repo. */
 const TRACKING_PREFIX = 'refs/slipway/';
+
+/**
+ * The remote a partial clone fetches missing objects from: configured in the temp repo (its URL carries no
+ * credentials; the token only ever comes from the environment) so that git's own promisor fetches find it.
+ */
+const PROMISOR_REMOTE = 'slipway';
 
 const ENTRY_TYPES = new Set(['blob', 'tree', 'commit']);
 
@@ -69,6 +92,7 @@ export class ConfigRepo {
   private readonly git: GitRunner;
   private disposed = false;
   private indexCounter = 0;
+  private partial = false;
 
   private constructor(url: string, tempDir: string, git: GitRunner) {
     this.url = url;
@@ -128,26 +152,43 @@ export class ConfigRepo {
   }
 
   /**
-   * Fetches the tips of `branches` (depth 1, one fetch for all). Returns branch → commit id, or null for a
-   * branch the remote does not have.
+   * Whether the temp repo is a partial clone (something was fetched with `blobs: 'none'`): blobs outside the
+   * prefetched folders may be missing, and reading one would make git fetch it.
    */
-  async fetchBranches(branches: string[]): Promise<Map<string, string | null>> {
+  get isPartial(): boolean {
+    return this.partial;
+  }
+
+  /**
+   * Fetches the tips of `branches` (depth 1, one fetch for all). Returns branch → commit id, or null for a
+   * branch the remote does not have. With `blobs: 'none'`, only commits and trees come (see FetchOptions).
+   * Fetching every blob after a fetch without blobs refetches the tips in full (`--refetch`): git would
+   * otherwise take the commits it already has for complete.
+   */
+  async fetchBranches(branches: string[], options: FetchOptions = {}): Promise<Map<string, string | null>> {
     this.assertOpen();
     const wanted = [...new Set(branches)];
     wanted.forEach(assertBranch);
     const result = new Map<string, string | null>(wanted.map((branch) => [branch, null]));
     if (wanted.length === 0) return result;
 
+    const withoutBlobs = options.blobs === 'none';
+    if (withoutBlobs) await this.becomePartial();
+    let filter: string[] = [];
+    if (withoutBlobs) filter = ['--filter=blob:none'];
+    else if (this.partial) filter = ['--no-filter', '--refetch'];
     const fetch = (list: string[]) =>
       this.git.spawn(
         [
           'fetch',
           '--depth=1',
+          ...filter,
           '--no-tags',
           '--no-write-fetch-head',
           '--no-recurse-submodules',
           '--quiet',
-          this.url,
+          // A filter can only be used with the promisor remote; the URL is the same.
+          withoutBlobs ? PROMISOR_REMOTE : this.url,
           ...list.map((branch) => `+refs/heads/${branch}:${TRACKING_PREFIX}${branch}`),
         ],
         { network: true, action: `fetching ${list.join(', ')}` },
@@ -177,6 +218,58 @@ export class ConfigRepo {
       if (result.has(branch)) result.set(branch, line.slice(0, space));
     }
     return result;
+  }
+
+  /**
+   * Fetches, in one request, every blob under `scope.under` at `scope.commit` that is not here yet (after a
+   * fetch with `blobs: 'none'`; symlinks included, submodules not). Returns how many were fetched: 0 when
+   * nothing was missing (a full fetch, or a server that ignored the filter). Throws a GitError when the server
+   * refuses to send them (a protocol v0 server without `uploadpack.allowAnySHA1InWant`, say) or sent fewer:
+   * fetch the branches with every blob then.
+   */
+  async prefetchBlobs(scopes: readonly BlobScope[]): Promise<number> {
+    this.assertOpen();
+    const byCommit = new Map<string, Set<string>>();
+    for (const scope of scopes) {
+      assertObjectId(scope.commit);
+      const dirs = byCommit.get(scope.commit) ?? new Set<string>();
+      for (const under of scope.under) {
+        const dir = under.replace(/\/+$/, '');
+        if (dir !== '') assertRepoPath(dir);
+        dirs.add(dir);
+      }
+      byCommit.set(scope.commit, dirs);
+    }
+    if (!this.partial) return 0;
+    const missing = await this.missingBlobs(byCommit);
+    if (missing.length === 0) return 0;
+    // What git itself runs to fetch missing objects of a partial clone, for all of them at once.
+    const args = [
+      '-c',
+      'fetch.negotiationAlgorithm=noop',
+      'fetch',
+      PROMISOR_REMOTE,
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--recurse-submodules=no',
+      '--filter=blob:none',
+      '--quiet',
+      '--stdin',
+    ];
+    const action = `fetching ${missing.length} file${missing.length === 1 ? '' : 's'}`;
+    const fetched = await this.git.spawn(args, { network: true, input: `${missing.join('\n')}\n`, action });
+    if (fetched.code !== 0) throw this.git.failure(args, fetched, action);
+    const still = await this.missingBlobs(byCommit);
+    if (still.length > 0) {
+      throw new GitError(`${action} failed (the server sent ${missing.length - still.length})`, {
+        command: ['git', ...args],
+        exitCode: fetched.code,
+        stderr: fetched.stderr,
+        reason: 'other',
+        where: this.url,
+      });
+    }
+    return missing.length;
   }
 
   /** The remote's default branch (what its HEAD points to). */
@@ -324,7 +417,10 @@ export class ConfigRepo {
           action: 'staging the changes',
         });
       }
-      const tree = (await this.git.run(['write-tree'], { env, action: 'writing the tree' })).stdout
+      // In a partial clone, the unchanged blobs outside the prefetched folders are missing here, and that is
+      // fine: the remote has them. Without --missing-ok, write-tree would fetch every one of them.
+      const writeTree = this.partial ? ['write-tree', '--missing-ok'] : ['write-tree'];
+      const tree = (await this.git.run(writeTree, { env, action: 'writing the tree' })).stdout
         .toString('utf8')
         .trim();
       const identityEnv = {
@@ -396,6 +492,44 @@ export class ConfigRepo {
   private assertOpen(): void {
     if (this.disposed)
       throw new SlipwayError('the config repository was already disposed', { where: this.url });
+  }
+
+  /**
+   * Makes the temp repo a partial clone of the remote (`blob:none`). From then on every command carries the
+   * credential header, since any command reading a missing object would fetch it.
+   */
+  private async becomePartial(): Promise<void> {
+    if (this.partial) return;
+    const settings: [string, string][] = [
+      ['core.repositoryformatversion', '1'],
+      ['extensions.partialClone', PROMISOR_REMOTE],
+      [`remote.${PROMISOR_REMOTE}.url`, this.url],
+      [`remote.${PROMISOR_REMOTE}.promisor`, 'true'],
+      [`remote.${PROMISOR_REMOTE}.partialCloneFilter`, 'blob:none'],
+    ];
+    for (const [key, value] of settings) {
+      await this.git.run(['config', key, value], { action: 'configuring the temporary repository' });
+    }
+    this.git.mayFetchEverywhere();
+    this.partial = true;
+  }
+
+  /** Blobs under the given folders of each commit that are not here (`rev-list --missing=print` never fetches). */
+  private async missingBlobs(byCommit: Map<string, Set<string>>): Promise<string[]> {
+    const missing = new Set<string>();
+    for (const [commit, dirs] of byCommit) {
+      if (dirs.size === 0) continue;
+      const args = ['rev-list', '--objects', '--no-walk', '--missing=print', commit];
+      if (!dirs.has('')) args.push('--', ...dirs);
+      const out = await this.git.run(args, {
+        env: { GIT_LITERAL_PATHSPECS: '1' },
+        action: `listing missing files at ${commit}`,
+      });
+      for (const line of out.stdout.toString('utf8').split('\n')) {
+        if (line.startsWith('?')) missing.add(line.slice(1).trim());
+      }
+    }
+    return [...missing];
   }
 
   /** refname → tip, from `git ls-remote <url> <patterns>`. */

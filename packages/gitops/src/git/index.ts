@@ -1,7 +1,9 @@
 export {
+  type BlobScope,
   type BranchUpdate,
   type CommitInput,
   ConfigRepo,
+  type FetchOptions,
   type Identity,
   type OpenOptions,
   parseLsTree,

@@ -85,11 +85,21 @@ export interface RunnerOptions {
 export class GitRunner {
   private readonly children = new Set<ChildProcess>();
   private closed = false;
+  private everyCommandMayFetch = false;
 
   constructor(private readonly options: RunnerOptions) {}
 
   get redact(): (text: string) => string {
     return this.options.redact;
+  }
+
+  /**
+   * From now on every command runs with the network environment (the credential header): in a partial clone
+   * any command that reads an object may fetch it from the promisor remote. Timeouts still only apply to
+   * commands run with `network: true`.
+   */
+  mayFetchEverywhere(): void {
+    this.everyCommandMayFetch = true;
   }
 
   async run(args: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -103,7 +113,8 @@ export class GitRunner {
     const { cwd, localEnv, networkEnv, onCommand, timeoutMs, git } = this.options;
     const argv = ['git', ...args];
     onCommand?.([...argv]);
-    const env = { ...(options.network === true ? networkEnv : localEnv), ...options.env };
+    const withNetwork = options.network === true || this.everyCommandMayFetch;
+    const env = { ...(withNetwork ? networkEnv : localEnv), ...options.env };
     if (this.closed) {
       return Promise.reject(
         new GitError(
