@@ -1,6 +1,6 @@
 import { SlipwayError } from '@slipway/errors';
 import { formatReference } from '@slipway/oci';
-import { ConfigRepo, type GitAuth, type Identity } from '../git/index.js';
+import { type BlobScope, ConfigRepo, type GitAuth, GitError, type Identity } from '../git/index.js';
 import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { type PromotedImage, promotionMessage } from './message.js';
@@ -26,6 +26,8 @@ export interface PromoteRequest {
   readonly retry: RetryPolicy;
   readonly progress?: (message: string) => void;
   readonly tmpRoot?: string;
+  /** Called with the argv of every git command (for tests and tracing; argv never carries secrets). */
+  readonly onCommand?: (argv: string[]) => void;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
 }
@@ -48,23 +50,43 @@ export interface BranchOutcome {
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * How branches are fetched. `scoped`: every target (and `from`) names a path, so only commits and trees come,
+ * then the blobs under those paths in one request. `whole`: every blob at the tips (grep sees every file).
+ * A scoped promotion falls back to `whole` for good when the server refuses to send single blobs.
+ */
+interface FetchMode {
+  scoped: boolean;
+}
+
+/**
  * Sets images on environment branches: one commit per branch, pushed together without force. When a branch
  * moved under us, the intent ("set image X to D") is applied again on the new tip, with jittered backoff.
  */
 export async function promote(request: PromoteRequest): Promise<BranchOutcome[]> {
   assertDistinctBranches(request.targets);
   const progress = request.progress ?? (() => {});
-  const repo = await ConfigRepo.open(request.configRepo, request.auth, { tmpRoot: request.tmpRoot });
+  const repo = await ConfigRepo.open(request.configRepo, request.auth, {
+    tmpRoot: request.tmpRoot,
+    onCommand: request.onCommand,
+  });
+  const mode: FetchMode = {
+    scoped:
+      request.targets.length > 0 &&
+      request.targets.every((target) => target.path !== undefined) &&
+      (request.from === undefined || request.from.path !== undefined),
+  };
   try {
     const images =
-      request.from === undefined ? request.images : await imagesFrom(repo, request.from, request);
+      request.from === undefined
+        ? request.images
+        : await imagesFrom(repo, request.from, request, mode, progress);
     const desired = images.map(toDesired);
     const sleep = request.sleep ?? sleepFor;
     const random = request.random ?? Math.random;
     let lastRejection = '';
 
     for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
-      const tips = await fetchTips(repo, request, progress);
+      const tips = await fetchTips(repo, request, progress, mode);
       const plans: Array<{ target: EnvironmentTarget; base: string; created: boolean; plan: BranchPlan }> =
         [];
       for (const target of request.targets) {
@@ -157,10 +179,17 @@ async function fetchTips(
   repo: ConfigRepo,
   request: PromoteRequest,
   progress: (message: string) => void,
+  mode: FetchMode,
 ): Promise<Map<string, { commit: string; created: boolean }>> {
   const branches = request.targets.map((t) => t.branch);
-  progress(`Fetching ${branches.join(', ')} from ${repo.url}`);
-  const fetched = await repo.fetchBranches(branches);
+  const scoped = mode.scoped;
+  const blobs = scoped ? 'none' : 'all';
+  progress(
+    scoped
+      ? `Fetching ${branches.join(', ')} from ${repo.url} (only files under ${[...new Set(request.targets.map((t) => t.path))].join(', ')})`
+      : `Fetching ${branches.join(', ')} from ${repo.url}`,
+  );
+  const fetched = await repo.fetchBranches(branches, { blobs });
   const tips = new Map<string, { commit: string; created: boolean }>();
   const missing = branches.filter((b) => (fetched.get(b) ?? null) === null);
   if (missing.length > 0 && !request.createBranch) {
@@ -172,7 +201,7 @@ async function fetchTips(
   let defaultTip: string | undefined;
   if (missing.length > 0) {
     const defaultBranch = await repo.defaultBranch();
-    defaultTip = (await repo.fetchBranches([defaultBranch])).get(defaultBranch) ?? undefined;
+    defaultTip = (await repo.fetchBranches([defaultBranch], { blobs })).get(defaultBranch) ?? undefined;
     if (defaultTip === undefined) {
       throw new SlipwayError(
         `cannot create ${missing.join(', ')}: the default branch ${defaultBranch} is empty`,
@@ -190,15 +219,52 @@ async function fetchTips(
       tip === null ? { commit: defaultTip ?? '', created: true } : { commit: tip, created: false },
     );
   }
+  if (scoped) {
+    const scopes = request.targets.map((target) => ({
+      commit: tips.get(target.branch)?.commit ?? '',
+      under: [target.path ?? ''],
+    }));
+    if (!(await prefetched(repo, scopes, mode, progress))) return fetchTips(repo, request, progress, mode);
+  }
   return tips;
+}
+
+/**
+ * Fetches the blobs of a scoped promotion. When the server will not send them, switches `mode` to whole
+ * branches and returns false: the caller fetches again, with every blob.
+ */
+async function prefetched(
+  repo: ConfigRepo,
+  scopes: BlobScope[],
+  mode: FetchMode,
+  progress: (message: string) => void,
+): Promise<boolean> {
+  try {
+    await repo.prefetchBlobs(scopes);
+    return true;
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    mode.scoped = false;
+    progress(`The config repo would not send single files (${error.message}); fetching whole branches`);
+    return false;
+  }
 }
 
 async function imagesFrom(
   repo: ConfigRepo,
   from: EnvironmentTarget,
   request: PromoteRequest,
+  mode: FetchMode,
+  progress: (message: string) => void,
 ): Promise<ImageRequest[]> {
-  const tip = (await repo.fetchBranches([from.branch])).get(from.branch) ?? null;
+  const fetchSource = async (): Promise<string | null> => {
+    const blobs = mode.scoped ? 'none' : 'all';
+    const tip = (await repo.fetchBranches([from.branch], { blobs })).get(from.branch) ?? null;
+    if (tip === null || !mode.scoped) return tip;
+    const scopes = [{ commit: tip, under: [from.path ?? ''] }];
+    return (await prefetched(repo, scopes, mode, progress)) ? tip : fetchSource();
+  };
+  const tip = await fetchSource();
   if (tip === null) {
     throw new SlipwayError(`the source environment's branch ${from.branch} does not exist`, {
       where: repo.url,

@@ -1,0 +1,433 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type BareRepo,
+  branchTip,
+  commitFiles,
+  createBareRepo,
+  readFileAt,
+} from '../../../test/support/bareRepo.js';
+import { gitText } from '../../../test/support/git.js';
+import { type GitHttpServer, startGitHttpServer } from '../../../test/support/gitHttpServer.js';
+import { ConfigRepo } from '../src/git/index.js';
+import { environmentTarget, promote } from '../src/promotion/index.js';
+
+const USER = 'x-access-token';
+const TOKEN = 'ghs_PartialCl0neT0kenValue_1a2b3c4d5e';
+const FORMS = [TOKEN, `${USER}:${TOKEN}`, Buffer.from(`${USER}:${TOKEN}`).toString('base64')];
+const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+const IMAGE = 'registry.example.com/shop/cart';
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cart
+spec:
+  template:
+    spec:
+      containers:
+        - name: cart
+          image: ${IMAGE}:1.0.0
+`;
+
+/** Incompressible blobs outside `apps/cart`: what a scoped promotion must not download. */
+const BIG_FILES = 8;
+const BIG_SIZE = 256 * 1024;
+
+let cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+/** A config repo whose `env/dev` holds `apps/cart` (small) and 2 MiB of random secrets elsewhere. */
+function bigRepo(config: Record<string, string> = { 'uploadpack.allowFilter': 'true' }): BareRepo {
+  const files: Record<string, string | Buffer | { symlink: string } | { executable: string }> = {
+    'apps/cart/deployment.yaml': DEPLOYMENT,
+    'apps/cart/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+    'apps/cart/current': { symlink: 'deployment.yaml' },
+    'apps/cart/check.sh': { executable: '#!/bin/sh\necho ok\n' },
+    // Mentions the image outside the scope: never fetched, never edited.
+    'apps/cart-legacy/deployment.yaml': DEPLOYMENT,
+    'README.md': 'config\n',
+  };
+  for (let i = 0; i < BIG_FILES; i++) files[`apps/svc-${i}/sealedsecret.bin`] = randomBytes(BIG_SIZE);
+  const repo = createBareRepo({ defaultBranch: 'main', branches: { 'env/dev': files, main: {} }, config });
+  cleanups.push(repo.cleanup);
+  return repo;
+}
+
+/** `git ls-tree -r` of a revision of a bare repo: path → "mode type oid". */
+function treeOf(gitDir: string, rev: string): Map<string, string> {
+  const out = gitText(['ls-tree', '-r', '--full-tree', rev], { env: { GIT_DIR: gitDir } });
+  return new Map(
+    out
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => {
+        const tab = line.indexOf('\t');
+        return [line.slice(tab + 1), line.slice(0, tab)];
+      }),
+  );
+}
+
+/** The blobs present in the temp repo of `repo` (never fetches: it only enumerates what is there). */
+function blobsHere(tempDir: string): Set<string> {
+  const out = gitText(['cat-file', '--batch-all-objects', '--batch-check'], {
+    env: { GIT_DIR: path.join(tempDir, 'repo.git') },
+  });
+  return new Set(
+    out
+      .split('\n')
+      .filter((line) => line.split(' ')[1] === 'blob')
+      .map((line) => line.split(' ')[0] ?? ''),
+  );
+}
+
+function oidsUnder(gitDir: string, rev: string, dir: string): Set<string> {
+  return new Set(
+    [...treeOf(gitDir, rev)]
+      .filter(([file]) => dir === '' || file.startsWith(`${dir}/`))
+      .map(([, entry]) => entry.split(' ')[2] ?? ''),
+  );
+}
+
+/** Every other file of the new tip is the old one, byte for byte (same mode, same blob). */
+function expectOnlyChanged(gitDir: string, before: string, after: string, changed: string[]): void {
+  const old = treeOf(gitDir, before);
+  const now = treeOf(gitDir, after);
+  expect([...now.keys()].sort()).toEqual([...old.keys()].sort());
+  for (const [file, entry] of old) {
+    if (changed.includes(file)) expect(now.get(file)).not.toBe(entry);
+    else expect(now.get(file)).toBe(entry);
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+async function startServer(
+  remote: BareRepo,
+  options: { protocolV0?: boolean } = {},
+): Promise<{ server: GitHttpServer; url: string }> {
+  const server = await startGitHttpServer({
+    root: path.dirname(remote.path),
+    username: USER,
+    password: TOKEN,
+    recordHeaders: true,
+    ...options,
+  });
+  cleanups.push(server.close);
+  return { server, url: `${server.url}/config.git` };
+}
+
+const uploadPackPosts = (server: GitHttpServer) =>
+  server.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/git-upload-pack'));
+const bytesServed = (server: GitHttpServer) =>
+  server.requests.reduce((sum, request) => sum + request.responseBytes, 0);
+
+describe('partial fetch (commits and trees, then the blobs of a folder)', () => {
+  it('over file:// fetches only the scoped blobs, and reads, commits and pushes without the others', async () => {
+    const remote = bigRepo();
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
+    cleanups.push(() => repo.dispose());
+
+    const tip = (await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')!;
+    expect(tip).toBe(branchTip(remote.path, 'env/dev'));
+    expect(repo.isPartial).toBe(true);
+    expect(blobsHere(repo.tempDir).size).toBe(0);
+    // Trees are all here: listing needs no blob.
+    expect((await repo.listTree(tip)).length).toBe(6 + BIG_FILES);
+
+    const scoped = oidsUnder(remote.path, tip, 'apps/cart');
+    expect(await repo.prefetchBlobs([{ commit: tip, under: ['apps/cart'] }])).toBe(scoped.size);
+    expect(blobsHere(repo.tempDir)).toEqual(scoped);
+    // Nothing left to fetch: a second prefetch does not talk to the remote.
+    const fetchesBefore = argv.filter((args) => args.includes('fetch')).length;
+    expect(await repo.prefetchBlobs([{ commit: tip, under: ['apps/cart/'] }])).toBe(0);
+    expect(argv.filter((args) => args.includes('fetch')).length).toBe(fetchesBefore);
+
+    const pathspecs = [':(glob)apps/cart/**/*.yaml'];
+    expect(await repo.grep(tip, ['shop/cart'], pathspecs)).toEqual(['apps/cart/deployment.yaml']);
+    const read = await repo.readFiles(tip, ['apps/cart/deployment.yaml', 'apps/cart/current']);
+    expect(read.get('apps/cart/deployment.yaml')?.toString()).toBe(DEPLOYMENT);
+    expect(read.get('apps/cart/current')?.toString()).toBe('deployment.yaml');
+
+    const commit = await repo.commit({
+      parent: tip,
+      files: new Map([['apps/cart/deployment.yaml', Buffer.from(DEPLOYMENT.replace('1.0.0', '2.0.0'))]]),
+      message: 'promote cart',
+      author: bot,
+      committer: bot,
+    });
+    expect(await repo.diff(tip, commit)).toContain('+          image: registry.example.com/shop/cart:2.0.0');
+    expect(await repo.push([{ branch: 'env/dev', commit }])).toEqual({ ok: true });
+    expect(branchTip(remote.path, 'env/dev')).toBe(commit);
+    expectOnlyChanged(remote.path, tip, commit, ['apps/cart/deployment.yaml']);
+    expect(gitText(['fsck', '--no-dangling', '--connectivity-only'], { env: { GIT_DIR: remote.path } })).toBe(
+      '',
+    );
+
+    // No lazy fetch ever happened: besides the new blob, only the scoped ones are here.
+    const here = blobsHere(repo.tempDir);
+    expect(here.size).toBe(scoped.size + 1);
+    for (const oid of scoped) expect(here.has(oid)).toBe(true);
+    expect(argv.filter((args) => args.includes('fetch'))).toHaveLength(2);
+    expect(argv.find((args) => args.includes('--stdin'))).toEqual([
+      'git',
+      '-c',
+      'fetch.negotiationAlgorithm=noop',
+      'fetch',
+      'slipway',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--recurse-submodules=no',
+      '--filter=blob:none',
+      '--quiet',
+      '--stdin',
+    ]);
+  });
+
+  it('over http with a token: only the scoped bytes travel, in two fetches, and the token stays in the environment', async () => {
+    const remote = bigRepo();
+    const { server, url } = await startServer(remote);
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(url, { token: TOKEN }, { onCommand: (args) => argv.push(args) });
+    cleanups.push(() => repo.dispose());
+
+    const tip = (await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')!;
+    expect(await repo.prefetchBlobs([{ commit: tip, under: ['apps/cart'] }])).toBe(4);
+    const postsAfterPrefetch = uploadPackPosts(server).length;
+
+    const files = await repo.readFiles(tip, ['apps/cart/deployment.yaml', 'apps/cart/kustomization.yaml']);
+    expect(files.size).toBe(2);
+    expect(await repo.grep(tip, ['shop/cart'], [':(glob)apps/cart/**/*.yaml'])).toEqual([
+      'apps/cart/deployment.yaml',
+    ]);
+    const commit = await repo.commit({
+      parent: tip,
+      files: new Map([['apps/cart/deployment.yaml', Buffer.from(DEPLOYMENT.replace('1.0.0', '3.0.0'))]]),
+      message: 'promote cart',
+      author: bot,
+      committer: bot,
+    });
+    expect(await repo.push([{ branch: 'env/dev', commit }])).toEqual({ ok: true });
+    expectOnlyChanged(remote.path, tip, commit, ['apps/cart/deployment.yaml']);
+
+    // Reading, committing and pushing fetched nothing: no lazy fetch, no per-object requests.
+    expect(uploadPackPosts(server).length).toBe(postsAfterPrefetch);
+    // Far less than the 2 MiB of secrets went over the wire.
+    expect(bytesServed(server)).toBeLessThan(64 * 1024);
+    expect(blobsHere(repo.tempDir).size).toBe(5);
+
+    // The token never reached argv or a file; the URL in the temp repo's config carries no credentials.
+    for (const args of argv) for (const form of FORMS) expect(args.join(' ')).not.toContain(form);
+    for (const file of filesUnder(repo.tempDir)) {
+      for (const form of FORMS) expect(readFileSync(file, 'latin1')).not.toContain(form);
+    }
+    const config = readFileSync(path.join(repo.tempDir, 'repo.git', 'config'), 'utf8');
+    expect(config).toContain(`url = ${url}`);
+    expect(config).toContain('promisor = true');
+    expect(server.requests.every((r) => r.headers.authorization !== undefined)).toBe(true);
+  });
+
+  it('a lazy fetch (reading outside the prefetched folder) carries the token', async () => {
+    const remote = bigRepo();
+    const { server, url } = await startServer(remote);
+    const repo = await ConfigRepo.open(url, { token: TOKEN });
+    cleanups.push(() => repo.dispose());
+    const tip = (await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')!;
+    const before = uploadPackPosts(server).length;
+    const files = await repo.readFiles(tip, ['README.md']);
+    expect(files.get('README.md')?.toString()).toBe('config\n');
+    expect(uploadPackPosts(server).length).toBeGreaterThan(before);
+    expect(server.requests.filter((r) => r.headers.authorization === undefined)).toEqual([]);
+  });
+
+  it('when the server ignores filters (no uploadpack.allowFilter), every blob comes and nothing more is fetched', async () => {
+    const remote = bigRepo({});
+    const { server, url } = await startServer(remote);
+    const repo = await ConfigRepo.open(url, { token: TOKEN });
+    cleanups.push(() => repo.dispose());
+    const tip = (await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')!;
+    expect(blobsHere(repo.tempDir)).toEqual(oidsUnder(remote.path, tip, ''));
+    const posts = uploadPackPosts(server).length;
+    expect(await repo.prefetchBlobs([{ commit: tip, under: ['apps/cart'] }])).toBe(0);
+    expect(uploadPackPosts(server).length).toBe(posts);
+    const commit = await repo.commit({
+      parent: tip,
+      files: new Map([['apps/cart/deployment.yaml', Buffer.from('image: x\n')]]),
+      message: 'm',
+      author: bot,
+      committer: bot,
+    });
+    expect(await repo.push([{ branch: 'env/dev', commit }])).toEqual({ ok: true });
+    expectOnlyChanged(remote.path, tip, commit, ['apps/cart/deployment.yaml']);
+  });
+
+  it('when the server will not send single blobs (protocol v0), prefetch fails and a full refetch recovers', async () => {
+    const remote = bigRepo();
+    const { url } = await startServer(remote, { protocolV0: true });
+    const repo = await ConfigRepo.open(url, { token: TOKEN });
+    cleanups.push(() => repo.dispose());
+    const tip = (await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')!;
+    expect(blobsHere(repo.tempDir).size).toBe(0);
+    await expect(repo.prefetchBlobs([{ commit: tip, under: ['apps/cart'] }])).rejects.toThrow(
+      /fetching 4 files failed/,
+    );
+    const again = (await repo.fetchBranches(['env/dev'])).get('env/dev');
+    expect(again).toBe(tip);
+    expect(blobsHere(repo.tempDir)).toEqual(oidsUnder(remote.path, tip, ''));
+  });
+});
+
+describe('promote with --path (scoped to folders)', () => {
+  const target = environmentTarget('dev', { path: 'apps/cart' });
+  const request = (configRepo: string, extra: Partial<Parameters<typeof promote>[0]> = {}) => ({
+    configRepo,
+    targets: [target],
+    images: [{ name: IMAGE, repository: IMAGE, tag: '1.4.2', digest: DIGEST }],
+    pin: 'tag+digest' as const,
+    valuesPaths: [],
+    createBranch: false,
+    dryRun: false,
+    author: bot,
+    committer: bot,
+    source: {},
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    ...extra,
+  });
+
+  it('over file:// fetches only the folder, edits only it, and keeps every other file byte-identical', async () => {
+    const remote = bigRepo();
+    const before = branchTip(remote.path, 'env/dev')!;
+    const argv: string[][] = [];
+    const tmpRoot = scratchDir();
+    let blobsAtPush: Set<string> | undefined;
+    const progress: string[] = [];
+    const [outcome] = await promote(
+      request(remote.url, {
+        progress: (m) => progress.push(m),
+        tmpRoot,
+        onCommand: (args) => {
+          argv.push(args);
+          // The temp repo just before the push: what was fetched, plus the new blob.
+          if (args[1] === 'push') blobsAtPush = blobsHere(onlyTempRepo(tmpRoot));
+        },
+      }),
+    );
+    expect(outcome).toMatchObject({ noop: false, branch: 'env/dev' });
+    const after = branchTip(remote.path, 'env/dev')!;
+    expect(outcome?.commit).toBe(after);
+    expectOnlyChanged(remote.path, before, after, ['apps/cart/deployment.yaml']);
+    expect(readFileAt(remote.path, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toContain(
+      `${IMAGE}:1.4.2@${DIGEST}`,
+    );
+    // The legacy folder mentions the image too, but lies outside --path.
+    expect(readFileAt(remote.path, 'env/dev', 'apps/cart-legacy/deployment.yaml')?.toString()).toBe(
+      DEPLOYMENT,
+    );
+    expect(blobsAtPush).toBeDefined();
+    expect(blobsAtPush?.size).toBe(oidsUnder(remote.path, before, 'apps/cart').size + 1);
+    const fetches = argv.filter((args) => args.includes('fetch'));
+    expect(fetches).toHaveLength(2);
+    expect(fetches[0]).toContain('--filter=blob:none');
+    expect(progress[0]).toMatch(/only files under apps\/cart/);
+  });
+
+  it('without --path keeps fetching whole branches (every blob, no filter)', async () => {
+    const remote = bigRepo();
+    const argv: string[][] = [];
+    const [outcome] = await promote(
+      request(remote.url, {
+        targets: [environmentTarget('dev')],
+        onCommand: (args) => argv.push(args),
+        images: [{ name: IMAGE, repository: IMAGE, tag: '1.4.3', digest: DIGEST }],
+      }),
+    );
+    // Both folders mention the image: the whole branch is searched.
+    expect(outcome?.changes.map((c) => c.file).sort()).toEqual([
+      'apps/cart-legacy/deployment.yaml',
+      'apps/cart/deployment.yaml',
+    ]);
+    const fetches = argv.filter((args) => args.includes('fetch'));
+    expect(fetches).toHaveLength(1);
+    expect(fetches[0]?.join(' ')).not.toMatch(/filter|refetch|slipway /);
+  });
+
+  it('falls back to whole branches when the server will not send single blobs, and still pushes', async () => {
+    const remote = bigRepo();
+    const { url } = await startServer(remote, { protocolV0: true });
+    const before = branchTip(remote.path, 'env/dev')!;
+    const progress: string[] = [];
+    const argv: string[][] = [];
+    const [outcome] = await promote(
+      request(url, {
+        auth: { token: TOKEN },
+        progress: (m) => progress.push(m),
+        onCommand: (args) => argv.push(args),
+      }),
+    );
+    expect(outcome).toMatchObject({ noop: false, attempts: 1 });
+    expectOnlyChanged(remote.path, before, branchTip(remote.path, 'env/dev')!, ['apps/cart/deployment.yaml']);
+    expect(progress.join('\n')).toMatch(/would not send single files.*fetching whole branches/);
+    expect(argv.filter((args) => args.includes('--refetch'))).toHaveLength(1);
+  });
+
+  it('with --from, fetches only the folder on both branches', async () => {
+    const remote = bigRepo();
+    gitText(['branch', 'env/staging', 'env/dev'], { env: { GIT_DIR: remote.path } });
+    const pinned = DEPLOYMENT.replace('1.0.0', `1.4.2@${DIGEST}`);
+    commitFiles(remote.path, 'env/dev', { 'apps/cart/deployment.yaml': pinned });
+    const before = branchTip(remote.path, 'env/staging')!;
+    const argv: string[][] = [];
+    const tmpRoot = scratchDir();
+    let blobsAtPush = new Set<string>();
+    const [outcome] = await promote(
+      request(remote.url, {
+        targets: [environmentTarget('staging', { path: 'apps/cart' })],
+        from: target,
+        images: [{ name: IMAGE, repository: IMAGE }],
+        tmpRoot,
+        onCommand: (args) => {
+          argv.push(args);
+          if (args[1] === 'push') blobsAtPush = blobsHere(onlyTempRepo(tmpRoot));
+        },
+      }),
+    );
+    expect(outcome).toMatchObject({ noop: false, branch: 'env/staging' });
+    const after = branchTip(remote.path, 'env/staging')!;
+    expect(readFileAt(remote.path, 'env/staging', 'apps/cart/deployment.yaml')?.toString()).toBe(pinned);
+    expectOnlyChanged(remote.path, before, after, ['apps/cart/deployment.yaml']);
+    // Two fetches per branch (trees, then the folder's blobs); only the two folders' blobs are here.
+    expect(argv.filter((args) => args.includes('fetch'))).toHaveLength(4);
+    const scoped = new Set([
+      ...oidsUnder(remote.path, 'env/dev', 'apps/cart'),
+      ...oidsUnder(remote.path, before, 'apps/cart'),
+    ]);
+    expect([...blobsAtPush].filter((oid) => !scoped.has(oid))).toHaveLength(0);
+    expect(scoped.size).toBe(5);
+  });
+});
+
+function scratchDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'slipway-partial-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The one ConfigRepo temp dir under `tmpRoot`. */
+function onlyTempRepo(tmpRoot: string): string {
+  const dirs = readdirSync(tmpRoot).filter((name) => name.startsWith('slipway-'));
+  expect(dirs).toHaveLength(1);
+  return path.join(tmpRoot, dirs[0] ?? '');
+}
