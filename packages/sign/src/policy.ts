@@ -1,0 +1,397 @@
+// `.slipway.yaml`: the config repo owners' policy. Environments in promotion order, how each is written
+// (branch, path, push or pull request) and what an image needs to enter it (signatures by which keys,
+// identity rule). Parsed strictly; every error names the file, the line and the fix.
+
+import { SlipwayError } from '@slipway/errors';
+import { parseReference } from '@slipway/oci';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { isKmsUri, type KmsOptions, parseKmsUri } from './keys/kms.js';
+import { loadVerifier } from './keys/load.js';
+import type { Verifier } from './keys/types.js';
+import type { IdentityRule } from './verify.js';
+
+export const POLICY_FILE = '.slipway.yaml';
+
+/** A trusted key as the policy names it; `path` is read from the config repo. */
+export type PolicyKey = { readonly path: string } | { readonly pem: string } | { readonly kms: string };
+
+export interface SignatureRequirement {
+  readonly keys: readonly PolicyKey[];
+  readonly identity: IdentityRule;
+}
+
+export interface Environment {
+  readonly name: string;
+  /** Default `env/<name>`. */
+  readonly branch: string;
+  /** A directory inside the branch, when the environment lives in one (`apps/`). */
+  readonly path: string | undefined;
+  /** The environment images must come from, listed earlier. */
+  readonly promoteFrom: string | undefined;
+  /** Default `push`. */
+  readonly mode: 'push' | 'pull-request';
+  /** Whether `--force` may skip the `promoteFrom` check. Default false. */
+  readonly allowForce: boolean;
+  readonly require: { readonly signatures: SignatureRequirement | undefined };
+  /** 1-based line of the environment's key in the file. */
+  readonly line: number;
+}
+
+export interface Policy {
+  readonly version: 1;
+  /** In file order, which is promotion order. */
+  readonly environments: readonly Environment[];
+  readonly file: string;
+}
+
+export class PolicyError extends SlipwayError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number | undefined,
+    fix: string,
+  ) {
+    super(message, { where: line === undefined ? file : `${file}:${line}`, fix });
+    this.name = 'PolicyError';
+  }
+}
+
+const NAME_RE = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+const keySchema = z
+  .strictObject({
+    path: z.string().min(1).optional(),
+    pem: z.string().min(1).optional(),
+    kms: z.string().min(1).optional(),
+  })
+  .superRefine((key, context) => {
+    const given = (['path', 'pem', 'kms'] as const).filter((field) => key[field] !== undefined);
+    if (given.length !== 1) {
+      context.addIssue({ code: 'custom', message: 'a key needs exactly one of path, pem or kms' });
+      return;
+    }
+    if (key.kms !== undefined) {
+      if (!isKmsUri(key.kms))
+        context.addIssue({ code: 'custom', path: ['kms'], message: 'kms must start with awskms://' });
+      else {
+        try {
+          parseKmsUri(key.kms);
+        } catch (error) {
+          context.addIssue({
+            code: 'custom',
+            path: ['kms'],
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
+    }
+    if (key.pem !== undefined && !key.pem.includes('-----BEGIN PUBLIC KEY-----')) {
+      context.addIssue({
+        code: 'custom',
+        path: ['pem'],
+        message: 'pem must hold a -----BEGIN PUBLIC KEY----- block',
+      });
+    }
+  });
+
+const identitySchema = z
+  .strictObject({
+    rule: z.enum(['matchRepository', 'exactRepository', 'exactReference']),
+    repository: z.string().optional(),
+    reference: z.string().optional(),
+  })
+  .superRefine((identity, context) => {
+    const needs =
+      identity.rule === 'exactRepository'
+        ? 'repository'
+        : identity.rule === 'exactReference'
+          ? 'reference'
+          : undefined;
+    for (const field of ['repository', 'reference'] as const) {
+      if (field === needs && identity[field] === undefined) {
+        context.addIssue({ code: 'custom', path: [], message: `rule ${identity.rule} needs "${field}"` });
+      } else if (field !== needs && identity[field] !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `"${field}" does not go with rule ${identity.rule}`,
+        });
+      }
+    }
+    const value = needs === undefined ? undefined : identity[needs];
+    if (value !== undefined) {
+      try {
+        const ref = parseReference(value);
+        if (needs === 'repository' && (ref.tag !== undefined || ref.digest !== undefined)) {
+          context.addIssue({ code: 'custom', path: [needs], message: 'a repository takes no tag or digest' });
+        }
+      } catch (error) {
+        context.addIssue({
+          code: 'custom',
+          path: [needs ?? ''],
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  });
+
+const environmentSchema = z.strictObject({
+  branch: z.string().min(1).optional(),
+  path: z.string().min(1).optional(),
+  promoteFrom: z.string().min(1).optional(),
+  mode: z.enum(['push', 'pull-request']).optional(),
+  allowForce: z.boolean().optional(),
+  require: z
+    .strictObject({
+      signatures: z
+        .strictObject({
+          keys: z.array(keySchema).min(1, 'list at least one key'),
+          identity: identitySchema.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
+const policySchema = z.strictObject({
+  version: z.literal(1, 'version must be 1'),
+  environments: z.record(z.string(), environmentSchema.nullable()),
+});
+
+/** Parses `.slipway.yaml` text; throws {@link PolicyError} with `file:line` and the fix. */
+export function parsePolicy(text: string, options: { file?: string } = {}): Policy {
+  const file = options.file ?? POLICY_FILE;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  const yamlError = document.errors[0];
+  if (yamlError !== undefined) {
+    throw new PolicyError(
+      `not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      file,
+      lineAt(yamlError.pos[0]),
+      'fix the YAML syntax at that line',
+    );
+  }
+  const data: unknown = document.toJS();
+  const parsed = policySchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue === undefined) throw new PolicyError('invalid policy', file, undefined, 'see docs/policy.md');
+    const { line, message, fix } = describeIssue(issue, document.contents, lineAt);
+    throw new PolicyError(message, file, line, fix);
+  }
+  const environments: Environment[] = [];
+  const names = Object.keys(parsed.data.environments);
+  if (names.length === 0)
+    throw new PolicyError(
+      'no environments are defined',
+      file,
+      lineAt(nodeAt(document.contents, ['environments'])?.range?.[0]),
+      'list at least one environment under "environments:"',
+    );
+  for (const name of names) {
+    const keyLine = lineAt(keyNodeAt(document.contents, ['environments', name])?.range?.[0]) ?? 1;
+    const at = (path: (string | number)[]) =>
+      lineAt(nodeAt(document.contents, ['environments', name, ...path])?.range?.[0]) ?? keyLine;
+    if (!NAME_RE.test(name)) {
+      throw new PolicyError(
+        `environment name "${name}" is not valid`,
+        file,
+        keyLine,
+        'use lowercase letters, digits, ".", "_" and "-" (e.g. staging)',
+      );
+    }
+    const spec = parsed.data.environments[name] ?? {};
+    const from = spec.promoteFrom;
+    if (from !== undefined && !environments.some((env) => env.name === from)) {
+      const later = names.includes(from);
+      throw new PolicyError(
+        later
+          ? `environment "${name}" promotes from "${from}", which comes later (or is itself): that is a cycle`
+          : `environment "${name}" promotes from "${from}", which is not defined`,
+        file,
+        at(['promoteFrom']),
+        later
+          ? `list "${from}" before "${name}": environments are written in promotion order`
+          : `use one of: ${environments.map((env) => env.name).join(', ') || '(no earlier environment)'}`,
+      );
+    }
+    const branch = spec.branch ?? `env/${name}`;
+    const clash = environments.find((env) => env.branch === branch && (env.path ?? '') === (spec.path ?? ''));
+    if (clash !== undefined) {
+      throw new PolicyError(
+        `environments "${clash.name}" and "${name}" both write branch ${branch}${spec.path === undefined ? '' : ` path ${spec.path}`}`,
+        file,
+        keyLine,
+        'give each environment its own branch or path',
+      );
+    }
+    const signatures = spec.require?.signatures;
+    environments.push({
+      name,
+      branch,
+      path: spec.path,
+      promoteFrom: from,
+      mode: spec.mode ?? 'push',
+      allowForce: spec.allowForce ?? false,
+      require: {
+        signatures:
+          signatures === undefined
+            ? undefined
+            : { keys: signatures.keys.map(toPolicyKey), identity: toIdentityRule(signatures.identity) },
+      },
+      line: keyLine,
+    });
+  }
+  return { version: 1, environments, file };
+}
+
+/** The environment named `name`, or a PolicyError listing the defined ones. */
+export function findEnvironment(policy: Policy, name: string): Environment {
+  const found = policy.environments.find((env) => env.name === name);
+  if (found !== undefined) return found;
+  throw new PolicyError(
+    `environment "${name}" is not defined`,
+    policy.file,
+    undefined,
+    `use one of: ${policy.environments.map((env) => env.name).join(', ')}`,
+  );
+}
+
+/**
+ * Loads the trusted keys of a requirement. `readFile` reads `path` keys (relative to the config repo,
+ * which is where they live); KMS keys are fetched through `kms`.
+ */
+export async function loadPolicyKeys(
+  requirement: SignatureRequirement,
+  options: {
+    readFile: (path: string) => Promise<string | Uint8Array>;
+    kms?: KmsOptions | undefined;
+    file?: string;
+  },
+): Promise<Verifier[]> {
+  return Promise.all(
+    requirement.keys.map(async (key) => {
+      try {
+        return await loadVerifier(key, { readFile: options.readFile, kms: options.kms });
+      } catch (error) {
+        if (error instanceof SlipwayError && error.fix !== undefined) {
+          throw new SlipwayError(
+            `${options.file ?? POLICY_FILE} names a key that cannot be used: ${error.message}`,
+            { where: error.where, fix: error.fix, cause: error },
+          );
+        }
+        throw error;
+      }
+    }),
+  );
+}
+
+function toPolicyKey(key: {
+  path?: string | undefined;
+  pem?: string | undefined;
+  kms?: string | undefined;
+}): PolicyKey {
+  if (key.path !== undefined) return { path: key.path };
+  if (key.pem !== undefined) return { pem: key.pem };
+  return { kms: key.kms ?? '' };
+}
+
+function toIdentityRule(identity: z.infer<typeof identitySchema> | undefined): IdentityRule {
+  if (identity === undefined || identity.rule === 'matchRepository') return { rule: 'matchRepository' };
+  if (identity.rule === 'exactRepository')
+    return { rule: 'exactRepository', repository: identity.repository ?? '' };
+  return { rule: 'exactReference', reference: identity.reference ?? '' };
+}
+
+const FIELDS: Record<string, string> = {
+  root: 'version, environments',
+  environment: 'branch, path, promoteFrom, mode, allowForce, require',
+  require: 'signatures',
+  signatures: 'keys, identity',
+  key: 'path, pem, kms',
+  identity: 'rule, repository, reference',
+};
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+  lineAt: (offset: number | undefined) => number | undefined,
+): { line: number | undefined; message: string; fix: string } {
+  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const dotted = path.length === 0 ? 'the top level' : path.join('.');
+  const context = fieldContext(path);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const node = keyNodeAt(root, [...path, key]);
+    return {
+      line: lineAt(node?.range?.[0] ?? nodeAt(root, path)?.range?.[0]),
+      message: `unknown field "${key}" in ${dotted}`,
+      fix: `${suggest(key, FIELDS[context] ?? '')}allowed here: ${FIELDS[context] ?? 'see docs/policy.md'}`,
+    };
+  }
+  const node = nodeAt(root, path) ?? nodeAt(root, path.slice(0, -1));
+  const line = lineAt(node?.range?.[0]);
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return {
+      line,
+      message: `"${dotted}" is missing`,
+      fix: `add ${String(path[path.length - 1] ?? 'it')} (see docs/policy.md)`,
+    };
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return {
+      line,
+      message: `${dotted}: ${issue.message}`,
+      fix: `use one of: ${issue.values.map(String).join(', ')}`,
+    };
+  }
+  return {
+    line,
+    message: `${dotted}: ${issue.message}`,
+    fix: 'see docs/policy.md for every field and an example',
+  };
+}
+
+function fieldContext(path: (string | number)[]): string {
+  if (path.length === 0) return 'root';
+  if (path.length === 2 && path[0] === 'environments') return 'environment';
+  const last = path[path.length - 1];
+  if (typeof last === 'number' && path[path.length - 2] === 'keys') return 'key';
+  if (last === 'require' || last === 'signatures' || last === 'identity') return last;
+  return '';
+}
+
+function suggest(key: string, allowed: string): string {
+  const lower = key.toLowerCase().replace(/[-_]/g, '');
+  const match = allowed
+    .split(', ')
+    .find((candidate) => candidate !== '' && candidate.toLowerCase() === lower);
+  return match === undefined ? '' : `did you mean "${match}"? `;
+}
+
+/** The value node at `path`. */
+function nodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
+  let node: unknown = root;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+      node = pair?.value ?? undefined;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+    } else return undefined;
+  }
+  return (node as Node | undefined) ?? undefined;
+}
+
+/** The key node of the last element of `path` (for "unknown field" errors). */
+function keyNodeAt(root: unknown, path: readonly (string | number)[]): Node | undefined {
+  const parent = nodeAt(root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+  return isScalar(pair?.key) ? pair.key : undefined;
+}

@@ -1,0 +1,265 @@
+// Adding a signature: read-modify-write of the `sha256-<hex>.sig` manifest, safe against other signers
+// writing the same tag at the same time.
+
+import { verify as verifySignature } from 'node:crypto';
+import { SlipwayError } from '@slipway/errors';
+import { isDigest, parseReference } from '@slipway/oci';
+import { isDerEcdsaSignature } from './keys/der.js';
+import type { Signer } from './keys/types.js';
+import { buildPayload } from './payload.js';
+import { type BundleReferrer, writeBundleReferrer } from './referrer.js';
+import { bytesBlob, type SignatureRepository } from './repository.js';
+import {
+  encodeSignatureManifest,
+  type LayerJson,
+  layerSignature,
+  OCI_MANIFEST,
+  parseSignatureManifest,
+  SIGNATURE_ANNOTATION,
+  sha256Digest,
+  signatureLayer,
+  signatureTag,
+} from './signature-manifest.js';
+
+const INDEX_MEDIA_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+
+export interface SignImageOptions {
+  readonly repository: SignatureRepository;
+  /** The manifest digest to sign (for a multi-platform image: the index's). */
+  readonly digest: string;
+  readonly signer: Signer;
+  /**
+   * The `docker-reference` the payload names. Default: the repository without tag, as cosign writes it
+   * (required for an OCI layout, whose name is no image reference).
+   */
+  readonly identity?: string | undefined;
+  /** Written into the payload's `optional`. */
+  readonly annotations?: Readonly<Record<string, string>> | undefined;
+  /** For an index, also sign each manifest it lists. */
+  readonly recursive?: boolean | undefined;
+  /** Also store an OCI 1.1 referrer: a sigstore bundle v0.3 with a DSSE envelope. */
+  readonly referrer?: boolean | undefined;
+  /** Read-modify-write attempts when other signers keep changing the tag. Default 6. */
+  readonly maxAttempts?: number | undefined;
+}
+
+export interface SignedManifest {
+  /** The manifest digest signed. */
+  readonly digest: string;
+  /** `sha256-<hex>.sig`. */
+  readonly signatureTag: string;
+  /** The digest of the `.sig` manifest after signing. */
+  readonly signatureManifestDigest: string;
+  /** False when an identical signature by the same key was already there (nothing written). */
+  readonly added: boolean;
+}
+
+export interface SignResult extends SignedManifest {
+  readonly keyFingerprint: string;
+  /** The `docker-reference` signed. */
+  readonly identity: string;
+  /** With `recursive`: the platform manifests of the index, each signed too. */
+  readonly children: readonly SignedManifest[];
+  /** With `referrer`: the bundle stored as a referrer of the image. */
+  readonly referrer?: BundleReferrer | undefined;
+}
+
+/** Signs `digest` in `repository` with `signer`; see {@link SignImageOptions}. */
+export async function signImage(options: SignImageOptions): Promise<SignResult> {
+  const { repository, digest, signer } = options;
+  if (!isDigest(digest)) {
+    throw new SlipwayError(`"${digest}" is not a manifest digest`, {
+      where: repository.name,
+      fix: 'sign by digest (sha256:…): resolve the tag first so the signature names the exact image',
+    });
+  }
+  const identity = defaultIdentity(repository, options.identity);
+  const children: SignedManifest[] = [];
+  if (options.recursive === true) {
+    const manifest = await repository.getManifest(digest);
+    if (manifest === undefined) throw imageNotFound(repository, digest);
+    if (INDEX_MEDIA_TYPES.includes(manifest.mediaType)) {
+      for (const child of indexChildren(manifest.bytes)) {
+        children.push(await addSignature(options, child, identity));
+      }
+    }
+  }
+  const main = await addSignature(options, digest, identity);
+  const referrer =
+    options.referrer === true
+      ? await writeBundleReferrer({ repository, digest, identity, signer, annotations: options.annotations })
+      : undefined;
+  return {
+    ...main,
+    keyFingerprint: signer.fingerprint,
+    identity,
+    children,
+    ...(referrer === undefined ? {} : { referrer }),
+  };
+}
+
+function defaultIdentity(repository: SignatureRepository, identity: string | undefined): string {
+  const text = identity ?? (repository.registry === undefined ? undefined : repository.name);
+  if (text === undefined) {
+    throw new SlipwayError('an OCI layout has no image name to put in the signature', {
+      where: repository.name,
+      fix: 'pass the identity: the repository the image will be pulled from, e.g. registry.example.com/shop/cart',
+    });
+  }
+  try {
+    parseReference(text);
+  } catch (error) {
+    throw new SlipwayError(`the signature identity "${text}" is not an image reference`, {
+      where: repository.name,
+      fix: 'give a repository such as registry.example.com/shop/cart (optionally with :tag)',
+      cause: error,
+    });
+  }
+  return text;
+}
+
+async function addSignature(
+  options: SignImageOptions,
+  digest: string,
+  identity: string,
+): Promise<SignedManifest> {
+  const { repository, signer } = options;
+  const tag = signatureTag(digest);
+  const where = `${repository.name}:${tag}`;
+  const payload = buildPayload({
+    dockerReference: identity,
+    manifestDigest: digest,
+    annotations: options.annotations,
+  });
+  const payloadDigest = sha256Digest(payload);
+  const signature = await signer.sign(payload);
+  if (!isDerEcdsaSignature(signature)) {
+    throw new SlipwayError(`${signer.description} produced a signature that is not ASN.1 DER`, {
+      fix: 'use a P-256 key; cosign and containers/image read DER ECDSA signatures only',
+    });
+  }
+  const ours = signatureLayer(payload, signature);
+  let payloadPushed = false;
+  const attempts = options.maxAttempts ?? 6;
+
+  for (let attempt = 1; ; attempt++) {
+    const existing = await repository.getManifest(tag);
+    const current = existing === undefined ? undefined : parseSignatureManifest(existing.bytes, where);
+    const layers = current?.layers ?? [];
+    if (existing !== undefined && layers.some((layer) => sameSigner(layer, payloadDigest, payload, signer))) {
+      return { digest, signatureTag: tag, signatureManifestDigest: existing.digest, added: false };
+    }
+    const encoded = encodeSignatureManifest([...layers, ours], current?.annotations);
+    await Promise.all([
+      payloadPushed
+        ? undefined
+        : repository
+            .putBlob(
+              { mediaType: ours.mediaType, digest: payloadDigest, size: payload.length },
+              bytesBlob(payload),
+            )
+            .then(() => {
+              payloadPushed = true;
+            }),
+      repository.putBlob(encoded.configDescriptor, bytesBlob(encoded.config)),
+    ]);
+    // Another signer may have written the tag while the blobs went up: start over from what is there now.
+    const before = await repository.resolve(tag);
+    if (before?.digest !== existing?.digest) {
+      if (attempt >= attempts) throw contended(where, attempts);
+      await backoff(attempt);
+      continue;
+    }
+    try {
+      await repository.putManifest(
+        { digest: encoded.manifestDigest, mediaType: OCI_MANIFEST, bytes: encoded.manifest },
+        [tag],
+      );
+    } catch (error) {
+      throw refusedRewrite(error, where, existing !== undefined) ?? error;
+    }
+    // The tag is ours unless a writer slipped in between; then keep going until our layer is in it.
+    const after = await repository.resolve(tag);
+    if (after?.digest === encoded.manifestDigest) {
+      return { digest, signatureTag: tag, signatureManifestDigest: encoded.manifestDigest, added: true };
+    }
+    const now = await repository.getManifest(tag);
+    if (
+      now !== undefined &&
+      parseSignatureManifest(now.bytes, where).layers.some((layer) => sameLayer(layer, ours))
+    ) {
+      return { digest, signatureTag: tag, signatureManifestDigest: now.digest, added: true };
+    }
+    if (attempt >= attempts) throw contended(where, attempts);
+    await backoff(attempt);
+  }
+}
+
+/** A layer with our exact payload, signed by our key: signing again would add nothing. */
+function sameSigner(layer: LayerJson, payloadDigest: string, payload: Uint8Array, signer: Signer): boolean {
+  if (layer.digest !== payloadDigest) return false;
+  const signature = layerSignature(layer);
+  if (signature === undefined || !isDerEcdsaSignature(signature)) return false;
+  return verifySignature('sha256', payload, { key: signer.publicKey, dsaEncoding: 'der' }, signature);
+}
+
+function sameLayer(a: LayerJson, b: LayerJson): boolean {
+  return (
+    a.digest === b.digest && a.annotations?.[SIGNATURE_ANNOTATION] === b.annotations?.[SIGNATURE_ANNOTATION]
+  );
+}
+
+function indexChildren(bytes: Uint8Array): string[] {
+  const parsed: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  const manifests =
+    typeof parsed === 'object' && parsed !== null ? (parsed as { manifests?: unknown }).manifests : undefined;
+  if (!Array.isArray(manifests)) return [];
+  const digests: string[] = [];
+  for (const entry of manifests) {
+    const digest =
+      typeof entry === 'object' && entry !== null ? (entry as { digest?: unknown }).digest : undefined;
+    if (typeof digest === 'string' && isDigest(digest) && !digests.includes(digest)) digests.push(digest);
+  }
+  return digests;
+}
+
+/** ECR and others refuse to move an existing tag in an immutable repository. */
+function refusedRewrite(error: unknown, where: string, existed: boolean): SlipwayError | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const immutable =
+    code === 'TAG_INVALID' ||
+    code === 'ImageTagAlreadyExistsException' ||
+    /immutable|cannot be overwritten|already exists/i.test(message);
+  if (!immutable || !existed) return undefined;
+  return new SlipwayError('the repository refused to rewrite the signature tag: its tags are immutable', {
+    where,
+    fix: 'make the repository tags mutable for signatures (ECR: image tag mutability IMMUTABLE_WITH_EXCLUSION with an exclusion filter "sha256-*.sig", or MUTABLE), or sign each digest only once',
+    cause: error,
+  });
+}
+
+function contended(where: string, attempts: number): SlipwayError {
+  return new SlipwayError(
+    `other signers kept changing the signature tag; gave up after ${attempts} attempts`,
+    {
+      where,
+      fix: 'retry the signing step; avoid running many signers on one digest at once',
+    },
+  );
+}
+
+function imageNotFound(repository: SignatureRepository, digest: string): SlipwayError {
+  return new SlipwayError(`manifest ${digest} not found`, {
+    where: repository.name,
+    fix: 'push the image first, or check the repository and digest',
+  });
+}
+
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,355 @@
+// Checking an image's signatures the way cosign `verify --key` and containers/image do: resolve to the
+// digest, read `sha256-<hex>.sig`, verify each simple-signing layer with the trusted keys, parse the
+// payload strictly, and check the digest and the identity it names.
+
+import { SlipwayError } from '@slipway/errors';
+import { isDigest, parseReference, shortDigest } from '@slipway/oci';
+import { isDerEcdsaSignature, looksLikeP1363 } from './keys/der.js';
+import type { Verifier } from './keys/types.js';
+import { InvalidPayloadError, parsePayload } from './payload.js';
+import { readBlob, type SignatureRepository } from './repository.js';
+import {
+  type LayerJson,
+  layerSignature,
+  parseSignatureManifest,
+  signatureLayers,
+  signatureTag,
+} from './signature-manifest.js';
+
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** Which signed `docker-reference` values are accepted for the image. */
+export type IdentityRule =
+  /** The signed reference's repository equals the image's (tags ignored). The default. */
+  | { readonly rule: 'matchRepository' }
+  /** The signed reference's repository equals this one (after copying an image to another repository). */
+  | { readonly rule: 'exactRepository'; readonly repository: string }
+  /** The signed reference equals this one exactly (repository and tag, after normalising). */
+  | { readonly rule: 'exactReference'; readonly reference: string };
+
+export interface VerifyImageOptions {
+  readonly repository: SignatureRepository;
+  /** A tag or a digest in `repository`. */
+  readonly reference: string;
+  /** Trusted keys; one valid signature by any of them is enough. */
+  readonly keys: readonly Verifier[];
+  /** Default `matchRepository`. */
+  readonly identity?: IdentityRule | undefined;
+  /** The image's own repository for `matchRepository`. Default: `repository.name`. */
+  readonly imageRepository?: string | undefined;
+}
+
+export interface VerifiedSignature {
+  readonly keyFingerprint: string;
+  readonly keyDescription: string;
+  /** Digest of the payload blob (the signature layer). */
+  readonly layerDigest: string;
+  /** The `docker-reference` signed. */
+  readonly dockerReference: string;
+  readonly optional: Readonly<Record<string, unknown>> | null;
+}
+
+/** Why one signature layer did not count. */
+export interface RejectedSignature {
+  readonly layerDigest: string;
+  readonly reason:
+    | 'not-der'
+    | 'untrusted-key'
+    | 'invalid-payload'
+    | 'digest-mismatch'
+    | 'identity-mismatch'
+    | 'unreadable';
+  readonly detail: string;
+}
+
+export interface VerifyResult {
+  readonly digest: string;
+  readonly signatureTag: string;
+  /** At least one. */
+  readonly verified: readonly VerifiedSignature[];
+  readonly rejected: readonly RejectedSignature[];
+}
+
+export type VerificationFailure =
+  | 'image-not-found'
+  | 'no-signatures'
+  | RejectedSignature['reason']
+  | 'no-keys';
+
+/** Verification failed; `rejected` says what each signature found was refused for. */
+export class VerificationError extends SlipwayError {
+  constructor(
+    readonly kind: VerificationFailure,
+    message: string,
+    options: { where: string; fix: string },
+    readonly digest: string | undefined,
+    readonly rejected: readonly RejectedSignature[] = [],
+  ) {
+    super(message, options);
+    this.name = 'VerificationError';
+  }
+}
+
+/** Verifies `reference`; answers which key verified which signature, or throws {@link VerificationError}. */
+export async function verifyImage(options: VerifyImageOptions): Promise<VerifyResult> {
+  const { repository, keys } = options;
+  const rule = options.identity ?? { rule: 'matchRepository' };
+  const where = `${repository.name}${isDigest(options.reference) ? '@' : ':'}${options.reference}`;
+  if (keys.length === 0) {
+    throw new VerificationError(
+      'no-keys',
+      'no trusted keys to verify signatures with',
+      {
+        where,
+        fix: 'give at least one public key (path, PEM or awskms://…)',
+      },
+      undefined,
+    );
+  }
+  const digest = isDigest(options.reference)
+    ? options.reference
+    : (await repository.resolve(options.reference))?.digest;
+  if (digest === undefined) {
+    throw new VerificationError(
+      'image-not-found',
+      `image ${options.reference} not found`,
+      {
+        where,
+        fix: 'check the repository and tag; push the image first',
+      },
+      undefined,
+    );
+  }
+  const tag = signatureTag(digest);
+  const sigWhere = `${repository.name}:${tag}`;
+  const manifest = await repository.getManifest(tag);
+  const layers =
+    manifest === undefined ? [] : signatureLayers(parseSignatureManifest(manifest.bytes, sigWhere));
+  if (layers.length === 0) {
+    throw new VerificationError(
+      'no-signatures',
+      `a signature was required, but no signature exists for ${shortDigest(digest)} (looked for tag ${tag}${manifest === undefined ? '' : ': it holds no simple-signing signature'})`,
+      {
+        where,
+        fix: 'sign the image (`slipway sign`, `cosign sign --key`) in this repository before promoting it',
+      },
+      digest,
+    );
+  }
+  const imageRepository = normaliseRepository(options.imageRepository ?? repository.name);
+  const verified: VerifiedSignature[] = [];
+  const rejected: RejectedSignature[] = [];
+  for (const layer of layers) {
+    const outcome = await checkLayer(repository, layer, digest, keys, rule, imageRepository);
+    if ('reason' in outcome) rejected.push(outcome);
+    else verified.push(outcome);
+  }
+  if (verified.length > 0) return { digest, signatureTag: tag, verified, rejected };
+  throw failure(where, sigWhere, digest, keys, rule, imageRepository, rejected);
+}
+
+async function checkLayer(
+  repository: SignatureRepository,
+  layer: LayerJson,
+  digest: string,
+  keys: readonly Verifier[],
+  rule: IdentityRule,
+  imageRepository: string | undefined,
+): Promise<VerifiedSignature | RejectedSignature> {
+  const reject = (reason: RejectedSignature['reason'], detail: string): RejectedSignature => ({
+    layerDigest: layer.digest,
+    reason,
+    detail,
+  });
+  const signature = layerSignature(layer);
+  if (signature === undefined) return reject('not-der', 'the signature annotation is not base64');
+  if (!isDerEcdsaSignature(signature)) {
+    return reject(
+      'not-der',
+      looksLikeP1363(signature)
+        ? 'the signature is IEEE P1363 (raw r‖s, 64 bytes), not ASN.1 DER; cosign and containers/image refuse it'
+        : `the signature is not an ASN.1 DER ECDSA signature (${signature.length} bytes)`,
+    );
+  }
+  if (layer.size > MAX_PAYLOAD_BYTES)
+    return reject('unreadable', `the payload is ${layer.size} bytes, more than allowed`);
+  let payloadBytes: Uint8Array;
+  try {
+    payloadBytes = await readBlob(repository, layer.digest, MAX_PAYLOAD_BYTES);
+  } catch (error) {
+    // A missing or oversized payload blob spoils this signature only; registry trouble stops everything.
+    const kind = typeof error === 'object' && error !== null ? (error as { kind?: unknown }).kind : undefined;
+    if (error instanceof SlipwayError && kind !== 'not-found') throw error;
+    return reject(
+      'unreadable',
+      `the payload blob cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const key = keys.find((candidate) => candidate.verify(payloadBytes, signature));
+  if (key === undefined) return reject('untrusted-key', 'no trusted key verifies this signature');
+  let payload: ReturnType<typeof parsePayload>;
+  try {
+    payload = parsePayload(payloadBytes);
+  } catch (error) {
+    if (error instanceof InvalidPayloadError) return reject('invalid-payload', error.message);
+    throw error;
+  }
+  if (payload.manifestDigest !== digest) {
+    return reject('digest-mismatch', `the payload signs ${payload.manifestDigest}, not ${digest}`);
+  }
+  const identityProblem = checkIdentity(payload.dockerReference, rule, imageRepository);
+  if (identityProblem !== undefined) return reject('identity-mismatch', identityProblem);
+  return {
+    keyFingerprint: key.fingerprint,
+    keyDescription: key.description,
+    layerDigest: layer.digest,
+    dockerReference: payload.dockerReference,
+    optional: payload.optional,
+  };
+}
+
+/** Undefined when `signed` satisfies `rule`, else why not. */
+export function checkIdentity(
+  signed: string,
+  rule: IdentityRule,
+  imageRepository: string | undefined,
+): string | undefined {
+  let ref: ReturnType<typeof parseReference>;
+  try {
+    ref = parseReference(signed);
+  } catch {
+    return `the signed identity "${signed}" is not an image reference`;
+  }
+  switch (rule.rule) {
+    case 'matchRepository':
+      if (imageRepository === undefined)
+        return 'the image has no repository name to match (use exactRepository)';
+      return ref.repository === imageRepository
+        ? undefined
+        : `the signature names repository ${ref.repository}, the image is in ${imageRepository}`;
+    case 'exactRepository': {
+      const wanted = normaliseRepository(rule.repository);
+      return ref.repository === wanted
+        ? undefined
+        : `the signature names repository ${ref.repository}, the policy requires ${wanted ?? rule.repository}`;
+    }
+    case 'exactReference': {
+      let wanted: ReturnType<typeof parseReference>;
+      try {
+        wanted = parseReference(rule.reference);
+      } catch {
+        return `the policy's reference "${rule.reference}" is not an image reference`;
+      }
+      const same =
+        ref.repository === wanted.repository && ref.tag === wanted.tag && ref.digest === wanted.digest;
+      return same
+        ? undefined
+        : `the signature names ${signed}, the policy requires exactly ${rule.reference}`;
+    }
+  }
+}
+
+function normaliseRepository(name: string): string | undefined {
+  try {
+    return parseReference(name).repository;
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(
+  where: string,
+  sigWhere: string,
+  digest: string,
+  keys: readonly Verifier[],
+  rule: IdentityRule,
+  imageRepository: string | undefined,
+  rejected: readonly RejectedSignature[],
+): VerificationError {
+  const trusted = keys.map((key) => `${key.fingerprint.slice(0, 16)} (${key.description})`).join(', ');
+  const count = `${rejected.length} signature${rejected.length === 1 ? '' : 's'} in ${sigWhere}`;
+  // The most telling reason: a trusted key that signed the wrong thing says more than an unknown key.
+  const order: RejectedSignature['reason'][] = [
+    'digest-mismatch',
+    'identity-mismatch',
+    'invalid-payload',
+    'not-der',
+    'untrusted-key',
+    'unreadable',
+  ];
+  const reason =
+    order.find((candidate) => rejected.some((entry) => entry.reason === candidate)) ?? 'untrusted-key';
+  const first = rejected.find((entry) => entry.reason === reason);
+  const detail = first === undefined ? '' : `: ${first.detail}`;
+  switch (reason) {
+    case 'untrusted-key':
+      return new VerificationError(
+        'untrusted-key',
+        `${count}, none made by a trusted key (trusted: ${trusted})`,
+        {
+          where,
+          fix: "sign with one of the trusted keys, or add the signer's public key to the policy",
+        },
+        digest,
+        rejected,
+      );
+    case 'digest-mismatch':
+      return new VerificationError(
+        'digest-mismatch',
+        `a trusted signature is for another image${detail}`,
+        {
+          where,
+          fix: 'sign this exact digest; the signature tag holds a payload for a different manifest',
+        },
+        digest,
+        rejected,
+      );
+    case 'identity-mismatch':
+      return new VerificationError(
+        'identity-mismatch',
+        `a trusted signature names another image${detail} (rule ${rule.rule}${imageRepository === undefined ? '' : `, image ${imageRepository}`})`,
+        {
+          where,
+          fix:
+            rule.rule === 'matchRepository'
+              ? 'after copying an image to another repository, use identity rule exactRepository with the repository it was signed in'
+              : "sign the image under the identity the policy requires, or correct the policy's identity rule",
+        },
+        digest,
+        rejected,
+      );
+    case 'invalid-payload':
+      return new VerificationError(
+        'invalid-payload',
+        `a trusted signature covers an invalid payload${detail}`,
+        {
+          where,
+          fix: 'sign again with `slipway sign` or `cosign sign`',
+        },
+        digest,
+        rejected,
+      );
+    case 'not-der':
+      return new VerificationError(
+        'not-der',
+        `${count}, none usable${detail}`,
+        {
+          where,
+          fix: 'sign with `slipway sign` or `cosign sign` (ASN.1 DER ECDSA signatures)',
+        },
+        digest,
+        rejected,
+      );
+    default:
+      return new VerificationError(
+        reason,
+        `${count}, none verified${detail}`,
+        {
+          where,
+          fix: 'check the registry; sign the image again',
+        },
+        digest,
+        rejected,
+      );
+  }
+}
