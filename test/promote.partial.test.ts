@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BareRepo, branchTip, createBareRepo, readFileAt } from './support/bareRepo.js';
+import { gitText } from './support/git.js';
+import { type GitHttpServer, startGitHttpServer } from './support/gitHttpServer.js';
+import { runSlipway } from './support/slipway.js';
+
+const TOKEN = 'ghs_ScopedPr0moteT0kenThatMustNeverLeak42';
+const DIGEST = `sha256:${'e'.repeat(64)}`;
+const IMAGE = 'registry.example.com/shop/cart';
+const DEPLOYMENT = `kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+        - name: cart
+          image: ${IMAGE}:1.0.0
+`;
+/** 3 MiB of incompressible secrets outside apps/cart. */
+const BIG = 12;
+const BIG_SIZE = 256 * 1024;
+
+let cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+function bigRepo(config: Record<string, string>): BareRepo {
+  const files: Record<string, string | Buffer> = {
+    'apps/cart/deployment.yaml': DEPLOYMENT,
+    'apps/cart/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+    'apps/web/deployment.yaml': DEPLOYMENT.replace('cart', 'web'),
+  };
+  for (let i = 0; i < BIG; i++) files[`apps/svc-${i}/sealedsecret.yaml`] = randomBytes(BIG_SIZE);
+  const repo = createBareRepo({ branches: { 'env/dev': files }, config });
+  cleanups.push(repo.cleanup);
+  return repo;
+}
+
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slipway-partial-e2e-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A `git` first on PATH that logs every argv Slipway passes, then runs the real one. */
+function gitWrapper(dir: string): { path: string; log: string } {
+  const bin = join(dir, 'bin');
+  const log = join(dir, 'git-argv.log');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec /usr/bin/git "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  writeFileSync(log, '');
+  return { path: `${bin}:${process.env.PATH ?? ''}`, log };
+}
+
+/** Every file but `changed` is the same blob with the same mode at both revisions. */
+function expectOnlyChanged(gitDir: string, before: string, after: string, changed: string): void {
+  const tree = (rev: string) =>
+    gitText(['ls-tree', '-r', '--full-tree', rev], { env: { GIT_DIR: gitDir } })
+      .split('\n')
+      .filter((line) => !line.endsWith(`\t${changed}`));
+  expect(tree(after)).toEqual(tree(before));
+  expect(tree(before)).toHaveLength(2 + BIG);
+}
+
+function promoteArgs(url: string, tag: string): string[] {
+  return [
+    'promote',
+    '--config-repo',
+    url,
+    '--env',
+    'dev',
+    '--path',
+    'apps/cart',
+    '--image',
+    `${IMAGE}:${tag}@${DIGEST}`,
+    '--json',
+  ];
+}
+
+async function serve(repo: BareRepo, protocolV0 = false): Promise<{ server: GitHttpServer; url: string }> {
+  const server = await startGitHttpServer({
+    root: dirname(repo.path),
+    username: 'x-access-token',
+    password: TOKEN,
+    recordHeaders: true,
+    protocolV0,
+  });
+  cleanups.push(server.close);
+  return { server, url: `${server.url}/config.git` };
+}
+
+const served = (server: GitHttpServer) => server.requests.reduce((sum, r) => sum + r.responseBytes, 0);
+
+describe('promote --path on a big config repo (partial fetch)', () => {
+  it('over http with a token fetches only the folder, pushes, and keeps every other file byte-identical', async () => {
+    const repo = bigRepo({ 'uploadpack.allowFilter': 'true' });
+    const { server, url } = await serve(repo);
+    const dir = scratch();
+    const git = gitWrapper(dir);
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const before = branchTip(repo.path, 'env/dev')!;
+
+    const result = await runSlipway(promoteArgs(url, '1.1.0'), {
+      env: { SLIPWAY_TOKEN: TOKEN, PATH: git.path, TMPDIR: tmp },
+    });
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ noop: false, branch: 'env/dev' });
+    const after = branchTip(repo.path, 'env/dev')!;
+    expect(readFileAt(repo.path, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toContain(
+      `${IMAGE}:1.1.0@${DIGEST}`,
+    );
+    expectOnlyChanged(repo.path, before, after, 'apps/cart/deployment.yaml');
+
+    // 3 MiB of secrets elsewhere; a few KiB went over the wire (trees, the folder, the push's answers).
+    expect(served(server)).toBeLessThan(64 * 1024);
+    const argv = readFileSync(git.log, 'utf8');
+    expect(argv).toMatch(/fetch --depth=1 --filter=blob:none/);
+    expect(argv).toMatch(/fetch slipway .*--stdin/);
+    const basic = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
+    for (const secret of [TOKEN, basic]) {
+      expect(argv).not.toContain(secret);
+      expect(result.stdout + result.stderr).not.toContain(secret);
+    }
+    expect(server.requests.filter((r) => r.headers.authorization === undefined)).toEqual([]);
+  });
+
+  it('falls back to whole branches when the server has no uploadpack.allowFilter (file://)', async () => {
+    const repo = bigRepo({});
+    const before = branchTip(repo.path, 'env/dev')!;
+    const result = await runSlipway(promoteArgs(`file://${repo.path}`, '1.2.0'));
+    expect(result.stderr).not.toMatch(/error|warning/i);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ noop: false });
+    expectOnlyChanged(repo.path, before, branchTip(repo.path, 'env/dev')!, 'apps/cart/deployment.yaml');
+  });
+
+  it('falls back to whole branches when the server will not send single blobs (protocol v0 over http)', async () => {
+    const repo = bigRepo({ 'uploadpack.allowFilter': 'true' });
+    const { server, url } = await serve(repo, true);
+    const before = branchTip(repo.path, 'env/dev')!;
+    const result = await runSlipway(promoteArgs(url, '1.3.0'), { env: { SLIPWAY_TOKEN: TOKEN } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ noop: false, attempts: 1 });
+    expect(result.stderr).toMatch(/fetching whole branches/);
+    expect(result.stderr).not.toContain(TOKEN);
+    expectOnlyChanged(repo.path, before, branchTip(repo.path, 'env/dev')!, 'apps/cart/deployment.yaml');
+    // The refetch brought the whole tip.
+    expect(served(server)).toBeGreaterThan(BIG * BIG_SIZE);
+  });
+});
