@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // It imports its JSON schemas without import attributes: let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });
