@@ -1,0 +1,603 @@
+// A repository of a registry, over the distribution API (OCI distribution-spec 1.1) on RegistryClient.
+//
+// Uploads are buffered in chunks (16 MiB by default) so that every request body is replayable: a blob
+// that fits one chunk goes `POST` then one `PUT ?digest=`; a larger one `POST`, a `PATCH` per chunk
+// (`Content-Range`), then `PUT ?digest=`. A request the client cannot get through after its own retries
+// (503s, dropped connections), or a session the registry lost (404, 416), restarts the whole upload with
+// a fresh `open()`, up to 3 times. The digest is computed while reading and checked before the final PUT.
+
+import { createHash } from 'node:crypto';
+import { SlipwayError } from '@slipway/errors';
+import { RegistryClient, type RegistryClientOptions, type RegistryRequest } from '../registry/client.js';
+import { computeDigest, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
+import { RegistryError, readDistributionErrors } from '../registry/errors.js';
+import { MANIFEST_ACCEPT, OCI_IMAGE_INDEX } from '../registry/media-types.js';
+import {
+  isRecord,
+  MAX_MANIFEST_BYTES,
+  type ParsedManifest,
+  parseManifest,
+  referrersTag,
+} from './manifest.js';
+import type { BlobContent, Descriptor, ImageRepository, StoredManifest } from './types.js';
+
+export const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+const UPLOAD_ATTEMPTS = 3;
+/** Blob transfers may take long; the per-request timeout of the client is for metadata. */
+const BULK_TIMEOUT_MS = 10 * 60 * 1000;
+
+export interface RegistryRepositoryOptions extends RegistryClientOptions {
+  /** Blobs up to this size are uploaded in one PUT; larger ones in PATCH chunks of this size. */
+  readonly chunkSize?: number | undefined;
+  /** `n` for tag listing; default: the registry's own page size. */
+  readonly tagsPageSize?: number | undefined;
+}
+
+export class RegistryRepository implements ImageRepository {
+  readonly name: string;
+  readonly registry: string;
+  /** The path inside the registry: `shop/cart`. */
+  readonly path: string;
+  readonly client: RegistryClient;
+  readonly #bulk: RegistryClient;
+  readonly #chunkSize: number;
+  readonly #pageSize: number | undefined;
+  #referrersApi: boolean | undefined;
+
+  constructor(domain: string, path: string, options: RegistryRepositoryOptions = {}) {
+    this.client = new RegistryClient(domain, options);
+    this.#bulk = new RegistryClient(domain, {
+      ...options,
+      retry: { ...options.retry, timeoutMs: Math.max(options.retry?.timeoutMs ?? 0, BULK_TIMEOUT_MS) },
+    });
+    this.registry = this.client.endpoint.domain;
+    this.path = path;
+    this.name = `${this.registry}/${path}`;
+    this.#chunkSize = Math.max(1024, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    this.#pageSize = options.tagsPageSize;
+  }
+
+  async resolve(reference: string): Promise<Descriptor | undefined> {
+    const asked = checkReference(this, reference);
+    const request = this.#manifestRequest('HEAD', reference);
+    const head = await this.client.request(request);
+    await discard(head);
+    if (head.status === 404) return undefined;
+    if (head.ok) {
+      const digest = head.headers.get('docker-content-digest');
+      const length = Number(head.headers.get('content-length') ?? Number.NaN);
+      const mediaType = contentType(head);
+      if (digest !== null && isVerifiableDigest(digest) && Number.isFinite(length) && mediaType !== '') {
+        if (asked !== undefined && digest !== asked) throw this.#mismatch(request, asked, digest);
+        return { mediaType, digest, size: length };
+      }
+    }
+    const manifest = await this.getManifest(reference);
+    return manifest === undefined
+      ? undefined
+      : { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.byteLength };
+  }
+
+  async getManifest(reference: string): Promise<StoredManifest | undefined> {
+    const asked = checkReference(this, reference);
+    const request = this.#manifestRequest('GET', reference);
+    const response = await this.client.request(request);
+    if (response.status === 404) {
+      await discard(response);
+      return undefined;
+    }
+    if (!response.ok) throw await this.client.errorFor(response, request);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > MAX_MANIFEST_BYTES) {
+      throw this.#invalid(request, `the manifest is ${bytes.byteLength} bytes, more than a manifest can be`);
+    }
+    const announced = response.headers.get('docker-content-digest');
+    const expected = asked ?? (announced !== null && announced !== '' ? announced : undefined);
+    const algorithm = expected === undefined ? 'sha256' : (digestAlgorithm(expected) ?? 'sha256');
+    const computed = computeDigest(bytes, algorithm);
+    if (expected !== undefined && computed !== expected) throw this.#mismatch(request, expected, computed);
+    if (asked !== undefined && announced !== null && announced !== '' && announced !== asked) {
+      throw this.#mismatch(request, asked, announced);
+    }
+    const parsed = parseManifest(bytes, contentType(response), `${this.name}@${computed}`);
+    return { digest: computed, mediaType: parsed.mediaType, bytes };
+  }
+
+  async putManifest(manifest: StoredManifest, tags: readonly string[]): Promise<void> {
+    const algorithm = digestAlgorithm(manifest.digest);
+    const computed = algorithm === undefined ? undefined : computeDigest(manifest.bytes, algorithm);
+    if (computed !== manifest.digest) {
+      throw new SlipwayError(
+        `manifest bytes hash to ${computeDigest(manifest.bytes)}, not ${manifest.digest}`,
+        { where: this.name, fix: 'pass the manifest bytes unchanged (a digest names exact bytes)' },
+      );
+    }
+    // A PUT by tag stores the manifest and moves the tag in one step; without tags, store by digest.
+    for (const reference of tags.length === 0 ? [manifest.digest] : tags) {
+      checkReference(this, reference);
+      const request: RegistryRequest = {
+        method: 'PUT',
+        repository: this.path,
+        resource: `manifests/${reference}`,
+        reference,
+        actions: ['pull', 'push'],
+        headers: { 'Content-Type': manifest.mediaType },
+        body: manifest.bytes,
+        what: `manifest ${reference}`,
+      };
+      const response = await this.client.request(request);
+      if (response.status !== 201 && response.status !== 200 && response.status !== 202) {
+        throw await this.#pushError(response, request);
+      }
+      await discard(response);
+      const answered = response.headers.get('docker-content-digest');
+      if (answered !== null && answered !== '' && answered !== manifest.digest) {
+        throw this.#mismatch(request, manifest.digest, answered);
+      }
+    }
+  }
+
+  async hasBlob(digest: string): Promise<boolean> {
+    checkDigest(this, digest);
+    const request = this.#blobRequest('HEAD', digest);
+    const response = await this.client.request(request);
+    await discard(response);
+    if (response.ok) return true;
+    if (response.status === 404) return false;
+    throw await this.client.errorFor(response, request);
+  }
+
+  async getBlob(digest: string): Promise<BlobContent> {
+    checkDigest(this, digest);
+    const request = this.#blobRequest('GET', digest);
+    const response = await this.#bulk.request(request);
+    if (!response.ok || response.body === null) throw await this.#bulk.errorFor(response, request);
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    return {
+      size: Number.isFinite(length) ? length : -1,
+      stream: this.#verified(response.body, request, digest, Number.isFinite(length) ? length : undefined),
+    };
+  }
+
+  async putBlob(descriptor: Descriptor, open: () => Promise<BlobContent>): Promise<void> {
+    checkDigest(this, descriptor.digest);
+    for (let attempt = 1; ; attempt++) {
+      const session: UploadSession = { location: undefined };
+      try {
+        session.location = await this.#startUpload(descriptor.digest);
+        await this.#upload(session, descriptor, await open());
+        return;
+      } catch (error) {
+        if (session.location !== undefined) await this.#cancel(session.location, descriptor.digest);
+        if (attempt >= UPLOAD_ATTEMPTS || !isTransient(error)) {
+          if (error instanceof RestartUpload) {
+            throw new RegistryError(
+              'server',
+              `upload of blob ${descriptor.digest} failed ${attempt} times: ${error.message}`,
+              this.client.context(this.path, descriptor.digest),
+              { fix: 'retry later; check the registry and any proxy in front of it' },
+            );
+          }
+          throw error;
+        }
+      }
+    }
+  }
+
+  async mountBlob(descriptor: Descriptor, from: ImageRepository): Promise<boolean> {
+    checkDigest(this, descriptor.digest);
+    if (!(from instanceof RegistryRepository) || from.registry !== this.registry) return false;
+    if (from.path === this.path) return this.hasBlob(descriptor.digest);
+    const query = new URLSearchParams({ mount: descriptor.digest, from: from.path });
+    const request: RegistryRequest = {
+      method: 'POST',
+      repository: this.path,
+      resource: `blobs/uploads/?${query.toString()}`,
+      reference: descriptor.digest,
+      actions: ['pull', 'push'],
+      what: `mount of blob ${descriptor.digest} from ${from.path}`,
+    };
+    const response = await this.client.request(request);
+    if (response.status === 201) {
+      await discard(response);
+      return true;
+    }
+    if (response.status === 202) {
+      await discard(response);
+      // Not mounted (the source lacks it, or this token may not read it): the registry opened an upload
+      // session instead, which the caller does not use.
+      const location = response.headers.get('location');
+      if (location !== null) await this.#cancel(location, descriptor.digest);
+      return false;
+    }
+    throw await this.#pushError(response, request);
+  }
+
+  async listTags(): Promise<string[]> {
+    const tags: string[] = [];
+    let resource: string | undefined =
+      `tags/list${this.#pageSize === undefined ? '' : `?n=${this.#pageSize}`}`;
+    for (let page = 0; resource !== undefined; page++) {
+      if (page > 100_000) throw this.#invalid(this.#tagsRequest(resource), 'tag pagination does not end');
+      const request = this.#tagsRequest(resource);
+      const response = await this.client.request(request);
+      if (response.status === 404) {
+        const errors = await readDistributionErrors(response);
+        if (errors.some((entry) => entry.code === 'NAME_UNKNOWN') || page === 0) return tags;
+        throw this.#invalid(request, 'the next page of tags is gone');
+      }
+      if (!response.ok) throw await this.client.errorFor(response, request);
+      const body: unknown = await response.json().catch(() => undefined);
+      if (!isRecord(body)) throw this.#invalid(request, 'the tag list is not a JSON object');
+      if (Array.isArray(body.tags)) {
+        for (const tag of body.tags) if (typeof tag === 'string') tags.push(tag);
+      }
+      const next = nextLink(response.headers.get('link'));
+      resource = next === undefined ? undefined : this.#resourceOf(next, request);
+    }
+    return tags;
+  }
+
+  async referrers(digest: string, artifactType?: string): Promise<Descriptor[]> {
+    checkDigest(this, digest);
+    if (this.#referrersApi !== false) {
+      const query = artifactType === undefined ? '' : `?${new URLSearchParams({ artifactType }).toString()}`;
+      const request: RegistryRequest = {
+        method: 'GET',
+        repository: this.path,
+        resource: `referrers/${digest}${query}`,
+        reference: digest,
+        headers: { Accept: OCI_IMAGE_INDEX },
+        what: `referrers of ${digest}`,
+      };
+      const response = await this.client.request(request);
+      const type = contentType(response);
+      if (response.ok && (type === OCI_IMAGE_INDEX || type === 'application/json')) {
+        this.#referrersApi = true;
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const parsed = parseManifest(bytes, OCI_IMAGE_INDEX, `${this.name} referrers of ${digest}`);
+        const all = parsed.kind === 'index' ? [...parsed.manifests] : [];
+        const filtered = (response.headers.get('oci-filters-applied') ?? '').includes('artifactType');
+        return artifactType === undefined || filtered
+          ? all
+          : all.filter((entry) => entry.artifactType === artifactType);
+      }
+      await discard(response);
+      // 404 (distribution 2.8 has no such route), 400, 405: no referrers API here.
+      if (response.status >= 500) throw await this.client.errorFor(response, request);
+      this.#referrersApi = false;
+    }
+    const fallback = await this.getManifest(referrersTag(digest));
+    if (fallback === undefined) return [];
+    let parsed: ParsedManifest;
+    try {
+      parsed = parseManifest(fallback.bytes, fallback.mediaType);
+    } catch {
+      return [];
+    }
+    if (parsed.kind !== 'index') return [];
+    return artifactType === undefined
+      ? [...parsed.manifests]
+      : parsed.manifests.filter((entry) => entry.artifactType === artifactType);
+  }
+
+  async #startUpload(digest: string): Promise<string> {
+    const request: RegistryRequest = {
+      method: 'POST',
+      repository: this.path,
+      resource: 'blobs/uploads/',
+      reference: digest,
+      actions: ['pull', 'push'],
+      what: `upload of blob ${digest}`,
+    };
+    const response = await this.client.request(request);
+    if (response.status !== 202) throw await this.#pushError(response, request);
+    await discard(response);
+    return this.#location(response, request);
+  }
+
+  async #upload(session: UploadSession, descriptor: Descriptor, content: BlobContent): Promise<void> {
+    const algorithm = digestAlgorithm(descriptor.digest) ?? 'sha256';
+    const hash = createHash(algorithm);
+    let offset = 0;
+    let single: Uint8Array | undefined;
+    for await (const chunk of chunks(content.stream, this.#chunkSize)) {
+      hash.update(chunk);
+      if (offset === 0 && chunk.byteLength < this.#chunkSize && descriptor.size <= this.#chunkSize) {
+        single = chunk;
+        offset = chunk.byteLength;
+        continue;
+      }
+      if (single !== undefined) {
+        throw new SlipwayError(`blob ${descriptor.digest} is longer than its ${descriptor.size} bytes`, {
+          where: this.name,
+          fix: 'the source sent other bytes than its descriptor names: check the source image',
+        });
+      }
+      const request = this.#sessionRequest(session, 'PATCH', descriptor.digest, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Range': `${offset}-${offset + chunk.byteLength - 1}`,
+      });
+      const response = await this.#bulk.request({ ...request, body: chunk });
+      if (response.status === 404 || response.status === 416) {
+        await discard(response);
+        throw new RestartUpload(`the registry answered ${response.status} to a chunk at offset ${offset}`);
+      }
+      if (response.status !== 202 && response.status !== 204) throw await this.#pushError(response, request);
+      await discard(response);
+      const range = response.headers.get('range');
+      const end = offset + chunk.byteLength - 1;
+      if (range !== null && range.replace(/^bytes=/, '') !== `0-${end}`) {
+        throw new RestartUpload(`the registry holds ${range} after a chunk ending at ${end}`);
+      }
+      session.location = this.#location(response, request);
+      offset += chunk.byteLength;
+    }
+    const actual = `${algorithm}:${hash.digest('hex')}`;
+    if (actual !== descriptor.digest || offset !== descriptor.size) {
+      throw new SlipwayError(
+        `blob ${descriptor.digest} arrived as ${offset} bytes hashing to ${actual} (expected ${descriptor.size} bytes)`,
+        {
+          where: this.name,
+          fix: 'the source sent other bytes than its descriptor names: check the source image',
+        },
+      );
+    }
+    const request = this.#sessionRequest(session, 'PUT', descriptor.digest, {
+      'Content-Type': 'application/octet-stream',
+    });
+    const response = await this.#bulk.request({ ...request, body: single ?? new Uint8Array(0) });
+    if (response.status === 404 || response.status === 416) {
+      await discard(response);
+      throw new RestartUpload(`the registry answered ${response.status} to the upload's final PUT`);
+    }
+    if (response.status !== 201 && response.status !== 204) throw await this.#pushError(response, request);
+    await discard(response);
+    session.location = undefined;
+    const answered = response.headers.get('docker-content-digest');
+    if (answered !== null && answered !== '' && answered !== descriptor.digest) {
+      throw this.#mismatch(request, descriptor.digest, answered);
+    }
+  }
+
+  #sessionRequest(
+    session: UploadSession,
+    method: 'PATCH' | 'PUT',
+    digest: string,
+    headers: Record<string, string>,
+  ): RegistryRequest {
+    let resource = session.location ?? '';
+    if (method === 'PUT') {
+      const [path = '', query = ''] = resource.split('?', 2);
+      const params = new URLSearchParams(query);
+      params.set('digest', digest);
+      resource = `${path}?${params.toString()}`;
+    }
+    return {
+      method,
+      repository: this.path,
+      resource,
+      reference: digest,
+      actions: ['pull', 'push'],
+      headers,
+      what: `upload of blob ${digest}`,
+    };
+  }
+
+  async #cancel(location: string, digest: string): Promise<void> {
+    try {
+      const resource = location.startsWith('blobs/') ? location : this.#resourceOf(location);
+      const response = await this.client.request({
+        method: 'DELETE',
+        repository: this.path,
+        resource,
+        actions: ['pull', 'push'],
+        what: `cancel of the upload of blob ${digest}`,
+      });
+      await discard(response);
+    } catch {
+      // Best effort: the registry expires abandoned sessions.
+    }
+  }
+
+  /** The `resource` (after `/v2/<path>/`) of a `Location` the registry answered. */
+  #location(response: Response, request: RegistryRequest): string {
+    const location = response.headers.get('location');
+    if (location === null || location === '')
+      throw this.#invalid(request, 'the answer has no Location header');
+    return this.#resourceOf(location, request);
+  }
+
+  #resourceOf(location: string, request?: RegistryRequest): string {
+    const base = new URL(this.client.endpoint.baseUrl);
+    const url = new URL(location, base);
+    const prefix = `/v2/${this.path}/`;
+    if (url.origin !== base.origin || !url.pathname.startsWith(prefix)) {
+      throw this.#invalid(
+        request ?? { method: 'GET', repository: this.path, resource: '', what: 'a Location' },
+        `the registry sent a Location outside this repository (${url.origin}${url.pathname.slice(0, 80)}), which Slipway does not follow`,
+      );
+    }
+    return `${url.pathname.slice(prefix.length)}${url.search}`;
+  }
+
+  async *#verified(
+    body: ReadableStream<Uint8Array>,
+    request: RegistryRequest,
+    digest: string,
+    size: number | undefined,
+  ): AsyncGenerator<Uint8Array> {
+    const algorithm = digestAlgorithm(digest) ?? 'sha256';
+    const hash = createHash(algorithm);
+    let read = 0;
+    try {
+      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        read += chunk.byteLength;
+        yield chunk;
+      }
+    } catch (error) {
+      if (error instanceof SlipwayError) throw error;
+      throw new RegistryError(
+        'unreachable',
+        `download of blob ${digest} broke off after ${read} bytes (${error instanceof Error ? error.message : String(error)})`,
+        this.client.context(this.path, digest),
+        { fix: 'retry; check the network between here and the registry', cause: error },
+      );
+    } finally {
+      await body.cancel().catch(() => {});
+    }
+    const actual = `${algorithm}:${hash.digest('hex')}`;
+    if (actual !== digest || (size !== undefined && read !== size)) {
+      throw new RegistryError(
+        'digest-mismatch',
+        `registry ${this.registry} sent ${read} bytes hashing to ${actual} for blob ${digest}`,
+        this.client.context(request.repository, digest),
+        { fix: 'the registry or a proxy in between alters blobs: fix that, then copy again' },
+      );
+    }
+  }
+
+  #manifestRequest(method: 'GET' | 'HEAD', reference: string): RegistryRequest {
+    return {
+      method,
+      repository: this.path,
+      resource: `manifests/${reference}`,
+      reference,
+      headers: { Accept: `${MANIFEST_ACCEPT}, application/vnd.oci.artifact.manifest.v1+json` },
+      what: `manifest ${reference}`,
+    };
+  }
+
+  #blobRequest(method: 'GET' | 'HEAD', digest: string): RegistryRequest {
+    return {
+      method,
+      repository: this.path,
+      resource: `blobs/${digest}`,
+      reference: digest,
+      what: `blob ${digest}`,
+    };
+  }
+
+  #tagsRequest(resource: string): RegistryRequest {
+    return { method: 'GET', repository: this.path, resource, what: 'tag list' };
+  }
+
+  async #pushError(response: Response, request: RegistryRequest): Promise<RegistryError> {
+    const error = await this.client.errorFor(response, request);
+    if (error.kind === 'denied') {
+      return new RegistryError(
+        'denied',
+        error.message.replace(/ \(credentials: .*\)$/, ''),
+        this.client.context(this.path, request.reference),
+        {
+          status: error.status,
+          code: error.code,
+          fix: `use credentials with push access to "${this.path}" on ${this.registry}`,
+        },
+      );
+    }
+    if (error.code === 'MANIFEST_BLOB_UNKNOWN' || error.code === 'BLOB_UNKNOWN') {
+      return new RegistryError(
+        'invalid-response',
+        error.message.replace(/ \(credentials: .*\)$/, ''),
+        this.client.context(this.path, request.reference),
+        {
+          status: error.status,
+          code: error.code,
+          fix: 'push every blob and child manifest before the manifest that names them',
+        },
+      );
+    }
+    return error;
+  }
+
+  #mismatch(request: RegistryRequest, expected: string, actual: string): RegistryError {
+    return new RegistryError(
+      'digest-mismatch',
+      `registry ${this.registry} answered digest ${actual} for ${request.what}, expected ${expected}`,
+      this.client.context(this.path, request.reference),
+      { fix: 'the registry or a proxy in between alters manifests: fix that, or pass a digest you trust' },
+    );
+  }
+
+  #invalid(request: RegistryRequest, message: string): RegistryError {
+    return new RegistryError('invalid-response', message, this.client.context(this.path, request.reference), {
+      fix: 'check that the address is a container registry (distribution API /v2/)',
+    });
+  }
+}
+
+interface UploadSession {
+  location: string | undefined;
+}
+
+/** An upload the registry lost track of: start again. */
+class RestartUpload extends Error {
+  override readonly name = 'RestartUpload';
+}
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof RestartUpload) return true;
+  return error instanceof RegistryError && (error.kind === 'server' || error.kind === 'unreachable');
+}
+
+/** Re-cuts a stream into pieces of exactly `size` bytes (the last one shorter). */
+async function* chunks(stream: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  for await (const piece of stream) {
+    let offset = 0;
+    while (offset < piece.byteLength) {
+      const take = Math.min(size - filled, piece.byteLength - offset);
+      buffer.set(piece.subarray(offset, offset + take), filled);
+      filled += take;
+      offset += take;
+      if (filled === size) {
+        yield buffer;
+        buffer = Buffer.allocUnsafe(size);
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) yield buffer.subarray(0, filled);
+}
+
+function checkReference(repository: RegistryRepository, reference: string): string | undefined {
+  if (reference.includes(':')) return checkDigest(repository, reference);
+  if (!/^[\w][\w.-]{0,127}$/.test(reference)) {
+    throw new SlipwayError(`"${reference.slice(0, 80)}" is not a valid tag`, {
+      where: repository.name,
+      fix: 'a tag is 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"',
+    });
+  }
+  return undefined;
+}
+
+function checkDigest(repository: RegistryRepository, digest: string): string {
+  if (!isVerifiableDigest(digest)) {
+    throw new SlipwayError(`"${digest.slice(0, 80)}" is not a sha256 or sha512 digest`, {
+      where: repository.name,
+      fix: 'pass a digest as `sha256:` followed by 64 lowercase hex digits',
+    });
+  }
+  return digest;
+}
+
+/** The `rel="next"` target of a `Link` header. */
+export function nextLink(header: string | null): string | undefined {
+  if (header === null) return undefined;
+  for (const part of header.split(',')) {
+    const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+    if (match !== null && /\brel\s*=\s*"?next"?/i.test(match[2] ?? '')) return match[1];
+  }
+  return undefined;
+}
+
+function contentType(response: Response): string {
+  return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {});
+}
