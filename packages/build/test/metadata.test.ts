@@ -30,7 +30,11 @@ describe('tag rules', () => {
     [
       'semver all patterns',
       'refs/tags/v1.2.3',
-      ['type=semver,pattern={{version}}', 'type=semver,pattern={{major}}.{{minor}}', 'type=semver,pattern={{major}}'],
+      [
+        'type=semver,pattern={{version}}',
+        'type=semver,pattern={{major}}.{{minor}}',
+        'type=semver,pattern={{major}}',
+      ],
       '',
       ['latest', '1.2.3', '1.2', '1'],
     ],
@@ -42,13 +46,31 @@ describe('tag rules', () => {
       '',
       ['2.0.0-rc.1'],
     ],
-    ['semver build metadata', 'refs/tags/1.2.3+build.5', ['type=semver,pattern={{version}}'], '', ['latest', '1.2.3-build.5']],
-    ['semver explicit value', 'refs/heads/main', ['type=semver,pattern={{major}}.{{minor}},value=v3.4.5'], '', ['latest', '3.4']],
+    [
+      'semver build metadata',
+      'refs/tags/1.2.3+build.5',
+      ['type=semver,pattern={{version}}'],
+      '',
+      ['latest', '1.2.3-build.5'],
+    ],
+    [
+      'semver explicit value',
+      'refs/heads/main',
+      ['type=semver,pattern={{major}}.{{minor}},value=v3.4.5'],
+      '',
+      ['latest', '3.4'],
+    ],
     ['semver on a branch', 'refs/heads/main', ['type=semver,pattern={{version}}'], '', []],
     ['semver on a non-semver tag', 'refs/tags/release-7', ['type=semver,pattern={{version}}'], '', []],
     ['raw', 'refs/heads/main', ['type=raw,value=stable'], '', ['stable']],
     ['bare raw line', 'refs/heads/main', ['edge'], '', ['edge']],
-    ['prefix and suffix', 'refs/heads/main', ['type=ref,event=branch,prefix=br-,suffix=-x'], '', ['br-main-x']],
+    [
+      'prefix and suffix',
+      'refs/heads/main',
+      ['type=ref,event=branch,prefix=br-,suffix=-x'],
+      '',
+      ['br-main-x'],
+    ],
     ['disabled rule', 'refs/heads/main', ['type=sha,enable=false', 'type=raw,value=a'], '', ['a']],
     [
       'flavor prefix applies to all but latest',
@@ -65,7 +87,13 @@ describe('tag rules', () => {
       ['app-latest', 'app-1.0.0'],
     ],
     ['latest=false', 'refs/tags/v1.0.0', ['type=semver,pattern={{version}}'], 'latest=false', ['1.0.0']],
-    ['latest=true on a branch', 'refs/heads/main', ['type=ref,event=branch'], 'latest=true', ['latest', 'main']],
+    [
+      'latest=true on a branch',
+      'refs/heads/main',
+      ['type=ref,event=branch'],
+      'latest=true',
+      ['latest', 'main'],
+    ],
     ['rule prefix wins over flavor', 'refs/heads/main', ['type=sha,prefix=c-'], 'prefix=x-', ['c-1a2b3c4']],
     [
       'priority orders tags',
@@ -74,14 +102,14 @@ describe('tag rules', () => {
       'latest=false',
       ['first', 'main', 'sha-1a2b3c4'],
     ],
-    ['duplicates collapse', 'refs/heads/main', ['type=raw,value=main', 'type=ref,event=branch'], '', ['main']],
     [
-      'defaults on a branch',
+      'duplicates collapse',
       'refs/heads/main',
-      [],
+      ['type=raw,value=main', 'type=ref,event=branch'],
       '',
-      ['main', 'sha-1a2b3c4'],
+      ['main'],
     ],
+    ['defaults on a branch', 'refs/heads/main', [], '', ['main', 'sha-1a2b3c4']],
     ['defaults on a PR', 'refs/pull/9/merge', [], '', ['pr-9', 'sha-1a2b3c4']],
     ['defaults on a tag', 'refs/tags/v3.1.0', [], '', ['latest', 'v3.1.0', 'sha-1a2b3c4']],
   ])('%s', (_name, ref, rules, flavor, expected) => {
@@ -118,7 +146,10 @@ describe('tag rules', () => {
   });
 
   it.each([
-    ['type=raw,value=has space', /tag rule "type=raw,value=has space": tag "has space" is not a valid image tag/],
+    [
+      'type=raw,value=has space',
+      /tag rule "type=raw,value=has space": tag "has space" is not a valid image tag/,
+    ],
     ['type=raw,value=-dash', /starts with "." or "-"/],
     ['type=raw,value=a/b', /contains "\/"/],
     [`type=raw,value=${'x'.repeat(129)}`, /129 characters long/],
@@ -172,11 +203,15 @@ describe('labels', () => {
 
   it('prefers SOURCE_DATE_EPOCH, then the commit time, then now', () => {
     const base = { ci: ci('refs/heads/main'), git: { commitTime: 1_700_000_000 } };
-    expect(imageMetadata({ ...base, env: { SOURCE_DATE_EPOCH: '0' } }).created).toBe('1970-01-01T00:00:00.000Z');
+    expect(imageMetadata({ ...base, env: { SOURCE_DATE_EPOCH: '0' } }).created).toBe(
+      '1970-01-01T00:00:00.000Z',
+    );
     expect(imageMetadata({ ...base, env: { SOURCE_DATE_EPOCH: '0' } }).sourceDateEpoch).toBe(0);
     expect(imageMetadata({ ...base, env: {} }).created).toBe('2023-11-14T22:13:20.000Z');
     const now = new Date('2030-01-02T03:04:05.000Z');
-    expect(imageMetadata({ ci: ci('refs/heads/main'), env: {}, now: () => now }).created).toBe(now.toISOString());
+    expect(imageMetadata({ ci: ci('refs/heads/main'), env: {}, now: () => now }).created).toBe(
+      now.toISOString(),
+    );
     expect(() => readSourceDateEpoch({ SOURCE_DATE_EPOCH: 'yesterday' })).toThrow(/not a whole number/);
   });
 
