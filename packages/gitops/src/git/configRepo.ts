@@ -71,8 +71,9 @@ export interface BlobScope {
 const TRACKING_PREFIX = 'refs/slipway/';
 
 /**
- * The remote a partial clone fetches missing objects from: configured in the temp repo (its URL carries no
- * credentials; the token only ever comes from the environment) so that git's own promisor fetches find it.
+ * The remote a partial clone fetches missing objects from. It is configured through the environment
+ * (`GIT_CONFIG_*`), like the credential header, so every command (and the fetches git starts by itself for
+ * missing objects) sees it and nothing is written to the temp repo's config.
  */
 const PROMISOR_REMOTE = 'slipway';
 
@@ -173,7 +174,7 @@ export class ConfigRepo {
     if (wanted.length === 0) return result;
 
     const withoutBlobs = options.blobs === 'none';
-    if (withoutBlobs) await this.becomePartial();
+    if (withoutBlobs) this.becomePartial();
     let filter: string[] = [];
     if (withoutBlobs) filter = ['--filter=blob:none'];
     else if (this.partial) filter = ['--no-filter', '--refetch'];
@@ -495,22 +496,19 @@ export class ConfigRepo {
   }
 
   /**
-   * Makes the temp repo a partial clone of the remote (`blob:none`). From then on every command carries the
-   * credential header, since any command reading a missing object would fetch it.
+   * Makes the temp repo a partial clone of the remote (`blob:none`). A remote with `promisor = true` is a
+   * promisor remote for git 2.24 and later, without `extensions.partialClone` in the repo's config (which git
+   * only reads from the file); with a `partialCloneFilter` already set, `fetch --filter` registers nothing in
+   * the file either. From then on every command carries the credential header and these settings, since any
+   * command reading a missing object would fetch it.
    */
-  private async becomePartial(): Promise<void> {
+  private becomePartial(): void {
     if (this.partial) return;
-    const settings: [string, string][] = [
-      ['core.repositoryformatversion', '1'],
-      ['extensions.partialClone', PROMISOR_REMOTE],
+    this.git.usePromisor([
       [`remote.${PROMISOR_REMOTE}.url`, this.url],
       [`remote.${PROMISOR_REMOTE}.promisor`, 'true'],
       [`remote.${PROMISOR_REMOTE}.partialCloneFilter`, 'blob:none'],
-    ];
-    for (const [key, value] of settings) {
-      await this.git.run(['config', key, value], { action: 'configuring the temporary repository' });
-    }
-    this.git.mayFetchEverywhere();
+    ]);
     this.partial = true;
   }
 

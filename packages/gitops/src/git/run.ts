@@ -39,14 +39,18 @@ export function cleanEnvironment(base: NodeJS.ProcessEnv = process.env): Record<
   return env;
 }
 
-/** Adds `git -c key=value` settings through the environment (`GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n`). */
+/**
+ * Adds `git -c key=value` settings through the environment (`GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n`), after
+ * those already there.
+ */
 export function withConfig(env: Record<string, string>, config: [string, string][]): Record<string, string> {
   const out = { ...env };
+  const first = Number(env.GIT_CONFIG_COUNT ?? '0') || 0;
   config.forEach(([key, value], index) => {
-    out[`GIT_CONFIG_KEY_${index}`] = key;
-    out[`GIT_CONFIG_VALUE_${index}`] = value;
+    out[`GIT_CONFIG_KEY_${first + index}`] = key;
+    out[`GIT_CONFIG_VALUE_${first + index}`] = value;
   });
-  out.GIT_CONFIG_COUNT = String(config.length);
+  out.GIT_CONFIG_COUNT = String(first + config.length);
   return out;
 }
 
@@ -85,7 +89,8 @@ export interface RunnerOptions {
 export class GitRunner {
   private readonly children = new Set<ChildProcess>();
   private closed = false;
-  private everyCommandMayFetch = false;
+  /** Set once the repo is a partial clone: the environment of every command from then on. */
+  private promisorEnv: Record<string, string> | undefined;
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -94,12 +99,12 @@ export class GitRunner {
   }
 
   /**
-   * From now on every command runs with the network environment (the credential header): in a partial clone
-   * any command that reads an object may fetch it from the promisor remote. Timeouts still only apply to
-   * commands run with `network: true`.
+   * Makes the repo a partial clone: from now on every command runs with the network environment (the
+   * credential header) plus `promisor` (the promisor remote's settings), since in a partial clone any
+   * command that reads a missing object fetches it. Timeouts still only apply to `network: true` commands.
    */
-  mayFetchEverywhere(): void {
-    this.everyCommandMayFetch = true;
+  usePromisor(promisor: [string, string][]): void {
+    this.promisorEnv ??= withConfig(this.options.networkEnv, promisor);
   }
 
   async run(args: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -113,8 +118,8 @@ export class GitRunner {
     const { cwd, localEnv, networkEnv, onCommand, timeoutMs, git } = this.options;
     const argv = ['git', ...args];
     onCommand?.([...argv]);
-    const withNetwork = options.network === true || this.everyCommandMayFetch;
-    const env = { ...(withNetwork ? networkEnv : localEnv), ...options.env };
+    const base = this.promisorEnv ?? (options.network === true ? networkEnv : localEnv);
+    const env = { ...base, ...options.env };
     if (this.closed) {
       return Promise.reject(
         new GitError(
