@@ -1,8 +1,9 @@
 /**
- * Benchmark: `slipway promote` against a large GitOps config repository, next to a hand-written git floor
- * (shallow single-branch clone + sed + commit + push) and a full clone of the repository.
+ * Benchmark: `slipway promote` against a large GitOps config repository (on the whole branch, and scoped
+ * to the service's folder with `--path`), next to a hand-written git floor (shallow single-branch clone +
+ * sed + commit + push) and a full clone of the repository.
  *
- * Usage: node --import tsx bench/promote/run.ts [--only slipway,floor,full] [--iterations 5]
+ * Usage: node --import tsx bench/promote/run.ts [--only slipway,slipway-path,floor,full] [--iterations 5]
  *        [--cache-dir bench/.cache] [--regenerate]
  * Environment: SLIPWAY_BIN (slipway binary), SLIPWAY_BENCH_CACHE (cache directory).
  */
@@ -22,11 +23,13 @@ import {
 } from './generate.js';
 import { CommandError, displayCommand, git, type RunResult, run, runOk } from './proc.js';
 
-const CASES = ['slipway', 'floor', 'full'] as const;
+const CASES = ['slipway', 'slipway-path', 'floor', 'full'] as const;
 type CaseName = (typeof CASES)[number];
+type SlipwayCase = 'slipway' | 'slipway-path';
 
 const CASE_LABELS: Record<CaseName, string> = {
-  slipway: 'slipway promote',
+  slipway: 'slipway promote (whole branch)',
+  'slipway-path': 'slipway promote --path apps/svc-1234',
   floor: 'floor (shallow clone + sed + commit + push)',
   full: 'full clone (git clone --bare)',
 };
@@ -39,6 +42,8 @@ const NEW_TAG = '1.2.3';
 const NEW_DIGEST = createHash('sha256').update(`slipway-bench/${SERVICE}:${NEW_TAG}`).digest('hex');
 const NEW_IMAGE = `${IMAGE_NAME}:${NEW_TAG}@sha256:${NEW_DIGEST}`;
 const SERVICE_FILES = [`apps/${SERVICE}/deployment.yaml`, `apps/${SERVICE}/kustomization.yaml`];
+/** What a user promoting one service passes: its folder (the floor, too, edits only that folder). */
+const SERVICE_PATH = `apps/${SERVICE}`;
 
 const TARGET_SLIPWAY_OVER_FLOOR = 1.0;
 const TARGET_FULL_OVER_SLIPWAY = 10;
@@ -79,7 +84,7 @@ interface Target {
 function usage(): string {
   return [
     'usage: node --import tsx bench/promote/run.ts [options]',
-    '  --only <cases>      comma-separated subset of slipway,floor,full (default: all)',
+    '  --only <cases>      comma-separated subset of slipway,slipway-path,floor,full (default: all)',
     '  --iterations <n>    measured iterations per case, after one warm-up (default: 5)',
     `  --cache-dir <dir>   where the generated config repo is cached (default: ${path.relative(REPO_ROOT, DEFAULT_CACHE_DIR)})`,
     '  --regenerate        regenerate the config repo even if the cache is valid',
@@ -230,12 +235,12 @@ async function resetBranch(ctx: Context): Promise<void> {
   await git(ctx.repo.dir, ['update-ref', `refs/heads/${BRANCH}`, ctx.originalTip]);
 }
 
-async function runSlipway(ctx: Context): Promise<number> {
+async function runSlipway(ctx: Context, which: SlipwayCase): Promise<number> {
   return withTempDir(async (dir) => {
     // Fresh state per iteration: its own cwd, temp and cache directories.
     await mkdir(path.join(dir, 'tmp'));
     const env = { ...ctx.env, TMPDIR: path.join(dir, 'tmp'), XDG_CACHE_HOME: path.join(dir, 'cache') };
-    const args = slipwayArgs(ctx.url);
+    const args = slipwayArgs(ctx.url, which);
     let result: RunResult;
     try {
       result = await runOk(ctx.slipwayBin, args, { cwd: dir, env });
@@ -247,7 +252,7 @@ async function runSlipway(ctx: Context): Promise<number> {
       if (out.branch !== undefined && out.branch !== BRANCH) {
         throw new Error(`slipway reported branch ${String(out.branch)}, expected ${BRANCH}`);
       }
-      const tip = await checkPromoted(ctx, 'slipway', false);
+      const tip = await checkPromoted(ctx, which, false);
       if (typeof out.commit === 'string' && out.commit !== tip) {
         throw new Error(`slipway reported commit ${out.commit} but ${BRANCH} is at ${tip}`);
       }
@@ -258,8 +263,9 @@ async function runSlipway(ctx: Context): Promise<number> {
   });
 }
 
-function slipwayArgs(url: string): string[] {
-  return ['promote', '--config-repo', url, '--env', ENV, '--image', NEW_IMAGE, '--json'];
+function slipwayArgs(url: string, which: SlipwayCase): string[] {
+  const scope = which === 'slipway-path' ? ['--path', SERVICE_PATH] : [];
+  return ['promote', '--config-repo', url, '--env', ENV, ...scope, '--image', NEW_IMAGE, '--json'];
 }
 
 const FLOOR_SED = [
@@ -316,7 +322,8 @@ async function runFull(ctx: Context): Promise<number> {
 }
 
 const RUNNERS: Record<CaseName, (ctx: Context) => Promise<number>> = {
-  slipway: runSlipway,
+  slipway: (ctx) => runSlipway(ctx, 'slipway'),
+  'slipway-path': (ctx) => runSlipway(ctx, 'slipway-path'),
   floor: runFloor,
   full: runFull,
 };
@@ -324,7 +331,8 @@ const RUNNERS: Record<CaseName, (ctx: Context) => Promise<number>> = {
 function commandFor(name: CaseName, ctx: Context): string {
   switch (name) {
     case 'slipway':
-      return displayCommand(ctx.slipwayBin, slipwayArgs(ctx.url));
+    case 'slipway-path':
+      return displayCommand(ctx.slipwayBin, slipwayArgs(ctx.url, name));
     case 'floor':
       return floorSteps(ctx.url, '<tmp>/work')
         .map(([cmd, args]) => displayCommand(cmd, args))
@@ -347,23 +355,33 @@ function median(values: readonly number[]): number {
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+/**
+ * The case the targets are measured on: `slipway --path`, since a user promoting one service passes its
+ * folder, like the floor edits only that folder; the whole-branch case when the scoped one was not run.
+ */
+function targetCase(stats: Record<CaseName, CaseStats>): SlipwayCase {
+  return stats['slipway-path'].status === 'ok' || stats.slipway.status !== 'ok' ? 'slipway-path' : 'slipway';
+}
+
 function evaluateTargets(stats: Record<CaseName, CaseStats>): Target[] {
-  const slip = stats.slipway.medianMs;
+  const which = targetCase(stats);
+  const slip = stats[which].medianMs;
   const floor = stats.floor.medianMs;
   const full = stats.full.medianMs;
   const slipOverFloor = slip !== undefined && floor !== undefined ? slip / floor : null;
   const fullOverSlip = slip !== undefined && full !== undefined ? full / slip : null;
+  const label = which === 'slipway-path' ? `slipway promote --path ${SERVICE_PATH}` : 'slipway promote';
   return [
     {
       name: 'slipway/floor',
-      description: 'slipway promote is no slower than the hand-written git floor',
+      description: `${label} is no slower than the hand-written git floor`,
       target: `<= ${TARGET_SLIPWAY_OVER_FLOOR.toFixed(1)}x`,
       value: slipOverFloor === null ? null : round2(slipOverFloor),
       status: slipOverFloor === null ? 'N/A' : slipOverFloor <= TARGET_SLIPWAY_OVER_FLOOR ? 'PASS' : 'FAIL',
     },
     {
       name: 'fullclone/slipway',
-      description: 'a full clone costs at least ten slipway promotes',
+      description: `a full clone costs at least ten ${label}`,
       target: `>= ${TARGET_FULL_OVER_SLIPWAY}x`,
       value: fullOverSlip === null ? null : round2(fullOverSlip),
       status: fullOverSlip === null ? 'N/A' : fullOverSlip >= TARGET_FULL_OVER_SLIPWAY ? 'PASS' : 'FAIL',
@@ -407,7 +425,21 @@ ${rows.join('\n')}
 | ratio | measured | target | result |
 | --- | ---: | --- | --- |
 ${targets.join('\n')}
-${report.fullOverFloor === null ? '' : `\nFor reference, full clone / floor: ${report.fullOverFloor.toFixed(2)}x.\n`}`;
+
+Targets are measured on \`${report.targetCase}\`${report.targetCase === 'slipway-path' ? ` (a user promoting one service passes its folder, as the floor edits only that folder)` : ''}.
+${reference(report)}`;
+}
+
+function reference(report: Report): string {
+  const lines: string[] = [];
+  if (report.fullOverFloor !== null) lines.push(`full clone / floor: ${report.fullOverFloor.toFixed(2)}x`);
+  if (report.wholeBranch.fullOverSlipway !== null) {
+    lines.push(`full clone / slipway (whole branch): ${report.wholeBranch.fullOverSlipway.toFixed(2)}x`);
+  }
+  if (report.wholeBranch.slipwayOverFloor !== null) {
+    lines.push(`slipway (whole branch) / floor: ${report.wholeBranch.slipwayOverFloor.toFixed(2)}x`);
+  }
+  return lines.length === 0 ? '' : `\nFor reference: ${lines.join('; ')}.\n`;
 }
 
 interface Report {
@@ -448,6 +480,10 @@ interface Report {
   cases: Record<CaseName, CaseStats>;
   targets: Target[];
   fullOverFloor: number | null;
+  /** The slipway case the targets are measured on. */
+  targetCase: SlipwayCase;
+  /** The whole-branch slipway case's ratios, for reference. */
+  wholeBranch: { fullOverSlipway: number | null; slipwayOverFloor: number | null };
 }
 
 async function filesystemType(dir: string): Promise<string> {
@@ -476,7 +512,8 @@ async function main(argv: readonly string[]): Promise<void> {
     GIT_TERMINAL_PROMPT: '0',
   };
   const slipwayBin = slipwayBinary();
-  if (opts.cases.includes('slipway')) await checkSlipway(slipwayBin, env);
+  const withSlipway = opts.cases.includes('slipway') || opts.cases.includes('slipway-path');
+  if (withSlipway) await checkSlipway(slipwayBin, env);
 
   const repoDir = defaultRepoDir(opts.cacheDir);
   const repo = await ensureRepo(repoDir, DEFAULT_PARAMS, {
@@ -492,7 +529,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!originalTip) throw new Error(`generated repo has no ${BRANCH}`);
   const ctx: Context = { repo, url: pathToFileURL(repo.dir).href, originalTip, slipwayBin, env };
 
-  const runs: Record<CaseName, number[]> = { slipway: [], floor: [], full: [] };
+  const runs: Record<CaseName, number[]> = { slipway: [], 'slipway-path': [], floor: [], full: [] };
   const warmups: Partial<Record<CaseName, number>> = {};
   for (const name of opts.cases) {
     process.stdout.write(`warm-up ${name}… `);
@@ -529,6 +566,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const targets = evaluateTargets(stats);
   const fullMs = stats.full.medianMs;
   const floorMs = stats.floor.medianMs;
+  const wholeMs = stats.slipway.medianMs;
   const report: Report = {
     benchmark: 'promote',
     date: new Date().toISOString(),
@@ -560,12 +598,17 @@ async function main(argv: readonly string[]): Promise<void> {
       tips: repo.tips,
     },
     promotion: { env: ENV, branch: BRANCH, image: NEW_IMAGE },
-    slipwayBin: opts.cases.includes('slipway') ? slipwayBin : null,
+    slipwayBin: withSlipway ? slipwayBin : null,
     iterations: opts.iterations,
     warmup: 1,
     cases: stats,
     targets,
     fullOverFloor: fullMs !== undefined && floorMs !== undefined ? round2(fullMs / floorMs) : null,
+    targetCase: targetCase(stats),
+    wholeBranch: {
+      fullOverSlipway: fullMs !== undefined && wholeMs !== undefined ? round2(fullMs / wholeMs) : null,
+      slipwayOverFloor: wholeMs !== undefined && floorMs !== undefined ? round2(wholeMs / floorMs) : null,
+    },
   };
 
   const rows = [['case', 'median ms', 'min ms', 'max ms', 'runs']];
@@ -589,7 +632,9 @@ async function main(argv: readonly string[]): Promise<void> {
     targetRows.push([t.name, t.value === null ? 'n/a' : `${t.value.toFixed(2)}x`, t.target, t.status]);
   }
   console.log(`${table(targetRows)}\n`);
-  if (report.fullOverFloor !== null) console.log(`full clone / floor: ${report.fullOverFloor.toFixed(2)}x`);
+  console.log(`targets measured on ${report.targetCase}`);
+  const ref = reference(report).trim();
+  if (ref !== '') console.log(ref);
 
   const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
   await writeAtomic(path.join(resultsDir, 'promote.json'), `${JSON.stringify(report, null, 2)}\n`);
