@@ -17,3 +17,13 @@ export {
   tokenRejectedError,
 } from './errors.js';
 export { type EcrHost, type EcrPartition, isEcrPublicHost, parseEcrHost } from './host.js';
+export {
+  EcrRepositories,
+  type EcrRepositoriesOptions,
+  type EnsuredRepository,
+  type EnsureRepositoryOptions,
+  ImmutableTagError,
+  isImmutableTag,
+  type TagCheck,
+  type TagMutability,
+} from './repository.js';
