@@ -21,6 +21,7 @@ import {
   signatureTag,
 } from './signature-manifest.js';
 
+const SETTLE_MIN_MS = 10;
 const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -167,6 +168,7 @@ async function addSignature(
       repository.putBlob(encoded.configDescriptor, bytesBlob(encoded.config)),
     ]);
     // Another signer may have written the tag while the blobs went up: start over from what is there now.
+    const checkStarted = Date.now();
     const before = await repository.resolve(tag);
     if (before?.digest !== existing?.digest) {
       if (attempt >= attempts) throw contended(where, attempts);
@@ -181,7 +183,10 @@ async function addSignature(
     } catch (error) {
       throw refusedRewrite(error, where, existing !== undefined) ?? error;
     }
-    // The tag is ours unless a writer slipped in between; then keep going until our layer is in it.
+    // Registries have no conditional PUT: a writer whose check passed just before our PUT may still
+    // overwrite us. Its PUT lands within about one check-and-PUT time of ours, so wait that long (twice,
+    // at least 10 ms), then make sure our layer is in the tag; if it is not, go round again.
+    await sleep(Math.max(SETTLE_MIN_MS, 2 * (Date.now() - checkStarted)));
     const after = await repository.resolve(tag);
     if (after?.digest === encoded.manifestDigest) {
       return { digest, signatureTag: tag, signatureManifestDigest: encoded.manifestDigest, added: true };
@@ -260,6 +265,9 @@ function imageNotFound(repository: SignatureRepository, digest: string): Slipway
 }
 
 function backoff(attempt: number): Promise<void> {
-  const ms = Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random());
+  return sleep(Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random()));
+}
+
+function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
