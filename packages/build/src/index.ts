@@ -1,3 +1,13 @@
+export { type Detection, type DetectOptions, detectBuilder } from './builders/auto.js';
+export { type BuildahOptions, buildWithBuildah } from './builders/buildah.js';
+export {
+  type BuildxCommand,
+  type BuildxOptions,
+  buildWithBuildx,
+  buildxCommand,
+  type CacheSpec,
+  cacheSpec,
+} from './builders/buildx.js';
 export {
   buildFiles,
   type FilesBuildOptions,
