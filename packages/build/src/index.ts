@@ -1,3 +1,13 @@
+export {
+  type BuildDestination,
+  type BuildOptions,
+  type BuildProgress,
+  type BuildResult,
+  type BuildxSettings,
+  build,
+  type FilesSettings,
+  readGitFacts,
+} from './build.js';
 export { type Detection, type DetectOptions, detectBuilder } from './builders/auto.js';
 export { type BuildahOptions, buildWithBuildah } from './builders/buildah.js';
 export {
@@ -26,4 +36,12 @@ export type {
   RegistryOutput,
 } from './builders/types.js';
 export * from './metadata.js';
+export {
+  canonicalJson,
+  SOURCE_TAG_PREFIX,
+  type SourceKey,
+  type SourceKeyOptions,
+  sourceKey,
+  sourceTag,
+} from './reuse.js';
 export { collectEntries, hashDirectory, type TarEntry, tarStream, writeLayer } from './tar.js';

@@ -1,0 +1,422 @@
+// `build`: metadata → build-once check → builder → every destination.
+//
+// The files builder writes straight into the destinations. Dockerfile builders (buildah, buildx) write an
+// OCI layout in a temporary directory, which is then copied to each destination (registries of any kind
+// at once: ECR and others, each with its own credentials); buildx may instead push natively.
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { CiContext } from '@slipway/ci';
+import { SlipwayError } from '@slipway/errors';
+import {
+  copyImage,
+  formatReference,
+  type ImageLocation,
+  type ImageRepository,
+  LayoutRepository,
+  type OpenOptions,
+  openRepository,
+  parseLocation,
+  type StoredManifest,
+} from '@slipway/oci';
+import { detectBuilder } from './builders/auto.js';
+import { buildWithBuildah } from './builders/buildah.js';
+import { buildWithBuildx, type CacheSpec } from './builders/buildx.js';
+import { checkDockerfileInputs } from './builders/common.js';
+import { buildFiles, type FilesImageConfig } from './builders/files.js';
+import type { BuilderKind, BuildSecret, BuiltImage, LogSink } from './builders/types.js';
+import { type Flavor, type GitFacts, type ImageMetadata, imageMetadata } from './metadata.js';
+import { type SourceKey, sourceKey } from './reuse.js';
+
+export interface BuildDestination {
+  /** `registry.example.com/shop/cart`, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/cart` or `oci:<dir>`. */
+  readonly location: string;
+  /** How to reach it (credentials, insecure registries); merged over `BuildOptions.openOptions`. */
+  readonly options?: OpenOptions | undefined;
+}
+
+export type BuildProgress =
+  | { readonly step: 'metadata'; readonly tags: readonly string[] }
+  | { readonly step: 'builder'; readonly builder: BuilderKind; readonly reason: string }
+  | { readonly step: 'reuse-check'; readonly key: SourceKey; readonly repository?: string }
+  | { readonly step: 'reused'; readonly digest: string; readonly tag: string }
+  | { readonly step: 'build'; readonly builder: BuilderKind }
+  | { readonly step: 'built'; readonly digest: string; readonly seconds: number }
+  | { readonly step: 'push'; readonly destination: string; readonly tags: readonly string[] }
+  | { readonly step: 'pushed'; readonly destination: string; readonly digest: string };
+
+export interface BuildOptions {
+  /** One or more places the image goes; the first is where build-once looks for its `src-` tag. */
+  readonly destinations: readonly (string | BuildDestination)[];
+  /** Defaults for opening destinations and a registry base image. */
+  readonly openOptions?: OpenOptions | undefined;
+  /** Default `auto`: buildx when a docker engine answers, else buildah. `files` needs no Dockerfile. */
+  readonly builder?: BuilderKind | 'auto' | undefined;
+  readonly context: string;
+  /** Default `<context>/Dockerfile` (Dockerfile builders). */
+  readonly dockerfile?: string | undefined;
+  readonly buildArgs?: Readonly<Record<string, string>> | undefined;
+  readonly platforms?: readonly string[] | undefined;
+  readonly target?: string | undefined;
+  readonly secrets?: readonly BuildSecret[] | undefined;
+  /** The files builder's settings. */
+  readonly files?: FilesSettings | undefined;
+  /** buildx-only settings. */
+  readonly buildx?: BuildxSettings | undefined;
+  /** buildah-only settings. */
+  readonly buildah?: { readonly storageRoot?: string | undefined } | undefined;
+
+  /** Where we run: repository URL, commit, ref (for tags and labels). */
+  readonly ci: CiContext;
+  /** Tag rules (see metadata.ts); default branch, git tag, PR and `sha-<7>`. */
+  readonly tags?: string | readonly string[] | undefined;
+  readonly flavor?: Flavor | string | readonly string[] | undefined;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
+  readonly title?: string | undefined;
+  /** Default: the commit time read with git from the context. */
+  readonly git?: GitFacts | undefined;
+
+  /** Build once (default true): skip the build when the `src-<key>` tag exists in the first destination. */
+  readonly reuse?: boolean | undefined;
+  /** For SOURCE_DATE_EPOCH, secrets, builder PATH. Default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  readonly tmpDir?: string | undefined;
+  readonly onProgress?: ((event: BuildProgress) => void) | undefined;
+  readonly onLog?: LogSink | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface FilesSettings {
+  /** `scratch` (default), `oci:<dir>:<tag>` or a registry reference. */
+  readonly base?: string | undefined;
+  /** Where the context's content lands in the image. Default `/`. */
+  readonly destination?: string | undefined;
+  readonly config?: FilesImageConfig | undefined;
+  readonly compression?: 'gzip' | 'none' | undefined;
+}
+
+export interface BuildxSettings {
+  readonly cacheFrom?: readonly CacheSpec[] | undefined;
+  readonly cacheTo?: readonly CacheSpec[] | undefined;
+  readonly provenance?: boolean | string | undefined;
+  readonly sbom?: boolean | undefined;
+  readonly builderName?: string | undefined;
+  /** `copy` (default): export a layout, then copy it everywhere. `native`: `--push` to the registries. */
+  readonly push?: 'copy' | 'native' | undefined;
+  /** Default `docker`. */
+  readonly binary?: string | undefined;
+}
+
+export interface BuildResult {
+  readonly digest: string;
+  readonly mediaType: string;
+  /** The first destination, pinned: `repo@sha256:…`. */
+  readonly image: string;
+  /** Every destination with every tag, pinned: `repo:tag@sha256:…`. */
+  readonly references: string[];
+  readonly tags: string[];
+  readonly labels: Record<string, string>;
+  readonly version: string | undefined;
+  /** True when the build was skipped because the source was built before. */
+  readonly reused: boolean;
+  readonly builder: BuilderKind;
+  /** The content key, or why build-once was bypassed. */
+  readonly source: SourceKey | { readonly status: 'disabled' };
+  /** Tag rules that produced nothing, and similar remarks. */
+  readonly notes: string[];
+}
+
+interface OpenedDestination {
+  readonly name: string;
+  readonly repository: ImageRepository;
+  readonly location: ImageLocation;
+  /** Tags given in the destination itself (`oci:./out:dev`). */
+  readonly extraTags: string[];
+  readonly options: OpenOptions;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const env = options.env ?? process.env;
+  const progress = options.onProgress ?? (() => undefined);
+  if (options.destinations.length === 0) {
+    throw new SlipwayError('no destination to push the image to', {
+      where: 'build',
+      fix: 'name at least one repository (registry.example.com/shop/cart or oci:<dir>)',
+    });
+  }
+  const context = resolve(options.context);
+  const git = options.git ?? (await readGitFacts(context, options.ci.commitSha, env));
+  const metadata: ImageMetadata = imageMetadata({
+    ci: options.ci,
+    tags: options.tags,
+    flavor: options.flavor,
+    labels: options.labels,
+    title: options.title,
+    git,
+    env,
+  });
+  progress({ step: 'metadata', tags: metadata.tags });
+  const destinations = options.destinations.map((entry) => openDestination(entry, options.openOptions));
+  const primary = destinations[0] as OpenedDestination;
+
+  // Which builder, and that its inputs exist, before any registry is asked.
+  let kind: BuilderKind;
+  if (options.builder === undefined || options.builder === 'auto') {
+    await checkDockerfileInputs(context, options.dockerfile);
+    const detected = await detectBuilder({ env });
+    kind = detected.builder;
+    progress({ step: 'builder', builder: kind, reason: detected.reason });
+  } else {
+    kind = options.builder;
+    if (kind !== 'files') await checkDockerfileInputs(context, options.dockerfile);
+  }
+  const dockerfile = kind === 'files' ? undefined : (options.dockerfile ?? join(context, 'Dockerfile'));
+
+  let key: SourceKey | { status: 'disabled' } = { status: 'disabled' };
+  if (options.reuse !== false) {
+    key = await sourceKey({
+      context,
+      dockerfile,
+      buildArgs: options.buildArgs,
+      platforms: options.platforms,
+      builder: kind,
+      target: options.target,
+      // Per-commit stamps (revision, created, SOURCE_DATE_EPOCH) are left out: they are not source.
+      extra: kind === 'files' ? { files: options.files ?? {} } : { labels: options.labels ?? {} },
+      env,
+    });
+    progress({ step: 'reuse-check', key, repository: primary.name });
+  }
+  const keyTags = key.status === 'keyed' ? [key.tag] : [];
+  const tagsFor = (destination: OpenedDestination) =>
+    unique([...metadata.tags, ...destination.extraTags, ...keyTags]);
+
+  const finish = (digest: string, mediaType: string, reused: boolean): BuildResult => ({
+    digest,
+    mediaType,
+    image: `${destinationRepository(primary)}@${digest}`,
+    references: destinations.flatMap((destination) =>
+      unique([...metadata.tags, ...destination.extraTags]).map((tag) =>
+        formatReference(destinationRepository(destination), tag, digest),
+      ),
+    ),
+    tags: metadata.tags,
+    labels: metadata.labels,
+    version: metadata.version,
+    reused,
+    builder: kind,
+    source: key,
+    notes: metadata.notes,
+  });
+
+  if (key.status === 'keyed') {
+    const existing = await primary.repository.getManifest(key.tag);
+    if (existing !== undefined) {
+      progress({ step: 'reused', digest: existing.digest, tag: key.tag });
+      await distribute(existing, primary, destinations, tagsFor, progress);
+      return finish(existing.digest, existing.mediaType, true);
+    }
+  }
+
+  progress({ step: 'build', builder: kind });
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+
+  if (kind === 'files') {
+    const base = await openBase(options.files?.base, options.openOptions);
+    for (const destination of destinations)
+      progress({ step: 'push', destination: destination.name, tags: tagsFor(destination) });
+    const built = await buildFiles({
+      context,
+      destination: options.files?.destination,
+      base,
+      platform: options.platforms?.[0],
+      config: { ...options.files?.config, labels: { ...metadata.labels, ...options.files?.config?.labels } },
+      sourceDateEpoch: metadata.sourceDateEpoch,
+      compression: options.files?.compression,
+      targets: destinations.map((destination) => ({
+        repository: destination.repository,
+        tags: tagsFor(destination),
+      })),
+      tmpDir: options.tmpDir,
+      onLog: options.onLog,
+    });
+    progress({ step: 'built', digest: built.digest, seconds: seconds() });
+    for (const destination of destinations)
+      progress({ step: 'pushed', destination: destination.name, digest: built.digest });
+    return finish(built.digest, built.mediaType, false);
+  }
+
+  const common = {
+    context,
+    dockerfile,
+    buildArgs: options.buildArgs,
+    platforms: options.platforms,
+    target: options.target,
+    labels: metadata.labels,
+    secrets: options.secrets,
+    sourceDateEpoch: metadata.sourceDateEpoch,
+    env,
+    onLog: options.onLog,
+    signal: options.signal,
+    tmpDir: options.tmpDir,
+  };
+
+  if (kind === 'buildx' && options.buildx?.push === 'native') {
+    const registries = destinations.filter((destination) => destination.location.kind === 'registry');
+    if (registries.length !== destinations.length) {
+      throw new SlipwayError('buildx native push only goes to registries', {
+        where: 'build',
+        fix: 'use push: copy to write OCI layouts too',
+      });
+    }
+    const credentials = primary.options.credentials;
+    for (const destination of destinations)
+      progress({ step: 'push', destination: destination.name, tags: tagsFor(destination) });
+    const built = await buildWithBuildx({
+      ...common,
+      ...buildxSettings(options.buildx),
+      output: {
+        type: 'registry',
+        references: destinations.flatMap((destination) =>
+          tagsFor(destination).map((tag) => `${destinationRepository(destination)}:${tag}`),
+        ),
+        credentials,
+      },
+    });
+    progress({ step: 'built', digest: built.digest, seconds: seconds() });
+    for (const destination of destinations)
+      progress({ step: 'pushed', destination: destination.name, digest: built.digest });
+    return finish(built.digest, built.mediaType, false);
+  }
+
+  const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'slipway-build-'));
+  try {
+    const layoutDir = join(work, 'layout');
+    const output = { type: 'layout' as const, dir: layoutDir, tag: 'build' };
+    const built: BuiltImage =
+      kind === 'buildah'
+        ? await buildWithBuildah({ ...common, storageRoot: options.buildah?.storageRoot, output })
+        : await buildWithBuildx({ ...common, ...buildxSettings(options.buildx), output });
+    progress({ step: 'built', digest: built.digest, seconds: seconds() });
+    const layout = new LayoutRepository(layoutDir);
+    const stored = await layout.getManifest(built.digest);
+    if (stored === undefined) {
+      throw new SlipwayError(`the ${kind} build left no image ${built.digest} in its layout`, {
+        where: layoutDir,
+      });
+    }
+    await distribute(stored, { name: layout.name, repository: layout }, destinations, tagsFor, progress);
+    return finish(built.digest, stored.mediaType, false);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Puts `manifest` (present in `source`) into every destination under its tags. */
+async function distribute(
+  manifest: StoredManifest,
+  source: { readonly name: string; readonly repository: ImageRepository },
+  destinations: readonly OpenedDestination[],
+  tagsFor: (destination: OpenedDestination) => string[],
+  progress: (event: BuildProgress) => void,
+): Promise<void> {
+  for (const destination of destinations) {
+    const tags = tagsFor(destination);
+    progress({ step: 'push', destination: destination.name, tags });
+    if (destination.repository === source.repository) {
+      // Already there (a reused image): only the tags are new.
+      await destination.repository.putManifest(manifest, tags);
+    } else {
+      await copyImage({
+        from: source.repository,
+        reference: manifest.digest,
+        to: destination.repository,
+        tags,
+      });
+    }
+    progress({ step: 'pushed', destination: destination.name, digest: manifest.digest });
+  }
+}
+
+function openDestination(
+  entry: string | BuildDestination,
+  defaults: OpenOptions | undefined,
+): OpenedDestination {
+  const text = typeof entry === 'string' ? entry : entry.location;
+  const location = parseLocation(text);
+  let extraTags: string[] = [];
+  if (location.kind === 'registry') {
+    if (location.reference.digest !== undefined) throw digestDestination(text);
+    if (location.reference.tag !== undefined) extraTags = [location.reference.tag];
+  } else {
+    if (location.digest !== undefined) throw digestDestination(text);
+    if (location.tag !== undefined) extraTags = [location.tag];
+  }
+  const options: OpenOptions = { ...defaults, ...(typeof entry === 'string' ? {} : entry.options) };
+  return { name: text, location, repository: openRepository(location, options), extraTags, options };
+}
+
+function digestDestination(text: string): SlipwayError {
+  return new SlipwayError(`destination ${text} names a digest`, {
+    where: 'destinations',
+    fix: 'name a repository (optionally with a tag); the digest is the build’s result',
+  });
+}
+
+function destinationRepository(destination: OpenedDestination): string {
+  return destination.location.kind === 'registry'
+    ? destination.location.reference.repository
+    : `oci:${destination.location.path}`;
+}
+
+async function openBase(
+  base: string | undefined,
+  defaults: OpenOptions | undefined,
+): Promise<'scratch' | { repository: ImageRepository; reference: string }> {
+  if (base === undefined || base === 'scratch') return 'scratch';
+  const location = parseLocation(base);
+  const repository = openRepository(location, defaults ?? {});
+  const reference =
+    location.kind === 'registry'
+      ? (location.reference.digest ?? location.reference.tag ?? 'latest')
+      : (location.digest ?? location.tag ?? 'latest');
+  return { repository, reference };
+}
+
+function buildxSettings(settings: BuildxSettings | undefined) {
+  return {
+    binary: settings?.binary,
+    builderName: settings?.builderName,
+    cacheFrom: settings?.cacheFrom,
+    cacheTo: settings?.cacheTo,
+    provenance: settings?.provenance,
+    sbom: settings?.sbom,
+  };
+}
+
+/** The commit time of `commit` (or HEAD) in the context's repository; nothing outside git. */
+export async function readGitFacts(
+  context: string,
+  commit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<GitFacts> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      'git',
+      ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'],
+      { env: { ...env, LC_ALL: 'C' }, encoding: 'utf8' },
+    );
+    const seconds = Number(stdout.trim());
+    return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};
+  } catch {
+    return {};
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
