@@ -14,7 +14,7 @@ export interface ProxiedRequest {
   /** Path and query, as sent. */
   readonly url: string;
   readonly kind: RequestKind;
-  /** 1 for the first request with this method and kind, 2 for the second, … */
+  /** 1 for the first request with this method and kind since the last `setFaults`, 2 for the second, … */
   readonly nth: number;
 }
 
@@ -44,7 +44,7 @@ export interface FaultProxy {
   readonly url: string;
   /** Every request, in arrival order. */
   readonly log: LoggedRequest[];
-  /** Chooses the fault for each request; default: pass everything. */
+  /** Chooses the fault for each request (default: pass everything), and restarts the `nth` counts. */
   setFaults(rule: (request: ProxiedRequest) => Fault): void;
   stop(): Promise<void>;
 }
@@ -151,6 +151,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     log,
     setFaults(next) {
       rule = next;
+      counts.clear();
     },
     stop: () => server.stop(),
   };
