@@ -333,9 +333,10 @@ function describeIssue(
       fix: `${suggest(key, FIELDS[context] ?? '')}allowed here: ${FIELDS[context] ?? 'see docs/policy.md'}`,
     };
   }
-  const node = nodeAt(root, path) ?? nodeAt(root, path.slice(0, -1));
+  const own = nodeAt(root, path);
+  const node = own ?? nodeAt(root, path.slice(0, -1));
   const line = lineAt(node?.range?.[0]);
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (own === undefined && path.length > 0 && issue.code !== 'custom' && !hasKey(root, path)) {
     return {
       line,
       message: `"${dotted}" is missing`,
@@ -385,6 +386,11 @@ function nodeAt(root: unknown, path: readonly (string | number)[]): Node | undef
     } else return undefined;
   }
   return (node as Node | undefined) ?? undefined;
+}
+
+/** Whether the map holding the last element of `path` has that key at all. */
+function hasKey(root: unknown, path: readonly (string | number)[]): boolean {
+  return keyNodeAt(root, path) !== undefined;
 }
 
 /** The key node of the last element of `path` (for "unknown field" errors). */
