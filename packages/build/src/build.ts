@@ -216,7 +216,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const existing = await primary.repository.getManifest(key.tag);
     if (existing !== undefined) {
       progress({ step: 'reused', digest: existing.digest, tag: key.tag });
-      await distribute(existing, primary, destinations, tagsFor, progress);
+      // The primary already has the key tag: only the new tags are written there.
+      const without = (destination: OpenedDestination) =>
+        destination === primary
+          ? tagsFor(destination).filter((tag) => tag !== key.tag)
+          : tagsFor(destination);
+      await distribute(existing, primary, destinations, without, progress);
       return finish(existing.digest, existing.mediaType, true);
     }
   }
