@@ -22,6 +22,7 @@ import {
 } from './signature-manifest.js';
 
 const SETTLE_MIN_MS = 10;
+const SETTLE_MAX_MS = 2000;
 const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -184,9 +185,9 @@ async function addSignature(
       throw refusedRewrite(error, where, existing !== undefined) ?? error;
     }
     // Registries have no conditional PUT: a writer whose check passed just before our PUT may still
-    // overwrite us. Its PUT lands within about one check-and-PUT time of ours, so wait that long (twice,
-    // at least 10 ms), then make sure our layer is in the tag; if it is not, go round again.
-    await sleep(Math.max(SETTLE_MIN_MS, 2 * (Date.now() - checkStarted)));
+    // overwrite us. Its PUT lands within about one check-and-PUT time after ours, so wait twice that long
+    // (at least 10 ms, at most 2 s), then make sure our layer is in the tag; if not, go round again.
+    await sleep(Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * (Date.now() - checkStarted))));
     const after = await repository.resolve(tag);
     if (after?.digest === encoded.manifestDigest) {
       return { digest, signatureTag: tag, signatureManifestDigest: encoded.manifestDigest, added: true };

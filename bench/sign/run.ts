@@ -1,0 +1,129 @@
+// Sign and verify benchmark: 50 images in a local registry (Debian's docker-registry, distribution 2.8),
+// signed one after another with a P-256 key, then verified. Registry round trips are counted through the
+// client's `fetch` hook (every HTTP request the registry client sends, auth probes included).
+//
+//   node --import tsx bench/sign/run.ts [--images 50]
+//
+// Writes bench/results/sign.json and bench/results/sign.md.
+
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { openRepository, parseLocation } from '@slipway/oci';
+import { localSigner, publicKeyVerifier, signImage, verifyImage } from '../../packages/sign/src/index.js';
+import { pushImage, registryBinaries, startRegistry } from '../../test/support/registry.js';
+
+const args = process.argv.slice(2);
+const imagesArg = args.indexOf('--images');
+const IMAGES = imagesArg >= 0 ? Number(args[imagesArg + 1]) : 50;
+const results = fileURLToPath(new URL('../results/', import.meta.url));
+
+interface Sample {
+  ms: number;
+  requests: number;
+  byKind: Record<string, number>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function main(): Promise<void> {
+  if (!registryBinaries().registry)
+    throw new Error('docker-registry is not installed (apt-get install docker-registry)');
+  const registry = await startRegistry();
+  try {
+    const digests: string[] = [];
+    for (let i = 0; i < IMAGES; i++) {
+      digests.push(
+        (await pushImage({ url: registry.url, repository: 'bench/app', tag: `v${i}`, seed: `bench-${i}` }))
+          .digest,
+      );
+    }
+    let current: Sample = { ms: 0, requests: 0, byKind: {} };
+    const counting: typeof fetch = (input, init) => {
+      current.requests++;
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      const kind = `${init?.method ?? 'GET'} ${url.pathname.replace(/^\/v2\/bench\/app\//, '').replace(/\/.*$/, '')}`;
+      current.byKind[kind] = (current.byKind[kind] ?? 0) + 1;
+      return fetch(input, init);
+    };
+    const repository = openRepository(parseLocation(`${registry.host}/bench/app`), { fetch: counting });
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const signer = localSigner(privateKey, 'bench key');
+    const verifier = publicKeyVerifier(publicKey, 'bench key');
+
+    // Warm-up: one sign and verify of an extra image (connection set-up, JIT).
+    const warm = await pushImage({ url: registry.url, repository: 'bench/app', tag: 'warm' });
+    await signImage({ repository, digest: warm.digest, signer });
+    await verifyImage({ repository, reference: 'warm', keys: [verifier] });
+
+    const run = async (fn: () => Promise<unknown>): Promise<Sample> => {
+      current = { ms: 0, requests: 0, byKind: {} };
+      const start = process.hrtime.bigint();
+      await fn();
+      current.ms = Number(process.hrtime.bigint() - start) / 1e6;
+      return current;
+    };
+    const sign: Sample[] = [];
+    for (const digest of digests) sign.push(await run(() => signImage({ repository, digest, signer })));
+    const verifyByTag: Sample[] = [];
+    for (let i = 0; i < IMAGES; i++)
+      verifyByTag.push(await run(() => verifyImage({ repository, reference: `v${i}`, keys: [verifier] })));
+    const verifyByDigest: Sample[] = [];
+    for (const digest of digests)
+      verifyByDigest.push(await run(() => verifyImage({ repository, reference: digest, keys: [verifier] })));
+    const resign: Sample[] = [];
+    for (const digest of digests) resign.push(await run(() => signImage({ repository, digest, signer })));
+
+    const summary = (samples: Sample[]) => ({
+      medianMs: Number(median(samples.map((s) => s.ms)).toFixed(2)),
+      p90Ms: Number(
+        [...samples.map((s) => s.ms)].sort((a, b) => a - b)[Math.floor(samples.length * 0.9)]?.toFixed(2),
+      ),
+      medianRequests: median(samples.map((s) => s.requests)),
+      maxRequests: Math.max(...samples.map((s) => s.requests)),
+      requestsByKind: samples[0]?.byKind ?? {},
+    });
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      images: IMAGES,
+      registry: 'docker-registry (distribution 2.8) on 127.0.0.1, no auth',
+      sign: summary(sign),
+      resignNoop: summary(resign),
+      verifyByTag: summary(verifyByTag),
+      verifyByDigest: summary(verifyByDigest),
+      targets: { roundTripsPerSignature: 3, msPerSignature: 50 },
+    };
+    await writeFile(`${results}sign.json`, `${JSON.stringify(report, null, 2)}\n`);
+    const row = (name: string, s: ReturnType<typeof summary>) =>
+      `| ${name} | ${s.medianMs} | ${s.p90Ms} | ${s.medianRequests} | ${Object.entries(s.requestsByKind)
+        .map(([k, v]) => `${k} ×${v}`)
+        .join(', ')} |`;
+    const md = [
+      '# Sign and verify benchmark',
+      '',
+      `${IMAGES} images in a local registry (${report.registry}); ${report.node}; ${report.date}.`,
+      'Times are per image, sequential; requests are every HTTP request the registry client sent.',
+      '',
+      '| operation | median ms | p90 ms | requests | requests by kind (first image) |',
+      '| --- | --- | --- | --- | --- |',
+      row('sign (new signature)', report.sign),
+      row('sign again (already signed: no-op)', report.resignNoop),
+      row('verify by tag', report.verifyByTag),
+      row('verify by digest', report.verifyByDigest),
+      '',
+    ].join('\n');
+    await writeFile(`${results}sign.md`, md);
+    process.stdout.write(md);
+  } finally {
+    await registry.stop();
+  }
+}
+
+await main();
