@@ -43,13 +43,20 @@ describe.skipIf(!available)('skopeo (containers/image) finds Slipway signatures'
         transports: {
           docker: {
             [registry.host]: [
-              { type: 'sigstoreSigned', keyPath: join(dir, 'cosign.pub'), signedIdentity: { type: 'matchRepository' } },
+              {
+                type: 'sigstoreSigned',
+                keyPath: join(dir, 'cosign.pub'),
+                signedIdentity: { type: 'matchRepository' },
+              },
             ],
           },
         },
       }),
     );
-    await writeFile(join(dir, 'registries.yaml'), `docker:\n  ${registry.host}:\n    use-sigstore-attachments: true\n`);
+    await writeFile(
+      join(dir, 'registries.yaml'),
+      `docker:\n  ${registry.host}:\n    use-sigstore-attachments: true\n`,
+    );
   });
   afterAll(async () => {
     await registry?.stop();
