@@ -1,0 +1,18 @@
+export { createGitHubClient, type GitHubClient, type Octokit } from './client.js';
+export {
+  type CommitFilesInput,
+  type CommitFilesResult,
+  commitFilesViaApi,
+  type GitIdentity,
+} from './commit.js';
+export { type ApiFailure, apiFailure, type CallContext, gitHubError } from './errors.js';
+export {
+  type MergeMethod,
+  type UpsertPullRequestInput,
+  type UpsertPullRequestResult,
+  upsertPullRequest,
+} from './pulls.js';
+export { type BranchSnapshot, branchTip, readBranch, readFilesViaApi, searchTree } from './read.js';
+export { type GitHubRepoRef, repoFromUrl } from './repo.js';
+export { type CheckState, type CommitCheck, checkRunState, commitStatuses } from './statuses.js';
+export { gitBlobSha, type TreeEntry } from './tree.js';

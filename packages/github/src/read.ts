@@ -1,0 +1,114 @@
+import { SlipwayError } from '@slipway/errors';
+import type { GitHubClient } from './client.js';
+import { apiFailure, type CallContext, calling, gitHubError } from './errors.js';
+import { listAllEntries, mapLimit, type TreeEntry } from './tree.js';
+
+/** A branch tip and its whole tree, as read through the API. */
+export interface BranchSnapshot {
+  owner: string;
+  repo: string;
+  branch: string;
+  /** The commit the branch points to. */
+  sha: string;
+  /** Its root tree. */
+  tree: string;
+  /** Every entry (files, symlinks, submodules and directories), sorted by path. */
+  entries: readonly TreeEntry[];
+}
+
+interface RepoInput {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+}
+
+const readContext = (input: RepoInput, branch: string, action: string): CallContext => ({
+  owner: input.owner,
+  repo: input.repo,
+  branch,
+  action,
+  permission: 'contents: read',
+  apiUrl: input.client.apiUrl,
+});
+
+/** The commit `branch` points to, or undefined when the branch does not exist (the repository must). */
+export async function branchTip(input: RepoInput & { branch: string }): Promise<string | undefined> {
+  const context = readContext(input, input.branch, `reading branch ${input.branch}`);
+  try {
+    const { data } = await input.client.octokit.rest.git.getRef({
+      owner: input.owner,
+      repo: input.repo,
+      ref: `heads/${input.branch}`,
+    });
+    return data.object.sha;
+  } catch (error) {
+    if (apiFailure(error)?.status !== 404) throw gitHubError(error, context);
+  }
+  // 404 for the ref: the branch is missing, unless the repository itself is (or is hidden from the token).
+  await calling({ ...context, action: 'reading the repository' }, () =>
+    input.client.octokit.rest.repos.get({ owner: input.owner, repo: input.repo }),
+  );
+  return undefined;
+}
+
+/**
+ * The tip of `branch` with its complete tree listing (one recursive request; a directory walk when GitHub
+ * truncates), or undefined when the branch does not exist. There is no grep over the API: pick candidate
+ * files from `entries` (see searchTree), then read them with readFilesViaApi.
+ */
+export async function readBranch(input: RepoInput & { branch: string }): Promise<BranchSnapshot | undefined> {
+  const sha = await branchTip(input);
+  if (sha === undefined) return undefined;
+  const context = readContext(input, input.branch, `reading commit ${sha.slice(0, 12)}`);
+  const { data: commit } = await calling(context, () =>
+    input.client.octokit.rest.git.getCommit({ owner: input.owner, repo: input.repo, commit_sha: sha }),
+  );
+  const entries = await listAllEntries(input.client, context, commit.tree.sha);
+  return { owner: input.owner, repo: input.repo, branch: input.branch, sha, tree: commit.tree.sha, entries };
+}
+
+/**
+ * The regular files (modes 100644 and 100755; not symlinks, submodules or directories) of `tip` that
+ * `predicate` accepts, e.g. `(entry) => /\.ya?ml$/.test(entry.path)`.
+ */
+export function searchTree(tip: BranchSnapshot, predicate: (entry: TreeEntry) => boolean): TreeEntry[] {
+  return tip.entries.filter(
+    (entry) =>
+      entry.type === 'blob' && (entry.mode === '100644' || entry.mode === '100755') && predicate(entry),
+  );
+}
+
+/**
+ * The bytes of `paths` at the tip of a branch: pass `branch` (read afresh) or a `tip` from readBranch. Paths that
+ * are not regular files there are absent from `files`. Throws when the branch does not exist.
+ */
+export async function readFilesViaApi(
+  input: RepoInput &
+    ({ branch: string; tip?: undefined } | { tip: BranchSnapshot; branch?: undefined }) & {
+      paths: readonly string[];
+    },
+): Promise<{ tip: BranchSnapshot; files: Map<string, Buffer> }> {
+  const branch = input.tip?.branch ?? input.branch ?? '';
+  const tip = input.tip ?? (await readBranch({ ...input, branch }));
+  if (tip === undefined) {
+    throw new SlipwayError(`branch ${branch} does not exist`, {
+      where: `${input.owner}/${input.repo}`,
+      fix: 'check the branch name, or create the branch first',
+    });
+  }
+  const byPath = new Map(tip.entries.map((entry) => [entry.path, entry]));
+  const wanted = [...new Set(input.paths)].flatMap((file) => {
+    const entry = byPath.get(file);
+    return entry !== undefined && searchTree({ ...tip, entries: [entry] }, () => true).length === 1
+      ? [entry]
+      : [];
+  });
+  const files = new Map<string, Buffer>();
+  await mapLimit(wanted, 6, async (entry) => {
+    const { data } = await calling(readContext(input, branch, `reading ${entry.path}`), () =>
+      input.client.octokit.rest.git.getBlob({ owner: input.owner, repo: input.repo, file_sha: entry.sha }),
+    );
+    files.set(entry.path, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'));
+  });
+  return { tip, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
