@@ -360,3 +360,78 @@ describe.skipIf(skipRegistry || !canBuildah)('build once', () => {
     expect(withArg.reused).toBe(false);
   });
 });
+
+describe.skipIf(skipRegistry)('build once: registry round trips', () => {
+  it('costs an unchanged service one GET, then one PUT per new tag', async () => {
+    const repo = join(scratch, 'files-repo');
+    const context = join(repo, 'web');
+    await mkdir(context, { recursive: true });
+    await writeFile(join(context, 'index.html'), '<h1>web</h1>\n');
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'one');
+    const calls: string[] = [];
+    const countingFetch: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      calls.push(`${init?.method ?? (input instanceof Request ? input.method : 'GET')} ${url.pathname}`);
+      return fetch(input, init);
+    };
+    const options = (sha: string): BuildOptions => ({
+      destinations: [`${registry.host}/shop/web`],
+      openOptions: { fetch: countingFetch },
+      builder: 'files',
+      context,
+      ci: ci('refs/heads/main', sha),
+      env: {},
+    });
+    const first = await build(options(git(repo, 'rev-parse', 'HEAD')));
+    expect(first.reused).toBe(false);
+    git(repo, 'commit', '-q', '--allow-empty', '-m', 'two');
+    const sha = git(repo, 'rev-parse', 'HEAD');
+    calls.length = 0;
+    const second = await build(options(sha));
+    expect(second.reused).toBe(true);
+    const key = second.source.status === 'keyed' ? second.source.tag : '';
+    expect(calls).toEqual([
+      `GET /v2/shop/web/manifests/${key}`,
+      'PUT /v2/shop/web/manifests/main',
+      `PUT /v2/shop/web/manifests/sha-${sha.slice(0, 7)}`,
+    ]);
+  });
+
+  it('stacks the files builder on a registry base in another repository', async () => {
+    const baseDir = join(scratch, 'base-files');
+    await mkdir(baseDir, { recursive: true });
+    await writeFile(join(baseDir, 'os-release'), 'ID=slipway\n');
+    const base = await build({
+      destinations: [`${registry.host}/base/tiny:1`],
+      builder: 'files',
+      context: baseDir,
+      files: { destination: '/etc', config: { env: { PATH: '/bin' } } },
+      ci: ci('refs/heads/main'),
+      tags: [],
+      reuse: false,
+      env: {},
+    });
+    const appDir = join(scratch, 'on-base');
+    await mkdir(appDir, { recursive: true });
+    await writeFile(join(appDir, 'app'), 'app\n');
+    const app = await build({
+      destinations: [`${registry.host}/shop/on-base`],
+      builder: 'files',
+      context: appDir,
+      files: { base: `${registry.host}/base/tiny:1`, destination: '/app' },
+      ci: ci('refs/heads/main'),
+      reuse: false,
+      env: {},
+    });
+    if (canSkopeo) {
+      const inspect = skopeoInspect(`${registry.host}/shop/on-base:main`);
+      expect(inspect.Digest).toBe(app.digest);
+      expect(inspect.Layers).toHaveLength(2);
+      expect(skopeoInspect(`${registry.host}/base/tiny:1`).Layers[0]).toBe(inspect.Layers[0]);
+    }
+    expect(base.tags).toEqual([]);
+    expect(base.references).toEqual([`${registry.host}/base/tiny:1@${base.digest}`]);
+  });
+});
