@@ -6,8 +6,10 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { openRepository, parseLocation } from '@slipway/oci';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build, buildWithBuildx, detectBuilder } from '../packages/build/src/index.js';
+import { registryBinaries, startRegistry, type TestRegistry } from './support/registry.js';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 const dirs: string[] = [];
@@ -64,6 +66,29 @@ if (argv[0] === 'buildx' && argv[1] === 'build') {
     process.exit(1);
   }
   const file = argv[argv.indexOf('--metadata-file') + 1];
+  const output = argv[argv.indexOf('--output') + 1] || '';
+  if (output.startsWith('type=oci,')) {
+    // Like buildx's OCI exporter with tar=false: a layout directory holding the image.
+    const crypto = require('node:crypto');
+    const zlib = require('node:zlib');
+    const dest = /dest=([^,]+)/.exec(output)[1];
+    const name = /name=([^,]+)/.exec(output)[1];
+    const sha = (bytes) => 'sha256:' + crypto.createHash('sha256').update(bytes).digest('hex');
+    fs.mkdirSync(path.join(dest, 'blobs', 'sha256'), { recursive: true });
+    const put = (bytes) => { const d = sha(bytes); fs.writeFileSync(path.join(dest, 'blobs', 'sha256', d.slice(7)), bytes); return { digest: d, size: bytes.length }; };
+    const tar = Buffer.alloc(1024);
+    const layer = zlib.gzipSync(tar);
+    const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [sha(tar)] } }));
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...put(config) },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...put(layer) }] }));
+    const m = put(manifest);
+    fs.writeFileSync(path.join(dest, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+    fs.writeFileSync(path.join(dest, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...m, annotations: { 'org.opencontainers.image.ref.name': name } }] }));
+    fs.writeFileSync(file, JSON.stringify({ 'containerimage.descriptor': { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...m }, 'containerimage.digest': m.digest }));
+    process.exit(0);
+  }
   fs.writeFileSync(file, JSON.stringify({
     'buildx.build.ref': 'builder/builder0/abc',
     'containerimage.config.digest': 'sha256:${'c'.repeat(64)}',
@@ -345,5 +370,47 @@ describe('auto builder', () => {
     expect(await oneLine(detectBuilder({ env: { PATH: join(empty, 'bin') } }))).toMatch(
       /no image builder is available here: docker is not installed, and buildah is not installed; install buildah/,
     );
+  });
+});
+
+describe.skipIf(!registryBinaries().registry)('buildx through build() (copy mode, real registry)', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('exports a layout, then copies it to the registry with every tag and the src- tag', async () => {
+    const docker = await fakeDocker('ok');
+    const context = await contextDir();
+    const result = await build({
+      destinations: [`${registry.host}/shop/buildx`],
+      builder: 'buildx',
+      context,
+      ci: { platform: 'local', commitSha: '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d', ref: 'refs/heads/dev' },
+      env: { PATH: `${docker.path}:/usr/bin:/bin` },
+    });
+    expect(result.builder).toBe('buildx');
+    expect(result.reused).toBe(false);
+    const repository = openRepository(parseLocation(`${registry.host}/shop/buildx`), {});
+    const keyTag = result.source.status === 'keyed' ? result.source.tag : 'none';
+    for (const tag of ['dev', 'sha-1a2b3c4', keyTag]) {
+      expect((await repository.resolve(tag))?.digest).toBe(result.digest);
+    }
+    const [call] = await recordings(docker.log);
+    expect(call?.argv.find((arg) => arg.startsWith('type=oci,dest='))).toMatch(/,tar=false,name=build$/);
+
+    // Built once: the second run does not call docker.
+    const again = await build({
+      destinations: [`${registry.host}/shop/buildx`],
+      builder: 'buildx',
+      context,
+      ci: { platform: 'local', commitSha: '2a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d', ref: 'refs/heads/dev' },
+      env: { PATH: `${docker.path}:/usr/bin:/bin` },
+    });
+    expect(again.reused).toBe(true);
+    expect(await recordings(docker.log)).toHaveLength(1);
   });
 });
