@@ -149,6 +149,30 @@ describe.skipIf(skipRegistry || !canBuildah)('buildah builder (real)', () => {
     }
   });
 
+  it('builds several platforms into one index', async () => {
+    const context = await dockerContext('multi');
+    const result = await build({
+      destinations: [`${registry.host}/shop/multi-arch`],
+      builder: 'buildah',
+      buildah: { storageRoot },
+      context,
+      platforms: ['linux/amd64', 'linux/arm64'],
+      ci: ci('refs/heads/main'),
+      reuse: false,
+      env: env(),
+    });
+    expect(result.mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    const repository = openRepository(parseLocation(`${registry.host}/shop/multi-arch`), {});
+    const index = await repository.getManifest('main');
+    expect(index?.digest).toBe(result.digest);
+    const platforms = (
+      JSON.parse(Buffer.from(index?.bytes ?? new Uint8Array()).toString('utf8')) as {
+        manifests: { platform: { architecture: string } }[];
+      }
+    ).manifests.map((entry) => entry.platform.architecture);
+    expect(platforms.sort()).toEqual(['amd64', 'arm64']);
+  });
+
   it('pushes straight to a registry with docker:// (credentials through an auth file, never argv)', async () => {
     const context = await dockerContext('direct');
     const before = (await buildahCalls()).length;
