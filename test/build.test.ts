@@ -9,7 +9,7 @@ import type { CiContext } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
 import { LayoutRepository, openRepository, parseLocation } from '@slipway/oci';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuildOptions, build, buildWithBuildah } from '../packages/build/src/index.js';
+import { type BuildOptions, build, buildWithBuildah, formatProgress } from '../packages/build/src/index.js';
 import { registryBinaries, startRegistry, type TestRegistry } from './support/registry.js';
 
 const has = (binary: string) => {
@@ -413,13 +413,23 @@ describe.skipIf(skipRegistry)('build once: registry round trips', () => {
     git(repo, 'commit', '-q', '--allow-empty', '-m', 'two');
     const sha = git(repo, 'rev-parse', 'HEAD');
     calls.length = 0;
-    const second = await build(options(sha));
+    const lines: string[] = [];
+    const second = await build({ ...options(sha), onProgress: (event) => lines.push(formatProgress(event)) });
     expect(second.reused).toBe(true);
     const key = second.source.status === 'keyed' ? second.source.tag : '';
     expect(calls).toEqual([
       `GET /v2/shop/web/manifests/${key}`,
       'PUT /v2/shop/web/manifests/main',
       `PUT /v2/shop/web/manifests/sha-${sha.slice(0, 7)}`,
+    ]);
+    expect(lines).toEqual([
+      `tags: main, sha-${sha.slice(0, 7)}`,
+      expect.stringMatching(
+        new RegExp(`^source key ${key} \\(git-tree [0-9a-f]{12}\\): looking in ${registry.host}/shop/web$`),
+      ),
+      `unchanged source: reusing ${second.digest} (${key}), no build`,
+      `pushing to ${registry.host}/shop/web as main, sha-${sha.slice(0, 7)}`,
+      `pushed ${second.digest} to ${registry.host}/shop/web`,
     ]);
   });
 

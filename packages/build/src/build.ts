@@ -185,7 +185,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       builder: kind,
       target: options.target,
       // Per-commit stamps (revision, created, SOURCE_DATE_EPOCH) are left out: they are not source.
-      extra: kind === 'files' ? { files: options.files ?? {} } : { labels: options.labels ?? {} },
+      extra: { labels: options.labels ?? {}, ...(kind === 'files' ? { files: options.files ?? {} } : {}) },
       env,
     });
     progress({ step: 'reuse-check', key, repository: primary.name });
@@ -318,6 +318,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return finish(built.digest, stored.mediaType, false);
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** One log line for a progress event. */
+export function formatProgress(event: BuildProgress): string {
+  switch (event.step) {
+    case 'metadata':
+      return event.tags.length === 0 ? 'tags: none (by digest only)' : `tags: ${event.tags.join(', ')}`;
+    case 'builder':
+      return `builder: ${event.builder} (${event.reason})`;
+    case 'reuse-check':
+      return event.key.status === 'keyed'
+        ? `source key ${event.key.tag} (${event.key.source} ${event.key.sourceId.replace(/^sha256:/, '').slice(0, 12)}): looking in ${event.repository}`
+        : `build once skipped: ${event.key.reason}`;
+    case 'reused':
+      return `unchanged source: reusing ${event.digest} (${event.tag}), no build`;
+    case 'build':
+      return `building with ${event.builder}`;
+    case 'built':
+      return `built ${event.digest} in ${event.seconds.toFixed(1)} s`;
+    case 'push':
+      return `pushing to ${event.destination}${event.tags.length === 0 ? '' : ` as ${event.tags.join(', ')}`}`;
+    case 'pushed':
+      return `pushed ${event.digest} to ${event.destination}`;
   }
 }
 

@@ -6,6 +6,7 @@ export {
   type BuildxSettings,
   build,
   type FilesSettings,
+  formatProgress,
   readGitFacts,
 } from './build.js';
 export { type Detection, type DetectOptions, detectBuilder } from './builders/auto.js';
