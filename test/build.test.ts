@@ -468,4 +468,32 @@ describe.skipIf(skipRegistry)('build once: registry round trips', () => {
     expect(base.tags).toEqual([]);
     expect(base.references).toEqual([`${registry.host}/base/tiny:1@${base.digest}`]);
   });
+
+  it('on reuse, brings the other destinations up to date from the first', async () => {
+    const dir = join(scratch, 'reuse-multi');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'x'), 'x\n');
+    const layoutDir = join(scratch, 'reuse-multi-layout');
+    const first = await build({
+      destinations: [`${registry.host}/shop/reuse-multi`],
+      builder: 'files',
+      context: dir,
+      ci: ci('refs/heads/main'),
+      env: {},
+    });
+    const second = await build({
+      destinations: [`${registry.host}/shop/reuse-multi`, `oci:${layoutDir}`],
+      builder: 'files',
+      context: dir,
+      ci: ci('refs/tags/v1.0.0'),
+      tags: ['type=ref,event=tag'],
+      env: {},
+    });
+    expect(second.reused).toBe(true);
+    expect(second.digest).toBe(first.digest);
+    const layout = new LayoutRepository(layoutDir);
+    const keyTag = second.source.status === 'keyed' ? second.source.tag : 'none';
+    for (const tag of ['v1.0.0', 'latest', keyTag])
+      expect((await layout.resolve(tag))?.digest).toBe(first.digest);
+  });
 });
