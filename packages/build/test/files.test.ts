@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LayoutRepository } from '@slipway/oci';
@@ -91,6 +91,22 @@ describe('files builder', () => {
       },
       rootfs: { type: 'layers', diff_ids: [first.layer.diffId] },
     });
+  });
+
+  it('gives the same digest for a copy made under another umask, with fresh times', async () => {
+    const source = await appDir(1, 0o777);
+    const copy = join(await tempDir(), 'copy');
+    execFileSync('sh', ['-c', 'umask 077 && cp -R "$0" "$1"', source, copy]);
+    expect((await stat(join(copy, 'config.json'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(copy, 'bin', 'server'))).mode & 0o777).toBe(0o700);
+    const digestOf = async (context: string) =>
+      (
+        await buildFiles({
+          context,
+          targets: [{ repository: new LayoutRepository(await tempDir()), tags: [] }],
+        })
+      ).digest;
+    expect(await digestOf(copy)).toBe(await digestOf(source));
   });
 
   it.skipIf(!skopeo)('is read by skopeo (an independent OCI implementation)', async () => {
