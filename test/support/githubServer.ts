@@ -729,7 +729,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     ) as Record<string, unknown>;
     /** The value of `name:` in the query: a `$variable` or a literal. */
     const argument = (name: string): unknown => {
-      const match = new RegExp(`\\b${name}\\s*:\\s*(\\$\\w+|"[^"]*"|[\\w-]+)`).exec(query);
+      const match = new RegExp(`(?<![$\\w])${name}\\s*:\\s*(\\$\\w+|"[^"]*"|[\\w-]+)`).exec(query);
       const raw = match?.[1];
       if (raw === undefined) return undefined;
       if (raw.startsWith('$')) return variables[raw.slice(1)];

@@ -1,3 +1,5 @@
+import { SlipwayError } from '@slipway/errors';
+import { expect } from 'vitest';
 import { createBareRepo, type FixtureFiles } from '../../../test/support/bareRepo.js';
 import { type Defer, withCleanup } from '../../../test/support/cleanup.js';
 import {
@@ -44,4 +46,14 @@ export async function withGitHub<T>(
     const client = createGitHubClient({ token: TOKEN, apiUrl: server.url });
     return await test({ server, repoPath: repo.path, client, defer });
   });
+}
+
+/** The one line a user would see for the SlipwayError `promise` rejects with (fails the test otherwise). */
+export async function failureLine(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => expect.unreachable('expected a failure'),
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(SlipwayError);
+  return (error as SlipwayError).oneLine();
 }

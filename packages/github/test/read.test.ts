@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { branchTip as tipOnDisk } from '../../../test/support/bareRepo.js';
+import { branchTip, readBranch, readFilesViaApi, searchTree } from '../src/index.js';
+import { DEV_FILES, failureLine, withGitHub } from './fixture.js';
+
+describe('reading a branch through the API', () => {
+  it('reads the tip, the whole tree and the bytes of chosen files', async () => {
+    await withGitHub(async ({ client, repoPath }) => {
+      const repo = { client, owner: 'acme', repo: 'config' };
+      const tip = await readBranch({ ...repo, branch: 'env/dev' });
+      expect(tip?.sha).toBe(tipOnDisk(repoPath, 'env/dev'));
+      if (tip === undefined) return;
+      expect(tip.entries.map((entry) => `${entry.mode} ${entry.path}`)).toEqual([
+        '040000 apps',
+        '040000 apps/cart',
+        '100644 apps/cart/deployment.yaml',
+        '100644 apps/cart/kustomization.yaml',
+        '040000 apps/shop',
+        '100644 apps/shop/values.yaml',
+        '040000 assets',
+        '100644 assets/logo.bin',
+        '040000 bin',
+        '100755 bin/deploy.sh',
+        '100644 crlf.yaml',
+        '120000 current.yaml',
+      ]);
+
+      // Regular files only: the symlink current.yaml is not a candidate.
+      const yaml = searchTree(tip, (entry) => /\.ya?ml$/.test(entry.path));
+      expect(yaml.map((entry) => entry.path)).toEqual([
+        'apps/cart/deployment.yaml',
+        'apps/cart/kustomization.yaml',
+        'apps/shop/values.yaml',
+        'crlf.yaml',
+      ]);
+
+      const { files } = await readFilesViaApi({
+        ...repo,
+        tip,
+        paths: [
+          ...yaml.map((entry) => entry.path),
+          'assets/logo.bin',
+          'missing.yaml',
+          'apps',
+          'current.yaml',
+        ],
+      });
+      expect([...files.keys()]).toEqual([...yaml.map((entry) => entry.path), 'assets/logo.bin'].sort());
+      expect(files.get('crlf.yaml')?.toString('utf8')).toBe('a: 1\r\nb: 2\r\n');
+      expect(files.get('assets/logo.bin')).toEqual(DEV_FILES['assets/logo.bin']);
+      expect(files.get('apps/cart/deployment.yaml')?.toString('utf8')).toBe(
+        DEV_FILES['apps/cart/deployment.yaml'],
+      );
+
+      const fresh = await readFilesViaApi({ ...repo, branch: 'env/dev', paths: ['apps/shop/values.yaml'] });
+      expect(fresh.tip.sha).toBe(tip.sha);
+      expect(fresh.files.get('apps/shop/values.yaml')?.toString()).toBe('image:\n  tag: 2.0.0\n');
+    });
+  });
+
+  it('tells a missing branch (undefined) from a missing repository (error)', async () => {
+    await withGitHub(async ({ client }) => {
+      expect(await branchTip({ client, owner: 'acme', repo: 'config', branch: 'env/nope' })).toBeUndefined();
+      expect(await readBranch({ client, owner: 'acme', repo: 'config', branch: 'env/nope' })).toBeUndefined();
+      await expect(
+        readFilesViaApi({ client, owner: 'acme', repo: 'config', branch: 'env/nope', paths: ['a'] }),
+      ).rejects.toThrow(/branch env\/nope does not exist/);
+      expect(await failureLine(branchTip({ client, owner: 'acme', repo: 'gone', branch: 'main' }))).toMatch(
+        /acme\/gone.*404.*contents: read/,
+      );
+    });
+  });
+});
