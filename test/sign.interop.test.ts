@@ -53,7 +53,8 @@ async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-describe.skipIf(!available)(
+// CI installs every tool (scripts/setup): there a missing one fails instead of skipping.
+describe.skipIf(!available && process.env.CI !== 'true')(
   'signing interoperates with OpenSSL and libsodium (python), on a real registry',
   () => {
     let registry: TestRegistry;

@@ -24,76 +24,80 @@ function skopeo(args: string[]): Promise<{ code: number; stderr: string }> {
   });
 }
 
-describe.skipIf(!available)('skopeo (containers/image) finds Slipway signatures', () => {
-  let registry: TestRegistry;
-  let dir: string;
-  let publicKeyPem: string;
-  let privateKeyPem: string;
-  beforeAll(async () => {
-    registry = await startRegistry();
-    dir = await mkdtemp(join(tmpdir(), 'slipway-skopeo-'));
-    const pair = await generateKeyPair({ password: '' });
-    publicKeyPem = pair.publicKeyPem;
-    privateKeyPem = pair.privateKeyPem;
-    await writeFile(join(dir, 'cosign.pub'), publicKeyPem);
-    await writeFile(
-      join(dir, 'policy.json'),
-      JSON.stringify({
-        default: [{ type: 'reject' }],
-        transports: {
-          docker: {
-            [registry.host]: [
-              {
-                type: 'sigstoreSigned',
-                keyPath: join(dir, 'cosign.pub'),
-                signedIdentity: { type: 'matchRepository' },
-              },
-            ],
+// CI installs every tool (scripts/setup): there a missing one fails instead of skipping.
+describe.skipIf(!available && process.env.CI !== 'true')(
+  'skopeo (containers/image) finds Slipway signatures',
+  () => {
+    let registry: TestRegistry;
+    let dir: string;
+    let publicKeyPem: string;
+    let privateKeyPem: string;
+    beforeAll(async () => {
+      registry = await startRegistry();
+      dir = await mkdtemp(join(tmpdir(), 'slipway-skopeo-'));
+      const pair = await generateKeyPair({ password: '' });
+      publicKeyPem = pair.publicKeyPem;
+      privateKeyPem = pair.privateKeyPem;
+      await writeFile(join(dir, 'cosign.pub'), publicKeyPem);
+      await writeFile(
+        join(dir, 'policy.json'),
+        JSON.stringify({
+          default: [{ type: 'reject' }],
+          transports: {
+            docker: {
+              [registry.host]: [
+                {
+                  type: 'sigstoreSigned',
+                  keyPath: join(dir, 'cosign.pub'),
+                  signedIdentity: { type: 'matchRepository' },
+                },
+              ],
+            },
           },
-        },
-      }),
-    );
-    await writeFile(
-      join(dir, 'registries.yaml'),
-      `docker:\n  ${registry.host}:\n    use-sigstore-attachments: true\n`,
-    );
-  });
-  afterAll(async () => {
-    await registry?.stop();
-    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-  });
+        }),
+      );
+      await writeFile(
+        join(dir, 'registries.yaml'),
+        `docker:\n  ${registry.host}:\n    use-sigstore-attachments: true\n`,
+      );
+    });
+    afterAll(async () => {
+      await registry?.stop();
+      if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+    });
 
-  const copy = (tag: string) =>
-    skopeo([
-      '--policy',
-      join(dir, 'policy.json'),
-      '--registries.d',
-      dir,
-      'copy',
-      '--src-tls-verify=false',
-      `docker://${registry.host}/shop/cart:${tag}`,
-      `dir:${join(dir, `out-${tag}`)}`,
-    ]);
+    const copy = (tag: string) =>
+      skopeo([
+        '--policy',
+        join(dir, 'policy.json'),
+        '--registries.d',
+        dir,
+        'copy',
+        '--src-tls-verify=false',
+        `docker://${registry.host}/shop/cart:${tag}`,
+        `dir:${join(dir, `out-${tag}`)}`,
+      ]);
 
-  it('an unsigned image: "A signature was required, but no signature exists"', async () => {
-    await pushImage({ url: registry.url, repository: 'shop/cart', tag: 'unsigned' });
-    const result = await copy('unsigned');
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('A signature was required, but no signature exists');
-  });
-
-  it('a Slipway-signed image gets past discovery to the Debian stub', async () => {
-    const pushed = await pushImage({ url: registry.url, repository: 'shop/cart', tag: 'signed' });
-    const repository = openRepository(parseLocation(`${registry.host}/shop/cart`));
-    const signer = await loadSigner({ pem: privateKeyPem }, { password: '' });
-    await signImage({ repository, digest: pushed.digest, signer });
-    const result = await copy('signed');
-    expect(result.stderr).not.toContain('no signature exists');
-    if (result.stderr.includes('sigstore disabled')) {
+    it('an unsigned image: "A signature was required, but no signature exists"', async () => {
+      await pushImage({ url: registry.url, repository: 'shop/cart', tag: 'unsigned' });
+      const result = await copy('unsigned');
       expect(result.code).not.toBe(0);
-    } else {
-      // A skopeo with sigstore enabled verifies for real: then it must accept the image.
-      expect(result.code, result.stderr).toBe(0);
-    }
-  });
-});
+      expect(result.stderr).toContain('A signature was required, but no signature exists');
+    });
+
+    it('a Slipway-signed image gets past discovery to the Debian stub', async () => {
+      const pushed = await pushImage({ url: registry.url, repository: 'shop/cart', tag: 'signed' });
+      const repository = openRepository(parseLocation(`${registry.host}/shop/cart`));
+      const signer = await loadSigner({ pem: privateKeyPem }, { password: '' });
+      await signImage({ repository, digest: pushed.digest, signer });
+      const result = await copy('signed');
+      expect(result.stderr).not.toContain('no signature exists');
+      if (result.stderr.includes('sigstore disabled')) {
+        expect(result.code).not.toBe(0);
+      } else {
+        // A skopeo with sigstore enabled verifies for real: then it must accept the image.
+        expect(result.code, result.stderr).toBe(0);
+      }
+    });
+  },
+);
