@@ -158,6 +158,32 @@ describe('LayoutRepository', () => {
     }
   });
 
+  it('keeps every tag when writers in several processes race (index.json lock file)', async () => {
+    const layout = freshLayout();
+    const script = join(dir, 'writer.mts');
+    const imageModule = new URL('../../../bench/copy/image.ts', import.meta.url).pathname;
+    const storeModule = new URL('../src/index.ts', import.meta.url).pathname;
+    await writeFile(
+      script,
+      [
+        `import { generateImage, writeImage } from ${JSON.stringify(imageModule)};`,
+        `import { LayoutRepository } from ${JSON.stringify(storeModule)};`,
+        'const [path, prefix] = process.argv.slice(2);',
+        'const layout = new LayoutRepository(path);',
+        'await Promise.all(Array.from({ length: 8 }, (_, i) =>',
+        '  writeImage(layout, generateImage({ layerSizes: [20] }), [prefix + "-" + i])));',
+      ].join('\n'),
+    );
+    await Promise.all(
+      ['a', 'b', 'c'].map((prefix) =>
+        run(process.execPath, ['--import', 'tsx', script, layout.path, prefix]),
+      ),
+    );
+    const tags = await layout.listTags();
+    expect(tags).toHaveLength(24);
+    expect((await readdir(layout.path)).sort()).toEqual(['blobs', 'index.json', 'oci-layout']);
+  });
+
   it('finds referrers by subject and through the sha256-<hex> tag index', async () => {
     const layout = freshLayout();
     const image = generateImage({ layerSizes: [10] });
