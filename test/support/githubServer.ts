@@ -29,6 +29,11 @@ export interface GitHubServerOptions {
   user?: { login: string; name: string; email: string };
   /** Largest request body accepted (413 beyond); default 16 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Largest recursive tree listing answered in full; beyond it the answer is cut and says `truncated: true`
+   * (GitHub's limit is 100,000 entries or 7 MB). Default: no limit.
+   */
+  maxTreeEntries?: number;
   /** Runs before each authorised request is handled (e.g. to move a branch under a client's feet). */
   onRequest?: (request: { method: string; path: string }) => void | Promise<void>;
 }
@@ -383,14 +388,16 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     url: `${repoUrl(repo)}/git/${entry.type === 'tree' ? 'trees' : 'blobs'}/${entry.sha}`,
   });
 
-  const treeJson = async (repo: Repo, tree: string, recursive: boolean) => ({
-    sha: tree,
-    url: `${repoUrl(repo)}/git/trees/${tree}`,
-    tree: (await lsTree(repo, tree, recursive ? ['-r', '-t'] : [])).map((entry) =>
-      treeEntryJson(repo, entry),
-    ),
-    truncated: false,
-  });
+  const treeJson = async (repo: Repo, tree: string, recursive: boolean) => {
+    const entries = await lsTree(repo, tree, recursive ? ['-r', '-t'] : []);
+    const limit = recursive ? (options.maxTreeEntries ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    return {
+      sha: tree,
+      url: `${repoUrl(repo)}/git/trees/${tree}`,
+      tree: entries.slice(0, limit).map((entry) => treeEntryJson(repo, entry)),
+      truncated: entries.length > limit,
+    };
+  };
 
   const validPath = (file: string) =>
     file !== '' &&

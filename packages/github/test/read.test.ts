@@ -70,4 +70,19 @@ describe('reading a branch through the API', () => {
       );
     });
   });
+
+  it('walks the tree directory by directory when GitHub truncates the recursive listing', async () => {
+    await withGitHub(
+      async ({ client, server }) => {
+        const tip = await readBranch({ client, owner: 'acme', repo: 'config', branch: 'env/dev' });
+        if (tip === undefined) return expect.unreachable('env/dev exists');
+        expect(tip.entries).toHaveLength(12);
+        expect(searchTree(tip, () => true)).toHaveLength(6);
+        const treeCalls = server.state.requests.filter((request) => request.path.includes('/git/trees/'));
+        // One truncated recursive answer, then root, apps, apps/cart, apps/shop, assets and bin.
+        expect(treeCalls).toHaveLength(7);
+      },
+      { maxTreeEntries: 3 },
+    );
+  });
 });
