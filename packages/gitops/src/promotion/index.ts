@@ -1,4 +1,5 @@
 export * from './backoff.js';
+export * from './config-files.js';
 export * from './message.js';
 export * from './promote.js';
 export * from './target.js';

@@ -12,7 +12,8 @@ export interface PinnedImage {
 
 /**
  * What an environment pins for each image right now. Every place must agree on the digest (and tag), or
- * promoting "what runs there" would be ambiguous.
+ * promoting "what runs there" would be ambiguous. `strict` (for `--from`) also demands that each image is
+ * pinned there by digest; otherwise such images are left out of the answer for the caller to judge.
  */
 export async function readPinnedImages(
   repo: ConfigRepo,
@@ -20,6 +21,7 @@ export async function readPinnedImages(
   source: EnvironmentTarget,
   images: readonly ImageRequest[],
   valuesPaths: readonly ValuesPath[],
+  strict = true,
 ): Promise<Map<string, PinnedImage>> {
   const repositories = new Set(images.map((i) => i.repository));
   const candidates = await readCandidates(repo, commit, source, repositories, valuesPaths);
@@ -33,6 +35,7 @@ export async function readPinnedImages(
   for (const image of images) {
     const found = combine(sites.filter((s) => s.repository === image.repository));
     const where = `${source.env} (branch ${source.branch})`;
+    if (!strict && (found === 'none' || (found !== 'conflict' && found.digest === undefined))) continue;
     if (found === 'none') {
       throw new SlipwayError(`image ${image.name} is not pinned in ${where}`, {
         fix: `promote it to ${source.env} first`,

@@ -4,7 +4,7 @@ import { type BlobScope, ConfigRepo, type GitAuth, GitError, type Identity } fro
 import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { type PromotedImage, promotionMessage } from './message.js';
-import { readPinnedImages } from './pinned.js';
+import { type PinnedImage, readPinnedImages } from './pinned.js';
 import { type BranchPlan, planBranch } from './plan.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
 
@@ -24,12 +24,23 @@ export interface PromoteRequest {
   readonly committer: Identity;
   readonly source: { readonly commit?: string; readonly runUrl?: string };
   readonly retry: RetryPolicy;
+  /**
+   * Runs once before anything is edited, with the images as they will be promoted (after `from`): it may
+   * refuse (throw) or return them annotated (`verifiedBy`). The policy gate of signatures and promoteFrom.
+   */
+  readonly gate?: (input: GateInput) => Promise<readonly ImageRequest[]>;
   readonly progress?: (message: string) => void;
   readonly tmpRoot?: string;
   /** Called with the argv of every git command (for tests and tracing; argv never carries secrets). */
   readonly onCommand?: (argv: string[]) => void;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+}
+
+export interface GateInput {
+  readonly images: readonly ImageRequest[];
+  /** What an environment pins right now by digest, per normalised repository (absent: not pinned by digest). */
+  pinnedIn(target: EnvironmentTarget): Promise<Map<string, PinnedImage>>;
 }
 
 export interface BranchOutcome {
@@ -76,10 +87,14 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       (request.from === undefined || request.from.path !== undefined),
   };
   try {
+    const pinnedIn = (target: EnvironmentTarget, strict: boolean) =>
+      readPinsAt(repo, target, request, mode, progress, strict);
+    const resolved =
+      request.from === undefined ? request.images : await imagesFrom(request, (t) => pinnedIn(t, true));
     const images =
-      request.from === undefined
-        ? request.images
-        : await imagesFrom(repo, request.from, request, mode, progress);
+      request.gate === undefined
+        ? resolved
+        : await request.gate({ images: resolved, pinnedIn: (t) => pinnedIn(t, false) });
     const desired = images.map(toDesired);
     const sleep = request.sleep ?? sleepFor;
     const random = request.random ?? Math.random;
@@ -250,28 +265,38 @@ async function prefetched(
   }
 }
 
-async function imagesFrom(
+/** Reads, in this session, what `target`'s branch pins for the requested images. */
+async function readPinsAt(
   repo: ConfigRepo,
-  from: EnvironmentTarget,
+  target: EnvironmentTarget,
   request: PromoteRequest,
   mode: FetchMode,
   progress: (message: string) => void,
-): Promise<ImageRequest[]> {
+  strict: boolean,
+): Promise<Map<string, PinnedImage>> {
   const fetchSource = async (): Promise<string | null> => {
     const blobs = mode.scoped ? 'none' : 'all';
-    const tip = (await repo.fetchBranches([from.branch], { blobs })).get(from.branch) ?? null;
+    const tip = (await repo.fetchBranches([target.branch], { blobs })).get(target.branch) ?? null;
     if (tip === null || !mode.scoped) return tip;
-    const scopes = [{ commit: tip, under: [from.path ?? ''] }];
+    const scopes = [{ commit: tip, under: [target.path ?? ''] }];
     return (await prefetched(repo, scopes, mode, progress)) ? tip : fetchSource();
   };
   const tip = await fetchSource();
   if (tip === null) {
-    throw new SlipwayError(`the source environment's branch ${from.branch} does not exist`, {
+    throw new SlipwayError(`the branch ${target.branch} of environment ${target.env} does not exist`, {
       where: repo.url,
-      fix: `promote to ${from.env} first, or check --from`,
+      fix: `promote to ${target.env} first`,
     });
   }
-  const pinned = await readPinnedImages(repo, tip, from, request.images, request.valuesPaths);
+  return readPinnedImages(repo, tip, target, request.images, request.valuesPaths, strict);
+}
+
+async function imagesFrom(
+  request: PromoteRequest,
+  pinnedIn: (target: EnvironmentTarget) => Promise<Map<string, PinnedImage>>,
+): Promise<ImageRequest[]> {
+  if (request.from === undefined) return [...request.images];
+  const pinned = await pinnedIn(request.from);
   return request.images.map((image) => {
     const found = pinned.get(image.repository);
     if (found === undefined) throw new Error(`bug: ${image.repository} missing from pinned images`);

@@ -39,6 +39,13 @@ export const promoteInputs = {
     min: 1,
     max: 100,
   }),
+  'policy-ref': input.string(
+    'Branch of the config repo holding .slipway.yaml (default: its default branch). The policy, when present, decides each environment’s branch and path, its promoteFrom order and the signatures it requires.',
+  ),
+  force: input.boolean(
+    'Promote a digest that the previous environment (promoteFrom) does not run, where the policy allows it (allowForce).',
+    false,
+  ),
   'insecure-registry': input.list(
     'Registries to reach over plain HTTP when resolving tags (localhost always is).',
   ),

@@ -37,6 +37,8 @@ export interface PromoteParams {
   readonly source: { commit?: string; runUrl?: string };
   readonly retry: RetryPolicy;
   readonly insecureRegistries: string[];
+  readonly policyRef?: string;
+  readonly force: boolean;
 }
 
 const GITHUB_ACTIONS_BOT: Identity = {
@@ -100,6 +102,8 @@ export function promoteParams(
     source: { ...(commit === undefined ? {} : { commit }), ...(runUrl === undefined ? {} : { runUrl }) },
     retry: { ...DEFAULT_RETRY, maxAttempts: values['max-attempts'] },
     insecureRegistries: values['insecure-registry'],
+    ...(values['policy-ref'] === undefined ? {} : { policyRef: values['policy-ref'] }),
+    force: values.force,
   };
 }
 

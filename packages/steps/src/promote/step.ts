@@ -3,6 +3,7 @@ import { resolveDigest } from '@slipway/oci';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { promoteInputs } from './inputs.js';
 import { type PromoteParams, promoteParams, type RequestedImage } from './params.js';
+import { type PolicyPlan, planWithPolicy } from './policy.js';
 import { promoteSummary, promoteText } from './render.js';
 
 export interface PromoteResult {
@@ -48,14 +49,18 @@ export const promoteStep = defineStep({
 
 async function runPromote(params: PromoteParams, context: StepContext): Promise<PromoteResult> {
   const { reporter } = context;
+  const plan = await planWithPolicy(params, context);
   const images =
-    params.from === undefined ? await resolveImages(params, context) : params.images.map((i) => i.request);
+    params.from === undefined
+      ? await resolveImages(params, plan, context)
+      : params.images.map((i) => i.request);
   const outcomes = await promote({
     configRepo: params.configRepo,
     ...(params.token === undefined ? {} : { auth: { token: params.token, username: params.tokenUsername } }),
-    targets: params.targets,
+    targets: plan.targets,
     images,
-    ...(params.from === undefined ? {} : { from: params.from }),
+    ...(plan.from === undefined ? {} : { from: plan.from }),
+    ...(plan.gate === undefined ? {} : { gate: plan.gate }),
     pin: params.pin,
     valuesPaths: params.valuesPaths,
     createBranch: params.createBranch,
@@ -69,11 +74,20 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
   return { configRepo: params.configRepo, outcomes, dryRun: params.dryRun };
 }
 
-/** A tag alone is resolved to the digest the registry serves for it now, so what is written is pinned. */
-async function resolveImages(params: PromoteParams, context: StepContext): Promise<ImageRequest[]> {
+/**
+ * A tag alone is resolved to the digest the registry serves for it now, so what is written is pinned (and,
+ * where the policy checks signatures or promoteFrom, so that there is a digest to check).
+ */
+async function resolveImages(
+  params: PromoteParams,
+  plan: PolicyPlan,
+  context: StepContext,
+): Promise<ImageRequest[]> {
   return Promise.all(
     params.images.map(async (image: RequestedImage) => {
-      if (image.request.digest !== undefined || params.pin === 'tag') return image.request;
+      if (image.request.digest !== undefined || (params.pin === 'tag' && plan.gate === undefined)) {
+        return image.request;
+      }
       context.reporter.info(
         `Resolving ${image.request.name}:${image.request.tag ?? ''} through the registry`,
       );

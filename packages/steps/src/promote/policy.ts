@@ -1,0 +1,183 @@
+import { SlipwayError } from '@slipway/errors';
+import {
+  type EnvironmentTarget,
+  environmentTarget,
+  type GateInput,
+  type ImageRequest,
+  withConfigFiles,
+} from '@slipway/gitops';
+import { openRepository, parseReference, shortDigest } from '@slipway/oci';
+import type { Environment, Policy, SignatureRequirement, Verifier } from '@slipway/sign';
+import type { StepContext } from '../definition/step.js';
+import type { PromoteParams } from './params.js';
+
+const POLICY_FILE = '.slipway.yaml';
+
+/** What the config repo's policy makes of a promotion: where each environment lives, and what it requires. */
+export interface PolicyPlan {
+  readonly policy: Policy | undefined;
+  readonly targets: EnvironmentTarget[];
+  readonly from: EnvironmentTarget | undefined;
+  /** Set when any target environment requires something before images land. */
+  readonly gate: ((input: GateInput) => Promise<readonly ImageRequest[]>) | undefined;
+}
+
+interface Requirement {
+  readonly environment: Environment;
+  readonly previous: EnvironmentTarget | undefined;
+  readonly signatures:
+    | { readonly requirement: SignatureRequirement; readonly keys: readonly Verifier[] }
+    | undefined;
+}
+
+/**
+ * Reads `.slipway.yaml` from the config repo's default branch (or `--policy-ref`). Without one, the flags
+ * decide everything. With one, the policy's owners decide: its environments' branches and paths, their
+ * `promoteFrom` order and the signatures they require; the app pipeline cannot opt out.
+ */
+export async function planWithPolicy(params: PromoteParams, context: StepContext): Promise<PolicyPlan> {
+  return withConfigFiles(
+    {
+      configRepo: params.configRepo,
+      ...(params.token === undefined
+        ? {}
+        : { auth: { token: params.token, username: params.tokenUsername } }),
+      ...(params.policyRef === undefined ? {} : { ref: params.policyRef }),
+    },
+    async (reader) => {
+      const text = (await reader.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');
+      if (text === undefined) {
+        return { policy: undefined, targets: params.targets, from: params.from, gate: undefined };
+      }
+      const sign = await import('@slipway/sign');
+      const policy = sign.parsePolicy(text, { file: POLICY_FILE });
+      context.reporter.info(`Policy ${POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
+      const targetOf = (name: string): EnvironmentTarget => {
+        const environment = sign.findEnvironment(policy, name);
+        if (environment.mode === 'pull-request') {
+          throw new SlipwayError(
+            `${POLICY_FILE} promotes ${name} through pull requests, which this version does not open yet`,
+            {
+              where: `${POLICY_FILE}:${environment.line}`,
+              fix: `set mode: push for ${name}, or promote it by hand`,
+            },
+          );
+        }
+        const target = environmentTarget(name, { branchTemplate: environment.branch });
+        return environment.path === undefined
+          ? target
+          : { ...target, path: environment.path.replace(/\/+$/, '') };
+      };
+      const targets = params.targets.map((t) => targetOf(t.env));
+      const from = params.from === undefined ? undefined : targetOf(params.from.env);
+
+      const requirements: Requirement[] = [];
+      for (const target of targets) {
+        const environment = sign.findEnvironment(policy, target.env);
+        const signatures = environment.require.signatures;
+        const keys =
+          signatures === undefined
+            ? undefined
+            : await sign.loadPolicyKeys(signatures, {
+                file: POLICY_FILE,
+                readFile: async (path) => {
+                  const found = (await reader.read([path])).get(path.replace(/^\.\//, ''));
+                  if (found === undefined) {
+                    throw new SlipwayError(`key file ${path} does not exist on ${reader.ref}`, {
+                      where: `${POLICY_FILE}:${environment.line}`,
+                      fix: 'commit the public key to the config repo, or fix its path in the policy',
+                    });
+                  }
+                  return found;
+                },
+              });
+        requirements.push({
+          environment,
+          previous: environment.promoteFrom === undefined ? undefined : targetOf(environment.promoteFrom),
+          signatures:
+            signatures === undefined || keys === undefined ? undefined : { requirement: signatures, keys },
+        });
+      }
+      const needed = requirements.filter((r) => r.previous !== undefined || r.signatures !== undefined);
+      return {
+        policy,
+        targets,
+        from,
+        gate: needed.length === 0 ? undefined : (input) => checkRequirements(needed, input, params, context),
+      };
+    },
+  );
+}
+
+async function checkRequirements(
+  requirements: readonly Requirement[],
+  input: GateInput,
+  params: PromoteParams,
+  context: StepContext,
+): Promise<ImageRequest[]> {
+  const verifiedBy = new Map<string, Set<string>>();
+  for (const { environment, previous, signatures } of requirements) {
+    if (previous !== undefined) {
+      const pins = await input.pinnedIn(previous);
+      for (const image of input.images) {
+        const running = pins.get(image.repository)?.digest;
+        if (running === image.digest) continue;
+        const what = `${image.name}@${image.digest === undefined ? '(no digest)' : shortDigest(image.digest)}`;
+        const message = `${environment.name} takes images from ${previous.env}, which runs ${running === undefined ? 'no digest' : shortDigest(running)} of ${image.name}, not ${what}`;
+        if (params.force && environment.allowForce) {
+          context.reporter.warning(`${message}: promoting anyway (--force, allowed by the policy)`);
+          continue;
+        }
+        throw new SlipwayError(message, {
+          where: `${POLICY_FILE}:${environment.line}`,
+          fix: params.force
+            ? `the policy does not allow --force for ${environment.name}; promote to ${previous.env} first`
+            : `promote it to ${previous.env} first (or use --from ${previous.env})`,
+        });
+      }
+    }
+    if (signatures !== undefined) {
+      const { verifyImage } = await import('@slipway/sign');
+      for (const image of input.images) {
+        if (image.digest === undefined) {
+          throw new SlipwayError(
+            `${environment.name} requires signed images, and ${image.name} has no digest`,
+            {
+              fix: 'promote a digest (repo@sha256:… or a tag Slipway resolves), not --pin tag alone',
+            },
+          );
+        }
+        const reference = parseReference(image.name);
+        const repository = openRepository(
+          { kind: 'registry', reference },
+          { insecureRegistries: params.insecureRegistries, env: context.env },
+        );
+        context.reporter.info(`Verifying ${image.name}@${shortDigest(image.digest)} for ${environment.name}`);
+        try {
+          const result = await verifyImage({
+            repository,
+            reference: image.digest,
+            keys: signatures.keys,
+            identity: signatures.requirement.identity,
+            imageRepository: reference.repository,
+          });
+          const seen = verifiedBy.get(image.repository) ?? new Set<string>();
+          for (const v of result.verified) seen.add(v.keyFingerprint);
+          verifiedBy.set(image.repository, seen);
+        } catch (error) {
+          if (error instanceof SlipwayError) {
+            throw new SlipwayError(`${environment.name} requires a trusted signature: ${error.message}`, {
+              where: error.where ?? `${POLICY_FILE}:${environment.line}`,
+              fix: error.fix ?? `sign ${image.name}@${image.digest} with a key the policy trusts`,
+            });
+          }
+          throw error;
+        }
+      }
+    }
+  }
+  return input.images.map((image) => {
+    const keys = verifiedBy.get(image.repository);
+    return keys === undefined ? image : { ...image, verifiedBy: [...keys].join(', ') };
+  });
+}
