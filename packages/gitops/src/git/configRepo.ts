@@ -67,8 +67,23 @@ export interface BlobScope {
   under: readonly string[];
 }
 
+/** One commit as `ConfigRepo.log` reads it. */
+export interface LogEntry {
+  readonly commit: string;
+  readonly parents: readonly string[];
+  readonly author: Identity;
+  /** ISO 8601 (strict), with the offset it was written in. */
+  readonly authorDate: string;
+  readonly committer: Identity;
+  readonly committerDate: string;
+  /** The raw message (subject, body, trailers). */
+  readonly message: string;
+}
+
 /** Where the fetched branch tips live in the temp repo. */
 const TRACKING_PREFIX = 'refs/slipway/';
+/** Where `log` keeps what it fetched (deeper than the tips, commits only). */
+const LOG_PREFIX = 'refs/slipway-log/';
 
 /**
  * The remote a partial clone fetches missing objects from. It is configured through the environment
@@ -478,6 +493,43 @@ export class ConfigRepo {
     return outcome;
   }
 
+  /**
+   * The newest `limit` (default 50) commits of `branch`, newest first, or null when the remote has no such
+   * branch. Only commits come (`--depth <limit+1> --filter=tree:0`: no trees, no blobs; the temp repo becomes a
+   * partial clone, as with `fetchBranches(…, { blobs: 'none' })`); a server without filter support sends
+   * everything. Reading the messages and dates needs nothing else.
+   */
+  async log(branch: string, options: { limit?: number } = {}): Promise<LogEntry[] | null> {
+    this.assertOpen();
+    assertBranch(branch);
+    const limit = options.limit ?? 50;
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`log limit must be a positive integer`);
+    this.becomePartial();
+    const ref = `${LOG_PREFIX}${branch}`;
+    const args = [
+      'fetch',
+      `--depth=${limit + 1}`,
+      '--filter=tree:0',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--no-recurse-submodules',
+      '--quiet',
+      PROMISOR_REMOTE,
+      `+refs/heads/${branch}:${ref}`,
+    ];
+    const action = `fetching the history of ${branch}`;
+    const fetched = await this.git.spawn(args, { network: true, action });
+    if (fetched.code !== 0) {
+      if (/couldn't find remote ref/i.test(fetched.stderr)) return null;
+      throw this.git.failure(args, fetched, action);
+    }
+    const format = ['%H', '%P', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%B'].join('%x1f');
+    const out = await this.git.run(['log', '-z', `--max-count=${limit}`, `--format=${format}`, ref, '--'], {
+      action: `reading the history of ${branch}`,
+    });
+    return parseLog(out.stdout);
+  }
+
   /** Stops running git processes and removes the temp directory. Safe to call twice. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
@@ -580,6 +632,26 @@ export function parseLsTree(stdout: Buffer): TreeEntry[] {
     const [mode, type, oid] = record.slice(0, tab).split(' ');
     if (mode === undefined || type === undefined || oid === undefined || !ENTRY_TYPES.has(type)) continue;
     entries.push({ path: record.slice(tab + 1), mode, oid, type: type as TreeEntry['type'] });
+  }
+  return entries;
+}
+
+/** Parses `git log -z` output in the format `log` asks for (fields separated by 0x1f). */
+export function parseLog(stdout: Buffer): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const record of stdout.toString('utf8').split('\0')) {
+    const fields = record.split('\x1f');
+    if (fields.length < 9) continue;
+    const [commit = '', parents = '', an = '', ae = '', ad = '', cn = '', ce = '', cd = ''] = fields;
+    entries.push({
+      commit: commit.trim(),
+      parents: parents === '' ? [] : parents.split(' '),
+      author: { name: an, email: ae },
+      authorDate: ad,
+      committer: { name: cn, email: ce },
+      committerDate: cd,
+      message: fields.slice(8).join('\x1f'),
+    });
   }
   return entries;
 }

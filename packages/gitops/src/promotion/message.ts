@@ -18,6 +18,8 @@ export interface PromotionMessageInput {
   readonly images: readonly PromotedImage[];
   readonly sourceCommit?: string;
   readonly runUrl?: string;
+  /** More trailers after the standard ones, in order (`Slipway-Rollback-Of`). */
+  readonly trailers?: readonly (readonly [string, string])[];
 }
 
 export const TRAILER = {
@@ -26,6 +28,8 @@ export const TRAILER = {
   sourceCommit: 'Slipway-Source-Commit',
   run: 'Slipway-Run',
   verifiedBy: 'Slipway-Verified-By',
+  rollbackOf: 'Slipway-Rollback-Of',
+  unpin: 'Slipway-Unpin',
 } as const;
 
 /** The commit message of one promotion to one branch; its trailers are the contract `status` and `history` read. */
@@ -50,6 +54,10 @@ export function promotionMessage(input: PromotionMessageInput): string {
   }
   if (input.sourceCommit !== undefined) trailers.push(`${TRAILER.sourceCommit}: ${input.sourceCommit}`);
   if (input.runUrl !== undefined) trailers.push(`${TRAILER.run}: ${input.runUrl}`);
+  for (const [key, value] of input.trailers ?? []) {
+    if (!/^[A-Za-z0-9-]+$/.test(key) || /[\r\n]/.test(value)) throw new Error(`bad trailer ${key}: ${value}`);
+    trailers.push(`${key}: ${value}`);
+  }
 
   return `${subject}\n\n${body.join('\n\n')}\n\n${trailers.join('\n')}\n`;
 }

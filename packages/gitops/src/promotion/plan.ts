@@ -10,6 +10,7 @@ import {
   type ValuesPath,
 } from '../manifest/index.js';
 import { readCandidates } from './candidates.js';
+import { applyPins, PINS_FILE, type PinOptions, readPins } from './pins.js';
 import type { EnvironmentTarget } from './target.js';
 
 /** What one branch needs: the new bytes of the files that change, and every change and site found. */
@@ -27,7 +28,15 @@ export async function planBranch(
   images: readonly DesiredImage[],
   pin: Pin,
   valuesPaths: readonly ValuesPath[],
+  pins: PinOptions & { readonly names?: ReadonlyMap<string, string> } = {},
 ): Promise<BranchPlan> {
+  // `.slipway/pins.yaml` at this very tip, on every attempt: a rollback may have pinned an image meanwhile.
+  const pinsFile = applyPins(
+    await readPins(repo, commit),
+    target,
+    images.map((image) => ({ ...image, name: pins.names?.get(image.repository) ?? image.repository })),
+    pins,
+  );
   const candidates = await readCandidates(
     repo,
     commit,
@@ -73,6 +82,7 @@ export async function planBranch(
     changes.push(...edit.changes);
     if (edit.text !== file.text) files.set(file.path, Buffer.from(edit.text, 'utf8'));
   }
+  if (pinsFile !== undefined) files.set(PINS_FILE, pinsFile);
   for (const image of images) {
     if (!sites.some((site) => site.repository === image.repository)) {
       const scope = target.path === undefined ? 'the whole branch' : `under ${target.path}/`;

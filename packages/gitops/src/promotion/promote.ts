@@ -5,6 +5,7 @@ import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { type PromotedImage, promotionMessage } from './message.js';
 import { type PinnedImage, readPinnedImages } from './pinned.js';
+import type { PinOptions } from './pins.js';
 import { type BranchPlan, planBranch } from './plan.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
 
@@ -35,6 +36,12 @@ export interface PromoteRequest {
   readonly onCommand?: (argv: string[]) => void;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
+  /** More commit trailers (a rollback's `Slipway-Rollback-Of`). */
+  readonly trailers?: readonly (readonly [string, string])[];
+  /** Pin the promoted images in the target environments, in the same commit (`.slipway/pins.yaml`; rollback). */
+  readonly pinAs?: PinOptions['add'];
+  /** Promote images an environment pins (the pins stay). Default false: refused. */
+  readonly overridePin?: boolean;
 }
 
 export interface GateInput {
@@ -107,7 +114,11 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       for (const target of request.targets) {
         const tip = tips.get(target.branch);
         if (tip === undefined) throw new Error(`bug: no tip for ${target.branch}`);
-        const plan = await planBranch(repo, tip.commit, target, desired, request.pin, request.valuesPaths);
+        const plan = await planBranch(repo, tip.commit, target, desired, request.pin, request.valuesPaths, {
+          override: request.overridePin === true,
+          ...(request.pinAs === undefined ? {} : { add: request.pinAs }),
+          names: new Map(images.map((image) => [image.repository, image.name])),
+        });
         progress(
           `${target.branch}: ${plan.sites.length} reference${plan.sites.length === 1 ? '' : 's'} in ${plan.filesScanned} file${plan.filesScanned === 1 ? '' : 's'}, ${plan.changes.length} to change`,
         );
@@ -122,6 +133,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           images: promotedImages(images, plan),
           ...(request.source.commit === undefined ? {} : { sourceCommit: request.source.commit }),
           ...(request.source.runUrl === undefined ? {} : { runUrl: request.source.runUrl }),
+          ...(request.trailers === undefined ? {} : { trailers: request.trailers }),
         });
         const commit = await repo.commit({
           parent: base,

@@ -1,0 +1,255 @@
+import { SlipwayError } from '@slipway/errors';
+import { isDigest, shortDigest, tryParseReference } from '@slipway/oci';
+import { parseDocument, stringify } from 'yaml';
+import { ConfigRepo, type GitAuth, GitError, type Identity } from '../git/index.js';
+import { backoffDelay, type RetryPolicy } from './backoff.js';
+import { TRAILER } from './message.js';
+import type { EnvironmentTarget } from './target.js';
+
+/** Where an environment branch keeps the images a rollback pinned (at the branch root, whatever `--path`). */
+export const PINS_FILE = '.slipway/pins.yaml';
+
+/** One image held at a digest in one environment: promotions of it are refused until it is unpinned. */
+export interface EnvironmentPin {
+  /** The repository as written (normalised when matched). */
+  readonly image: string;
+  readonly digest: string;
+  readonly tag?: string;
+  readonly reason: string;
+  /** The commit the pin undid (a rollback's `Slipway-Rollback-Of`). */
+  readonly commit?: string;
+  /** Who pinned it, `Name <email>`. */
+  readonly by?: string;
+  /** When, ISO 8601. */
+  readonly at: string;
+}
+
+/** What planning a branch does with pins: respect them (default), ignore them, or add some (rollback). */
+export interface PinOptions {
+  /** Promote even an image the environment pins (`--override-pin`); the pin stays. */
+  readonly override?: boolean;
+  /** Pin every promoted image at its new digest, in the same commit (a rollback). */
+  readonly add?: {
+    readonly reason: string;
+    readonly commit?: string;
+    readonly by?: string;
+    readonly at: string;
+  };
+}
+
+const HEADER =
+  '# Images held at a digest in this environment by `slipway rollback`: promotions of them are refused.\n' +
+  '# Remove a pin with `slipway unpin --env <env> --image <repository>` (or edit this file).\n';
+
+/** The pins of `.slipway/pins.yaml` (an empty list for an empty file). */
+export function parsePins(text: string, where = PINS_FILE): EnvironmentPin[] {
+  const doc = parseDocument(text);
+  const bad = (why: string): SlipwayError =>
+    new SlipwayError(`${PINS_FILE} is not valid: ${why}`, {
+      where,
+      fix: 'fix the file by hand (a list `pins:` of {image, digest, reason, at}), or delete it',
+    });
+  if (doc.errors.length > 0) throw bad(doc.errors[0]?.message.split('\n')[0] ?? 'YAML error');
+  const root: unknown = doc.toJS();
+  if (root === null || root === undefined) return [];
+  if (typeof root !== 'object' || Array.isArray(root)) throw bad('expected a mapping with `pins:`');
+  const list = (root as Record<string, unknown>).pins;
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw bad('`pins` is not a list');
+  return list.map((item: unknown, index) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw bad(`pins[${index}] is not a mapping`);
+    const entry = item as Record<string, unknown>;
+    const text = (key: string): string | undefined => {
+      const value = entry[key];
+      if (value === undefined || value === null) return undefined;
+      if (typeof value === 'string' || typeof value === 'number') return String(value);
+      if (value instanceof Date) return value.toISOString();
+      throw bad(`pins[${index}].${key} is not a string`);
+    };
+    const image = text('image');
+    const digest = text('digest');
+    if (image === undefined || tryParseReference(image) === undefined)
+      throw bad(`pins[${index}].image is missing or invalid`);
+    if (digest === undefined || !isDigest(digest)) throw bad(`pins[${index}].digest is missing or invalid`);
+    const tag = text('tag');
+    const commit = text('commit');
+    const by = text('by');
+    return {
+      image,
+      digest,
+      ...(tag === undefined ? {} : { tag }),
+      reason: text('reason') ?? '',
+      ...(commit === undefined ? {} : { commit }),
+      ...(by === undefined ? {} : { by }),
+      at: text('at') ?? '',
+    };
+  });
+}
+
+/** The file's text for `pins` (null: no pins left, delete the file). */
+export function formatPins(pins: readonly EnvironmentPin[]): string | null {
+  if (pins.length === 0) return null;
+  const plain = pins.map((pin) => ({
+    image: pin.image,
+    digest: pin.digest,
+    ...(pin.tag === undefined ? {} : { tag: pin.tag }),
+    reason: pin.reason,
+    ...(pin.commit === undefined ? {} : { commit: pin.commit }),
+    ...(pin.by === undefined ? {} : { by: pin.by }),
+    at: pin.at,
+  }));
+  return `${HEADER}${stringify({ pins: plain }, { lineWidth: 0 })}`;
+}
+
+/** The normalised repository a pin names. */
+export function pinRepository(pin: EnvironmentPin): string {
+  return tryParseReference(pin.image)?.repository ?? pin.image;
+}
+
+/** Reads the pins at `commit` (fetching the one small file first when the temp repo is a partial clone). */
+export async function readPins(repo: ConfigRepo, commit: string): Promise<EnvironmentPin[]> {
+  try {
+    await repo.prefetchBlobs([{ commit, under: [PINS_FILE] }]);
+  } catch (error) {
+    // The server will not send single blobs: reading the file below fetches it the way git does by itself.
+    if (!(error instanceof GitError)) throw error;
+  }
+  const bytes = (await repo.readFiles(commit, [PINS_FILE])).get(PINS_FILE);
+  return bytes === undefined
+    ? []
+    : parsePins(bytes.toString('utf8'), `${PINS_FILE} at ${commit.slice(0, 12)}`);
+}
+
+/** The refusal for promoting an image `target` pins. */
+export function pinnedError(pin: EnvironmentPin, target: EnvironmentTarget): SlipwayError {
+  const who = pin.by === undefined ? '' : ` by ${pin.by}`;
+  const when = pin.at === '' ? '' : ` on ${pin.at}`;
+  const why = pin.reason === '' ? '' : ` (${pin.reason})`;
+  return new SlipwayError(
+    `${pin.image} is pinned in ${target.env} at ${shortDigest(pin.digest)}${who}${when}${why}`,
+    {
+      where: `${PINS_FILE} on branch ${target.branch}`,
+      fix: `run \`slipway unpin --env ${target.env} --image ${pin.image}\` once the environment may move again, or promote with --override-pin`,
+    },
+  );
+}
+
+/** Checks `repositories` against the pins and returns the new pins file bytes, or undefined when unchanged. */
+export function applyPins(
+  pins: readonly EnvironmentPin[],
+  target: EnvironmentTarget,
+  images: readonly { repository: string; name?: string; tag?: string; digest?: string }[],
+  options: PinOptions,
+): Buffer | undefined {
+  if (options.add === undefined) {
+    if (options.override !== true) {
+      for (const image of images) {
+        const pin = pins.find((p) => pinRepository(p) === image.repository);
+        if (pin !== undefined) throw pinnedError(pin, target);
+      }
+    }
+    return undefined;
+  }
+  const add = options.add;
+  const kept = pins.filter((p) => !images.some((image) => image.repository === pinRepository(p)));
+  const added = images.map((image): EnvironmentPin => {
+    if (image.digest === undefined) throw new Error(`bug: pinning ${image.repository} without a digest`);
+    return {
+      image: image.name ?? image.repository,
+      digest: image.digest,
+      ...(image.tag === undefined ? {} : { tag: image.tag }),
+      reason: add.reason,
+      ...(add.commit === undefined ? {} : { commit: add.commit }),
+      ...(add.by === undefined ? {} : { by: add.by }),
+      at: add.at,
+    };
+  });
+  return Buffer.from(formatPins([...kept, ...added]) ?? '', 'utf8');
+}
+
+export interface UnpinRequest {
+  readonly configRepo: string;
+  readonly auth?: GitAuth;
+  readonly target: EnvironmentTarget;
+  /** Normalised repository. */
+  readonly repository: string;
+  readonly author: Identity;
+  readonly committer: Identity;
+  readonly retry: RetryPolicy;
+  readonly dryRun?: boolean;
+  readonly tmpRoot?: string;
+  readonly onCommand?: (argv: string[]) => void;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly progress?: (message: string) => void;
+}
+
+export interface UnpinOutcome {
+  readonly env: string;
+  readonly branch: string;
+  readonly commit: string | null;
+  readonly removed: EnvironmentPin;
+  readonly remaining: number;
+}
+
+/** Removes an image's pin from an environment branch: one commit, pushed without force, retried on races. */
+export async function unpin(request: UnpinRequest): Promise<UnpinOutcome> {
+  const { target } = request;
+  const repo = await ConfigRepo.open(request.configRepo, request.auth, {
+    tmpRoot: request.tmpRoot,
+    onCommand: request.onCommand,
+  });
+  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  try {
+    for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
+      const tip = (await repo.fetchBranches([target.branch], { blobs: 'none' })).get(target.branch) ?? null;
+      if (tip === null) {
+        throw new SlipwayError(`branch ${target.branch} of environment ${target.env} does not exist`, {
+          where: repo.url,
+          fix: 'check --env and --branch-template',
+        });
+      }
+      const pins = await readPins(repo, tip);
+      const removed = pins.find((p) => pinRepository(p) === request.repository);
+      if (removed === undefined) {
+        throw new SlipwayError(`${request.repository} is not pinned in ${target.env}`, {
+          where: `${PINS_FILE} on branch ${target.branch}`,
+          fix:
+            pins.length === 0 ? 'nothing to unpin' : `pinned there: ${pins.map((p) => p.image).join(', ')}`,
+        });
+      }
+      const rest = pins.filter((p) => p !== removed);
+      const text = formatPins(rest);
+      const message = `unpin(${target.env}): ${removed.image}\n\nRemove the pin of ${removed.image}@${removed.digest}${removed.reason === '' ? '' : ` (${removed.reason})`}.\n\n${TRAILER.unpin}: ${removed.image}@${removed.digest}\n`;
+      const commit = await repo.commit({
+        parent: tip,
+        files: text === null ? new Map() : new Map([[PINS_FILE, Buffer.from(text, 'utf8')]]),
+        deletions: text === null ? [PINS_FILE] : [],
+        message,
+        author: request.author,
+        committer: request.committer,
+      });
+      if (request.dryRun === true) {
+        return { env: target.env, branch: target.branch, commit, removed, remaining: rest.length };
+      }
+      const pushed = await repo.push([{ branch: target.branch, commit }]);
+      if (pushed.ok) {
+        request.progress?.(`${target.branch}: pushed ${commit.slice(0, 12)}`);
+        return { env: target.env, branch: target.branch, commit, removed, remaining: rest.length };
+      }
+      if (pushed.kind === 'refused') {
+        throw new SlipwayError(`the config repo refused the push: ${pushed.message}`, {
+          where: target.branch,
+          fix: 'check branch protection and the token’s write permission',
+        });
+      }
+      if (attempt < request.retry.maxAttempts) await sleep(backoffDelay(request.retry, attempt, Math.random));
+    }
+    throw new SlipwayError(`the push kept being rejected after ${request.retry.maxAttempts} attempts`, {
+      where: target.branch,
+      fix: 'retry later',
+    });
+  } finally {
+    await repo.dispose();
+  }
+}
