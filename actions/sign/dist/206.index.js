@@ -5,18 +5,79 @@ export const modules = {
 /***/ 7206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  BUNDLE_MEDIA_TYPE: () => (/* reexport */ BUNDLE_MEDIA_TYPE),
+  CERTIFICATE_ANNOTATION: () => (/* reexport */ CERTIFICATE_ANNOTATION),
+  COSIGN_KEY_LABEL: () => (/* reexport */ COSIGN_KEY_LABEL),
+  DEFAULT_SCRYPT_N: () => (/* reexport */ DEFAULT_SCRYPT_N),
+  DOCKER_MANIFEST: () => (/* reexport */ DOCKER_MANIFEST),
+  EMPTY_MEDIA_TYPE: () => (/* reexport */ EMPTY_MEDIA_TYPE),
+  IN_TOTO_PAYLOAD_TYPE: () => (/* reexport */ IN_TOTO_PAYLOAD_TYPE),
+  InvalidPayloadError: () => (/* reexport */ InvalidPayloadError),
+  KMS_SCHEME: () => (/* reexport */ KMS_SCHEME),
+  OCI_CONFIG: () => (/* reexport */ OCI_CONFIG),
+  OCI_MANIFEST: () => (/* reexport */ OCI_MANIFEST),
+  PASSWORD_VARIABLES: () => (/* reexport */ PASSWORD_VARIABLES),
+  POLICY_FILE: () => (/* reexport */ POLICY_FILE),
+  PUBLIC_KEY_LABEL: () => (/* reexport */ PUBLIC_KEY_LABEL),
+  PolicyError: () => (/* reexport */ PolicyError),
+  SIGNATURE_ANNOTATION: () => (/* reexport */ SIGNATURE_ANNOTATION),
+  SIGNATURE_TYPE: () => (/* reexport */ SIGNATURE_TYPE),
+  SIGN_PREDICATE_TYPE: () => (/* reexport */ SIGN_PREDICATE_TYPE),
+  SIGSTORE_KEY_LABEL: () => (/* reexport */ SIGSTORE_KEY_LABEL),
+  SIMPLE_SIGNING_MEDIA_TYPE: () => (/* reexport */ SIMPLE_SIGNING_MEDIA_TYPE),
+  SUPPORTED_SCRYPT_N: () => (/* reexport */ SUPPORTED_SCRYPT_N),
+  VerificationError: () => (/* reexport */ VerificationError),
+  buildBundle: () => (/* reexport */ buildBundle),
+  buildPayload: () => (/* reexport */ buildPayload),
+  bytesBlob: () => (/* reexport */ bytesBlob),
+  checkIdentity: () => (/* reexport */ checkIdentity),
+  decodePemBlocks: () => (/* reexport */ decodePemBlocks),
+  decryptCosignKey: () => (/* reexport */ decryptCosignKey),
+  deriveKey: () => (/* reexport */ deriveKey),
+  encodePem: () => (/* reexport */ encodePem),
+  encodeSignatureManifest: () => (/* reexport */ encodeSignatureManifest),
+  encryptCosignKey: () => (/* reexport */ encryptCosignKey),
+  encryptPrivateKey: () => (/* reexport */ encryptPrivateKey),
+  findEnvironment: () => (/* reexport */ findEnvironment),
+  generateKeyPair: () => (/* reexport */ generateKeyPair),
+  isDerEcdsaSignature: () => (/* reexport */ isDerEcdsaSignature),
+  isKmsUri: () => (/* reexport */ isKmsUri),
+  keyFingerprint: () => (/* reexport */ keyFingerprint),
   keyPassword: () => (/* reexport */ keyPassword),
+  kmsSigner: () => (/* reexport */ kmsSigner),
+  kmsVerifier: () => (/* reexport */ kmsVerifier),
+  layerSignature: () => (/* reexport */ layerSignature),
+  loadPolicyKeys: () => (/* reexport */ loadPolicyKeys),
   loadSigner: () => (/* reexport */ loadSigner),
+  loadVerifier: () => (/* reexport */ loadVerifier),
   loadVerifiers: () => (/* reexport */ loadVerifiers),
+  localSigner: () => (/* reexport */ localSigner),
+  looksLikeP1363: () => (/* reexport */ looksLikeP1363),
+  parseKeySource: () => (/* reexport */ parseKeySource),
+  parseKmsUri: () => (/* reexport */ parseKmsUri),
+  parsePayload: () => (/* reexport */ parsePayload),
+  parsePolicy: () => (/* reexport */ parsePolicy),
+  parseSignatureManifest: () => (/* reexport */ parseSignatureManifest),
+  preAuthEncoding: () => (/* reexport */ preAuthEncoding),
+  publicKeyPem: () => (/* reexport */ publicKeyPem),
+  publicKeyVerifier: () => (/* reexport */ publicKeyVerifier),
+  readBlob: () => (/* reexport */ readBlob),
+  readPrivateKey: () => (/* reexport */ readPrivateKey),
+  readPublicKey: () => (/* reexport */ readPublicKey),
+  sha256Digest: () => (/* reexport */ sha256Digest),
   signImage: () => (/* reexport */ signImage),
+  signatureLayer: () => (/* reexport */ signatureLayer),
+  signatureLayers: () => (/* reexport */ signatureLayers),
+  signatureTag: () => (/* reexport */ signatureTag),
   verifyImage: () => (/* reexport */ verifyImage),
+  writeBundleReferrer: () => (/* reexport */ writeBundleReferrer),
   writeKeyPair: () => (/* reexport */ writeKeyPair)
 });
-
-// UNUSED EXPORTS: BUNDLE_MEDIA_TYPE, CERTIFICATE_ANNOTATION, COSIGN_KEY_LABEL, DEFAULT_SCRYPT_N, DOCKER_MANIFEST, EMPTY_MEDIA_TYPE, IN_TOTO_PAYLOAD_TYPE, InvalidPayloadError, KMS_SCHEME, OCI_CONFIG, OCI_MANIFEST, PASSWORD_VARIABLES, POLICY_FILE, PUBLIC_KEY_LABEL, PolicyError, SIGNATURE_ANNOTATION, SIGNATURE_TYPE, SIGN_PREDICATE_TYPE, SIGSTORE_KEY_LABEL, SIMPLE_SIGNING_MEDIA_TYPE, SUPPORTED_SCRYPT_N, VerificationError, buildBundle, buildPayload, bytesBlob, checkIdentity, decodePemBlocks, decryptCosignKey, deriveKey, encodePem, encodeSignatureManifest, encryptCosignKey, encryptPrivateKey, findEnvironment, generateKeyPair, isDerEcdsaSignature, isKmsUri, keyFingerprint, kmsSigner, kmsVerifier, layerSignature, loadPolicyKeys, loadVerifier, localSigner, looksLikeP1363, parseKeySource, parseKmsUri, parsePayload, parsePolicy, parseSignatureManifest, preAuthEncoding, publicKeyPem, publicKeyVerifier, readBlob, readPrivateKey, readPublicKey, sha256Digest, signatureLayer, signatureLayers, signatureTag, writeBundleReferrer
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -439,7 +500,7 @@ async function kmsVerifier(uri, options = {}) {
 }
 async function kmsClient(key, options) {
     // Loaded on first use: most runs never touch KMS and the SDK is heavy to load.
-    const commands = await __webpack_require__.e(/* import() */ 332).then(__webpack_require__.t.bind(__webpack_require__, 8332, 19));
+    const commands = await Promise.all(/* import() */[__webpack_require__.e(824), __webpack_require__.e(332)]).then(__webpack_require__.t.bind(__webpack_require__, 8332, 19));
     if (options.client !== undefined)
         return { client: options.client, commands };
     const config = {};
@@ -541,7 +602,7 @@ async function loadSigner(source, options = {}) {
     return localSigner(privateKey, text.origin);
 }
 /** Loads a trusted public key from a path, `env://NAME`, PEM text or `awskms://…`. */
-async function load_loadVerifier(source, options = {}) {
+async function loadVerifier(source, options = {}) {
     const parsed = typeof source === 'string' ? parseKeySource(source) : source;
     if ('kms' in parsed)
         return kmsVerifier(parsed.kms, options.kms);
@@ -550,7 +611,7 @@ async function load_loadVerifier(source, options = {}) {
 }
 /** Loads several trusted keys (in order, failing on the first unreadable one). */
 function loadVerifiers(sources, options = {}) {
-    return Promise.all(sources.map((source) => load_loadVerifier(source, options)));
+    return Promise.all(sources.map((source) => loadVerifier(source, options)));
 }
 /** Generates a key pair and writes both files; never overwrites unless told. */
 async function writeKeyPair(options) {
@@ -1010,8 +1071,8 @@ const policySchema = schemas/* strictObject */.rej({
 /** Parses `.slipway.yaml` text; throws {@link PolicyError} with `file:line` and the fix. */
 function parsePolicy(text, options = {}) {
     const file = options.file ?? POLICY_FILE;
-    const lineCounter = new LineCounter();
-    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const lineAt = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset).line;
     const yamlError = document.errors[0];
     if (yamlError !== undefined) {
@@ -1086,8 +1147,8 @@ async function loadPolicyKeys(requirement, options) {
             return await loadVerifier(key, { readFile: options.readFile, kms: options.kms });
         }
         catch (error) {
-            if (error instanceof SlipwayError && error.fix !== undefined) {
-                throw new SlipwayError(`${options.file ?? POLICY_FILE} names a key that cannot be used: ${error.message}`, { where: error.where, fix: error.fix, cause: error });
+            if (error instanceof src/* SlipwayError */.G && error.fix !== undefined) {
+                throw new src/* SlipwayError */.G(`${options.file ?? POLICY_FILE} names a key that cannot be used: ${error.message}`, { where: error.where, fix: error.fix, cause: error });
             }
             throw error;
         }
@@ -1174,11 +1235,11 @@ function suggest(key, allowed) {
 function nodeAt(root, path) {
     let node = root;
     for (const part of path) {
-        if (isMap(node)) {
-            const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
             node = pair?.value ?? undefined;
         }
-        else if (isSeq(node) && typeof part === 'number') {
+        else if ((0,dist/* isSeq */.oP)(node) && typeof part === 'number') {
             node = node.items[part];
         }
         else
@@ -1194,10 +1255,10 @@ function hasKey(root, path) {
 function keyNodeAt(root, path) {
     const parent = nodeAt(root, path.slice(0, -1));
     const last = path[path.length - 1];
-    if (!isMap(parent))
+    if (!(0,dist/* isMap */.jh)(parent))
         return undefined;
-    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
-    return isScalar(pair?.key) ? pair.key : undefined;
+    const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(last));
+    return (0,dist/* isScalar */.jn)(pair?.key) ? pair.key : undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/sign/src/repository.ts

@@ -1,4 +1,6 @@
+export * from './build/step.js';
 export * from './context/step.js';
+export * from './copy/step.js';
 export * from './definition/inputs.js';
 export * from './definition/step.js';
 export * from './keygen/step.js';

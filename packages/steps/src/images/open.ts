@@ -3,6 +3,7 @@ import {
   formatLocation,
   type ImageLocation,
   type ImageRepository,
+  type OpenOptions,
   openRepository,
   parseLocation,
 } from '@slipway/oci';
@@ -12,7 +13,7 @@ import type { StepContext } from '../definition/step.js';
 export interface OpenedImage {
   readonly location: ImageLocation;
   readonly repository: ImageRepository;
-  /** Tag or digest as given; undefined when neither was (then `latest`, as docker does). */
+  /** Tag or digest as given; `latest` when neither was, as docker does. */
   readonly reference: string;
   /** The text the user gave, for messages. */
   readonly text: string;
@@ -22,13 +23,45 @@ export interface ImageAccess {
   readonly insecureRegistries: readonly string[];
 }
 
-/** Opens `text` (a registry reference or `oci:<dir>[:tag|@digest]`) with the caller's registry settings. */
-export function openImage(text: string, access: ImageAccess, context: StepContext): OpenedImage {
-  const location = parseLocation(text);
-  const repository = openRepository(location, {
-    insecureRegistries: access.insecureRegistries,
-    env: context.env,
+const ECR_HINT = /\.dkr[.-]ecr/;
+
+/**
+ * How to reach a registry: the docker config and credential helpers by default; for an ECR registry, a token
+ * from the AWS credential chain (the ECR client is loaded only then). Tokens are masked in all output.
+ */
+export async function registryOptions(
+  location: ImageLocation,
+  access: ImageAccess,
+  context: StepContext,
+): Promise<OpenOptions> {
+  const base: OpenOptions = { insecureRegistries: access.insecureRegistries, env: context.env };
+  // Only ECR hosts (`<account>.dkr.ecr.<region>…`, `….dkr-ecr.<region>.on.aws`) load the AWS SDK.
+  if (location.kind !== 'registry' || !ECR_HINT.test(location.reference.domain)) return base;
+  const { parseEcrHost, EcrCredentials } = await import('@slipway/ecr');
+  if (parseEcrHost(location.reference.domain) === undefined) return base;
+  const login = await ecrLogins(EcrCredentials).credentialsFor(location.reference.domain, {
+    mask: (secret) => context.reporter.mask(secret),
   });
+  return { ...base, credentials: { username: login.username, password: login.password } };
+}
+
+/** One credentials cache per process: a token serves every step of a run until it expires. */
+let logins: import('@slipway/ecr').EcrCredentials | undefined;
+function ecrLogins(
+  make: typeof import('@slipway/ecr').EcrCredentials,
+): import('@slipway/ecr').EcrCredentials {
+  logins ??= new make();
+  return logins;
+}
+
+/** Opens `text` (a registry reference or `oci:<dir>[:tag|@digest]`) with the caller's registry settings. */
+export async function openImage(
+  text: string,
+  access: ImageAccess,
+  context: StepContext,
+): Promise<OpenedImage> {
+  const location = parseLocation(text);
+  const repository = openRepository(location, await registryOptions(location, access, context));
   const reference =
     location.kind === 'registry'
       ? (location.reference.digest ?? location.reference.tag ?? 'latest')

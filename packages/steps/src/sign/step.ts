@@ -65,7 +65,7 @@ export const signStep = defineStep({
   }),
   run: async (params, context): Promise<SignStepResult> => {
     const { loadSigner, signImage } = await import('@slipway/sign');
-    const image = openImage(params.image, { insecureRegistries: params['insecure-registry'] }, context);
+    const image = await openImage(params.image, { insecureRegistries: params['insecure-registry'] }, context);
     const signer = await loadSigner(params.key, { env: context.env });
     const digest = await resolveDigest(image);
     context.reporter.info(

@@ -66,7 +66,7 @@ export const verifyStep = defineStep({
   },
   run: async (params, context): Promise<VerifyStepResult> => {
     const { loadVerifiers, verifyImage } = await import('@slipway/sign');
-    const image = openImage(params.image, { insecureRegistries: params.insecureRegistries }, context);
+    const image = await openImage(params.image, { insecureRegistries: params.insecureRegistries }, context);
     const keys = await loadVerifiers(params.keys, { env: context.env });
     const result = await verifyImage({
       repository: image.repository,

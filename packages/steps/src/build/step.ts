@@ -1,0 +1,209 @@
+import type { BuildResult } from '@slipway/build';
+import { SlipwayError } from '@slipway/errors';
+import { parseLocation } from '@slipway/oci';
+import { input } from '../definition/inputs.js';
+import { defineStep } from '../definition/step.js';
+import { registryOptions } from '../images/open.js';
+
+export const buildStep = defineStep({
+  name: 'build',
+  title: 'Slipway build',
+  description:
+    'Build an image (docker buildx, daemonless buildah, or a deterministic files builder), push it to one or more repositories (ECR and others), and skip the build when the same source was built before.',
+  branding: { icon: 'package', color: 'blue' },
+  inputs: {
+    repository: input.list(
+      'Where to push: registry repositories (ECR and others) or oci:<dir>. The first is where build-once looks for an earlier build.',
+      { required: true },
+    ),
+    context: input.stringWithDefault('Build context directory.', '.'),
+    file: input.string('Dockerfile (default: <context>/Dockerfile).'),
+    builder: input.oneOf(
+      'Builder: buildx when a docker engine answers, else buildah; or files.',
+      ['auto', 'buildx', 'buildah', 'files'] as const,
+      'auto',
+    ),
+    tags: input.list(
+      'Tag rules, one per line: type=sha, type=ref,event=branch, type=ref,event=pr, type=semver,pattern={{version}}, type=raw,value=…, with prefix=/suffix= (default: sha, branch, pr and semver).',
+    ),
+    flavor: input.list('latest=auto|true|false, prefix=…, suffix=….'),
+    label: input.list('Extra OCI labels key=value.'),
+    'build-arg': input.list('Build arguments key=value.'),
+    secret: input.list('Build secrets id=NAME,src=FILE or id=NAME,env=VAR (never passed on a command line).'),
+    platforms: input.list('Target platforms, e.g. linux/amd64 and linux/arm64.'),
+    target: input.string('Dockerfile stage to build.'),
+    reuse: input.boolean(
+      'Skip the build when an image of the same source (git tree, Dockerfile, args, platforms) exists; only add the tags.',
+      true,
+    ),
+    base: input.stringWithDefault(
+      'files builder: base image (scratch, oci:<dir>[:tag] or a registry reference).',
+      'scratch',
+    ),
+    entrypoint: input.string('files builder: entrypoint, as a JSON array or words.'),
+    cmd: input.string('files builder: command, as a JSON array or words.'),
+    'image-env': input.list('files builder: environment KEY=value.'),
+    workdir: input.string('files builder: working directory.'),
+    user: input.string('files builder: user.'),
+    expose: input.list('files builder: exposed ports (8080, 53/udp).'),
+    'cache-from': input.list('buildx cache sources (type=registry,ref=…).'),
+    'cache-to': input.list('buildx cache exports (type=registry,ref=…,mode=max).'),
+    'ensure-repository': input.boolean('ECR: create the repository when missing.', false),
+    'scan-on-push': input.boolean('ECR: scan on push, for a repository created here.', true),
+    'tag-mutability': input.oneOf(
+      'ECR: tag mutability, for a repository created here.',
+      ['MUTABLE', 'IMMUTABLE'] as const,
+      'MUTABLE',
+    ),
+    'kms-key': input.string('ECR: KMS key for a repository created here (default: AES256).'),
+    'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
+  },
+  outputs: {
+    digest: { description: 'Manifest digest of the image.' },
+    image: { description: 'The image in the first repository, pinned: repository@sha256:….' },
+    tags: { description: 'Tags pushed, one per line.' },
+    references: { description: 'Every repository:tag@digest pushed, one per line.' },
+    labels: { description: 'OCI labels, as JSON.' },
+    reused: { description: 'true when the build was skipped because the same source was built before.' },
+  },
+  prepare: (values) => ({
+    ...values,
+    labels: pairs(values.label, '--label'),
+    buildArgs: pairs(values['build-arg'], '--build-arg'),
+    imageEnv: pairs(values['image-env'], '--image-env'),
+    secrets: values.secret.map(parseSecret),
+  }),
+  run: async (params, context): Promise<BuildResult> => {
+    const { build, formatProgress } = await import('@slipway/build');
+    const access = { insecureRegistries: params['insecure-registry'] };
+    if (params['ensure-repository']) await ensureEcrRepositories(params.repository, params, context);
+    const destinations = await Promise.all(
+      params.repository.map(async (location) => ({
+        location,
+        options: await registryOptions(parseLocation(location), access, context),
+      })),
+    );
+    return build({
+      destinations,
+      openOptions: { insecureRegistries: params['insecure-registry'], env: context.env },
+      builder: params.builder,
+      context: params.context,
+      ...(params.file === undefined ? {} : { dockerfile: params.file }),
+      buildArgs: params.buildArgs,
+      platforms: params.platforms,
+      ...(params.target === undefined ? {} : { target: params.target }),
+      secrets: params.secrets,
+      files: {
+        base: params.base,
+        config: {
+          ...(params.entrypoint === undefined ? {} : { entrypoint: words(params.entrypoint) }),
+          ...(params.cmd === undefined ? {} : { cmd: words(params.cmd) }),
+          env: params.imageEnv,
+          ...(params.workdir === undefined ? {} : { workdir: params.workdir }),
+          ...(params.user === undefined ? {} : { user: params.user }),
+          exposedPorts: params.expose,
+        },
+      },
+      buildx: { cacheFrom: params['cache-from'], cacheTo: params['cache-to'] },
+      ci: context.ci,
+      ...(params.tags.length === 0 ? {} : { tags: params.tags }),
+      ...(params.flavor.length === 0 ? {} : { flavor: params.flavor }),
+      labels: params.labels,
+      reuse: params.reuse,
+      env: context.env,
+      onProgress: (event) => context.reporter.info(formatProgress(event)),
+      onLog: (line) => context.reporter.info(`  ${line}`),
+    });
+  },
+  outputValues: (r) => ({
+    digest: r.digest,
+    image: r.image,
+    tags: r.tags.join('\n'),
+    references: r.references.join('\n'),
+    labels: JSON.stringify(r.labels),
+    reused: String(r.reused),
+  }),
+  json: (r) => ({
+    digest: r.digest,
+    image: r.image,
+    tags: r.tags,
+    references: r.references,
+    labels: r.labels,
+    reused: r.reused,
+    builder: r.builder,
+  }),
+  summary: (r) =>
+    `## Slipway build\n\n\`${r.image}\` ${r.reused ? '(**reused**: the same source was built before; only tags added)' : `(built with ${r.builder})`}\n\n| Pushed |\n| --- |\n${r.references.map((ref) => `| \`${ref}\` |`).join('\n')}\n\n<details><summary>Labels</summary>\n\n| Label | Value |\n| --- | --- |\n${Object.entries(
+      r.labels,
+    )
+      .map(([k, v]) => `| \`${k}\` | \`${v}\` |`)
+      .join('\n')}\n\n</details>\n`,
+  text: (r) =>
+    `${r.reused ? 'reused' : 'built'} ${r.image}\n${r.references.map((ref) => `  ${ref}`).join('\n')}\n`,
+});
+
+function pairs(values: readonly string[], flag: string): Record<string, string> {
+  return Object.fromEntries(
+    values.map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq <= 0)
+        throw new SlipwayError(`${flag} "${pair}" is not key=value`, {
+          fix: `write it like ${flag} KEY=value`,
+        });
+      return [pair.slice(0, eq), pair.slice(eq + 1)];
+    }),
+  );
+}
+
+function parseSecret(text: string): { id: string; src: string } | { id: string; env: string } {
+  const fields = Object.fromEntries(
+    text.split(',').map((part) => {
+      const eq = part.indexOf('=');
+      return eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    }),
+  );
+  const id = fields.id;
+  if (id === undefined || id === '' || (fields.src === undefined) === (fields.env === undefined)) {
+    throw new SlipwayError(`--secret "${text}" must be id=NAME,src=FILE or id=NAME,env=VARIABLE`, {
+      fix: 'give the secret’s id and where to read it (never its value)',
+    });
+  }
+  return fields.src !== undefined ? { id, src: fields.src } : { id, env: fields.env ?? '' };
+}
+
+/** `["a","b"]` as JSON, or words split on white space. */
+function words(text: string): string[] {
+  if (text.trim().startsWith('[')) {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return parsed;
+    throw new SlipwayError(`"${text}" is not a JSON array of strings`, {
+      fix: 'write ["/app", "--flag"] or plain words',
+    });
+  }
+  return text.trim().split(/\s+/);
+}
+
+async function ensureEcrRepositories(
+  locations: readonly string[],
+  params: {
+    'scan-on-push': boolean;
+    'tag-mutability': 'MUTABLE' | 'IMMUTABLE';
+    'kms-key': string | undefined;
+  },
+  context: import('../definition/step.js').StepContext,
+): Promise<void> {
+  const { EcrRepositories, parseEcrHost } = await import('@slipway/ecr');
+  const repositories = new EcrRepositories();
+  for (const text of locations) {
+    const location = parseLocation(text);
+    if (location.kind !== 'registry' || parseEcrHost(location.reference.domain) === undefined) continue;
+    const ensured = await repositories.ensureRepository(location.reference.domain, location.reference.path, {
+      scanOnPush: params['scan-on-push'],
+      tagMutability: params['tag-mutability'],
+      ...(params['kms-key'] === undefined ? {} : { kmsKey: params['kms-key'] }),
+    });
+    context.reporter.info(
+      `${ensured.created ? 'Created' : 'Found'} ECR repository ${ensured.uri} (${ensured.mutability})`,
+    );
+  }
+}
