@@ -90,15 +90,16 @@ async function slipwayCommand(): Promise<{
   floor?: [string, string[]];
   argv: (from: string, to: string) => [string, string[]];
 }> {
-  const bin = join(ROOT, 'node_modules', '.bin', 'slipway');
+  const bin = process.env.SLIPWAY_BIN ?? join(ROOT, 'node_modules', '.bin', 'slipway');
   const exists = await access(bin).then(
     () => true,
     () => false,
   );
   if (exists && (await run(bin, ['copy', '--help'])).code === 0) {
     return {
-      label: 'node_modules/.bin/slipway copy',
-      argv: (from, to) => [bin, ['copy', '--from', from, '--to', to]],
+      label: 'slipway copy (the CLI bundle)',
+      floor: [bin, ['--version']],
+      argv: (from, to) => [bin, ['copy', from, to]],
     };
   }
   return {

@@ -87,6 +87,10 @@ function codebuildConsoleUrl(arn: string | undefined): string | undefined {
   return `https://${region}.console.aws.amazon.com/codesuite/codebuild/${account}/projects/${project}/build/${project}%3A${id}/?region=${region}`;
 }
 
+/**
+ * Outside CI the commit, ref and remote come from the local checkout. Each costs a `git` process, so they
+ * are read on first use only: most steps (copy, sign, verify) never ask.
+ */
 function localContext(env: Env, cwd: string): CiContext {
   const git = (args: string[]): string | undefined => {
     try {
@@ -98,14 +102,27 @@ function localContext(env: Env, cwd: string): CiContext {
       return undefined;
     }
   };
-  return compact({
-    platform: 'local',
-    commitSha: git(['rev-parse', '--verify', '-q', 'HEAD']),
-    ref: git(['symbolic-ref', '-q', 'HEAD']),
-    repositoryUrl: stripCredentials(git(['config', '--get', 'remote.origin.url'])),
-    actor: env.USER ?? env.LOGNAME,
-    event: 'local',
-  });
+  const context: Record<string, unknown> = { platform: 'local', event: 'local' };
+  const actor = env.USER ?? env.LOGNAME;
+  if (actor !== undefined) context.actor = actor;
+  const lazy = (key: keyof CiContext, read: () => string | undefined): void => {
+    let value: string | undefined;
+    let known = false;
+    Object.defineProperty(context, key, {
+      enumerable: true,
+      get: () => {
+        if (!known) {
+          value = read();
+          known = true;
+        }
+        return value;
+      },
+    });
+  };
+  lazy('commitSha', () => git(['rev-parse', '--verify', '-q', 'HEAD']));
+  lazy('ref', () => git(['symbolic-ref', '-q', 'HEAD']));
+  lazy('repositoryUrl', () => stripCredentials(git(['config', '--get', 'remote.origin.url'])));
+  return context as unknown as CiContext;
 }
 
 function stripCredentials(url: string | undefined): string | undefined {

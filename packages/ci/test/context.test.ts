@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,23 @@ describe('detectContext', () => {
       expect(ctx.platform).toBe('local');
       expect(ctx.commitSha).toBeUndefined();
       expect(ctx.actor).toBe('bob');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('local context', () => {
+  it('reads commit and ref from the checkout, on first use', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-ctx-git-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+      git('init', '-q', '-b', 'trunk');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'x');
+      const ctx = detectContext({}, dir);
+      expect(ctx.commitSha).toBe(git('rev-parse', 'HEAD'));
+      expect(ctx.ref).toBe('refs/heads/trunk');
+      expect(ctx.repositoryUrl).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
