@@ -7,6 +7,13 @@ export {
 } from './commit.js';
 export { type ApiFailure, apiFailure, type CallContext, gitHubError } from './errors.js';
 export {
+  type CreateCommitInput,
+  createCommitViaApi,
+  type LeaseResult,
+  leaseBranchViaApi,
+  readBlobsViaApi,
+} from './objects.js';
+export {
   type MergeMethod,
   type UpsertPullRequestInput,
   type UpsertPullRequestResult,

@@ -1,13 +1,34 @@
 import { SlipwayError } from '@slipway/errors';
 import { formatReference } from '@slipway/oci';
-import { type BlobScope, ConfigRepo, type GitAuth, GitError, type Identity } from '../git/index.js';
+import {
+  type BlobScope,
+  type BranchUpdate,
+  type GitAuth,
+  GitError,
+  type Identity,
+  type PushResult,
+} from '../git/index.js';
 import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { type PromotedImage, promotionMessage } from './message.js';
 import { type PinnedImage, readPinnedImages } from './pinned.js';
 import type { PinOptions } from './pins.js';
 import { type BranchPlan, planBranch } from './plan.js';
+import {
+  openPullRequest,
+  type PullRequestOptions,
+  type PullRequestOutcome,
+  pullRequestBranch,
+  requireGitHub,
+} from './pull-request.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
+import {
+  type GitHubRepo,
+  type OwnBranchUpdate,
+  openTransport,
+  type Transport,
+  type Via,
+} from './transport.js';
 
 export interface PromoteRequest {
   /** Any URL git accepts, or a local path. */
@@ -42,6 +63,12 @@ export interface PromoteRequest {
   readonly pinAs?: PinOptions['add'];
   /** Promote images an environment pins (the pins stay). Default false: refused. */
   readonly overridePin?: boolean;
+  /** `git` (default): a temporary repo, fetch and push. `github-api`: no clone, commits through the API. */
+  readonly via?: Via;
+  /** The config repo on GitHub: needed by `via: github-api` and by pull requests. */
+  readonly github?: GitHubRepo;
+  /** Environments promoted through a pull request into their branch instead of a push to it. */
+  readonly pullRequests?: PullRequestOptions;
 }
 
 export interface GateInput {
@@ -53,7 +80,10 @@ export interface GateInput {
 export interface BranchOutcome {
   readonly env: string;
   readonly branch: string;
-  /** The promotion commit, or null when nothing changed. In a dry run, the commit that would be pushed. */
+  /**
+   * The promotion commit, or null when nothing changed. In a dry run, the commit that would be pushed (null
+   * through the API, which writes nothing in a dry run). In pull-request mode, the head of the pull request.
+   */
   readonly commit: string | null;
   readonly noop: boolean;
   readonly created: boolean;
@@ -63,6 +93,8 @@ export interface BranchOutcome {
   readonly diff?: string;
   /** The images as promoted (tag and digest filled in by `from`). */
   readonly images: readonly ImageRequest[];
+  /** In pull-request mode: the pull request opened or updated (absent when nothing changed, or in a dry run). */
+  readonly pullRequest?: PullRequestOutcome;
 }
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,13 +111,31 @@ interface FetchMode {
 /**
  * Sets images on environment branches: one commit per branch, pushed together without force. When a branch
  * moved under us, the intent ("set image X to D") is applied again on the new tip, with jittered backoff.
+ * In pull-request mode, an environment's commit (built the same way, on its branch's tip) goes to Slipway's own
+ * branch for it instead, and a pull request into the environment branch is opened or updated.
  */
 export async function promote(request: PromoteRequest): Promise<BranchOutcome[]> {
   assertDistinctBranches(request.targets);
   const progress = request.progress ?? (() => {});
-  const repo = await ConfigRepo.open(request.configRepo, request.auth, {
-    tmpRoot: request.tmpRoot,
-    onCommand: request.onCommand,
+  const via = request.via ?? 'git';
+  const prEnvs = request.pullRequests?.envs ?? new Set<string>();
+  const byPullRequest = request.targets.filter((target) => prEnvs.has(target.env));
+  const github =
+    via === 'github-api' || byPullRequest.length > 0
+      ? requireGitHub(
+          request.github,
+          via === 'github-api'
+            ? 'promoting through the GitHub API (--via github-api)'
+            : `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`,
+        )
+      : undefined;
+  const repo = await openTransport({
+    via,
+    configRepo: request.configRepo,
+    ...(request.auth === undefined ? {} : { auth: request.auth }),
+    ...(github === undefined ? {} : { github }),
+    ...(request.tmpRoot === undefined ? {} : { tmpRoot: request.tmpRoot }),
+    ...(request.onCommand === undefined ? {} : { onCommand: request.onCommand }),
   });
   const mode: FetchMode = {
     scoped:
@@ -109,16 +159,29 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
 
     for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
       const tips = await fetchTips(repo, request, progress, mode);
+      // Pull-request heads, read now: their push is forced only over what this attempt saw.
+      const heads = new Map(byPullRequest.map((t) => [t.branch, pullRequestBranch(t.env, images)]));
+      const headTips = request.dryRun
+        ? new Map<string, string | null>()
+        : await repo.ownTips([...heads.values()]);
       const plans: Array<{ target: EnvironmentTarget; base: string; created: boolean; plan: BranchPlan }> =
         [];
       for (const target of request.targets) {
         const tip = tips.get(target.branch);
         if (tip === undefined) throw new Error(`bug: no tip for ${target.branch}`);
-        const plan = await planBranch(repo, tip.commit, target, desired, request.pin, request.valuesPaths, {
-          override: request.overridePin === true,
-          ...(request.pinAs === undefined ? {} : { add: request.pinAs }),
-          names: new Map(images.map((image) => [image.repository, image.name])),
-        });
+        const plan = await planBranch(
+          repo.reader,
+          tip.commit,
+          target,
+          desired,
+          request.pin,
+          request.valuesPaths,
+          {
+            override: request.overridePin === true,
+            ...(request.pinAs === undefined ? {} : { add: request.pinAs }),
+            names: new Map(images.map((image) => [image.repository, image.name])),
+          },
+        );
         progress(
           `${target.branch}: ${plan.sites.length} reference${plan.sites.length === 1 ? '' : 's'} in ${plan.filesScanned} file${plan.filesScanned === 1 ? '' : 's'}, ${plan.changes.length} to change`,
         );
@@ -126,6 +189,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       }
 
       const commits = new Map<string, string>();
+      const messages = new Map<string, string>();
       for (const { target, base, plan } of plans) {
         if (plan.files.size === 0) continue;
         const message = promotionMessage({
@@ -143,41 +207,77 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           committer: request.committer,
         });
         commits.set(target.branch, commit);
+        messages.set(target.branch, message);
       }
 
+      // A missing environment branch is created (at the default branch's tip) even in pull-request mode: the
+      // pull request needs a base.
       const updates = plans
-        .filter(({ target, created }) => commits.has(target.branch) || created)
-        .map(({ target, base }) => ({ branch: target.branch, commit: commits.get(target.branch) ?? base }));
+        .filter(({ target, created }) => (commits.has(target.branch) && !heads.has(target.branch)) || created)
+        .map(({ target, base }) => ({
+          branch: target.branch,
+          commit: heads.has(target.branch) ? base : (commits.get(target.branch) ?? base),
+        }));
+      const own: OwnBranchUpdate[] = plans.flatMap(({ target }) => {
+        const head = heads.get(target.branch);
+        const commit = commits.get(target.branch);
+        if (head === undefined || commit === undefined) return [];
+        return [{ branch: head, commit, expected: headTips.get(head) ?? null }];
+      });
+      const pullRequests = new Map<string, PullRequestOutcome>();
 
       const outcome = async (withDiff: boolean): Promise<BranchOutcome[]> =>
         Promise.all(
           plans.map(async ({ target, base, created, plan }) => {
-            const commit = commits.get(target.branch) ?? null;
+            const made = commits.get(target.branch);
+            const landed = repo.landed.get(target.branch);
+            const pullRequest = pullRequests.get(target.branch);
             return {
               env: target.env,
               branch: target.branch,
-              commit,
-              noop: commit === null,
+              commit: made === undefined ? (landed ?? null) : repo.published(made),
+              noop: made === undefined && landed === undefined,
               created,
               changes: plan.changes,
               attempts: attempt,
               images,
-              ...(withDiff ? { diff: commit === null ? '' : await repo.diff(base, commit) } : {}),
+              ...(withDiff ? { diff: made === undefined ? '' : await repo.diff(base, made) } : {}),
+              ...(pullRequest === undefined ? {} : { pullRequest }),
             };
           }),
         );
 
       if (request.dryRun) return await outcome(true);
-      if (updates.length === 0) return await outcome(false);
+      if (updates.length === 0 && own.length === 0) return await outcome(false);
 
-      const pushed = await repo.push(updates, { atomic: updates.length > 1 });
+      // Pull-request heads first: when one is stale, nothing has moved yet and the whole intent is re-applied.
+      const pushed = await pushAll(repo, own, updates, progress);
       if (pushed.ok) {
-        for (const { branch, commit } of updates) progress(`${branch}: pushed ${commit.slice(0, 12)}`);
+        for (const { target, plan } of plans) {
+          const head = heads.get(target.branch);
+          const message = messages.get(target.branch);
+          if (head === undefined || message === undefined || github === undefined) continue;
+          const opened = await openPullRequest(github, request.pullRequests ?? { envs: prEnvs }, {
+            env: target.env,
+            base: target.branch,
+            head,
+            title: message.split('\n')[0] ?? message,
+            images: promotedImages(images, plan),
+            changes: plan.changes,
+            ...(request.source.commit === undefined ? {} : { sourceCommit: request.source.commit }),
+            ...(request.source.runUrl === undefined ? {} : { runUrl: request.source.runUrl }),
+          });
+          progress(
+            `${target.branch}: pull request #${opened.number} ${opened.created ? 'opened' : 'updated'}: ${opened.url}`,
+          );
+          for (const warning of opened.warnings) progress(`warning: ${warning}`);
+          pullRequests.set(target.branch, opened);
+        }
         return await outcome(false);
       }
       if (pushed.kind === 'refused') {
         throw new SlipwayError(`the config repo refused the push: ${pushed.message}`, {
-          where: pushed.branch ?? updates.map((u) => u.branch).join(', '),
+          where: pushed.branch ?? [...own, ...updates].map((u) => u.branch).join(', '),
           fix: 'check branch protection and the token’s write permission, or use pull-request mode',
         });
       }
@@ -202,8 +302,27 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
   }
 }
 
+/** Pushes pull-request heads (forced, over what was read only), then environment branches together (never forced). */
+async function pushAll(
+  repo: Transport,
+  own: readonly OwnBranchUpdate[],
+  updates: BranchUpdate[],
+  progress: (message: string) => void,
+): Promise<PushResult> {
+  const shown = (commit: string) => (repo.published(commit) ?? commit).slice(0, 12);
+  for (const update of own) {
+    const pushed = await repo.pushOwn(update);
+    if (!pushed.ok) return pushed;
+    progress(`${update.branch}: pushed ${shown(update.commit)}`);
+  }
+  if (updates.length === 0) return { ok: true };
+  const pushed = await repo.push(updates, { atomic: updates.length > 1 });
+  if (pushed.ok) for (const { branch, commit } of updates) progress(`${branch}: pushed ${shown(commit)}`);
+  return pushed;
+}
+
 async function fetchTips(
-  repo: ConfigRepo,
+  repo: Transport,
   request: PromoteRequest,
   progress: (message: string) => void,
   mode: FetchMode,
@@ -261,7 +380,7 @@ async function fetchTips(
  * branches and returns false: the caller fetches again, with every blob.
  */
 async function prefetched(
-  repo: ConfigRepo,
+  repo: Transport,
   scopes: BlobScope[],
   mode: FetchMode,
   progress: (message: string) => void,
@@ -279,7 +398,7 @@ async function prefetched(
 
 /** Reads, in this session, what `target`'s branch pins for the requested images. */
 async function readPinsAt(
-  repo: ConfigRepo,
+  repo: Transport,
   target: EnvironmentTarget,
   request: PromoteRequest,
   mode: FetchMode,
@@ -300,7 +419,7 @@ async function readPinsAt(
       fix: `promote to ${target.env} first`,
     });
   }
-  return readPinnedImages(repo, tip, target, request.images, request.valuesPaths, strict);
+  return readPinnedImages(repo.reader, tip, target, request.images, request.valuesPaths, strict);
 }
 
 async function imagesFrom(

@@ -1,0 +1,365 @@
+import { SlipwayError } from '@slipway/errors';
+import {
+  type TreeEntry as ApiTreeEntry,
+  apiFailure,
+  commitFilesViaApi,
+  createCommitViaApi,
+  gitHubError,
+  leaseBranchViaApi,
+  readBlobsViaApi,
+  readBranch,
+} from '@slipway/github';
+import type { BranchUpdate, CommitInput, ConfigRepo, PushResult, TreeEntry } from '../git/index.js';
+import type { GitHubRepo, OwnBranchUpdate, Transport } from './transport.js';
+import { assertOwnBranch } from './transport.js';
+
+/**
+ * The API has no grep: every YAML file under the searched folder is read (one request per blob not read before,
+ * 8 at a time; blobs are cached by id, so a retry reads only files that changed). These bounds keep a
+ * promotion over a huge folder from turning into thousands of requests: past them, narrow `--path` or use git.
+ */
+export const API_SCAN_LIMITS = { files: 2_000, bytes: 64 * 1024 * 1024 } as const;
+
+const PENDING = 'pending-';
+
+interface PendingCommit {
+  readonly input: CommitInput;
+}
+
+/**
+ * A promotion through the GitHub REST API: no clone; commits GitHub signs ("Verified"). Nothing is written before
+ * push or pushOwn, so a dry run writes nothing at all.
+ */
+export function openApiTransport(github: GitHubRepo): Transport {
+  return new ApiTransport(github);
+}
+
+class ApiTransport implements Transport {
+  readonly via = 'github-api' as const;
+  readonly url: string;
+  readonly reader: ConfigRepo;
+  readonly landed = new Map<string, string>();
+  private readonly snapshots = new Map<string, readonly ApiTreeEntry[]>();
+  private readonly blobs = new Map<string, Buffer>();
+  private readonly missing = new Set<string>();
+  private readonly pending = new Map<string, PendingCommit>();
+  /** Pending id → the commit GitHub made of it. */
+  private readonly made = new Map<string, string>();
+  private counter = 0;
+
+  constructor(private readonly github: GitHubRepo) {
+    this.url = `${github.client.apiUrl} (${github.owner}/${github.repo})`;
+    // The planner (plan.ts, candidates.ts, pins.ts, pinned.ts) reads through url, listTree, grep, readFiles and
+    // prefetchBlobs: ApiReader answers those. The cast stands until planBranch takes that narrower interface.
+    this.reader = new ApiReader(this) as unknown as ConfigRepo;
+  }
+
+  async fetchBranches(branches: string[]): Promise<Map<string, string | null>> {
+    const tips = new Map<string, string | null>();
+    for (const branch of branches) {
+      const snapshot = await readBranch({ ...this.github, branch });
+      if (snapshot === undefined) {
+        tips.set(branch, null);
+        this.missing.add(branch);
+        continue;
+      }
+      this.missing.delete(branch);
+      this.snapshots.set(snapshot.sha, snapshot.entries);
+      tips.set(branch, snapshot.sha);
+    }
+    return tips;
+  }
+
+  async prefetchBlobs(): Promise<number> {
+    return 0;
+  }
+
+  async defaultBranch(): Promise<string> {
+    const { client, owner, repo } = this.github;
+    try {
+      const { data } = await client.octokit.rest.repos.get({ owner, repo });
+      return data.default_branch;
+    } catch (error) {
+      throw gitHubError(error, {
+        owner,
+        repo,
+        action: 'reading the repository',
+        permission: 'contents: read',
+        apiUrl: client.apiUrl,
+      });
+    }
+  }
+
+  /** Nothing is written yet: the commit is made by push (commitFilesViaApi) or pushOwn. */
+  async commit(input: CommitInput): Promise<string> {
+    const id = `${PENDING}${++this.counter}`;
+    this.pending.set(id, { input });
+    return id;
+  }
+
+  published(commit: string): string | null {
+    if (!commit.startsWith(PENDING)) return commit;
+    return this.made.get(commit) ?? null;
+  }
+
+  async diff(from: string, to: string): Promise<string> {
+    const pending = this.pending.get(to);
+    if (pending === undefined) return '';
+    const paths = [...pending.input.files.keys()].sort();
+    const before = await this.readFiles(from, paths);
+    return paths
+      .map((file) =>
+        unifiedDiff(
+          file,
+          before.get(file)?.toString('utf8') ?? '',
+          pending.input.files.get(file)?.toString('utf8') ?? '',
+        ),
+      )
+      .join('');
+  }
+
+  /**
+   * Moves each branch in turn: the REST API cannot move several refs atomically, so with several environments
+   * one may land while another turns out stale; `landed` remembers it and the retry leaves it be.
+   */
+  async push(updates: BranchUpdate[]): Promise<PushResult> {
+    const { client, owner, repo } = this.github;
+    for (const update of updates) {
+      const pending = this.pending.get(update.commit);
+      if (pending === undefined) {
+        // A new branch at an existing commit (created from the default branch without a change).
+        const result = await commitFilesViaApi({
+          client,
+          owner,
+          repo,
+          branch: update.branch,
+          parent: update.commit,
+          files: new Map(),
+          message: '',
+          createBranch: true,
+        });
+        if (!result.ok) return stale(update.branch);
+        continue;
+      }
+      const { input } = pending;
+      const result = await commitFilesViaApi({
+        client,
+        owner,
+        repo,
+        branch: update.branch,
+        parent: input.parent,
+        files: input.files,
+        message: input.message,
+        author: input.author,
+        committer: input.committer,
+        createBranch: this.missing.has(update.branch),
+      });
+      if (!result.ok) return stale(update.branch);
+      this.made.set(update.commit, result.sha);
+      this.landed.set(update.branch, result.sha);
+    }
+    return { ok: true };
+  }
+
+  async ownTips(branches: readonly string[]): Promise<Map<string, string | null>> {
+    const tips = new Map<string, string | null>();
+    for (const branch of branches) {
+      const { client, owner, repo } = this.github;
+      try {
+        const { data } = await client.octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+        tips.set(branch, data.object.sha);
+      } catch (error) {
+        if (apiFailure(error)?.status !== 404) {
+          throw gitHubError(error, {
+            owner,
+            repo,
+            branch,
+            action: `reading branch ${branch}`,
+            permission: 'contents: read',
+            apiUrl: client.apiUrl,
+          });
+        }
+        tips.set(branch, null);
+      }
+    }
+    return tips;
+  }
+
+  async pushOwn(update: OwnBranchUpdate): Promise<PushResult> {
+    assertOwnBranch(update.branch);
+    const pending = this.pending.get(update.commit);
+    let sha = update.commit;
+    if (pending !== undefined) {
+      const { input } = pending;
+      sha =
+        this.made.get(update.commit) ??
+        (await createCommitViaApi({
+          ...this.github,
+          branch: update.branch,
+          parent: input.parent,
+          files: input.files,
+          message: input.message,
+          author: input.author,
+          committer: input.committer,
+        }));
+      this.made.set(update.commit, sha);
+    }
+    const leased = await leaseBranchViaApi({
+      ...this.github,
+      branch: update.branch,
+      sha,
+      expected: update.expected ?? undefined,
+    });
+    return leased.ok ? { ok: true } : stale(update.branch);
+  }
+
+  async dispose(): Promise<void> {
+    this.snapshots.clear();
+    this.blobs.clear();
+  }
+
+  /** Entries of a commit fetched by fetchBranches. */
+  entries(commit: string): readonly ApiTreeEntry[] {
+    const entries = this.snapshots.get(commit);
+    if (entries === undefined) throw new Error(`bug: commit ${commit} was not read through the API`);
+    return entries;
+  }
+
+  async readBlobs(shas: readonly string[]): Promise<Map<string, Buffer>> {
+    const wanted = [...new Set(shas)].filter((sha) => !this.blobs.has(sha));
+    const read = await readBlobsViaApi({ ...this.github, shas: wanted });
+    for (const [sha, bytes] of read) this.blobs.set(sha, bytes);
+    return new Map(
+      shas.flatMap((sha) => (this.blobs.has(sha) ? [[sha, this.blobs.get(sha) as Buffer]] : [])),
+    );
+  }
+
+  async readFiles(commit: string, paths: readonly string[]): Promise<Map<string, Buffer>> {
+    const byPath = new Map(this.entries(commit).map((entry) => [entry.path, entry]));
+    const found = paths.flatMap((file) => {
+      const entry = byPath.get(file);
+      return entry?.type === 'blob' ? [entry] : [];
+    });
+    const blobs = await this.readBlobs(found.map((entry) => entry.sha));
+    const files = new Map<string, Buffer>();
+    for (const entry of found) {
+      const bytes = blobs.get(entry.sha);
+      if (bytes !== undefined) files.set(entry.path, bytes);
+    }
+    return files;
+  }
+}
+
+function stale(branch: string): PushResult {
+  return { ok: false, kind: 'stale', branch, message: `${branch} moved (GitHub: not a fast forward)` };
+}
+
+/** The ConfigRepo reads the planner uses, answered from API tree listings and blobs. */
+class ApiReader {
+  constructor(private readonly transport: ApiTransport) {}
+
+  get url(): string {
+    return this.transport.url;
+  }
+
+  async listTree(commit: string, under?: string): Promise<TreeEntry[]> {
+    const dir = under?.replace(/\/+$/, '') ?? '';
+    return this.transport
+      .entries(commit)
+      .filter((entry) => entry.type !== 'tree')
+      .filter((entry) => dir === '' || entry.path === dir || entry.path.startsWith(`${dir}/`))
+      .map((entry) => ({ path: entry.path, mode: entry.mode, oid: entry.sha, type: entry.type }));
+  }
+
+  /**
+   * What `git grep -l -F -i` answers, over the regular files the pathspecs name. Only the pathspecs
+   * readCandidates passes are understood: `:(glob)<folder/>**\/*.<ext>`.
+   */
+  async grep(commit: string, terms: string[], pathspecs: string[] = []): Promise<string[]> {
+    const patterns = terms.filter((term) => term !== '').map((term) => term.toLowerCase());
+    if (patterns.length === 0) return [];
+    const specs = pathspecs.map(parsePathspec);
+    const files = this.transport
+      .entries(commit)
+      .filter((entry) => entry.type === 'blob' && (entry.mode === '100644' || entry.mode === '100755'))
+      .filter((entry) =>
+        specs.some((spec) => entry.path.startsWith(spec.prefix) && entry.path.endsWith(spec.suffix)),
+      );
+    const bytes = files.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
+    if (files.length > API_SCAN_LIMITS.files || bytes > API_SCAN_LIMITS.bytes) {
+      const where = specs[0]?.prefix === '' ? 'the branch' : `${specs[0]?.prefix ?? ''}`;
+      throw new SlipwayError(
+        `too many YAML files to scan through the GitHub API: ${files.length} files (${Math.round(bytes / 1024 / 1024)} MiB) under ${where}; the limit is ${API_SCAN_LIMITS.files} files or ${API_SCAN_LIMITS.bytes / 1024 / 1024} MiB`,
+        { where: this.url, fix: 'narrow --path to the folder of the environment, or use --via git' },
+      );
+    }
+    const blobs = await this.transport.readBlobs(files.map((entry) => entry.sha));
+    return files
+      .filter((entry) => {
+        const text = blobs.get(entry.sha)?.toString('latin1').toLowerCase() ?? '';
+        return patterns.some((pattern) => text.includes(Buffer.from(pattern, 'utf8').toString('latin1')));
+      })
+      .map((entry) => entry.path);
+  }
+
+  readFiles(commit: string, paths: string[]): Promise<Map<string, Buffer>> {
+    return this.transport.readFiles(commit, paths);
+  }
+
+  /** Blobs are read on demand (and cached): nothing to fetch ahead. */
+  async prefetchBlobs(): Promise<number> {
+    return 0;
+  }
+
+  get isPartial(): boolean {
+    return false;
+  }
+}
+
+function parsePathspec(spec: string): { prefix: string; suffix: string } {
+  const match = /^:\(glob\)(.*)\*\*\/\*(\.[A-Za-z0-9]+)$/.exec(spec);
+  if (match === null) throw new Error(`bug: the API transport cannot read the pathspec ${spec}`);
+  return { prefix: match[1] ?? '', suffix: match[2] ?? '' };
+}
+
+/** A unified diff of one file (3 lines of context), as `git diff` prints it, for dry runs. */
+export function unifiedDiff(file: string, before: string, after: string): string {
+  if (before === after) return '';
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const header = `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n`;
+  const range = (start: number, count: number) =>
+    count === 1 ? `${start + 1}` : `${count === 0 ? start : start + 1},${count}`;
+  if (a.length !== b.length) {
+    const body = [...a.map((line) => `-${line}`), ...b.map((line) => `+${line}`)].join('');
+    return `${header}@@ -${range(0, a.length)} +${range(0, b.length)} @@\n${body}`;
+  }
+  const changed = a.flatMap((line, index) => (line === b[index] ? [] : [index]));
+  const hunks: Array<[number, number]> = [];
+  for (const index of changed) {
+    const start = Math.max(0, index - 3);
+    const end = Math.min(a.length, index + 4);
+    const last = hunks.at(-1);
+    if (last !== undefined && start <= last[1]) last[1] = end;
+    else hunks.push([start, end]);
+  }
+  const out = hunks.map(([start, end]) => {
+    const lines: string[] = [];
+    for (let index = start; index < end; index += 1) {
+      const old = a[index] ?? '';
+      const next = b[index] ?? '';
+      if (old === next) lines.push(` ${old}`);
+      else lines.push(`-${old}`, `+${next}`);
+    }
+    return `@@ -${range(start, end - start)} +${range(start, end - start)} @@\n${lines.join('')}`;
+  });
+  return `${header}${out.join('')}`;
+}
+
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(/(?<=\n)/);
+  const last = lines.at(-1) ?? '';
+  if (!last.endsWith('\n')) lines[lines.length - 1] = `${last}\n\\ No newline at end of file\n`;
+  return lines;
+}
