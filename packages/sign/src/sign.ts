@@ -104,7 +104,9 @@ export async function signImage(options: SignImageOptions): Promise<SignResult> 
 }
 
 function defaultIdentity(repository: SignatureRepository, identity: string | undefined): string {
-  const text = identity ?? (repository.registry === undefined ? undefined : repository.name);
+  // A layout standing in for a registry repository (a local store) carries that repository's name.
+  const named = repository.registry !== undefined || !repository.name.startsWith('oci:');
+  const text = identity ?? (named ? repository.name : undefined);
   if (text === undefined) {
     throw new SlipwayError('an OCI layout has no image name to put in the signature', {
       where: repository.name,

@@ -46,9 +46,10 @@ export class LayoutRepository implements ImageRepository {
   /** The layout directory, absolute. */
   readonly path: string;
 
-  constructor(path: string) {
+  /** `name` overrides `oci:<path>` when the layout stands in for a registry repository (a local store). */
+  constructor(path: string, name?: string) {
     this.path = resolve(path);
-    this.name = `oci:${path}`;
+    this.name = name ?? `oci:${path}`;
   }
 
   async resolve(reference: string): Promise<Descriptor | undefined> {

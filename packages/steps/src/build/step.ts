@@ -3,7 +3,7 @@ import { SlipwayError } from '@slipway/errors';
 import { parseLocation } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
-import { registryOptions } from '../images/open.js';
+import { baseOptions, registryOptions } from '../images/open.js';
 
 export const buildStep = defineStep({
   name: 'build',
@@ -85,7 +85,7 @@ export const buildStep = defineStep({
     );
     return build({
       destinations,
-      openOptions: { insecureRegistries: params['insecure-registry'], env: context.env },
+      openOptions: baseOptions(access, context),
       builder: params.builder,
       context: params.context,
       ...(params.file === undefined ? {} : { dockerfile: params.file }),

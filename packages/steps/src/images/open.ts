@@ -5,6 +5,7 @@ import {
   type ImageRepository,
   type OpenOptions,
   openRepository,
+  parseLocalRegistries,
   parseLocation,
 } from '@slipway/oci';
 import type { StepContext } from '../definition/step.js';
@@ -26,6 +27,18 @@ export interface ImageAccess {
 const ECR_HINT = /\.dkr[.-]ecr/;
 
 /**
+ * Options every registry gets: plain-HTTP hosts, the environment for the docker config, and registry hosts
+ * served from local OCI layout stores (`SLIPWAY_LOCAL_REGISTRY=registry.example.com=./store`).
+ */
+export function baseOptions(access: ImageAccess, context: StepContext): OpenOptions {
+  return {
+    insecureRegistries: access.insecureRegistries,
+    env: context.env,
+    localRegistries: parseLocalRegistries(context.env.SLIPWAY_LOCAL_REGISTRY),
+  };
+}
+
+/**
  * How to reach a registry: the docker config and credential helpers by default; for an ECR registry, a token
  * from the AWS credential chain (the ECR client is loaded only then). Tokens are masked in all output.
  */
@@ -34,9 +47,10 @@ export async function registryOptions(
   access: ImageAccess,
   context: StepContext,
 ): Promise<OpenOptions> {
-  const base: OpenOptions = { insecureRegistries: access.insecureRegistries, env: context.env };
+  const base = baseOptions(access, context);
   // Only ECR hosts (`<account>.dkr.ecr.<region>…`, `….dkr-ecr.<region>.on.aws`) load the AWS SDK.
   if (location.kind !== 'registry' || !ECR_HINT.test(location.reference.domain)) return base;
+  if (base.localRegistries?.[location.reference.domain] !== undefined) return base;
   const { parseEcrHost, EcrCredentials } = await import('@slipway/ecr');
   if (parseEcrHost(location.reference.domain) === undefined) return base;
   const login = await ecrLogins(EcrCredentials).credentialsFor(location.reference.domain, {

@@ -9,6 +9,7 @@ import {
 import { openRepository, parseReference, shortDigest } from '@slipway/oci';
 import type { Environment, Policy, SignatureRequirement, Verifier } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
+import { baseOptions } from '../images/open.js';
 import type { PromoteParams } from './params.js';
 
 const POLICY_FILE = '.slipway.yaml';
@@ -54,15 +55,6 @@ export async function planWithPolicy(params: PromoteParams, context: StepContext
       context.reporter.info(`Policy ${POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
       const targetOf = (name: string): EnvironmentTarget => {
         const environment = sign.findEnvironment(policy, name);
-        if (environment.mode === 'pull-request') {
-          throw new SlipwayError(
-            `${POLICY_FILE} promotes ${name} through pull requests, which this version does not open yet`,
-            {
-              where: `${POLICY_FILE}:${environment.line}`,
-              fix: `set mode: push for ${name}, or promote it by hand`,
-            },
-          );
-        }
         const target = environmentTarget(name, { branchTemplate: environment.branch });
         return environment.path === undefined
           ? target
@@ -150,7 +142,7 @@ async function checkRequirements(
         const reference = parseReference(image.name);
         const repository = openRepository(
           { kind: 'registry', reference },
-          { insecureRegistries: params.insecureRegistries, env: context.env },
+          baseOptions({ insecureRegistries: params.insecureRegistries }, context),
         );
         context.reporter.info(`Verifying ${image.name}@${shortDigest(image.digest)} for ${environment.name}`);
         try {
