@@ -1,3 +1,4 @@
 export * from './git/index.js';
+export * from './history/index.js';
 export * from './manifest/index.js';
 export * from './promotion/index.js';

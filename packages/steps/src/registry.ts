@@ -2,9 +2,13 @@ import { buildStep } from './build/step.js';
 import { contextStep } from './context/step.js';
 import { copyStep } from './copy/step.js';
 import type { Step } from './definition/step.js';
+import { historyStep } from './history/step.js';
 import { keygenStep } from './keygen/step.js';
 import { promoteStep } from './promote/step.js';
+import { rollbackStep } from './rollback/step.js';
 import { signStep } from './sign/step.js';
+import { statusStep } from './status/step.js';
+import { unpinStep } from './unpin/step.js';
 import { verifyStep } from './verify/step.js';
 
 /** Every step, in the order `slipway --help` lists them. */
@@ -13,6 +17,10 @@ export const allSteps: readonly Step[] = [
   signStep,
   verifyStep,
   promoteStep,
+  statusStep,
+  historyStep,
+  rollbackStep,
+  unpinStep,
   copyStep,
   keygenStep,
   contextStep,

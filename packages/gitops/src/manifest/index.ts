@@ -1,4 +1,5 @@
 // Finding image references in YAML config files and editing only the changed scalars, byte-exactly.
+export { scanAllSites } from './all-sites.js';
 export { editFile, isPlaceholder } from './edit.js';
 export { ManifestError } from './error.js';
 export { collectMarkerImages } from './markers.js';

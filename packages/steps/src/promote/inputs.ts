@@ -46,6 +46,10 @@ export const promoteInputs = {
     'Promote a digest that the previous environment (promoteFrom) does not run, where the policy allows it (allowForce).',
     false,
   ),
+  'override-pin': input.boolean(
+    'Promote images the environment pins (.slipway/pins.yaml, written by `slipway rollback`); the pins stay.',
+    false,
+  ),
   'insecure-registry': input.list(
     'Registries to reach over plain HTTP when resolving tags (localhost always is).',
   ),

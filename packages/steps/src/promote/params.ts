@@ -39,6 +39,7 @@ export interface PromoteParams {
   readonly insecureRegistries: string[];
   readonly policyRef?: string;
   readonly force: boolean;
+  readonly overridePin: boolean;
 }
 
 const GITHUB_ACTIONS_BOT: Identity = {
@@ -104,6 +105,7 @@ export function promoteParams(
     insecureRegistries: values['insecure-registry'],
     ...(values['policy-ref'] === undefined ? {} : { policyRef: values['policy-ref'] }),
     force: values.force,
+    overridePin: values['override-pin'],
   };
 }
 

@@ -69,6 +69,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
     committer: params.committer,
     source: params.source,
     retry: params.retry,
+    overridePin: params.overridePin,
     progress: (message) => reporter.info(message),
   });
   return { configRepo: params.configRepo, outcomes, dryRun: params.dryRun };

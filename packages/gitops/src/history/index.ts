@@ -1,0 +1,3 @@
+export * from './entry.js';
+export * from './read.js';
+export * from './status.js';

@@ -1,0 +1,150 @@
+import { readStatus, type Status, type StatusCell } from '@slipway/gitops';
+import { shortDigest } from '@slipway/oci';
+import { input } from '../definition/inputs.js';
+import { defineStep } from '../definition/step.js';
+import {
+  age,
+  imageRepository,
+  mdCell,
+  type RepoParams,
+  repoInputs,
+  repoParams,
+  resolveTargets,
+  textTable,
+} from './common.js';
+
+export const statusInputs = {
+  ...repoInputs,
+  env: input.list(
+    'Environments (columns), in promotion order (default: those of .slipway.yaml, else dev, staging, prod).',
+  ),
+  image: input.list('Only these images (repositories); default every image referenced.'),
+};
+
+interface StatusParams extends RepoParams {
+  readonly envs: string[];
+  readonly repositories: string[];
+}
+
+export interface StatusResult {
+  readonly status: Status;
+  /** When the matrix was read, for ages. */
+  readonly at: Date;
+}
+
+export const statusStep = defineStep({
+  name: 'status',
+  title: 'Slipway status',
+  description:
+    'What runs where: a matrix of images × environments (tag, digest, age, same as the previous environment), read from the env branches of a GitOps config repo.',
+  branding: { icon: 'grid', color: 'blue' },
+  inputs: statusInputs,
+  outputs: {
+    matrix: {
+      description: 'JSON: the environments and, per image, what each runs (as `slipway status --json`).',
+    },
+    drift: { description: 'true when some environment runs another version than the one before it.' },
+  },
+  prepare: (values): StatusParams => ({
+    ...repoParams(values),
+    envs: values.env,
+    repositories: values.image.map(imageRepository),
+  }),
+  run: async (params, context): Promise<StatusResult> => {
+    const targets = await resolveTargets(params, params.envs, context);
+    context.reporter.info(`Reading ${targets.map((t) => t.branch).join(', ')} from ${params.configRepo}`);
+    const status = await readStatus({
+      configRepo: params.configRepo,
+      ...(params.auth === undefined ? {} : { auth: params.auth }),
+      targets,
+      ...(params.repositories.length === 0 ? {} : { repositories: params.repositories }),
+    });
+    for (const environment of status.environments) {
+      if (environment.commit === null)
+        context.reporter.warning(`branch ${environment.branch} (${environment.env}) does not exist`);
+    }
+    return { status, at: new Date() };
+  },
+  outputValues: (result) => ({
+    matrix: JSON.stringify(statusJson(result)),
+    drift: String(
+      result.status.rows.some((row) =>
+        Object.values(row.cells).some((cell) => cell?.matchesPrevious === false),
+      ),
+    ),
+  }),
+  json: statusJson,
+  summary: statusSummary,
+  text: statusText,
+});
+
+function statusJson(result: StatusResult): object {
+  const { status } = result;
+  return {
+    environments: status.environments,
+    images: status.rows.map((row) => ({
+      image: row.repository,
+      environments: Object.fromEntries(
+        Object.entries(row.cells).map(([env, cell]) => [env, cell === null ? null : cellJson(cell)]),
+      ),
+    })),
+  };
+}
+
+function cellJson(cell: StatusCell): object {
+  return {
+    tag: cell.tag ?? null,
+    digest: cell.digest ?? null,
+    since: cell.since ?? null,
+    commit: cell.commit ?? null,
+    matchesPrevious: cell.matchesPrevious ?? null,
+    pinned: cell.pinned,
+    conflict: cell.conflict,
+    places: cell.places,
+  };
+}
+
+/** `1.4.2 sha256:1a2b3c4d5e6f 3d ✓` */
+function cellText(cell: StatusCell | null, now: Date): string {
+  if (cell === null) return '-';
+  const parts = [
+    cell.tag ?? '(no tag)',
+    cell.digest === undefined ? '(no digest)' : shortDigest(cell.digest),
+    age(cell.since, now),
+  ];
+  if (cell.matchesPrevious !== undefined) parts.push(cell.matchesPrevious ? '✓' : '≠');
+  if (cell.pinned) parts.push('pinned');
+  if (cell.conflict) parts.push('(several versions)');
+  return parts.join(' ');
+}
+
+function statusText(result: StatusResult): string {
+  const { status, at } = result;
+  const envs = status.environments.map((e) => e.env);
+  if (status.rows.length === 0)
+    return `No image references found on ${status.environments.map((e) => e.branch).join(', ')}\n`;
+  return textTable(
+    ['IMAGE', ...envs],
+    status.rows.map((row) => [row.repository, ...envs.map((env) => cellText(row.cells[env] ?? null, at))]),
+  );
+}
+
+function statusSummary(result: StatusResult): string {
+  const { status, at } = result;
+  const envs = status.environments;
+  const header = `| Image | ${envs.map((e) => `${mdCell(e.env)} (\`${mdCell(e.branch)}\`)`).join(' | ')} |`;
+  const rule = `| --- | ${envs.map(() => '---').join(' | ')} |`;
+  const rows = status.rows.map((row) => {
+    const cells = envs.map((e) => {
+      const cell = row.cells[e.env] ?? null;
+      if (cell === null) return '—';
+      const version = `\`${mdCell(cell.tag ?? '(no tag)')}\` ${cell.digest === undefined ? '' : `\`${shortDigest(cell.digest).slice(7)}\``}`;
+      const mark = cell.matchesPrevious === undefined ? '' : cell.matchesPrevious ? ' ✓' : ' ≠';
+      return `${version} · ${age(cell.since, at)}${mark}${cell.pinned ? ' 📌' : ''}${cell.conflict ? ' ⚠' : ''}`;
+    });
+    return `| \`${mdCell(row.repository)}\` | ${cells.join(' | ')} |`;
+  });
+  const missing = envs.filter((e) => e.commit === null).map((e) => `\`${e.branch}\``);
+  const note = missing.length === 0 ? '' : `\n\nMissing branches: ${missing.join(', ')}.`;
+  return `## Slipway status\n\n${rows.length === 0 ? 'No image references found.' : [header, rule, ...rows].join('\n')}\n\n✓ same version as the environment before, ≠ another one, — age unknown (pinned by hand), 📌 pinned by a rollback.${note}\n`;
+}
