@@ -460,6 +460,43 @@ describe('slipway promote: bad input fails with one clear line and pushes nothin
     expect(countCommits(repo.path, 'env/dev')).toBe(1);
   });
 
+  it('a branch that keeps moving under every push fails after --max-attempts, saying how many and why', async () => {
+    const repo = configRepo({ 'env/dev': shopFiles });
+    const { installHook } = await import('./support/bareRepo.js');
+    // Another pipeline lands on env/dev while each of our pushes is being received.
+    installHook(
+      repo.path,
+      'pre-receive',
+      [
+        'unset GIT_QUARANTINE_PATH GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES',
+        'tip=$(git rev-parse refs/heads/env/dev)',
+        'next=$(echo concurrent | git commit-tree "$tip^{tree}" -p "$tip")',
+        'git update-ref refs/heads/env/dev "$next" "$tip"',
+      ].join('\n'),
+    );
+    const result = await runSlipway([
+      'promote',
+      '--config-repo',
+      repo.url,
+      '--env',
+      'dev',
+      '--max-attempts',
+      '3',
+      '--image',
+      `registry.example.com/shop/cart:1.4.2@${D2}`,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /the push kept being rejected after 3 attempts because the branch kept moving \(last: .*cannot lock ref/,
+    );
+    expect(listCommits(repo.path, 'env/dev').map((c) => c.message.split('\n')[0])).toEqual([
+      'concurrent',
+      'concurrent',
+      'concurrent',
+      'init env/dev',
+    ]);
+  });
+
   it('commitFiles helper sanity: later commits are seen by the next promotion', async () => {
     const repo = configRepo({ 'env/dev': shopFiles });
     commitFiles(repo.path, 'env/dev', {
