@@ -43056,12 +43056,6 @@ async function planWithPolicy(params, context) {
         context.reporter.info(`Policy ${policy_POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
         const targetOf = (name) => {
             const environment = sign.findEnvironment(policy, name);
-            if (environment.mode === 'pull-request') {
-                throw new src/* SlipwayError */.G(`${policy_POLICY_FILE} promotes ${name} through pull requests, which this version does not open yet`, {
-                    where: `${policy_POLICY_FILE}:${environment.line}`,
-                    fix: `set mode: push for ${name}, or promote it by hand`,
-                });
-            }
             const target = environmentTarget(name, { branchTemplate: environment.branch });
             return environment.path === undefined
                 ? target

@@ -29279,6 +29279,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Bc: () => (/* reexport */ isDigest),
   dz: () => (/* reexport */ isTag),
   h_: () => (/* reexport */ openRepository),
+  a6: () => (/* reexport */ parseLocalRegistries),
   zS: () => (/* reexport */ parseLocation),
   F2: () => (/* reexport */ parseReference),
   j: () => (/* reexport */ resolveDigest),
@@ -29286,7 +29287,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   WF: () => (/* reexport */ tryParseReference)
 });
 
-// UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_DOMAIN, DOCKER_HUB_API_HOST, DOCKER_HUB_CONFIG_KEY, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST_V2, MANIFEST_ACCEPT, MANIFEST_MEDIA_TYPES, NetworkFailure, REF_NAME_ANNOTATION, RegistryClient, RegistryError, RegistryRepository, TokenCache, computeDigest, describeReference, digestAlgorithm, dockerConfigPath, dockerServerAddress, errorFromResponse, familiarRepository, fetchWithRetry, hasSecret, hostOf, isRetryableNetworkError, isRetryableStatus, isVerifiableDigest, networkErrorCode, parseChallenges, parseLocalRegistries, parseManifest, parseRepository, parseRetryAfter, pickChallenge, readDistributionErrors, referrersTag, registryEndpoint, repositoryScope, resolveCredentials, runCredentialHelper, sharedTokenCache, tokenCacheKey, unauthorizedError, unreachableError
+// UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_DOMAIN, DOCKER_HUB_API_HOST, DOCKER_HUB_CONFIG_KEY, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST_V2, MANIFEST_ACCEPT, MANIFEST_MEDIA_TYPES, NetworkFailure, REF_NAME_ANNOTATION, RegistryClient, RegistryError, RegistryRepository, TokenCache, computeDigest, describeReference, digestAlgorithm, dockerConfigPath, dockerServerAddress, errorFromResponse, familiarRepository, fetchWithRetry, hasSecret, hostOf, isRetryableNetworkError, isRetryableStatus, isVerifiableDigest, networkErrorCode, parseChallenges, parseManifest, parseRepository, parseRetryAfter, pickChallenge, readDistributionErrors, referrersTag, registryEndpoint, repositoryScope, resolveCredentials, runCredentialHelper, sharedTokenCache, tokenCacheKey, unauthorizedError, unreachableError
 
 ;// CONCATENATED MODULE: ../../packages/oci/src/reference.ts
 // The docker image reference grammar (distribution/reference), written from its published grammar:
@@ -31954,15 +31955,18 @@ function openRepository(location, options = {}) {
 /** `host=dir` pairs (comma- or newline-separated), as `SLIPWAY_LOCAL_REGISTRY` holds them. */
 function parseLocalRegistries(text) {
     const stores = {};
-    for (const pair of (text ?? '').split(/[,\n]/).map((p) => p.trim()).filter((p) => p !== '')) {
+    for (const pair of (text ?? '')
+        .split(/[,\n]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '')) {
         const eq = pair.indexOf('=');
         if (eq <= 0 || eq === pair.length - 1) {
-            throw new SlipwayError(`local registry "${pair}" is not host=directory`, {
+            throw new src/* SlipwayError */.G(`local registry "${pair}" is not host=directory`, {
                 where: 'SLIPWAY_LOCAL_REGISTRY',
                 fix: 'write it like registry.example.com=./store (several separated by commas)',
             });
         }
-        stores[pair.slice(0, eq).toLowerCase()] = resolve(pair.slice(eq + 1));
+        stores[pair.slice(0, eq).toLowerCase()] = (0,external_node_path_.resolve)(pair.slice(eq + 1));
     }
     return stores;
 }
@@ -32168,13 +32172,26 @@ function defineStep(definition) {
 
 const ECR_HINT = /\.dkr[.-]ecr/;
 /**
+ * Options every registry gets: plain-HTTP hosts, the environment for the docker config, and registry hosts
+ * served from local OCI layout stores (`SLIPWAY_LOCAL_REGISTRY=registry.example.com=./store`).
+ */
+function baseOptions(access, context) {
+    return {
+        insecureRegistries: access.insecureRegistries,
+        env: context.env,
+        localRegistries: (0,oci_src/* parseLocalRegistries */.a6)(context.env.SLIPWAY_LOCAL_REGISTRY),
+    };
+}
+/**
  * How to reach a registry: the docker config and credential helpers by default; for an ECR registry, a token
  * from the AWS credential chain (the ECR client is loaded only then). Tokens are masked in all output.
  */
 async function registryOptions(location, access, context) {
-    const base = { insecureRegistries: access.insecureRegistries, env: context.env };
+    const base = baseOptions(access, context);
     // Only ECR hosts (`<account>.dkr.ecr.<region>…`, `….dkr-ecr.<region>.on.aws`) load the AWS SDK.
     if (location.kind !== 'registry' || !ECR_HINT.test(location.reference.domain))
+        return base;
+    if (base.localRegistries?.[location.reference.domain] !== undefined)
         return base;
     const { parseEcrHost, EcrCredentials } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(613), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2801));
     if (parseEcrHost(location.reference.domain) === undefined)
@@ -32282,7 +32299,7 @@ const buildStep = defineStep({
         })));
         return build({
             destinations,
-            openOptions: { insecureRegistries: params['insecure-registry'], env: context.env },
+            openOptions: baseOptions(access, context),
             builder: params.builder,
             context: params.context,
             ...(params.file === undefined ? {} : { dockerfile: params.file }),
@@ -43015,6 +43032,7 @@ const promoteInputs = {
 
 
 
+
 const policy_POLICY_FILE = '.slipway.yaml';
 /**
  * Reads `.slipway.yaml` from the config repo's default branch (or `--policy-ref`). Without one, the flags
@@ -43038,12 +43056,6 @@ async function planWithPolicy(params, context) {
         context.reporter.info(`Policy ${policy_POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
         const targetOf = (name) => {
             const environment = sign.findEnvironment(policy, name);
-            if (environment.mode === 'pull-request') {
-                throw new src/* SlipwayError */.G(`${policy_POLICY_FILE} promotes ${name} through pull requests, which this version does not open yet`, {
-                    where: `${policy_POLICY_FILE}:${environment.line}`,
-                    fix: `set mode: push for ${name}, or promote it by hand`,
-                });
-            }
             const target = environmentTarget(name, { branchTemplate: environment.branch });
             return environment.path === undefined
                 ? target
@@ -43117,7 +43129,7 @@ async function checkRequirements(requirements, input, params, context) {
                     });
                 }
                 const reference = (0,oci_src/* parseReference */.F2)(image.name);
-                const repository = (0,oci_src/* openRepository */.h_)({ kind: 'registry', reference }, { insecureRegistries: params.insecureRegistries, env: context.env });
+                const repository = (0,oci_src/* openRepository */.h_)({ kind: 'registry', reference }, baseOptions({ insecureRegistries: params.insecureRegistries }, context));
                 context.reporter.info(`Verifying ${image.name}@${(0,oci_src/* shortDigest */.VK)(image.digest)} for ${environment.name}`);
                 try {
                     const result = await verifyImage({
