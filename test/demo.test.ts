@@ -32,13 +32,18 @@ describe('the README demo (scripts/demo)', () => {
       expect(code, output.slice(-2000)).toBe(0);
       expect(output).toContain('staging requires a trusted signature');
       expect(output).toMatch(/prod takes images from staging/);
+      expect(output).toMatch(/pinned/);
       expect(output).toContain(`Done. Everything is in ${join(dir, 'demo')}`);
       const prod = listCommits(join(dir, 'demo', 'config.git'), 'env/prod');
-      expect(prod, `run ${run}`).toHaveLength(2);
-      expect(prod[0]?.message).toMatch(
+      // init, 1.1.0, 1.2.0, then the rollback to 1.1.0
+      expect(prod, `run ${run}`).toHaveLength(4);
+      expect(prod[2]?.message).toMatch(
         /^promote\(prod\): registry.example.com\/shop\/cart 1\.1\.0 \(sha256:[0-9a-f]{12}\)/,
       );
-      expect(prod[0]?.message).toMatch(/Slipway-Verified-By: [0-9a-f]{64}/);
+      expect(prod[1]?.message).toMatch(/Slipway-Verified-By: [0-9a-f]{64}/);
+      expect(prod[0]?.message).toMatch(/registry.example.com\/shop\/cart:1\.1\.0@sha256:[0-9a-f]{64}/);
+      expect(prod[0]?.message).toContain(`Slipway-Rollback-Of: ${prod[1]?.sha}`);
+      expect(output).toMatch(/registry\.example\.com\/shop\/cart +1\.2\.1-hotfix .*1\.2\.0 .*1\.1\.0/);
     }
   }, 600_000);
 });
