@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import type { GitHubClient } from '@slipway/github';
+import { createGitHubClient, type GitHubClient, repoFromUrl } from '@slipway/github';
 import {
   type BlobScope,
   type BranchUpdate,
@@ -25,6 +25,79 @@ export interface GitHubRepo {
   readonly client: GitHubClient;
   readonly owner: string;
   readonly repo: string;
+}
+
+/**
+ * The config repo as a GitHub repository, with a client for its API, for API mode and pull requests (`why`
+ * says which, in errors). The repository must be on github.com, a GHE.com subdomain or the GitHub of the run
+ * (`GITHUB_SERVER_URL`), or `apiUrl` must be given (GitHub Enterprise Server): any other host is refused
+ * rather than sent the token.
+ */
+export function gitHubRepoOf(
+  configRepo: string,
+  options: {
+    token: string | undefined;
+    apiUrl?: string;
+    env?: Record<string, string | undefined>;
+    why: string;
+  },
+): GitHubRepo {
+  const env = options.env ?? process.env;
+  const fix =
+    'give the config repo as https://github.com/OWNER/REPO (or your GitHub Enterprise URL with --github-api-url), or use --mode push --via git';
+  let ref: ReturnType<typeof repoFromUrl>;
+  try {
+    ref = repoFromUrl(configRepo, {
+      ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
+      env,
+    });
+  } catch (error) {
+    throw new SlipwayError(
+      `${options.why} needs the config repo on GitHub, and ${redactUrl(configRepo)} is not`,
+      {
+        where: '--config-repo',
+        fix,
+        cause: error,
+      },
+    );
+  }
+  const host = ref.host.replace(/:\d+$/, '');
+  const serverHost = hostOf(env.GITHUB_SERVER_URL);
+  const known =
+    host === 'github.com' ||
+    host.endsWith('.ghe.com') ||
+    (serverHost !== undefined && serverHost === ref.host) ||
+    options.apiUrl !== undefined;
+  if (!known) {
+    throw new SlipwayError(
+      `${options.why} needs the config repo on GitHub, and ${ref.host} is not known to be GitHub`,
+      {
+        where: '--config-repo',
+        fix: `for GitHub Enterprise Server pass --github-api-url (e.g. https://${ref.host}/api/v3); otherwise use --mode push --via git`,
+      },
+    );
+  }
+  if (options.token === undefined || options.token.trim() === '') {
+    throw new SlipwayError(`${options.why} needs a GitHub token`, {
+      where: `${ref.owner}/${ref.repo}`,
+      fix: 'pass --token (or set SLIPWAY_TOKEN or GITHUB_TOKEN) with contents: write and pull-requests: write on the config repo',
+    });
+  }
+  const client = createGitHubClient({ token: options.token, apiUrl: ref.apiUrl });
+  return { client, owner: ref.owner, repo: ref.repo };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined || url === '') return undefined;
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^/@\s]*@/, '//***@');
 }
 
 /** A push to a branch Slipway owns (a pull request's head): forced, but only over `expected`. */

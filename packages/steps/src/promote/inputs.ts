@@ -50,6 +50,25 @@ export const promoteInputs = {
     'Promote images the environment pins (.slipway/pins.yaml, written by `slipway rollback`); the pins stay.',
     false,
   ),
+  mode: input.oneOf(
+    'push: commit straight to each environment branch. pull-request: push the commit to a Slipway branch (slipway/promote/<env>/<images>) and open or update one pull request per environment into its branch. An environment whose .slipway.yaml policy says mode: pull-request always gets a pull request.',
+    ['push', 'pull-request'] as const,
+    'push',
+  ),
+  via: input.oneOf(
+    'git: fetch and push with git. github-api: no clone; read and commit through the GitHub REST API (GitHub signs the commits; needs the config repo on GitHub and a token).',
+    ['git', 'github-api'] as const,
+    'git',
+  ),
+  'pr-label': input.list(
+    'Labels of the pull requests ({env} stands for the environment). Default: slipway, promotion, env:{env}.',
+  ),
+  'auto-merge': input.string(
+    'Enable auto-merge on the pull requests with this method: merge, squash or rebase (default: off).',
+  ),
+  'github-api-url': input.string(
+    'GitHub API of the config repo, e.g. https://ghe.example.com/api/v3 (default: derived from the config repo URL, or GITHUB_API_URL on the same host).',
+  ),
   'insecure-registry': input.list(
     'Registries to reach over plain HTTP when resolving tags (localhost always is).',
   ),

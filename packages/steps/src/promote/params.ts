@@ -39,6 +39,12 @@ export interface PromoteParams {
   readonly insecureRegistries: string[];
   readonly policyRef?: string;
   readonly force: boolean;
+  readonly mode: 'push' | 'pull-request';
+  readonly via: 'git' | 'github-api';
+  /** Empty: the defaults (slipway, promotion, env:{env}). */
+  readonly prLabels: string[];
+  readonly autoMerge?: 'merge' | 'squash' | 'rebase';
+  readonly githubApiUrl?: string;
   readonly overridePin: boolean;
 }
 
@@ -105,8 +111,21 @@ export function promoteParams(
     insecureRegistries: values['insecure-registry'],
     ...(values['policy-ref'] === undefined ? {} : { policyRef: values['policy-ref'] }),
     force: values.force,
+    mode: values.mode,
+    via: values.via,
+    prLabels: values['pr-label'],
+    ...(values['auto-merge'] === undefined ? {} : { autoMerge: mergeMethod(values['auto-merge']) }),
+    ...(values['github-api-url'] === undefined ? {} : { githubApiUrl: values['github-api-url'] }),
     overridePin: values['override-pin'],
   };
+}
+
+function mergeMethod(text: string): 'merge' | 'squash' | 'rebase' {
+  const method = text.trim().toLowerCase();
+  if (method === 'merge' || method === 'squash' || method === 'rebase') return method;
+  throw new SlipwayError(`--auto-merge ${JSON.stringify(text)} is not a merge method`, {
+    fix: 'use merge, squash or rebase (or leave it out to merge by hand)',
+  });
 }
 
 function requestedImage(text: string, withFrom: boolean): RequestedImage {

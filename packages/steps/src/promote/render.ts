@@ -23,12 +23,17 @@ function cell(text: string): string {
 export function promoteSummary(result: PromoteResult, context: StepContext): string {
   const web = githubWebUrl(result.configRepo, context);
   const sections = result.outcomes.map((outcome) => {
+    const pr = outcome.pullRequest;
     const commit =
-      outcome.commit === null
-        ? 'no change (already pinned)'
-        : web === undefined || result.dryRun
-          ? `\`${outcome.commit.slice(0, 12)}\`${result.dryRun ? ' (dry run, not pushed)' : ''}`
-          : `[\`${outcome.commit.slice(0, 12)}\`](${web}/commit/${outcome.commit})`;
+      pr !== undefined
+        ? `pull request [#${pr.number}](${pr.url}) ${pr.created ? 'opened' : 'updated'}`
+        : outcome.noop
+          ? 'no change (already pinned)'
+          : outcome.commit === null
+            ? 'dry run through the API (nothing written)'
+            : web === undefined || result.dryRun
+              ? `\`${outcome.commit.slice(0, 12)}\`${result.dryRun ? ' (dry run, not pushed)' : ''}`
+              : `[\`${outcome.commit.slice(0, 12)}\`](${web}/commit/${outcome.commit})`;
     const header = `### Promote to \`${outcome.env}\` (\`${outcome.branch}\`): ${commit}`;
     const images = outcome.images
       .map(
@@ -39,7 +44,7 @@ export function promoteSummary(result: PromoteResult, context: StepContext): str
     if (outcome.changes.length === 0) return `${header}\n\n${images}\n`;
     const rows = outcome.changes.map((change) => {
       const file =
-        web === undefined || outcome.commit === null || result.dryRun
+        web === undefined || outcome.commit === null || result.dryRun || pr !== undefined
           ? cell(change.file)
           : `[${cell(change.file)}](${web}/blob/${outcome.commit}/${change.file}#L${change.line})`;
       return `| ${file} | ${change.line} | ${cell(change.before)} → ${cell(change.after)} |`;
@@ -56,10 +61,12 @@ export function promoteSummary(result: PromoteResult, context: StepContext): str
 export function promoteText(result: PromoteResult): string {
   const lines: string[] = [];
   for (const outcome of result.outcomes) {
-    const what =
-      outcome.commit === null
-        ? 'nothing to change: already pinned'
-        : `${result.dryRun ? 'would commit' : 'committed'} ${outcome.commit.slice(0, 12)} (${outcome.changes.length} change${outcome.changes.length === 1 ? '' : 's'}${outcome.attempts > 1 ? `, ${outcome.attempts} attempts` : ''})`;
+    const pr = outcome.pullRequest;
+    const what = outcome.noop
+      ? 'nothing to change: already pinned'
+      : pr !== undefined
+        ? `pull request #${pr.number} ${pr.created ? 'opened' : 'updated'}: ${pr.url} (${pr.head} at ${(outcome.commit ?? '').slice(0, 12)}, ${outcome.changes.length} change${outcome.changes.length === 1 ? '' : 's'})`
+        : `${result.dryRun ? 'would commit' : 'committed'} ${outcome.commit === null ? '(nothing written through the API)' : outcome.commit.slice(0, 12)} (${outcome.changes.length} change${outcome.changes.length === 1 ? '' : 's'}${outcome.attempts > 1 ? `, ${outcome.attempts} attempts` : ''})`;
     lines.push(`${outcome.branch}: ${what}`);
     for (const change of outcome.changes)
       lines.push(`  ${change.file}:${change.line}  ${change.before} -> ${change.after}`);

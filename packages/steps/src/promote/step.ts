@@ -1,4 +1,10 @@
-import { type BranchOutcome, type ImageRequest, promote } from '@slipway/gitops';
+import {
+  type BranchOutcome,
+  type GitHubRepo,
+  gitHubRepoOf,
+  type ImageRequest,
+  promote,
+} from '@slipway/gitops';
 import { resolveDigest } from '@slipway/oci';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { promoteInputs } from './inputs.js';
@@ -28,6 +34,14 @@ export const promoteStep = defineStep({
     results: {
       description: 'JSON array with one object per environment, as `slipway promote --json` prints.',
     },
+    'pull-request-url': {
+      description:
+        'In pull-request mode: the pull request opened or updated (one line per environment; empty for one pushed or unchanged).',
+    },
+    'pull-request-number': {
+      description:
+        'In pull-request mode: its number (one line per environment; empty for one pushed or unchanged).',
+    },
   },
   prepare: promoteParams,
   run: runPromote,
@@ -38,6 +52,8 @@ export const promoteStep = defineStep({
     changes: JSON.stringify(result.outcomes.flatMap((o) => o.changes.map(changeJson))),
     attempts: String(Math.max(...result.outcomes.map((o) => o.attempts))),
     results: JSON.stringify(result.outcomes.map(outcomeJson)),
+    'pull-request-url': result.outcomes.map((o) => o.pullRequest?.url ?? '').join('\n'),
+    'pull-request-number': result.outcomes.map((o) => String(o.pullRequest?.number ?? '')).join('\n'),
   }),
   json: (result) => {
     const objects = result.outcomes.map(outcomeJson);
@@ -49,7 +65,32 @@ export const promoteStep = defineStep({
 
 async function runPromote(params: PromoteParams, context: StepContext): Promise<PromoteResult> {
   const { reporter } = context;
+  const github = (why: string): GitHubRepo =>
+    gitHubRepoOf(params.configRepo, {
+      token: params.token,
+      ...(params.githubApiUrl === undefined ? {} : { apiUrl: params.githubApiUrl }),
+      env: context.env,
+      why,
+    });
+  // When the flags alone need GitHub, say so before anything is read.
+  let repo =
+    params.via === 'github-api'
+      ? github('promoting through the GitHub API (--via github-api)')
+      : params.mode === 'pull-request'
+        ? github('pull-request mode')
+        : undefined;
   const plan = await planWithPolicy(params, context);
+  // The policy's `mode: pull-request` for an environment wins over the flag.
+  const byPullRequest = plan.targets
+    .filter(
+      (target) =>
+        params.mode === 'pull-request' ||
+        plan.policy?.environments.find((e) => e.name === target.env)?.mode === 'pull-request',
+    )
+    .map((target) => target.env);
+  if (byPullRequest.length > 0 && repo === undefined) {
+    repo = github(`.slipway.yaml's mode: pull-request for ${byPullRequest.join(', ')}`);
+  }
   const images =
     params.from === undefined
       ? await resolveImages(params, plan, context)
@@ -69,6 +110,17 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
     committer: params.committer,
     source: params.source,
     retry: params.retry,
+    via: params.via,
+    ...(repo === undefined ? {} : { github: repo }),
+    ...(byPullRequest.length === 0
+      ? {}
+      : {
+          pullRequests: {
+            envs: new Set(byPullRequest),
+            ...(params.prLabels.length === 0 ? {} : { labels: params.prLabels }),
+            ...(params.autoMerge === undefined ? {} : { autoMerge: params.autoMerge }),
+          },
+        }),
     overridePin: params.overridePin,
     progress: (message) => reporter.info(message),
   });
@@ -113,6 +165,15 @@ function outcomeJson(outcome: BranchOutcome): object {
     changes: outcome.changes.map(changeJson),
     attempts: outcome.attempts,
     ...(outcome.created ? { created: true } : {}),
+    ...(outcome.pullRequest === undefined
+      ? {}
+      : {
+          pullRequest: {
+            number: outcome.pullRequest.number,
+            url: outcome.pullRequest.url,
+            created: outcome.pullRequest.created,
+          },
+        }),
     ...(outcome.diff === undefined ? {} : { diff: outcome.diff }),
   };
 }
