@@ -193,6 +193,37 @@ describe('promote through the GitHub API (via: github-api)', () => {
     );
   });
 
+  it('with several environments, keeps the one that landed and retries only the stale one', async () => {
+    let moved = '';
+    await withFixture(
+      async ({ repoPath, request }) => {
+        commitFiles(repoPath, 'env/prod', FILES, 'init env/prod');
+        const devBefore = branchTip(repoPath, 'env/dev') ?? '';
+        const outcomes = await promote(
+          request({ via: 'github-api', targets: [environmentTarget('dev'), environmentTarget('prod')] }),
+        );
+        const devTip = branchTip(repoPath, 'env/dev') ?? '';
+        expect(moved).not.toBe('');
+        expect(outcomes.map((o) => [o.branch, o.commit, o.noop])).toEqual([
+          ['env/dev', devTip, false],
+          ['env/prod', branchTip(repoPath, 'env/prod'), false],
+        ]);
+        expect(listCommits(repoPath, 'env/dev')[0]?.parents).toEqual([devBefore]);
+        expect(listCommits(repoPath, 'env/prod')[0]?.parents).toEqual([moved]);
+        for (const branch of ['env/dev', 'env/prod']) {
+          expect(readFileAt(repoPath, branch, 'apps/cart/deployment.yaml')?.toString('utf8')).toBe(
+            deployment(`${CART}:1.1.0@${D1}`),
+          );
+        }
+      },
+      async ({ repoPath }, { method, path }) => {
+        if (moved === '' && method === 'PATCH' && path.endsWith('/git/refs/heads/env/prod')) {
+          moved = commitFiles(repoPath, 'env/prod', { 'other/notes.yaml': 'a: 3\n' }, 'someone else');
+        }
+      },
+    );
+  });
+
   it('a dry run writes nothing and still shows the diff', async () => {
     await withFixture(async ({ server, repoPath, request }) => {
       const before = branchTip(repoPath, 'env/dev');
