@@ -292,6 +292,30 @@ describe('promote through a pull request', () => {
     });
   }
 
+  it('pushes the head from a partial clone (--path) with git', async () => {
+    await withFixture(async ({ server, repoPath, request }) => {
+      const argv: string[][] = [];
+      const [outcome] = await promote(
+        request({
+          targets: [environmentTarget('dev', { path: 'apps/cart' })],
+          pullRequests: { envs: new Set(['dev']), labels: ['promo:{env}'] },
+          onCommand: (a) => argv.push(a),
+        }),
+      );
+      expect(argv.some((a) => a.includes('--filter=blob:none'))).toBe(true);
+      expect(
+        argv.some((a) =>
+          a.some((x) => x.startsWith('--force-with-lease=refs/heads/slipway/promote/dev/cart:')),
+        ),
+      ).toBe(true);
+      expect(outcome?.commit).toBe(branchTip(repoPath, 'slipway/promote/dev/cart'));
+      expect(
+        readFileAt(repoPath, 'slipway/promote/dev/cart', 'apps/payments/cronjob.yaml')?.toString('utf8'),
+      ).toBe(cronjob(`${PAYMENTS}:0.9.0`));
+      expect(server.state.pulls[0]?.labels).toEqual(['promo:dev']);
+    });
+  });
+
   it('never overwrites a head that moved since it was read (the lease), and retries', async () => {
     const head = 'slipway/promote/dev/cart';
     let armed = false;
