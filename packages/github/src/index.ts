@@ -23,3 +23,9 @@ export { type BranchSnapshot, branchTip, readBranch, readFilesViaApi, searchTree
 export { type GitHubRepoRef, repoFromUrl } from './repo.js';
 export { type CheckState, type CommitCheck, checkRunState, commitStatuses } from './statuses.js';
 export { gitBlobSha, type TreeEntry } from './tree.js';
+export {
+  type WaitForDeploymentInput,
+  type WaitOutcome,
+  type WaitState,
+  waitForDeployment,
+} from './wait.js';

@@ -15,3 +15,4 @@ export * from './sign/step.js';
 export * from './status/step.js';
 export * from './unpin/step.js';
 export * from './verify/step.js';
+export * from './wait/step.js';

@@ -10,6 +10,7 @@ import { signStep } from './sign/step.js';
 import { statusStep } from './status/step.js';
 import { unpinStep } from './unpin/step.js';
 import { verifyStep } from './verify/step.js';
+import { waitStep } from './wait/step.js';
 
 /** Every step, in the order `slipway --help` lists them. */
 export const allSteps: readonly Step[] = [
@@ -17,6 +18,7 @@ export const allSteps: readonly Step[] = [
   signStep,
   verifyStep,
   promoteStep,
+  waitStep,
   statusStep,
   historyStep,
   rollbackStep,
