@@ -209,6 +209,7 @@ describe('promote through the GitHub API (via: github-api)', () => {
           ['env/prod', branchTip(repoPath, 'env/prod'), false],
         ]);
         expect(listCommits(repoPath, 'env/dev')[0]?.parents).toEqual([devBefore]);
+        expect(outcomes.map((o) => o.changes.length)).toEqual([1, 1]);
         expect(listCommits(repoPath, 'env/prod')[0]?.parents).toEqual([moved]);
         for (const branch of ['env/dev', 'env/prod']) {
           expect(readFileAt(repoPath, branch, 'apps/cart/deployment.yaml')?.toString('utf8')).toBe(

@@ -156,6 +156,8 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
     const sleep = request.sleep ?? sleepFor;
     const random = request.random ?? Math.random;
     let lastRejection = '';
+    // Through the API, environments move one by one: what one that already landed changed, for its outcome.
+    const landedChanges = new Map<string, readonly Change[]>();
 
     for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
       const tips = await fetchTips(repo, request, progress, mode);
@@ -238,7 +240,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
               commit: made === undefined ? (landed ?? null) : repo.published(made),
               noop: made === undefined && landed === undefined,
               created,
-              changes: plan.changes,
+              changes: made === undefined ? (landedChanges.get(target.branch) ?? plan.changes) : plan.changes,
               attempts: attempt,
               images,
               ...(withDiff ? { diff: made === undefined ? '' : await repo.diff(base, made) } : {}),
@@ -280,6 +282,11 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           where: pushed.branch ?? [...own, ...updates].map((u) => u.branch).join(', '),
           fix: 'check branch protection and the token’s write permission, or use pull-request mode',
         });
+      }
+      for (const { target, plan } of plans) {
+        if (repo.landed.has(target.branch) && !landedChanges.has(target.branch)) {
+          landedChanges.set(target.branch, plan.changes);
+        }
       }
       lastRejection = pushed.message;
       if (attempt < request.retry.maxAttempts) {
