@@ -20,7 +20,7 @@ export {
   upsertPullRequest,
 } from './pulls.js';
 export { type BranchSnapshot, branchTip, readBranch, readFilesViaApi, searchTree } from './read.js';
-export { type GitHubRepoRef, repoFromUrl } from './repo.js';
+export { type GitHubRepoRef, hostOf, redact as redactUrlCredentials, repoFromUrl } from './repo.js';
 export { type CheckState, type CommitCheck, checkRunState, commitStatuses } from './statuses.js';
 export { gitBlobSha, type TreeEntry } from './tree.js';
 export {

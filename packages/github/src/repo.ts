@@ -110,7 +110,8 @@ function parse(url: string, env: Record<string, string | undefined>): Parsed | u
   };
 }
 
-function hostOf(url: string | undefined): string | undefined {
+/** The lowercased host of a URL, or undefined when it is not one. */
+export function hostOf(url: string | undefined): string | undefined {
   if (url === undefined || url === '') return undefined;
   try {
     return new URL(url).host.toLowerCase();
@@ -120,6 +121,6 @@ function hostOf(url: string | undefined): string | undefined {
 }
 
 /** The URL without credentials, for messages. */
-function redact(url: string): string {
+export function redact(url: string): string {
   return url.replace(/\/\/[^/@\s]*@/, '//***@');
 }

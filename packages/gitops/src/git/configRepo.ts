@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { GitError } from './errors.js';
-import { assertBranch, assertObjectId, assertRepoPath } from './names.js';
+import { assertBranch, assertObjectId, assertRepoPath, isValidBranchName } from './names.js';
 import { classifyPush, type PushResult } from './push.js';
 import { redactor } from './redact.js';
 import { type GitAuth, resolveRemote } from './remote.js';
@@ -493,6 +493,59 @@ export class ConfigRepo {
     return outcome;
   }
 
+  /** The tips of `branches` on the remote (`ls-remote`); null for a branch it does not have. */
+  async remoteTips(branches: readonly string[]): Promise<Map<string, string | null>> {
+    this.assertOpen();
+    const tips = new Map<string, string | null>(branches.map((b) => [b, null]));
+    if (branches.length === 0) return tips;
+    branches.forEach(assertBranch);
+    const out = await this.git.run(['ls-remote', this.url, ...branches.map((b) => `refs/heads/${b}`)], {
+      network: true,
+      action: `reading ${branches.join(', ')}`,
+    });
+    for (const line of out.stdout.toString('utf8').split('\n')) {
+      const [sha, ref] = line.split('\t');
+      if (sha !== undefined && ref?.startsWith('refs/heads/') === true) {
+        const branch = ref.slice('refs/heads/'.length);
+        if (tips.has(branch)) tips.set(branch, sha);
+      }
+    }
+    return tips;
+  }
+
+  /**
+   * Moves one of Slipway's own branches (`slipway/…`: pull-request heads) to `commit`, only while it still
+   * points at `expected` (null: it must not exist yet): `--force-with-lease`. The only forced push Slipway
+   * makes; environment branches go through {@link push}, which never forces.
+   */
+  async pushWithLease(update: {
+    branch: string;
+    commit: string;
+    expected: string | null;
+  }): Promise<PushResult> {
+    this.assertOpen();
+    assertOwnBranch(update.branch);
+    assertObjectId(update.commit);
+    if (update.expected !== null) assertObjectId(update.expected);
+    const ref = `refs/heads/${update.branch}`;
+    const args = [
+      'push',
+      '--porcelain',
+      '--no-verify',
+      '--no-recurse-submodules',
+      `--force-with-lease=${ref}:${update.expected ?? ''}`,
+      this.url,
+      `${update.commit}:${ref}`,
+    ];
+    const result = await this.git.spawn(args, { network: true, action: `pushing ${update.branch}` });
+    const stdout = this.git.redact(result.stdout.toString('utf8'));
+    const outcome = classifyPush(result.code, stdout, result.stderr);
+    if (outcome === undefined) {
+      throw this.git.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
+    }
+    return outcome;
+  }
+
   /**
    * The newest `limit` (default 50) commits of `branch`, newest first, or null when the remote has no such
    * branch. Only commits come (`--depth <limit+1> --filter=tree:0`: no trees, no blobs; the temp repo becomes a
@@ -668,3 +721,13 @@ async function mapLimit<T>(items: T[], limit: number, task: (item: T) => Promise
 }
 
 export { GitError };
+
+/** Slipway force-pushes only under `slipway/`: a guard against ever forcing anything else. */
+export function assertOwnBranch(branch: string): void {
+  if (!branch.startsWith('slipway/') || !isValidBranchName(branch)) {
+    throw new SlipwayError(`bug: refusing to force-push ${branch}, which is not a branch Slipway owns`);
+  }
+}
+
+/** What planning reads of a branch snapshot: a ConfigRepo, or the GitHub API reader of API mode. */
+export type BranchReader = Pick<ConfigRepo, 'url' | 'listTree' | 'grep' | 'readFiles' | 'prefetchBlobs'>;

@@ -1,5 +1,7 @@
 export {
+  assertOwnBranch,
   type BlobScope,
+  type BranchReader,
   type BranchUpdate,
   type CommitInput,
   ConfigRepo,

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import type { ConfigRepo } from '../git/index.js';
+import type { BranchReader } from '../git/index.js';
 import { collectMarkerImages, searchTerms, type ValuesPath } from '../manifest/index.js';
 import type { EnvironmentTarget } from './target.js';
 
@@ -24,7 +24,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * the object store, so only they are read and parsed, whatever the size of the repo.
  */
 export async function readCandidates(
-  repo: ConfigRepo,
+  repo: BranchReader,
   commit: string,
   target: EnvironmentTarget,
   repositories: Iterable<string>,
@@ -84,7 +84,7 @@ export async function readCandidates(
 
 /** Symlinks are never followed; one that points out of the repo is reported, as it may be an attack. */
 async function refuseEscapingSymlinks(
-  repo: ConfigRepo,
+  repo: BranchReader,
   commit: string,
   target: EnvironmentTarget,
   links: string[],

@@ -1,6 +1,6 @@
 import { SlipwayError } from '@slipway/errors';
 import { formatReference } from '@slipway/oci';
-import type { ConfigRepo } from '../git/index.js';
+import type { BranchReader } from '../git/index.js';
 import { type ImageSite, scanFile, type ValuesPath } from '../manifest/index.js';
 import { readCandidates } from './candidates.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
@@ -16,7 +16,7 @@ export interface PinnedImage {
  * pinned there by digest; otherwise such images are left out of the answer for the caller to judge.
  */
 export async function readPinnedImages(
-  repo: ConfigRepo,
+  repo: BranchReader,
   commit: string,
   source: EnvironmentTarget,
   images: readonly ImageRequest[],

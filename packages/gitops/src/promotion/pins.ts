@@ -1,7 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import { isDigest, shortDigest, tryParseReference } from '@slipway/oci';
 import { parseDocument, stringify } from 'yaml';
-import { ConfigRepo, type GitAuth, GitError, type Identity } from '../git/index.js';
+import { type BranchReader, ConfigRepo, type GitAuth, GitError, type Identity } from '../git/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { TRAILER } from './message.js';
 import type { EnvironmentTarget } from './target.js';
@@ -108,7 +108,7 @@ export function pinRepository(pin: EnvironmentPin): string {
 }
 
 /** Reads the pins at `commit` (fetching the one small file first when the temp repo is a partial clone). */
-export async function readPins(repo: ConfigRepo, commit: string): Promise<EnvironmentPin[]> {
+export async function readPins(repo: BranchReader, commit: string): Promise<EnvironmentPin[]> {
   try {
     await repo.prefetchBlobs([{ commit, under: [PINS_FILE] }]);
   } catch (error) {

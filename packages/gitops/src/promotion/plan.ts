@@ -1,5 +1,5 @@
 import { SlipwayError } from '@slipway/errors';
-import type { ConfigRepo } from '../git/index.js';
+import type { BranchReader } from '../git/index.js';
 import {
   type Change,
   type DesiredImage,
@@ -22,7 +22,7 @@ export interface BranchPlan {
 }
 
 export async function planBranch(
-  repo: ConfigRepo,
+  repo: BranchReader,
   commit: string,
   target: EnvironmentTarget,
   images: readonly DesiredImage[],

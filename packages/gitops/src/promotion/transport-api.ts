@@ -9,9 +9,15 @@ import {
   readBlobsViaApi,
   readBranch,
 } from '@slipway/github';
-import type { BranchUpdate, CommitInput, ConfigRepo, PushResult, TreeEntry } from '../git/index.js';
+import {
+  assertOwnBranch,
+  type BranchUpdate,
+  type CommitInput,
+  type BranchReader,
+  type PushResult,
+  type TreeEntry,
+} from '../git/index.js';
 import type { GitHubRepo, OwnBranchUpdate, Transport } from './transport.js';
-import { assertOwnBranch } from './transport.js';
 
 /**
  * The API has no grep: every YAML file under the searched folder is read (one request per blob not read before,
@@ -37,7 +43,7 @@ export function openApiTransport(github: GitHubRepo): Transport {
 class ApiTransport implements Transport {
   readonly via = 'github-api' as const;
   readonly url: string;
-  readonly reader: ConfigRepo;
+  readonly reader: BranchReader;
   readonly landed = new Map<string, string>();
   private readonly snapshots = new Map<string, readonly ApiTreeEntry[]>();
   private readonly blobs = new Map<string, Buffer>();
@@ -51,7 +57,7 @@ class ApiTransport implements Transport {
     this.url = `${github.client.apiUrl} (${github.owner}/${github.repo})`;
     // The planner (plan.ts, candidates.ts, pins.ts, pinned.ts) reads through url, listTree, grep, readFiles and
     // prefetchBlobs: ApiReader answers those. The cast stands until planBranch takes that narrower interface.
-    this.reader = new ApiReader(this) as unknown as ConfigRepo;
+    this.reader = new ApiReader(this);
   }
 
   async fetchBranches(branches: string[]): Promise<Map<string, string | null>> {

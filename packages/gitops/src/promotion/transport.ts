@@ -1,20 +1,22 @@
-import path from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import { createGitHubClient, type GitHubClient, repoFromUrl } from '@slipway/github';
 import {
+  createGitHubClient,
+  type GitHubClient,
+  hostOf,
+  redactUrlCredentials,
+  repoFromUrl,
+} from '@slipway/github';
+import {
+  assertOwnBranch,
   type BlobScope,
+  type BranchReader,
   type BranchUpdate,
   type CommitInput,
   ConfigRepo,
-  classifyPush,
   type FetchOptions,
   type GitAuth,
-  isValidBranchName,
   type PushResult,
-  redactor,
-  resolveRemote,
 } from '../git/index.js';
-import { cleanEnvironment, GitRunner, withConfig } from '../git/run.js';
 import { openApiTransport } from './transport-api.js';
 
 /** How a promotion reaches the config repo. */
@@ -53,7 +55,7 @@ export function gitHubRepoOf(
     });
   } catch (error) {
     throw new SlipwayError(
-      `${options.why} needs the config repo on GitHub, and ${redactUrl(configRepo)} is not`,
+      `${options.why} needs the config repo on GitHub, and ${redactUrlCredentials(configRepo)} is not`,
       {
         where: '--config-repo',
         fix,
@@ -87,19 +89,6 @@ export function gitHubRepoOf(
   return { client, owner: ref.owner, repo: ref.repo };
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (url === undefined || url === '') return undefined;
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^/@\s]*@/, '//***@');
-}
-
 /** A push to a branch Slipway owns (a pull request's head): forced, but only over `expected`. */
 export interface OwnBranchUpdate {
   readonly branch: string;
@@ -120,7 +109,7 @@ export interface Transport {
    * What planBranch and readPinnedImages read (listTree, grep, readFiles at commits fetched here). For the API
    * transport it is an adapter with that surface: the planner is the same code in both modes.
    */
-  readonly reader: ConfigRepo;
+  readonly reader: BranchReader;
   fetchBranches(branches: string[], options?: FetchOptions): Promise<Map<string, string | null>>;
   prefetchBlobs(scopes: readonly BlobScope[]): Promise<number>;
   defaultBranch(): Promise<string>;
@@ -159,53 +148,21 @@ export async function openTransport(options: TransportOptions): Promise<Transpor
 }
 
 /**
- * Today's path: a temporary bare repo (ConfigRepo) with shallow, possibly blob-less fetches and atomic pushes.
- * Pushes to Slipway's own branches (`--force-with-lease=<ref>:<expected>`) run git directly with the same
- * credential header, as ConfigRepo never forces.
+ * Today's path: a temporary bare repo (ConfigRepo) with shallow, possibly blob-less fetches and atomic pushes;
+ * Slipway's own pull-request branches move with a lease.
  */
 class GitTransport implements Transport {
   readonly via = 'git' as const;
   readonly landed = new Map<string, string>();
 
-  private constructor(
-    readonly reader: ConfigRepo,
-    private readonly own: GitRunner,
-    private readonly ownEnv: Record<string, string>,
-  ) {}
+  private constructor(readonly reader: ConfigRepo) {}
 
   static async open(options: TransportOptions): Promise<GitTransport> {
     const repo = await ConfigRepo.open(options.configRepo, options.auth, {
       tmpRoot: options.tmpRoot,
       onCommand: options.onCommand,
     });
-    const remote = resolveRemote(options.configRepo, options.auth);
-    const network: [string, string][] = [
-      ['core.hooksPath', path.join(repo.tempDir, 'no-hooks')],
-      ['protocol.ext.allow', 'never'],
-      ['core.askPass', ''],
-    ];
-    if (remote.basic !== undefined && remote.httpOrigin !== undefined) {
-      const pair = `${remote.basic.username}:${remote.basic.token}`;
-      network.push(['credential.helper', '']);
-      network.push([`http.${remote.httpOrigin}.extraHeader`, '']);
-      network.push([
-        `http.${remote.httpOrigin}.extraHeader`,
-        `Authorization: Basic ${Buffer.from(pair, 'utf8').toString('base64')}`,
-      ]);
-    }
-    const env = withConfig({ ...cleanEnvironment(), GIT_DIR: path.join(repo.tempDir, 'repo.git') }, network);
-    const own = new GitRunner({
-      cwd: repo.tempDir,
-      localEnv: env,
-      networkEnv: env,
-      redact: redactor(remote.secrets),
-      where: remote.url,
-      onCommand: options.onCommand,
-      timeoutMs: undefined,
-      git: 'git',
-      hasToken: remote.basic !== undefined,
-    });
-    return new GitTransport(repo, own, env);
+    return new GitTransport(repo);
   }
 
   get url(): string {
@@ -232,63 +189,14 @@ class GitTransport implements Transport {
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult> {
     return this.reader.push(updates, options);
   }
-
-  async ownTips(branches: readonly string[]): Promise<Map<string, string | null>> {
-    const tips = new Map<string, string | null>(branches.map((b) => [b, null]));
-    if (branches.length === 0) return tips;
+  ownTips(branches: readonly string[]): Promise<Map<string, string | null>> {
     branches.forEach(assertOwnBranch);
-    const out = await this.own.run(['ls-remote', this.url, ...branches.map((b) => `refs/heads/${b}`)], {
-      network: true,
-      action: `reading ${branches.join(', ')}`,
-    });
-    for (const line of out.stdout.toString('utf8').split('\n')) {
-      const [sha, ref] = line.split('\t');
-      if (sha !== undefined && ref?.startsWith('refs/heads/') === true) {
-        const branch = ref.slice('refs/heads/'.length);
-        if (tips.has(branch)) tips.set(branch, sha);
-      }
-    }
-    return tips;
+    return this.reader.remoteTips(branches);
   }
-
-  async pushOwn(update: OwnBranchUpdate): Promise<PushResult> {
-    assertOwnBranch(update.branch);
-    const ref = `refs/heads/${update.branch}`;
-    const args = [
-      'push',
-      '--porcelain',
-      '--no-verify',
-      '--no-recurse-submodules',
-      `--force-with-lease=${ref}:${update.expected ?? ''}`,
-      this.url,
-      `${update.commit}:${ref}`,
-    ];
-    // In a partial clone, git may look for objects it does not have: let it fetch them as ConfigRepo would.
-    const env = this.reader.isPartial
-      ? withConfig(this.ownEnv, [
-          ['remote.slipway.url', this.url],
-          ['remote.slipway.promisor', 'true'],
-          ['remote.slipway.partialCloneFilter', 'blob:none'],
-        ])
-      : {};
-    const result = await this.own.spawn(args, { network: true, env, action: `pushing ${update.branch}` });
-    const stdout = this.own.redact(result.stdout.toString('utf8'));
-    const outcome = classifyPush(result.code, stdout, result.stderr);
-    if (outcome === undefined) {
-      throw this.own.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
-    }
-    return outcome;
+  pushOwn(update: OwnBranchUpdate): Promise<PushResult> {
+    return this.reader.pushWithLease(update);
   }
-
-  async dispose(): Promise<void> {
-    await this.own.killAll();
-    await this.reader.dispose();
-  }
-}
-
-/** Slipway force-pushes only under `slipway/`: a guard against ever forcing anything else. */
-export function assertOwnBranch(branch: string): void {
-  if (!branch.startsWith('slipway/') || !isValidBranchName(branch)) {
-    throw new SlipwayError(`bug: refusing to force-push ${branch}, which is not a branch Slipway owns`);
+  dispose(): Promise<void> {
+    return this.reader.dispose();
   }
 }
