@@ -1577,7 +1577,9 @@ async function signImage(options) {
     };
 }
 function defaultIdentity(repository, identity) {
-    const text = identity ?? (repository.registry === undefined ? undefined : repository.name);
+    // A layout standing in for a registry repository (a local store) carries that repository's name.
+    const named = repository.registry !== undefined || !repository.name.startsWith('oci:');
+    const text = identity ?? (named ? repository.name : undefined);
     if (text === undefined) {
         throw new src/* SlipwayError */.G('an OCI layout has no image name to put in the signature', {
             where: repository.name,

@@ -33500,6 +33500,56 @@ class ConfigRepo {
         }
         return outcome;
     }
+    /** The tips of `branches` on the remote (`ls-remote`); null for a branch it does not have. */
+    async remoteTips(branches) {
+        this.assertOpen();
+        const tips = new Map(branches.map((b) => [b, null]));
+        if (branches.length === 0)
+            return tips;
+        branches.forEach(assertBranch);
+        const out = await this.git.run(['ls-remote', this.url, ...branches.map((b) => `refs/heads/${b}`)], {
+            network: true,
+            action: `reading ${branches.join(', ')}`,
+        });
+        for (const line of out.stdout.toString('utf8').split('\n')) {
+            const [sha, ref] = line.split('\t');
+            if (sha !== undefined && ref?.startsWith('refs/heads/') === true) {
+                const branch = ref.slice('refs/heads/'.length);
+                if (tips.has(branch))
+                    tips.set(branch, sha);
+            }
+        }
+        return tips;
+    }
+    /**
+     * Moves one of Slipway's own branches (`slipway/…`: pull-request heads) to `commit`, only while it still
+     * points at `expected` (null: it must not exist yet): `--force-with-lease`. The only forced push Slipway
+     * makes; environment branches go through {@link push}, which never forces.
+     */
+    async pushWithLease(update) {
+        this.assertOpen();
+        assertOwnBranch(update.branch);
+        assertObjectId(update.commit);
+        if (update.expected !== null)
+            assertObjectId(update.expected);
+        const ref = `refs/heads/${update.branch}`;
+        const args = [
+            'push',
+            '--porcelain',
+            '--no-verify',
+            '--no-recurse-submodules',
+            `--force-with-lease=${ref}:${update.expected ?? ''}`,
+            this.url,
+            `${update.commit}:${ref}`,
+        ];
+        const result = await this.git.spawn(args, { network: true, action: `pushing ${update.branch}` });
+        const stdout = this.git.redact(result.stdout.toString('utf8'));
+        const outcome = classifyPush(result.code, stdout, result.stderr);
+        if (outcome === undefined) {
+            throw this.git.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
+        }
+        return outcome;
+    }
     /**
      * The newest `limit` (default 50) commits of `branch`, newest first, or null when the remote has no such
      * branch. Only commits come (`--depth <limit+1> --filter=tree:0`: no trees, no blobs; the temp repo becomes a
@@ -33675,6 +33725,12 @@ async function configRepo_mapLimit(items, limit, task) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** Slipway force-pushes only under `slipway/`: a guard against ever forcing anything else. */
+function assertOwnBranch(branch) {
+    if (!branch.startsWith('slipway/') || !isValidBranchName(branch)) {
+        throw new src/* SlipwayError */.G(`bug: refusing to force-push ${branch}, which is not a branch Slipway owns`);
+    }
+}
 
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git/index.ts
 
@@ -41542,6 +41598,7 @@ function repo_parse(url, env) {
         webBase: `${parsed.protocol === 'http:' ? 'http' : 'https'}://${host}`,
     };
 }
+/** The lowercased host of a URL, or undefined when it is not one. */
 function hostOf(url) {
     if (url === undefined || url === '')
         return undefined;
@@ -42161,8 +42218,6 @@ function splitLines(text) {
 
 
 
-
-
 /**
  * The config repo as a GitHub repository, with a client for its API, for API mode and pull requests (`why`
  * says which, in errors). The repository must be on github.com, a GHE.com subdomain or the GitHub of the run
@@ -42180,14 +42235,14 @@ function gitHubRepoOf(configRepo, options) {
         });
     }
     catch (error) {
-        throw new src/* SlipwayError */.G(`${options.why} needs the config repo on GitHub, and ${redactUrl(configRepo)} is not`, {
+        throw new src/* SlipwayError */.G(`${options.why} needs the config repo on GitHub, and ${redact(configRepo)} is not`, {
             where: '--config-repo',
             fix,
             cause: error,
         });
     }
     const host = ref.host.replace(/:\d+$/, '');
-    const serverHost = transport_hostOf(env.GITHUB_SERVER_URL);
+    const serverHost = hostOf(env.GITHUB_SERVER_URL);
     const known = host === 'github.com' ||
         host.endsWith('.ghe.com') ||
         (serverHost !== undefined && serverHost === ref.host) ||
@@ -42207,19 +42262,6 @@ function gitHubRepoOf(configRepo, options) {
     const client = createGitHubClient({ token: options.token, apiUrl: ref.apiUrl });
     return { client, owner: ref.owner, repo: ref.repo };
 }
-function transport_hostOf(url) {
-    if (url === undefined || url === '')
-        return undefined;
-    try {
-        return new URL(url).host.toLowerCase();
-    }
-    catch {
-        return undefined;
-    }
-}
-function redactUrl(url) {
-    return url.replace(/\/\/[^/@\s]*@/, '//***@');
-}
 async function openTransport(options) {
     if (options.via === 'github-api') {
         if (options.github === undefined)
@@ -42229,54 +42271,22 @@ async function openTransport(options) {
     return GitTransport.open(options);
 }
 /**
- * Today's path: a temporary bare repo (ConfigRepo) with shallow, possibly blob-less fetches and atomic pushes.
- * Pushes to Slipway's own branches (`--force-with-lease=<ref>:<expected>`) run git directly with the same
- * credential header, as ConfigRepo never forces.
+ * Today's path: a temporary bare repo (ConfigRepo) with shallow, possibly blob-less fetches and atomic pushes;
+ * Slipway's own pull-request branches move with a lease.
  */
 class GitTransport {
     reader;
-    own;
-    ownEnv;
     via = 'git';
     landed = new Map();
-    constructor(reader, own, ownEnv) {
+    constructor(reader) {
         this.reader = reader;
-        this.own = own;
-        this.ownEnv = ownEnv;
     }
     static async open(options) {
         const repo = await ConfigRepo.open(options.configRepo, options.auth, {
             tmpRoot: options.tmpRoot,
             onCommand: options.onCommand,
         });
-        const remote = resolveRemote(options.configRepo, options.auth);
-        const network = [
-            ['core.hooksPath', external_node_path_default().join(repo.tempDir, 'no-hooks')],
-            ['protocol.ext.allow', 'never'],
-            ['core.askPass', ''],
-        ];
-        if (remote.basic !== undefined && remote.httpOrigin !== undefined) {
-            const pair = `${remote.basic.username}:${remote.basic.token}`;
-            network.push(['credential.helper', '']);
-            network.push([`http.${remote.httpOrigin}.extraHeader`, '']);
-            network.push([
-                `http.${remote.httpOrigin}.extraHeader`,
-                `Authorization: Basic ${Buffer.from(pair, 'utf8').toString('base64')}`,
-            ]);
-        }
-        const env = withConfig({ ...cleanEnvironment(), GIT_DIR: external_node_path_default().join(repo.tempDir, 'repo.git') }, network);
-        const own = new GitRunner({
-            cwd: repo.tempDir,
-            localEnv: env,
-            networkEnv: env,
-            redact: redactor(remote.secrets),
-            where: remote.url,
-            onCommand: options.onCommand,
-            timeoutMs: undefined,
-            git: 'git',
-            hasToken: remote.basic !== undefined,
-        });
-        return new GitTransport(repo, own, env);
+        return new GitTransport(repo);
     }
     get url() {
         return this.reader.url;
@@ -42302,62 +42312,15 @@ class GitTransport {
     push(updates, options) {
         return this.reader.push(updates, options);
     }
-    async ownTips(branches) {
-        const tips = new Map(branches.map((b) => [b, null]));
-        if (branches.length === 0)
-            return tips;
+    ownTips(branches) {
         branches.forEach(assertOwnBranch);
-        const out = await this.own.run(['ls-remote', this.url, ...branches.map((b) => `refs/heads/${b}`)], {
-            network: true,
-            action: `reading ${branches.join(', ')}`,
-        });
-        for (const line of out.stdout.toString('utf8').split('\n')) {
-            const [sha, ref] = line.split('\t');
-            if (sha !== undefined && ref?.startsWith('refs/heads/') === true) {
-                const branch = ref.slice('refs/heads/'.length);
-                if (tips.has(branch))
-                    tips.set(branch, sha);
-            }
-        }
-        return tips;
+        return this.reader.remoteTips(branches);
     }
-    async pushOwn(update) {
-        assertOwnBranch(update.branch);
-        const ref = `refs/heads/${update.branch}`;
-        const args = [
-            'push',
-            '--porcelain',
-            '--no-verify',
-            '--no-recurse-submodules',
-            `--force-with-lease=${ref}:${update.expected ?? ''}`,
-            this.url,
-            `${update.commit}:${ref}`,
-        ];
-        // In a partial clone, git may look for objects it does not have: let it fetch them as ConfigRepo would.
-        const env = this.reader.isPartial
-            ? withConfig(this.ownEnv, [
-                ['remote.slipway.url', this.url],
-                ['remote.slipway.promisor', 'true'],
-                ['remote.slipway.partialCloneFilter', 'blob:none'],
-            ])
-            : {};
-        const result = await this.own.spawn(args, { network: true, env, action: `pushing ${update.branch}` });
-        const stdout = this.own.redact(result.stdout.toString('utf8'));
-        const outcome = classifyPush(result.code, stdout, result.stderr);
-        if (outcome === undefined) {
-            throw this.own.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
-        }
-        return outcome;
+    pushOwn(update) {
+        return this.reader.pushWithLease(update);
     }
-    async dispose() {
-        await this.own.killAll();
-        await this.reader.dispose();
-    }
-}
-/** Slipway force-pushes only under `slipway/`: a guard against ever forcing anything else. */
-function assertOwnBranch(branch) {
-    if (!branch.startsWith('slipway/') || !isValidBranchName(branch)) {
-        throw new src/* SlipwayError */.G(`bug: refusing to force-push ${branch}, which is not a branch Slipway owns`);
+    dispose() {
+        return this.reader.dispose();
     }
 }
 
