@@ -113,7 +113,7 @@ describe('history entries', () => {
       name: 'nginx',
       repository: 'docker.io/library/nginx',
     });
-    expect(trailerReference('localhost:5000/app@' + D1)).toMatchObject({
+    expect(trailerReference(`localhost:5000/app@${D1}`)).toMatchObject({
       name: 'localhost:5000/app',
       digest: D1,
     });

@@ -11,9 +11,9 @@ import {
 } from '@slipway/github';
 import {
   assertOwnBranch,
+  type BranchReader,
   type BranchUpdate,
   type CommitInput,
-  type BranchReader,
   type PushResult,
   type TreeEntry,
 } from '../git/index.js';
