@@ -272,7 +272,7 @@ async function writeResults(report: Report): Promise<void> {
   const floor =
     report.slipwayStartupFloorMs === undefined
       ? ''
-      : `\nSlipway start-up floor (\`entry.ts --noop\`: node + tsx + loading the oci package, no copy): median ${report.slipwayStartupFloorMs.medianMs} ms.`;
+      : `\nSlipway start-up floor (${report.slipway.includes('CLI') ? '`slipway --version`: node + the CLI bundle' : '`entry.ts --noop`: node + tsx + loading the oci package'}, no copy): median ${report.slipwayStartupFloorMs.medianMs} ms.`;
   const md = `# Copy benchmark
 
 ${report.date}: ${mb.toFixed(0)} MB image (${report.image.layers} layers, incompressible), local \`docker-registry\` on 127.0.0.1.
