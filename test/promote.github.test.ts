@@ -302,3 +302,84 @@ describe('slipway promote --mode pull-request', () => {
     });
   });
 });
+
+describe('slipway promote --wait', () => {
+  /** Plays the agent (Flux notification-controller): once the promotion lands, it reports on that commit. */
+  async function agentReports(
+    world: World,
+    branch: string,
+    before: string,
+    state: string,
+    description: string,
+  ) {
+    for (let i = 0; i < 400; i += 1) {
+      const tip = branchTip(world.repoPath, branch) ?? before;
+      if (tip !== before) {
+        const response = await fetch(`${world.api.url}/repos/acme/config/statuses/${tip}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ state, context: 'kustomization/apps/cart', description }),
+        });
+        expect(response.status).toBe(201);
+        return tip;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the promotion never landed');
+  }
+
+  it('waits until the agent reports the promotion commit deployed', async () => {
+    await withWorld(async (world) => {
+      const before = branchTip(world.repoPath, 'env/dev') ?? '';
+      const run = runSlipway(
+        [
+          ...promoteArgs(
+            world,
+            '--env',
+            'dev',
+            '--wait',
+            '--wait-interval',
+            '100ms',
+            '--wait-timeout',
+            '60s',
+          ),
+        ],
+        { env: world.env },
+      );
+      const tip = await agentReports(world, 'env/dev', before, 'success', 'Applied revision env/dev');
+      const result = await run;
+      expect(result.stderr).not.toMatch(/error/);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ commit: tip, noop: false });
+      expect(result.stderr).toMatch(/kustomization\/apps\/cart: success \(Applied revision env\/dev\)/);
+      expectNoToken(world, result.stdout, result.stderr);
+    });
+  });
+
+  it('fails with the agent’s message when the deployment fails', async () => {
+    await withWorld(async (world) => {
+      const before = branchTip(world.repoPath, 'env/dev') ?? '';
+      const run = runSlipway(
+        [
+          ...promoteArgs(
+            world,
+            '--env',
+            'dev',
+            '--wait',
+            '--wait-interval',
+            '100ms',
+            '--wait-timeout',
+            '60s',
+          ),
+        ],
+        { env: world.env },
+      );
+      await agentReports(world, 'env/dev', before, 'failure', 'health check failed: cart CrashLoopBackOff');
+      const result = await run;
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /deployment failed: kustomization\/apps\/cart is failure \(health check failed: cart CrashLoopBackOff\)/,
+      );
+    });
+  });
+});

@@ -69,6 +69,15 @@ export const promoteInputs = {
   'github-api-url': input.string(
     'GitHub API of the config repo, e.g. https://ghe.example.com/api/v3 (default: derived from the config repo URL, or GITHUB_API_URL on the same host).',
   ),
+  wait: input.boolean(
+    'After pushing, wait until the pull-based agent (Flux, Argo CD) reports each promotion commit deployed, through its GitHub commit statuses (as `slipway wait`).',
+    false,
+  ),
+  'wait-timeout': input.stringWithDefault('How long `wait` waits: 90s, 15m, 1h.', '15m'),
+  'wait-interval': input.stringWithDefault('How often `wait` reads the statuses.', '10s'),
+  'wait-context': input.list(
+    'Status contexts `wait` waits for (prefixes, e.g. kustomization/apps); default: all.',
+  ),
   'insecure-registry': input.list(
     'Registries to reach over plain HTTP when resolving tags (localhost always is).',
   ),

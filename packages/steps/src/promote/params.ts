@@ -13,6 +13,7 @@ import {
 import { type ImageReference, InvalidReferenceError, parseReference } from '@slipway/oci';
 import type { InputValues } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
+import { parseDuration } from '../wait/duration.js';
 import type { promoteInputs } from './inputs.js';
 
 /** An image as asked for: resolved to a digest later, through the registry, when only a tag is given. */
@@ -45,6 +46,8 @@ export interface PromoteParams {
   readonly prLabels: string[];
   readonly autoMerge?: 'merge' | 'squash' | 'rebase';
   readonly githubApiUrl?: string;
+  /** Wait for the agent's deployment statuses on each pushed commit. */
+  readonly wait?: { readonly timeoutMs: number; readonly intervalMs: number; readonly contexts: string[] };
   readonly overridePin: boolean;
 }
 
@@ -116,6 +119,15 @@ export function promoteParams(
     prLabels: values['pr-label'],
     ...(values['auto-merge'] === undefined ? {} : { autoMerge: mergeMethod(values['auto-merge']) }),
     ...(values['github-api-url'] === undefined ? {} : { githubApiUrl: values['github-api-url'] }),
+    ...(values.wait
+      ? {
+          wait: {
+            timeoutMs: parseDuration(values['wait-timeout'], '--wait-timeout'),
+            intervalMs: parseDuration(values['wait-interval'], '--wait-interval'),
+            contexts: values['wait-context'],
+          },
+        }
+      : {}),
     overridePin: values['override-pin'],
   };
 }

@@ -1,3 +1,4 @@
+import { SlipwayError } from '@slipway/errors';
 import {
   type BranchOutcome,
   type GitHubRepo,
@@ -7,6 +8,7 @@ import {
 } from '@slipway/gitops';
 import { resolveDigest } from '@slipway/oci';
 import { defineStep, type StepContext } from '../definition/step.js';
+import { runWait } from '../wait/step.js';
 import { promoteInputs } from './inputs.js';
 import { type PromoteParams, promoteParams, type RequestedImage } from './params.js';
 import { type PolicyPlan, planWithPolicy } from './policy.js';
@@ -124,6 +126,8 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
     overridePin: params.overridePin,
     progress: (message) => reporter.info(message),
   });
+  if (params.wait !== undefined && !params.dryRun)
+    await waitForDeployments(params, params.wait, outcomes, context);
   return { configRepo: params.configRepo, outcomes, dryRun: params.dryRun };
 }
 
@@ -176,4 +180,34 @@ function outcomeJson(outcome: BranchOutcome): object {
         }),
     ...(outcome.diff === undefined ? {} : { diff: outcome.diff }),
   };
+}
+
+/** `--wait`: each pushed commit must be reported deployed by the agent, or the step fails with its message. */
+async function waitForDeployments(
+  params: PromoteParams,
+  wait: { readonly timeoutMs: number; readonly intervalMs: number; readonly contexts: string[] },
+  outcomes: readonly BranchOutcome[],
+  context: StepContext,
+): Promise<void> {
+  if (params.token === undefined) {
+    throw new SlipwayError('--wait reads the commit statuses through the GitHub API, and no token is set', {
+      fix: 'set SLIPWAY_TOKEN or GITHUB_TOKEN (statuses: read, checks: read on the config repo)',
+    });
+  }
+  for (const outcome of outcomes) {
+    if (outcome.commit === null || outcome.pullRequest !== undefined) continue;
+    await runWait(
+      {
+        configRepo: params.configRepo,
+        env: outcome.env,
+        commit: outcome.commit,
+        contexts: wait.contexts,
+        timeoutMs: wait.timeoutMs,
+        intervalMs: wait.intervalMs,
+        token: params.token,
+        ...(params.githubApiUrl === undefined ? {} : { apiUrl: params.githubApiUrl }),
+      },
+      context,
+    );
+  }
 }

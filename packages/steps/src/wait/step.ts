@@ -122,7 +122,7 @@ export const waitStep = defineStep({
     )}`,
 });
 
-async function runWait(params: WaitParams, context: StepContext): Promise<WaitResult> {
+export async function runWait(params: WaitParams, context: StepContext): Promise<WaitResult> {
   const { reporter } = context;
   const ref = repoFromUrl(params.configRepo, {
     ...(params.apiUrl === undefined ? {} : { apiUrl: params.apiUrl }),
