@@ -31989,7 +31989,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: actionFiles, actionMetadata, allSteps, contextStep, copyStep, defineStep, entryJson, historyInputs, historyStep, input, inputVariable, keygenStep, outputEnvText, outputVariable, parseInputs, promoteStep, rollbackInputs, rollbackStep, runCli, signStep, statusInputs, statusStep, stepExportName, stepHelp, unpinInputs, unpinStep, verifyStep, waitInputs, waitStep
+// UNUSED EXPORTS: actionFiles, actionMetadata, allSteps, contextStep, copyStep, defineStep, entryJson, historyInputs, historyStep, input, inputVariable, keygenStep, outputEnvText, outputVariable, parseInputs, promoteStep, rollbackInputs, rollbackStep, runCli, runWait, signStep, statusInputs, statusStep, stepExportName, stepHelp, unpinInputs, unpinStep, verifyStep, waitInputs, waitStep
 
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
 var src = __nccwpck_require__(8014);
@@ -42670,7 +42670,39 @@ function assertDistinctBranches(targets) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/steps/src/wait/duration.ts
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `15m`, `90s`, `1h`, `1h30m`, `500ms` → milliseconds; `where` names the flag in errors. */
+function parseDuration(text, where) {
+    const value = text.trim();
+    const parts = [...value.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (value === '' || parts.map((part) => part[0]).join('') !== value) {
+        throw new src/* SlipwayError */.G(`"${text}" is not a duration`, {
+            where,
+            fix: 'write a number and a unit: 90s, 15m, 1h, 1h30m or 500ms',
+        });
+    }
+    const ms = parts.reduce((sum, part) => sum + Number(part[1]) * (UNITS[part[2] ?? ''] ?? 0), 0);
+    if (ms <= 0)
+        throw new src/* SlipwayError */.G(`"${text}" must be longer than zero`, { where });
+    return ms;
+}
+/** 900000 → `15m`, 5400000 → `1h30m`, 50 → `50ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    let seconds = Math.round(ms / 1000);
+    const hours = Math.floor(seconds / 3600);
+    seconds -= hours * 3600;
+    const minutes = Math.floor(seconds / 60);
+    seconds -= minutes * 60;
+    const text = `${hours > 0 ? `${hours}h` : ''}${minutes > 0 ? `${minutes}m` : ''}${seconds > 0 ? `${seconds}s` : ''}`;
+    return text === '' ? '0s' : text;
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/promote/params.ts
+
 
 
 
@@ -42734,6 +42766,15 @@ function promoteParams(values, context) {
         prLabels: values['pr-label'],
         ...(values['auto-merge'] === undefined ? {} : { autoMerge: mergeMethod(values['auto-merge']) }),
         ...(values['github-api-url'] === undefined ? {} : { githubApiUrl: values['github-api-url'] }),
+        ...(values.wait
+            ? {
+                wait: {
+                    timeoutMs: parseDuration(values['wait-timeout'], '--wait-timeout'),
+                    intervalMs: parseDuration(values['wait-interval'], '--wait-interval'),
+                    contexts: values['wait-context'],
+                },
+            }
+            : {}),
         overridePin: values['override-pin'],
     };
 }
@@ -43121,6 +43162,165 @@ const keygenStep = defineStep({
     text: (r) => `wrote ${r.privateKeyPath} (private, encrypted with ${r.passwordSource})\nwrote ${r.publicKeyPath}\nfingerprint ${r.fingerprint}\n`,
 });
 
+;// CONCATENATED MODULE: ../../packages/steps/src/wait/step.ts
+
+
+
+
+
+
+const waitInputs = {
+    'config-repo': input.requiredString('Config repo on GitHub (https://github.com/OWNER/REPO, git@github.com:OWNER/REPO or OWNER/REPO).', { env: ['SLIPWAY_CONFIG_REPO'] }),
+    env: input.string('Environment deployed; with no --commit, the tip of its branch is waited for.'),
+    commit: input.string('Config repo commit the agent reports on (default: the tip of the env branch).'),
+    'branch-template': input.stringWithDefault('Branch of an environment; {env} stands for its name (used when --commit is not given).', 'env/{env}'),
+    context: input.list('Status contexts or check names to wait for, by prefix (e.g. kustomization/apps); each must show up. Default: every one present, and at least one.'),
+    timeout: input.stringWithDefault('How long to wait at most: 90s, 15m, 1h.', '15m'),
+    interval: input.stringWithDefault('How often to read the statuses: 10s, 30s, 1m.', '10s'),
+    token: input.string('GitHub token that may read commit statuses and checks of the config repo.', {
+        secret: true,
+        env: ['SLIPWAY_TOKEN', 'GITHUB_TOKEN'],
+    }),
+    'github-api-url': input.string('GitHub API of the config repo, e.g. https://ghe.example.com/api/v3 (default: derived from the config repo URL, or GITHUB_API_URL on the same host).'),
+};
+const waitStep = defineStep({
+    name: 'wait',
+    title: 'Slipway wait',
+    description: 'Waits for the deployment feedback a pull-based agent (Flux notification-controller, Argo CD notifications) sets on a config repo commit: succeeds when its statuses and check runs are all success, fails when one fails, or times out.',
+    branding: { icon: 'clock', color: 'blue' },
+    inputs: waitInputs,
+    outputs: {
+        state: { description: 'success, failure or timeout.' },
+        contexts: {
+            description: 'JSON array of the statuses and check runs last seen: context, state, description, url, updatedAt, source.',
+        },
+    },
+    prepare: (values) => {
+        const token = values.token;
+        if (token === undefined) {
+            throw new src/* SlipwayError */.G('no GitHub token to read the commit statuses with', {
+                fix: 'set SLIPWAY_TOKEN or GITHUB_TOKEN (in GitHub Actions, pass `token` with statuses: read and checks: read)',
+            });
+        }
+        const env = values.env;
+        if (values.commit === undefined && env === undefined) {
+            throw new src/* SlipwayError */.G('--commit or --env is required', {
+                fix: 'pass the config repo commit to wait for, or the environment whose branch tip to wait for',
+            });
+        }
+        return {
+            configRepo: values['config-repo'],
+            ...(env === undefined ? {} : { env }),
+            ...(values.commit === undefined
+                ? { branch: values['branch-template'].replaceAll('{env}', env ?? '') }
+                : { commit: values.commit }),
+            contexts: values.context,
+            timeoutMs: parseDuration(values.timeout, '--timeout'),
+            intervalMs: parseDuration(values.interval, '--interval'),
+            token,
+            ...(values['github-api-url'] === undefined ? {} : { apiUrl: values['github-api-url'] }),
+        };
+    },
+    run: runWait,
+    outputValues: (result) => ({
+        state: result.outcome.state,
+        contexts: JSON.stringify(result.outcome.checks.map(checkJson)),
+    }),
+    json: (result) => ({
+        state: result.outcome.state,
+        repository: result.repository,
+        env: result.env ?? null,
+        commit: result.commit,
+        contexts: result.outcome.checks.map(checkJson),
+    }),
+    summary: (result) => {
+        const rows = result.outcome.checks.map((c) => `| \`${mdCell(c.context)}\` | ${c.state} | ${mdCell(c.description ?? '')} | ${c.url === null ? '' : `[link](${c.url})`} |`);
+        return `## Slipway wait\n\n${where(result)} deployed: every status is success (${formatDuration(result.outcome.elapsedMs)}).\n\n| Context | State | Description | |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+    },
+    text: (result) => `${where(result)} deployed after ${formatDuration(result.outcome.elapsedMs)}\n${textTable(['CONTEXT', 'STATE', 'DESCRIPTION'], result.outcome.checks.map((c) => [c.context, c.state, c.description ?? '']))}`,
+});
+async function runWait(params, context) {
+    const { reporter } = context;
+    const ref = repoFromUrl(params.configRepo, {
+        ...(params.apiUrl === undefined ? {} : { apiUrl: params.apiUrl }),
+        env: { ...context.env },
+    });
+    const client = createGitHubClient({ token: params.token, apiUrl: ref.apiUrl });
+    const repository = `${ref.owner}/${ref.repo}`;
+    let commit = params.commit;
+    if (commit === undefined) {
+        const branch = params.branch ?? '';
+        commit = await branchTip({ client, owner: ref.owner, repo: ref.repo, branch });
+        if (commit === undefined) {
+            throw new src/* SlipwayError */.G(`branch ${branch} does not exist`, {
+                where: repository,
+                fix: 'promote to the environment first, or pass --commit',
+            });
+        }
+        reporter.info(`${branch} is at ${commit}`);
+    }
+    const base = { repository, ...(params.env === undefined ? {} : { env: params.env }), commit };
+    reporter.info(`Waiting up to ${formatDuration(params.timeoutMs)} for the statuses of ${repository}@${step_short(commit)}${params.env === undefined ? '' : ` (${params.env})`}${params.contexts.length === 0 ? '' : ` matching ${params.contexts.join(', ')}`}, every ${formatDuration(params.intervalMs)}`);
+    let lastRetry = '';
+    const outcome = await waitForDeployment({
+        client,
+        owner: ref.owner,
+        repo: ref.repo,
+        sha: commit,
+        contexts: params.contexts,
+        timeoutMs: params.timeoutMs,
+        intervalMs: params.intervalMs,
+        onChange: ({ checks, changed }) => {
+            if (checks.length === 0)
+                reporter.info('no statuses or check runs yet');
+            for (const check of changed)
+                reporter.info(`${check.context}: ${describe(check)}`);
+        },
+        onRetry: (error) => {
+            const message = error instanceof Error ? error.message : String(error);
+            if (message !== lastRetry)
+                reporter.warning(`reading the statuses failed, retrying: ${message}`);
+            lastRetry = message;
+        },
+    });
+    const result = { ...base, outcome };
+    if (outcome.state === 'success')
+        return result;
+    // The step fails; its outputs still say how (an action's later steps may read them with `if: always()`).
+    reporter.setOutput('state', outcome.state);
+    reporter.setOutput('contexts', JSON.stringify(outcome.checks.map(checkJson)));
+    if (outcome.state === 'failure') {
+        throw new src/* SlipwayError */.G(`deployment failed: ${outcome.failed.map((c) => `${c.context} is ${describe(c)}${c.url === null ? '' : ` (${c.url})`}`).join('; ')}`, { where: where(result) });
+    }
+    const seen = outcome.checks.length === 0
+        ? 'no statuses or check runs'
+        : outcome.checks.map((c) => `${c.context} ${describe(c)}`).join(', ');
+    const missing = outcome.missing.length === 0 ? '' : `; nothing yet for --context ${outcome.missing.join(', ')}`;
+    throw new src/* SlipwayError */.G(`timed out after ${formatDuration(params.timeoutMs)} waiting for the deployment; last seen: ${seen}${missing}`, {
+        where: where(result),
+        fix: 'check the agent (Flux notification-controller provider, Argo CD notifications) reports to this repository, or raise --timeout',
+    });
+}
+function describe(check) {
+    return check.description === null || check.description === ''
+        ? check.state
+        : `${check.state} (${check.description})`;
+}
+function where(result) {
+    return `${result.repository}@${step_short(result.commit)}${result.env === undefined ? '' : ` (${result.env})`}`;
+}
+const step_short = (sha) => (/^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha);
+function checkJson(check) {
+    return {
+        context: check.context,
+        state: check.state,
+        description: check.description,
+        url: check.url,
+        updatedAt: check.updatedAt,
+        source: check.source,
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/promote/inputs.ts
 
 const promoteInputs = {
@@ -43154,6 +43354,10 @@ const promoteInputs = {
     'pr-label': input.list('Labels of the pull requests ({env} stands for the environment). Default: slipway, promotion, env:{env}.'),
     'auto-merge': input.string('Enable auto-merge on the pull requests with this method: merge, squash or rebase (default: off).'),
     'github-api-url': input.string('GitHub API of the config repo, e.g. https://ghe.example.com/api/v3 (default: derived from the config repo URL, or GITHUB_API_URL on the same host).'),
+    wait: input.boolean('After pushing, wait until the pull-based agent (Flux, Argo CD) reports each promotion commit deployed, through its GitHub commit statuses (as `slipway wait`).', false),
+    'wait-timeout': input.stringWithDefault('How long `wait` waits: 90s, 15m, 1h.', '15m'),
+    'wait-interval': input.stringWithDefault('How often `wait` reads the statuses.', '10s'),
+    'wait-context': input.list('Status contexts `wait` waits for (prefixes, e.g. kustomization/apps); default: all.'),
     'insecure-registry': input.list('Registries to reach over plain HTTP when resolving tags (localhost always is).'),
 };
 
@@ -43364,6 +43568,8 @@ function promoteText(result) {
 
 
 
+
+
 const promoteStep = defineStep({
     name: 'promote',
     title: 'Slipway promote',
@@ -43460,6 +43666,8 @@ async function runPromote(params, context) {
         overridePin: params.overridePin,
         progress: (message) => reporter.info(message),
     });
+    if (params.wait !== undefined && !params.dryRun)
+        await waitForDeployments(params, params.wait, outcomes, context);
     return { configRepo: params.configRepo, outcomes, dryRun: params.dryRun };
 }
 /**
@@ -43501,6 +43709,28 @@ function outcomeJson(outcome) {
             }),
         ...(outcome.diff === undefined ? {} : { diff: outcome.diff }),
     };
+}
+/** `--wait`: each pushed commit must be reported deployed by the agent, or the step fails with its message. */
+async function waitForDeployments(params, wait, outcomes, context) {
+    if (params.token === undefined) {
+        throw new src/* SlipwayError */.G('--wait reads the commit statuses through the GitHub API, and no token is set', {
+            fix: 'set SLIPWAY_TOKEN or GITHUB_TOKEN (statuses: read, checks: read on the config repo)',
+        });
+    }
+    for (const outcome of outcomes) {
+        if (outcome.commit === null || outcome.pullRequest !== undefined)
+            continue;
+        await runWait({
+            configRepo: params.configRepo,
+            env: outcome.env,
+            commit: outcome.commit,
+            contexts: wait.contexts,
+            timeoutMs: wait.timeoutMs,
+            intervalMs: wait.intervalMs,
+            token: params.token,
+            ...(params.githubApiUrl === undefined ? {} : { apiUrl: params.githubApiUrl }),
+        }, context);
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/rollback/step.ts
@@ -44067,196 +44297,6 @@ const verifyStep = defineStep({
         .join('\n')}\n`,
     text: (r) => `verified ${r.pinned}\n${r.verified.map((v) => `  by ${v.keyFingerprint} (${v.keyDescription}) for ${v.dockerReference}`).join('\n')}\n`,
 });
-
-;// CONCATENATED MODULE: ../../packages/steps/src/wait/duration.ts
-
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `15m`, `90s`, `1h`, `1h30m`, `500ms` → milliseconds; `where` names the flag in errors. */
-function parseDuration(text, where) {
-    const value = text.trim();
-    const parts = [...value.matchAll(/(\d+)(ms|s|m|h)/g)];
-    if (value === '' || parts.map((part) => part[0]).join('') !== value) {
-        throw new src/* SlipwayError */.G(`"${text}" is not a duration`, {
-            where,
-            fix: 'write a number and a unit: 90s, 15m, 1h, 1h30m or 500ms',
-        });
-    }
-    const ms = parts.reduce((sum, part) => sum + Number(part[1]) * (UNITS[part[2] ?? ''] ?? 0), 0);
-    if (ms <= 0)
-        throw new src/* SlipwayError */.G(`"${text}" must be longer than zero`, { where });
-    return ms;
-}
-/** 900000 → `15m`, 5400000 → `1h30m`, 50 → `50ms`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    let seconds = Math.round(ms / 1000);
-    const hours = Math.floor(seconds / 3600);
-    seconds -= hours * 3600;
-    const minutes = Math.floor(seconds / 60);
-    seconds -= minutes * 60;
-    const text = `${hours > 0 ? `${hours}h` : ''}${minutes > 0 ? `${minutes}m` : ''}${seconds > 0 ? `${seconds}s` : ''}`;
-    return text === '' ? '0s' : text;
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/wait/step.ts
-
-
-
-
-
-
-const waitInputs = {
-    'config-repo': input.requiredString('Config repo on GitHub (https://github.com/OWNER/REPO, git@github.com:OWNER/REPO or OWNER/REPO).', { env: ['SLIPWAY_CONFIG_REPO'] }),
-    env: input.string('Environment deployed; with no --commit, the tip of its branch is waited for.'),
-    commit: input.string('Config repo commit the agent reports on (default: the tip of the env branch).'),
-    'branch-template': input.stringWithDefault('Branch of an environment; {env} stands for its name (used when --commit is not given).', 'env/{env}'),
-    context: input.list('Status contexts or check names to wait for, by prefix (e.g. kustomization/apps); each must show up. Default: every one present, and at least one.'),
-    timeout: input.stringWithDefault('How long to wait at most: 90s, 15m, 1h.', '15m'),
-    interval: input.stringWithDefault('How often to read the statuses: 10s, 30s, 1m.', '10s'),
-    token: input.string('GitHub token that may read commit statuses and checks of the config repo.', {
-        secret: true,
-        env: ['SLIPWAY_TOKEN', 'GITHUB_TOKEN'],
-    }),
-    'github-api-url': input.string('GitHub API of the config repo, e.g. https://ghe.example.com/api/v3 (default: derived from the config repo URL, or GITHUB_API_URL on the same host).'),
-};
-const waitStep = defineStep({
-    name: 'wait',
-    title: 'Slipway wait',
-    description: 'Waits for the deployment feedback a pull-based agent (Flux notification-controller, Argo CD notifications) sets on a config repo commit: succeeds when its statuses and check runs are all success, fails when one fails, or times out.',
-    branding: { icon: 'clock', color: 'blue' },
-    inputs: waitInputs,
-    outputs: {
-        state: { description: 'success, failure or timeout.' },
-        contexts: {
-            description: 'JSON array of the statuses and check runs last seen: context, state, description, url, updatedAt, source.',
-        },
-    },
-    prepare: (values) => {
-        const token = values.token;
-        if (token === undefined) {
-            throw new src/* SlipwayError */.G('no GitHub token to read the commit statuses with', {
-                fix: 'set SLIPWAY_TOKEN or GITHUB_TOKEN (in GitHub Actions, pass `token` with statuses: read and checks: read)',
-            });
-        }
-        const env = values.env;
-        if (values.commit === undefined && env === undefined) {
-            throw new src/* SlipwayError */.G('--commit or --env is required', {
-                fix: 'pass the config repo commit to wait for, or the environment whose branch tip to wait for',
-            });
-        }
-        return {
-            configRepo: values['config-repo'],
-            ...(env === undefined ? {} : { env }),
-            ...(values.commit === undefined
-                ? { branch: values['branch-template'].replaceAll('{env}', env ?? '') }
-                : { commit: values.commit }),
-            contexts: values.context,
-            timeoutMs: parseDuration(values.timeout, '--timeout'),
-            intervalMs: parseDuration(values.interval, '--interval'),
-            token,
-            ...(values['github-api-url'] === undefined ? {} : { apiUrl: values['github-api-url'] }),
-        };
-    },
-    run: runWait,
-    outputValues: (result) => ({
-        state: result.outcome.state,
-        contexts: JSON.stringify(result.outcome.checks.map(checkJson)),
-    }),
-    json: (result) => ({
-        state: result.outcome.state,
-        repository: result.repository,
-        env: result.env ?? null,
-        commit: result.commit,
-        contexts: result.outcome.checks.map(checkJson),
-    }),
-    summary: (result) => {
-        const rows = result.outcome.checks.map((c) => `| \`${mdCell(c.context)}\` | ${c.state} | ${mdCell(c.description ?? '')} | ${c.url === null ? '' : `[link](${c.url})`} |`);
-        return `## Slipway wait\n\n${where(result)} deployed: every status is success (${formatDuration(result.outcome.elapsedMs)}).\n\n| Context | State | Description | |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
-    },
-    text: (result) => `${where(result)} deployed after ${formatDuration(result.outcome.elapsedMs)}\n${textTable(['CONTEXT', 'STATE', 'DESCRIPTION'], result.outcome.checks.map((c) => [c.context, c.state, c.description ?? '']))}`,
-});
-async function runWait(params, context) {
-    const { reporter } = context;
-    const ref = repoFromUrl(params.configRepo, {
-        ...(params.apiUrl === undefined ? {} : { apiUrl: params.apiUrl }),
-        env: { ...context.env },
-    });
-    const client = createGitHubClient({ token: params.token, apiUrl: ref.apiUrl });
-    const repository = `${ref.owner}/${ref.repo}`;
-    let commit = params.commit;
-    if (commit === undefined) {
-        const branch = params.branch ?? '';
-        commit = await branchTip({ client, owner: ref.owner, repo: ref.repo, branch });
-        if (commit === undefined) {
-            throw new src/* SlipwayError */.G(`branch ${branch} does not exist`, {
-                where: repository,
-                fix: 'promote to the environment first, or pass --commit',
-            });
-        }
-        reporter.info(`${branch} is at ${commit}`);
-    }
-    const base = { repository, ...(params.env === undefined ? {} : { env: params.env }), commit };
-    reporter.info(`Waiting up to ${formatDuration(params.timeoutMs)} for the statuses of ${repository}@${step_short(commit)}${params.env === undefined ? '' : ` (${params.env})`}${params.contexts.length === 0 ? '' : ` matching ${params.contexts.join(', ')}`}, every ${formatDuration(params.intervalMs)}`);
-    let lastRetry = '';
-    const outcome = await waitForDeployment({
-        client,
-        owner: ref.owner,
-        repo: ref.repo,
-        sha: commit,
-        contexts: params.contexts,
-        timeoutMs: params.timeoutMs,
-        intervalMs: params.intervalMs,
-        onChange: ({ checks, changed }) => {
-            if (checks.length === 0)
-                reporter.info('no statuses or check runs yet');
-            for (const check of changed)
-                reporter.info(`${check.context}: ${describe(check)}`);
-        },
-        onRetry: (error) => {
-            const message = error instanceof Error ? error.message : String(error);
-            if (message !== lastRetry)
-                reporter.warning(`reading the statuses failed, retrying: ${message}`);
-            lastRetry = message;
-        },
-    });
-    const result = { ...base, outcome };
-    if (outcome.state === 'success')
-        return result;
-    // The step fails; its outputs still say how (an action's later steps may read them with `if: always()`).
-    reporter.setOutput('state', outcome.state);
-    reporter.setOutput('contexts', JSON.stringify(outcome.checks.map(checkJson)));
-    if (outcome.state === 'failure') {
-        throw new src/* SlipwayError */.G(`deployment failed: ${outcome.failed.map((c) => `${c.context} is ${describe(c)}${c.url === null ? '' : ` (${c.url})`}`).join('; ')}`, { where: where(result) });
-    }
-    const seen = outcome.checks.length === 0
-        ? 'no statuses or check runs'
-        : outcome.checks.map((c) => `${c.context} ${describe(c)}`).join(', ');
-    const missing = outcome.missing.length === 0 ? '' : `; nothing yet for --context ${outcome.missing.join(', ')}`;
-    throw new src/* SlipwayError */.G(`timed out after ${formatDuration(params.timeoutMs)} waiting for the deployment; last seen: ${seen}${missing}`, {
-        where: where(result),
-        fix: 'check the agent (Flux notification-controller provider, Argo CD notifications) reports to this repository, or raise --timeout',
-    });
-}
-function describe(check) {
-    return check.description === null || check.description === ''
-        ? check.state
-        : `${check.state} (${check.description})`;
-}
-function where(result) {
-    return `${result.repository}@${step_short(result.commit)}${result.env === undefined ? '' : ` (${result.env})`}`;
-}
-const step_short = (sha) => (/^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha);
-function checkJson(check) {
-    return {
-        context: check.context,
-        state: check.state,
-        description: check.description,
-        url: check.url,
-        updatedAt: check.updatedAt,
-        source: check.source,
-    };
-}
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/registry.ts
 
