@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchTip, createBareRepo, listCommits, readFileAt } from './support/bareRepo.js';
 import { type Defer, withCleanup } from './support/cleanup.js';
 import { gitText } from './support/git.js';
@@ -35,11 +35,19 @@ async function withWorld<T>(
   test: (world: World) => Promise<T>,
   options: {
     policy?: string;
+    /** More files on the default branch (`main`) and on `env/dev`. */
+    main?: Record<string, string>;
+    dev?: Record<string, string>;
+    /**
+     * false: no git server at all; the config repo URL is the API server's, where a git client finds no
+     * smart-HTTP endpoint (as on GitHub, whose API host serves no git). Default true.
+     */
+    gitServer?: boolean;
     onRequest?: (r: { method: string; path: string }, repoPath: string) => void;
   } = {},
 ): Promise<T> {
   return withCleanup(async (defer) => {
-    const main: Record<string, string> = { 'README.md': 'config\n' };
+    const main: Record<string, string> = { 'README.md': 'config\n', ...options.main };
     if (options.policy !== undefined) main['.slipway.yaml'] = options.policy;
     const repo = createBareRepo({
       name: 'acme/config.git',
@@ -48,6 +56,7 @@ async function withWorld<T>(
         'env/dev': {
           'apps/cart/deployment.yaml': deployment(`${CART}:1.0.0`),
           'apps/payments/cronjob.yaml': cronjob(`${PAYMENTS}:0.9.0`),
+          ...options.dev,
         },
         'env/prod': { 'apps/cart/deployment.yaml': deployment(`${CART}:0.9.0`) },
       },
@@ -55,8 +64,11 @@ async function withWorld<T>(
     });
     defer(repo.cleanup);
     const root = join(repo.path, '..', '..');
-    const http = await startGitHttpServer({ root, username: 'x-access-token', password: TOKEN });
-    defer(http.close);
+    const http =
+      options.gitServer === false
+        ? undefined
+        : await startGitHttpServer({ root, username: 'x-access-token', password: TOKEN });
+    if (http !== undefined) defer(http.close);
     const api = await startGitHubServer({
       repos: { 'acme/config': repo.path },
       token: TOKEN,
@@ -73,7 +85,7 @@ async function withWorld<T>(
     writeFileSync(log, '');
     return await test({
       repoPath: repo.path,
-      url: `${http.url}/acme/config.git`,
+      url: `${http?.url ?? api.url}/acme/config.git`,
       api,
       gitArgv: () => readFileSync(log, 'utf8'),
       env: { SLIPWAY_TOKEN: TOKEN, PATH: `${bin}:${process.env.PATH ?? ''}` },
@@ -128,9 +140,8 @@ describe('slipway promote --via github-api', () => {
         (r) => r.method === 'POST' && r.path.endsWith('/git/commits'),
       );
       expect(commit).toBeDefined();
-      // git only read the policy file: no push, no fetch of the environment branch.
-      expect(world.gitArgv()).not.toMatch(/\bpush\b/);
-      expect(world.gitArgv()).not.toMatch(/env\/dev/);
+      // No git process at all: the policy lookup went through the API too.
+      expect(world.gitArgv()).toBe('');
       expectNoToken(world, result.stdout, result.stderr);
     });
   });
@@ -160,6 +171,178 @@ describe('slipway promote --via github-api', () => {
         cronjob(`${PAYMENTS}:1.0.0@${D2}`),
       );
     });
+  });
+});
+
+/** The blob id of `file` on `branch` of the bare repo. */
+const blobAt = (repoPath: string, branch: string, file: string): string =>
+  gitText(['rev-parse', `${branch}:${file}`], { env: { GIT_DIR: repoPath } });
+
+/** Every request went to the REST API (a git client would have asked for `/acme/config.git/info/refs`). */
+function expectOnlyRestApi(world: World): void {
+  expect(world.api.state.requests.filter((r) => !r.path.startsWith('/repos/'))).toEqual([]);
+  expect(world.gitArgv()).toBe('');
+}
+
+const readsOf = (world: World, sha: string) =>
+  world.api.state.requests.filter(
+    (r) => r.method === 'GET' && r.path === `/repos/acme/config/git/blobs/${sha}`,
+  );
+
+describe('slipway promote --via github-api needs no git server', () => {
+  const keys = { SLIPWAY_KEY_PASSWORD: 'github-api-policy' };
+  let scratch = '';
+  let store = '';
+  let signed = '';
+  let fingerprint = '';
+  let publicKey = '';
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'slipway-gh-policy-'));
+    store = `registry.example.com=${join(scratch, 'store')}`;
+    const keygen = await runSlipway(['keygen', '--output-prefix', join(scratch, 'release'), '--json'], {
+      env: keys,
+    });
+    expect(keygen.code, keygen.stderr).toBe(0);
+    fingerprint = (JSON.parse(keygen.stdout) as { keyFingerprint: string }).keyFingerprint;
+    publicKey = readFileSync(join(scratch, 'release.pub'), 'utf8');
+    const built = await runSlipway(
+      [
+        'build',
+        '--builder',
+        'files',
+        '--context',
+        'examples/app',
+        '--repository',
+        CART,
+        '--tags',
+        'type=raw,value=1.1.0',
+        '--json',
+      ],
+      { env: { SLIPWAY_LOCAL_REGISTRY: store } },
+    );
+    expect(built.code, built.stderr).toBe(0);
+    signed = (JSON.parse(built.stdout) as { digest: string }).digest;
+    const sign = await runSlipway(['sign', `${CART}@${signed}`, '--key', join(scratch, 'release.key')], {
+      env: { ...keys, SLIPWAY_LOCAL_REGISTRY: store },
+    });
+    expect(sign.code, sign.stderr).toBe(0);
+  }, 60_000);
+
+  afterAll(() => {
+    if (scratch !== '') rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const signedPolicy = (key: string) =>
+    `version: 1\nenvironments:\n  dev:\n    require:\n      signatures:\n        keys:\n          - path: ${key}\n`;
+
+  it('reads the policy and its key through the API, verifies the signature and lands the commit', async () => {
+    await withWorld(
+      async (world) => {
+        const env = { ...world.env, SLIPWAY_LOCAL_REGISTRY: store };
+        const result = await runSlipway(
+          promoteArgs(world, '--env', 'dev', '--via', 'github-api').map((x) =>
+            x === `${CART}:1.1.0@${D1}` ? `${CART}:1.1.0@${signed}` : x,
+          ),
+          { env },
+        );
+        expect(result.stderr).not.toMatch(/error/i);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toMatch(/Policy \.slipway\.yaml from main/);
+        expect(readFileAt(world.repoPath, 'env/dev', 'apps/cart/deployment.yaml')?.toString('utf8')).toBe(
+          deployment(`${CART}:1.1.0@${signed}`),
+        );
+        expect(listCommits(world.repoPath, 'env/dev')[0]?.message).toContain(
+          `Slipway-Verified-By: ${fingerprint}`,
+        );
+        // The policy and the key came as blobs from the API, each read once.
+        expect(readsOf(world, blobAt(world.repoPath, 'main', '.slipway.yaml'))).toHaveLength(1);
+        expect(readsOf(world, blobAt(world.repoPath, 'main', 'keys/release.pub'))).toHaveLength(1);
+        // Only the directories on those paths were listed, never main's whole tree.
+        const mainTree = gitText(['rev-parse', 'main^{tree}'], { env: { GIT_DIR: world.repoPath } });
+        expect(
+          world.api.state.requests.filter(
+            (r) => r.path === `/repos/acme/config/git/trees/${mainTree}` && r.query.recursive !== undefined,
+          ),
+        ).toEqual([]);
+        expectOnlyRestApi(world);
+
+        // An image without a trusted signature is refused, read the same way.
+        const before = branchTip(world.repoPath, 'env/dev');
+        const unsigned = await runSlipway(promoteArgs(world, '--env', 'dev', '--via', 'github-api'), { env });
+        expect(unsigned.code).toBe(1);
+        expect(unsigned.stderr).toMatch(/dev requires a trusted signature/);
+        expect(branchTip(world.repoPath, 'env/dev')).toBe(before);
+        expectOnlyRestApi(world);
+        expectNoToken(world, result.stdout, result.stderr, unsigned.stderr);
+      },
+      { gitServer: false, policy: signedPolicy('keys/release.pub'), main: { 'keys/release.pub': publicKey } },
+    );
+  });
+
+  it('names .slipway.yaml and the line when the policy read through the API is wrong', async () => {
+    await withWorld(
+      async (world) => {
+        const missingKey = await runSlipway(promoteArgs(world, '--env', 'dev', '--via', 'github-api'), {
+          env: world.env,
+        });
+        expect(missingKey.code).toBe(1);
+        expect(missingKey.stderr).toMatch(
+          /\.slipway\.yaml:3: .*key file keys\/missing\.pub does not exist on main; commit the public key/,
+        );
+        const noRef = await runSlipway(
+          promoteArgs(world, '--env', 'dev', '--via', 'github-api', '--policy-ref', 'policy/none'),
+          { env: world.env },
+        );
+        expect(noRef.code).toBe(1);
+        expect(noRef.stderr).toMatch(/acme\/config: branch policy\/none does not exist; check --policy-ref/);
+        expectOnlyRestApi(world);
+      },
+      { gitServer: false, policy: signedPolicy('keys/missing.pub') },
+    );
+    await withWorld(
+      async (world) => {
+        const broken = await runSlipway(promoteArgs(world, '--env', 'dev', '--via', 'github-api'), {
+          env: world.env,
+        });
+        expect(broken.code).toBe(1);
+        expect(broken.stderr).toMatch(/\.slipway\.yaml:4: .*nowhere/);
+        expectOnlyRestApi(world);
+      },
+      { gitServer: false, policy: 'version: 1\nenvironments:\n  dev:\n    promoteFrom: nowhere\n' },
+    );
+  });
+
+  it('reads .slipway/pins.yaml through the API: a pinned image is refused, --override-pin lands it', async () => {
+    const pins = `pins:\n  - image: ${CART}\n    digest: ${D2}\n    reason: bad release\n    at: 2024-05-01T10:00:00Z\n`;
+    await withWorld(
+      async (world) => {
+        const before = branchTip(world.repoPath, 'env/dev');
+        const refused = await runSlipway(promoteArgs(world, '--env', 'dev', '--via', 'github-api'), {
+          env: world.env,
+        });
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(
+          /\.slipway\/pins\.yaml on branch env\/dev: registry\.example\.com\/shop\/cart is pinned in dev at sha256:222222222222.*\(bad release\)/,
+        );
+        expect(branchTip(world.repoPath, 'env/dev')).toBe(before);
+        const pinsBlob = blobAt(world.repoPath, 'env/dev', '.slipway/pins.yaml');
+        expect(readsOf(world, pinsBlob)).toHaveLength(1);
+
+        const overridden = await runSlipway(
+          promoteArgs(world, '--env', 'dev', '--via', 'github-api', '--override-pin'),
+          { env: world.env },
+        );
+        expect(overridden.code, overridden.stderr).toBe(0);
+        expect(readFileAt(world.repoPath, 'env/dev', 'apps/cart/deployment.yaml')?.toString('utf8')).toBe(
+          deployment(`${CART}:1.1.0@${D1}`),
+        );
+        expect(readFileAt(world.repoPath, 'env/dev', '.slipway/pins.yaml')?.toString('utf8')).toBe(pins);
+        expect(readsOf(world, pinsBlob)).toHaveLength(2);
+        expectOnlyRestApi(world);
+      },
+      { gitServer: false, dev: { '.slipway/pins.yaml': pins } },
+    );
   });
 });
 

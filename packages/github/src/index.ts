@@ -11,7 +11,6 @@ export {
   createCommitViaApi,
   type LeaseResult,
   leaseBranchViaApi,
-  readBlobsViaApi,
 } from './objects.js';
 export {
   type MergeMethod,
@@ -19,7 +18,16 @@ export {
   type UpsertPullRequestResult,
   upsertPullRequest,
 } from './pulls.js';
-export { type BranchSnapshot, branchTip, readBranch, readFilesViaApi, searchTree } from './read.js';
+export {
+  type BranchSnapshot,
+  branchTip,
+  defaultBranchViaApi,
+  readBlobsViaApi,
+  readBranch,
+  readFilesViaApi,
+  readPathsViaApi,
+  searchTree,
+} from './read.js';
 export { type GitHubRepoRef, hostOf, redact as redactUrlCredentials, repoFromUrl } from './repo.js';
 export { type CheckState, type CommitCheck, checkRunState, commitStatuses } from './statuses.js';
 export { gitBlobSha, type TreeEntry } from './tree.js';

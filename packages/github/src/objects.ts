@@ -19,23 +19,6 @@ const context = (input: RepoInput, action: string, permission: string, branch?: 
   apiUrl: input.client.apiUrl,
 });
 
-/**
- * The bytes of blobs by id (a few requests at a time). Unlike readFilesViaApi, any blob is read, symlinks
- * included (their bytes are the link target); nothing is followed.
- */
-export async function readBlobsViaApi(
-  input: RepoInput & { shas: readonly string[]; concurrency?: number },
-): Promise<Map<string, Buffer>> {
-  const blobs = new Map<string, Buffer>();
-  await mapLimit([...new Set(input.shas)], input.concurrency ?? 8, async (sha) => {
-    const { data } = await calling(context(input, `reading blob ${sha.slice(0, 12)}`, 'contents: read'), () =>
-      input.client.octokit.rest.git.getBlob({ owner: input.owner, repo: input.repo, file_sha: sha }),
-    );
-    blobs.set(sha, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'));
-  });
-  return blobs;
-}
-
 export interface CreateCommitInput extends RepoInput {
   /** The commit the change is based on. */
   parent: string;

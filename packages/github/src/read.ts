@@ -1,7 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import type { GitHubClient } from './client.js';
 import { apiFailure, type CallContext, calling, gitHubError } from './errors.js';
-import { listAllEntries, mapLimit, type TreeEntry } from './tree.js';
+import { entriesAt, listAllEntries, mapLimit, type TreeEntry } from './tree.js';
 
 /** A branch tip and its whole tree, as read through the API. */
 export interface BranchSnapshot {
@@ -22,14 +22,22 @@ interface RepoInput {
   repo: string;
 }
 
-const readContext = (input: RepoInput, branch: string, action: string): CallContext => ({
+const readContext = (input: RepoInput, branch: string | undefined, action: string): CallContext => ({
   owner: input.owner,
   repo: input.repo,
-  branch,
+  ...(branch === undefined ? {} : { branch }),
   action,
   permission: 'contents: read',
   apiUrl: input.client.apiUrl,
 });
+
+/** The repository's default branch (where its owners keep `.slipway.yaml`). */
+export async function defaultBranchViaApi(input: RepoInput): Promise<string> {
+  const { data } = await calling(readContext(input, undefined, 'reading the repository'), () =>
+    input.client.octokit.rest.repos.get({ owner: input.owner, repo: input.repo }),
+  );
+  return data.default_branch;
+}
 
 /** The commit `branch` points to, or undefined when the branch does not exist (the repository must). */
 export async function branchTip(input: RepoInput & { branch: string }): Promise<string | undefined> {
@@ -103,12 +111,58 @@ export async function readFilesViaApi(
       ? [entry]
       : [];
   });
-  const files = new Map<string, Buffer>();
-  await mapLimit(wanted, 6, async (entry) => {
-    const { data } = await calling(readContext(input, branch, `reading ${entry.path}`), () =>
-      input.client.octokit.rest.git.getBlob({ owner: input.owner, repo: input.repo, file_sha: entry.sha }),
-    );
-    files.set(entry.path, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'));
+  const blobs = await readBlobsViaApi({
+    ...input,
+    branch,
+    shas: wanted.map((entry) => entry.sha),
+    concurrency: 6,
   });
-  return { tip, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  const files = wanted
+    .map((entry): [string, Buffer] => [entry.path, blobs.get(entry.sha) as Buffer])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { tip, files: new Map(files) };
+}
+
+/**
+ * The blobs at `paths` in `commit`, as `git cat-file <commit>:<path>` reads them: any blob (a symlink's bytes are
+ * its target; nothing is followed); a path that is missing, a directory or a submodule, or that goes through a
+ * file, is absent. Only the directories on those paths are listed, never the whole tree: a few files of a big
+ * repository (a policy and the keys it names) cost a few requests.
+ */
+export async function readPathsViaApi(
+  input: RepoInput & { commit: string; paths: readonly string[]; branch?: string },
+): Promise<Map<string, Buffer>> {
+  const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
+  const { data: commit } = await calling(context, () =>
+    input.client.octokit.rest.git.getCommit({
+      owner: input.owner,
+      repo: input.repo,
+      commit_sha: input.commit,
+    }),
+  );
+  const found = await entriesAt(input.client, context, commit.tree.sha, [...new Set(input.paths)], {
+    throughFile: 'absent',
+  });
+  const blobs = [...found].flatMap(([path, entry]) =>
+    entry?.type === 'blob' ? [{ path, sha: entry.sha }] : [],
+  );
+  const bytes = await readBlobsViaApi({ ...input, shas: blobs.map((blob) => blob.sha) });
+  return new Map(blobs.map(({ path, sha }) => [path, bytes.get(sha) as Buffer]));
+}
+
+/**
+ * The bytes of blobs by id (a few requests at a time). Unlike readFilesViaApi, any blob is read, symlinks
+ * included (their bytes are the link target); nothing is followed.
+ */
+export async function readBlobsViaApi(
+  input: RepoInput & { shas: readonly string[]; concurrency?: number; branch?: string },
+): Promise<Map<string, Buffer>> {
+  const blobs = new Map<string, Buffer>();
+  await mapLimit([...new Set(input.shas)], input.concurrency ?? 8, async (sha) => {
+    const { data } = await calling(readContext(input, input.branch, `reading blob ${sha.slice(0, 12)}`), () =>
+      input.client.octokit.rest.git.getBlob({ owner: input.owner, repo: input.repo, file_sha: sha }),
+    );
+    blobs.set(sha, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'));
+  });
+  return blobs;
 }

@@ -99,13 +99,15 @@ export async function listAllEntries(
 
 /**
  * The entries at `paths` below `tree` (undefined where nothing is), found by walking only the directories on
- * those paths. Throws when a path goes through a file.
+ * those paths. A path that goes through a file throws PathThroughFileError, or with `throughFile: 'absent'`
+ * is undefined (as `git cat-file <tree>:<path>` finds nothing there).
  */
 export async function entriesAt(
   client: GitHubClient,
   context: CallContext,
   tree: string,
   paths: readonly string[],
+  options: { throughFile?: 'throw' | 'absent' } = {},
 ): Promise<Map<string, TreeEntry | undefined>> {
   const listings = new Map<string, Promise<Map<string, TreeEntry>>>();
   const list = (sha: string) => {
@@ -134,6 +136,10 @@ export async function entriesAt(
         return;
       }
       if (entry.type !== 'tree') {
+        if (options.throughFile === 'absent') {
+          found.set(file, undefined);
+          return;
+        }
         throw new PathThroughFileError(file, here);
       }
       sha = entry.sha;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { branchTip as tipOnDisk } from '../../../test/support/bareRepo.js';
-import { branchTip, readBranch, readFilesViaApi, searchTree } from '../src/index.js';
+import {
+  branchTip,
+  defaultBranchViaApi,
+  readBranch,
+  readFilesViaApi,
+  readPathsViaApi,
+  searchTree,
+} from '../src/index.js';
 import { DEV_FILES, failureLine, withGitHub } from './fixture.js';
 
 describe('reading a branch through the API', () => {
@@ -55,6 +62,35 @@ describe('reading a branch through the API', () => {
       const fresh = await readFilesViaApi({ ...repo, branch: 'env/dev', paths: ['apps/shop/values.yaml'] });
       expect(fresh.tip.sha).toBe(tip.sha);
       expect(fresh.files.get('apps/shop/values.yaml')?.toString()).toBe('image:\n  tag: 2.0.0\n');
+    });
+  });
+
+  it('reads single paths of a commit as git cat-file does, listing only the directories on them', async () => {
+    await withGitHub(async ({ client, repoPath, server }) => {
+      const repo = { client, owner: 'acme', repo: 'config' };
+      expect(await defaultBranchViaApi(repo)).toBe('main');
+      const commit = tipOnDisk(repoPath, 'env/dev') ?? '';
+      const files = await readPathsViaApi({
+        ...repo,
+        commit,
+        paths: [
+          'apps/cart/kustomization.yaml',
+          'current.yaml',
+          'apps/cart',
+          'missing.yaml',
+          'crlf.yaml/below',
+          'apps/nope/x.yaml',
+        ],
+      });
+      // Any blob, a symlink's bytes being its target; directories, missing paths and paths through a file: absent.
+      expect(Object.fromEntries([...files].map(([path, bytes]) => [path, bytes.toString('utf8')]))).toEqual({
+        'apps/cart/kustomization.yaml': DEV_FILES['apps/cart/kustomization.yaml'],
+        'current.yaml': 'apps/cart/deployment.yaml',
+      });
+      const trees = server.state.requests.filter((request) => request.path.includes('/git/trees/'));
+      // The root, apps and apps/cart: each listed once, none recursively.
+      expect(trees).toHaveLength(3);
+      expect(trees.filter((request) => request.query.recursive !== undefined)).toEqual([]);
     });
   });
 

@@ -1,12 +1,16 @@
 import { SlipwayError } from '@slipway/errors';
+import { branchTip, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
 import { ConfigRepo, type GitAuth, GitError } from '../git/index.js';
 import { normaliseRepoPath } from './target.js';
+import type { GitHubRepo } from './transport.js';
 
 export interface ConfigFilesRequest {
   readonly configRepo: string;
   readonly auth?: GitAuth;
   /** Branch to read; default: the config repo's default branch (where its owners keep the policy). */
   readonly ref?: string;
+  /** Read through the GitHub API (`--via github-api`): no git at all. Default: a one-branch git fetch. */
+  readonly github?: GitHubRepo;
   readonly tmpRoot?: string;
   readonly onCommand?: (argv: string[]) => void;
 }
@@ -19,13 +23,15 @@ export interface ConfigFilesReader {
 }
 
 /**
- * Gives `work` a reader of single files on one branch of the config repo (the policy and the keys it names),
- * fetching only the commit, its trees and the blobs asked for.
+ * Gives `work` a reader of single files on one branch of the config repo (the policy and the keys it names).
+ * Through git it fetches only the commit, its trees and the blobs asked for; through the GitHub API it lists
+ * only the directories on the paths asked for and reads their blobs.
  */
 export async function withConfigFiles<T>(
   request: ConfigFilesRequest,
   work: (reader: ConfigFilesReader) => Promise<T>,
 ): Promise<T> {
+  if (request.github !== undefined) return await work(await apiConfigFiles(request.github, request.ref));
   const repo = await ConfigRepo.open(request.configRepo, request.auth, {
     tmpRoot: request.tmpRoot,
     onCommand: request.onCommand,
@@ -34,18 +40,10 @@ export async function withConfigFiles<T>(
     const ref = request.ref ?? (await repo.defaultBranch());
     let whole = false;
     const fetched = (await repo.fetchBranches([ref], { blobs: 'none' })).get(ref) ?? null;
-    if (fetched === null) {
-      throw new SlipwayError(`branch ${ref} does not exist`, {
-        where: repo.url,
-        fix: 'check --policy-ref (the policy is read from the default branch unless it names another)',
-      });
-    }
+    if (fetched === null) throw missingRef(ref, repo.url);
     let tip = fetched;
     const read = async (paths: readonly string[]): Promise<Map<string, Buffer>> => {
-      const wanted = paths.flatMap((path) => {
-        const normalised = normaliseRepoPath(path);
-        return normalised === undefined ? [] : [normalised];
-      });
+      const wanted = repoPaths(paths);
       if (!whole) {
         try {
           await repo.prefetchBlobs([{ commit: tip, under: wanted }]);
@@ -61,4 +59,30 @@ export async function withConfigFiles<T>(
   } finally {
     await repo.dispose();
   }
+}
+
+/** The same reader through the GitHub API: the ref's tip is read once, files at that commit on demand. */
+async function apiConfigFiles(github: GitHubRepo, ref: string | undefined): Promise<ConfigFilesReader> {
+  const branch = ref ?? (await defaultBranchViaApi(github));
+  const commit = await branchTip({ ...github, branch });
+  if (commit === undefined) throw missingRef(branch, `${github.owner}/${github.repo}`);
+  return {
+    ref: branch,
+    commit,
+    read: (paths) => readPathsViaApi({ ...github, branch, commit, paths: repoPaths(paths) }),
+  };
+}
+
+function repoPaths(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    const normalised = normaliseRepoPath(path);
+    return normalised === undefined ? [] : [normalised];
+  });
+}
+
+function missingRef(ref: string, where: string): SlipwayError {
+  return new SlipwayError(`branch ${ref} does not exist`, {
+    where,
+    fix: 'check --policy-ref (the policy is read from the default branch unless it names another)',
+  });
 }

@@ -4,6 +4,7 @@ import {
   apiFailure,
   commitFilesViaApi,
   createCommitViaApi,
+  defaultBranchViaApi,
   gitHubError,
   leaseBranchViaApi,
   readBlobsViaApi,
@@ -80,20 +81,8 @@ class ApiTransport implements Transport {
     return 0;
   }
 
-  async defaultBranch(): Promise<string> {
-    const { client, owner, repo } = this.github;
-    try {
-      const { data } = await client.octokit.rest.repos.get({ owner, repo });
-      return data.default_branch;
-    } catch (error) {
-      throw gitHubError(error, {
-        owner,
-        repo,
-        action: 'reading the repository',
-        permission: 'contents: read',
-        apiUrl: client.apiUrl,
-      });
-    }
+  defaultBranch(): Promise<string> {
+    return defaultBranchViaApi(this.github);
   }
 
   /** Nothing is written yet: the commit is made by push (commitFilesViaApi) or pushOwn. */

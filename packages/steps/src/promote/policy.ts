@@ -3,6 +3,7 @@ import {
   type EnvironmentTarget,
   environmentTarget,
   type GateInput,
+  type GitHubRepo,
   type ImageRequest,
   withConfigFiles,
 } from '@slipway/gitops';
@@ -32,14 +33,20 @@ interface Requirement {
 }
 
 /**
- * Reads `.slipway.yaml` from the config repo's default branch (or `--policy-ref`). Without one, the flags
- * decide everything. With one, the policy's owners decide: its environments' branches and paths, their
- * `promoteFrom` order and the signatures they require; the app pipeline cannot opt out.
+ * Reads `.slipway.yaml` from the config repo's default branch (or `--policy-ref`), through the GitHub API when
+ * `github` is given (`--via github-api`), else with git. Without one, the flags decide everything. With one,
+ * the policy's owners decide: its environments' branches and paths, their `promoteFrom` order and the
+ * signatures they require; the app pipeline cannot opt out.
  */
-export async function planWithPolicy(params: PromoteParams, context: StepContext): Promise<PolicyPlan> {
+export async function planWithPolicy(
+  params: PromoteParams,
+  context: StepContext,
+  github?: GitHubRepo,
+): Promise<PolicyPlan> {
   return withConfigFiles(
     {
       configRepo: params.configRepo,
+      ...(github === undefined ? {} : { github }),
       ...(params.token === undefined
         ? {}
         : { auth: { token: params.token, username: params.tokenUsername } }),

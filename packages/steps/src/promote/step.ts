@@ -81,7 +81,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
       : params.mode === 'pull-request'
         ? github('pull-request mode')
         : undefined;
-  const plan = await planWithPolicy(params, context);
+  const plan = await planWithPolicy(params, context, params.via === 'github-api' ? repo : undefined);
   // The policy's `mode: pull-request` for an environment wins over the flag.
   const byPullRequest = plan.targets
     .filter(
