@@ -309,6 +309,57 @@ describe('slipway rollback', () => {
     expect(none.stderr).toMatch(/nothing to roll back to/);
   });
 
+  it('lets --override-pin past a pin only where .slipway.yaml allows it (pins.override), and records it', async () => {
+    const repo = await promoted();
+    // prod's `override:` is on line 7.
+    const policy = (override: string) =>
+      `version: 1\nenvironments:\n  dev: {}\n  staging: {}\n  prod:\n    pins:\n      override: ${override}\n`;
+    commitFiles(repo.path, 'main', { '.slipway.yaml': policy('never') });
+    await ok(['rollback', '--config-repo', repo.url, '--env', 'prod', '--image', CART, '--reason', 'bad']);
+    const tip = branchTip(repo.path, 'env/prod');
+    const pins = readFileAt(repo.path, 'env/prod', '.slipway/pins.yaml')?.toString();
+    expect(pins).toContain(`digest: ${D1}`);
+    const args = ['promote', '--config-repo', repo.url, '--env', 'prod', '--image', `${CART}:1.3.0@${D3}`];
+
+    // A plain promotion is refused, and --override-pin is not offered as the way out.
+    const plain = await slipway(args);
+    expect(plain.code).not.toBe(0);
+    expect(plain.stderr).toContain(`${CART} is pinned in prod at sha256:111111111111`);
+    expect(plain.stderr).toContain('(--override-pin is not allowed here: .slipway.yaml:7)');
+    expect(plain.stderr).not.toContain('or promote with --override-pin');
+
+    // --override-pin is refused by the policy: the file, the field's line and the fix; nothing is pushed.
+    const refused = await slipway([...args, '--override-pin']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      `.slipway.yaml:7: ${CART} is pinned in prod at sha256:111111111111 by Slipway <slipway@localhost>`,
+    );
+    expect(refused.stderr).toContain(
+      `, and .slipway.yaml does not let --override-pin lift pins of ${CART} in prod (environments.prod.pins.override: never); run \`slipway unpin --env prod --image ${CART}\``,
+    );
+    expect(refused.stderr).toContain(
+      "or change environments.prod.pins.override in .slipway.yaml through a reviewed change to the config repo's default branch",
+    );
+    expect(branchTip(repo.path, 'env/prod')).toBe(tip);
+
+    // The policy's owners allow overrides of this image: the promotion goes through, names the pin, keeps it.
+    commitFiles(repo.path, 'main', { '.slipway.yaml': policy(`[${CART}]`) });
+    await promote(repo, 'prod', `${CART}:1.3.0@${D3}`, ['--override-pin']);
+    expect(readFileAt(repo.path, 'env/prod', 'apps/cart.yaml')?.toString()).toContain(`${CART}:1.3.0@${D3}`);
+    expect(readFileAt(repo.path, 'env/prod', '.slipway/pins.yaml')?.toString()).toBe(pins);
+    const [commit] = listCommits(repo.path, 'env/prod');
+    expect(commit?.parents).toEqual([tip]);
+    expect(commit?.message).toContain(`Slipway-Pin-Overridden: ${CART}@${D1}`);
+
+    const history = JSON.parse(
+      await ok(['history', '--config-repo', repo.url, '--env', 'prod', '--limit', '1', '--json']),
+    ) as Array<Record<string, unknown>>;
+    expect(history[0]).toMatchObject({ kind: 'promotion', pinOverridden: [`${CART}@${D1}`] });
+    const text = await ok(['history', '--config-repo', repo.url, '--env', 'prod', '--limit', '2']);
+    expect(text).toMatch(/promotion\s+registry\.example\.com\/shop\/cart \(pin overridden\)\s+1\.3\.0@3{12}/);
+    expect(text).toMatch(/rollback\s+registry\.example\.com\/shop\/cart\s+1\.1\.0/);
+  });
+
   it('refuses when there is nothing to roll back to, or no such environment', async () => {
     const repo = shop();
     const tip = branchTip(repo.path, 'env/prod');

@@ -149,12 +149,18 @@ describe('pins', () => {
       ),
       fix: expect.stringContaining('slipway unpin --env prod --image ghcr.io/a/b'),
     });
-    expect(applyPins([pin], target, [{ repository: 'ghcr.io/a/c' }], {})).toBeUndefined();
-    expect(applyPins([pin], target, [{ repository: 'ghcr.io/a/b' }], { override: true })).toBeUndefined();
+    expect(applyPins([pin], target, [{ repository: 'ghcr.io/a/c' }], {})).toEqual({
+      file: undefined,
+      overridden: [],
+    });
+    expect(applyPins([pin], target, [{ repository: 'ghcr.io/a/b' }], { override: true })).toEqual({
+      file: undefined,
+      overridden: [pin],
+    });
     const added = applyPins([pin], target, [{ repository: 'ghcr.io/a/b', name: 'ghcr.io/a/b', digest: D2 }], {
       add: { reason: 'again', at: 'now' },
     });
-    expect(parsePins(added?.toString('utf8') ?? '')).toEqual([
+    expect(parsePins(added.file?.toString('utf8') ?? '')).toEqual([
       { image: 'ghcr.io/a/b', digest: D2, reason: 'again', at: 'now' },
     ]);
     expect(() => parsePins('pins: [{image: x}]')).toThrow(/digest/);

@@ -21,6 +21,21 @@ export interface SignatureRequirement {
   readonly identity: IdentityRule;
 }
 
+/**
+ * Whether `promote --override-pin` may promote an image over a rollback's pin (`.slipway/pins.yaml`):
+ * `allowed` (the default, when the policy is silent), `never` (only `slipway unpin` lifts a pin), or only for
+ * the listed images (normalised repositories). Nothing ever overrides a pin without the flag.
+ */
+export type PinOverride = 'allowed' | 'never' | { readonly images: readonly string[] };
+
+export interface PinPolicy {
+  readonly override: PinOverride;
+  /** The field that decided it, `environments.<env>.pins.override` or `pins.override`; undefined: the default. */
+  readonly field: string | undefined;
+  /** 1-based line of that field. */
+  readonly line: number | undefined;
+}
+
 export interface Environment {
   readonly name: string;
   /** Default `env/<name>`. */
@@ -34,6 +49,8 @@ export interface Environment {
   /** Whether `--force` may skip the `promoteFrom` check. Default false. */
   readonly allowForce: boolean;
   readonly require: { readonly signatures: SignatureRequirement | undefined };
+  /** Who may override a rollback's pin here: the environment's `pins`, else the top-level `pins`, else allowed. */
+  readonly pins: PinPolicy;
   /** 1-based line of the environment's key in the file. */
   readonly line: number;
 }
@@ -136,12 +153,69 @@ const identitySchema = z
     }
   });
 
+const PIN_OVERRIDE_FIX =
+  'write allowed, never, or a list of image repositories (e.g. [registry.example.com/shop/cart])';
+
+/** `allowed`, `never`, or a list of repositories without tag or digest. Checked by hand for precise errors. */
+const pinOverrideSchema = z.unknown().superRefine((value, context) => {
+  const issue = (message: string, fix: string, path: (string | number)[] = []) =>
+    context.addIssue({ code: 'custom', path, message, params: { fix } });
+  if (value === 'allowed' || value === 'never') return;
+  if (typeof value === 'boolean') {
+    issue(
+      `${String(value)} is not a value here`,
+      `write ${value ? 'allowed' : 'never'} (or a list of image repositories)`,
+    );
+    return;
+  }
+  if (!Array.isArray(value)) {
+    issue(
+      value === null || value === undefined ? 'no value' : `${JSON.stringify(value)} is not a value here`,
+      PIN_OVERRIDE_FIX,
+    );
+    return;
+  }
+  if (value.length === 0) {
+    issue('an empty list lets no image be overridden', 'write never, or list the image repositories');
+    return;
+  }
+  value.forEach((item, index) => {
+    if (typeof item !== 'string' || item === '') {
+      issue(
+        'an image repository must be a string',
+        'write the repository, e.g. registry.example.com/shop/cart',
+        [index],
+      );
+      return;
+    }
+    try {
+      const ref = parseReference(item);
+      if (ref.tag !== undefined || ref.digest !== undefined) {
+        issue(
+          `${item}: a repository takes no tag or digest`,
+          `write ${item.replace(/@.*$/, '').replace(/:[^:/]*$/, '')}`,
+          [index],
+        );
+      }
+    } catch (error) {
+      issue(
+        error instanceof Error ? error.message : String(error),
+        'write the repository, e.g. registry.example.com/shop/cart',
+        [index],
+      );
+    }
+  });
+});
+
+const pinsSchema = z.strictObject({ override: pinOverrideSchema.optional() });
+
 const environmentSchema = z.strictObject({
   branch: z.string().min(1).optional(),
   path: z.string().min(1).optional(),
   promoteFrom: z.string().min(1).optional(),
   mode: z.enum(['push', 'pull-request']).optional(),
   allowForce: z.boolean().optional(),
+  pins: pinsSchema.optional(),
   require: z
     .strictObject({
       signatures: z
@@ -156,6 +230,7 @@ const environmentSchema = z.strictObject({
 
 const policySchema = z.strictObject({
   version: z.literal(1, 'version must be 1'),
+  pins: pinsSchema.optional(),
   environments: z.record(z.string(), environmentSchema.nullable()),
 });
 
@@ -192,6 +267,23 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
       lineAt(nodeAt(document.contents, ['environments'])?.range?.[0]),
       'list at least one environment under "environments:"',
     );
+  const pinsAt = (path: (string | number)[], field: string, value: unknown): PinPolicy | undefined =>
+    value === undefined
+      ? undefined
+      : {
+          override: toPinOverride(value),
+          field,
+          line: lineAt(keyNodeAt(document.contents, path)?.range?.[0]),
+        };
+  const defaultPins: PinPolicy = pinsAt(
+    ['pins', 'override'],
+    'pins.override',
+    parsed.data.pins?.override,
+  ) ?? {
+    override: 'allowed',
+    field: undefined,
+    line: undefined,
+  };
   for (const name of names) {
     const keyLine = lineAt(keyNodeAt(document.contents, ['environments', name])?.range?.[0]) ?? 1;
     const at = (path: (string | number)[]) =>
@@ -237,6 +329,12 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
       promoteFrom: from,
       mode: spec.mode ?? 'push',
       allowForce: spec.allowForce ?? false,
+      pins:
+        pinsAt(
+          ['environments', name, 'pins', 'override'],
+          `environments.${name}.pins.override`,
+          spec.pins?.override,
+        ) ?? defaultPins,
       require: {
         signatures:
           signatures === undefined
@@ -290,6 +388,36 @@ export async function loadPolicyKeys(
   );
 }
 
+/**
+ * Whether `--override-pin` may promote `image` over a pin in `environment`: undefined when the policy lets it,
+ * else the refusal, naming the policy's field and its line, and the way out.
+ */
+export function pinOverrideRefusal(
+  policy: Policy,
+  environment: Environment,
+  image: { readonly name: string; readonly repository: string },
+): PolicyError | undefined {
+  const { override, field, line } = environment.pins;
+  if (override === 'allowed') return undefined;
+  if (override !== 'never' && override.images.includes(image.repository)) return undefined;
+  const rule =
+    override === 'never'
+      ? `${field ?? 'pins.override'}: never`
+      : `${field ?? 'pins.override'} lists only ${override.images.join(', ')}`;
+  return new PolicyError(
+    `${policy.file} does not let --override-pin lift pins of ${image.name} in ${environment.name} (${rule})`,
+    policy.file,
+    line ?? environment.line,
+    `run \`slipway unpin --env ${environment.name} --image ${image.name}\` once ${environment.name} may take new versions of it again, or change ${field ?? 'pins.override'} in ${policy.file} through a reviewed change to the config repo's default branch`,
+  );
+}
+
+function toPinOverride(value: unknown): PinOverride {
+  if (value === 'allowed' || value === 'never') return value;
+  if (!Array.isArray(value)) throw new Error(`bug: pins.override ${JSON.stringify(value)} passed the schema`);
+  return { images: [...new Set(value.map((item) => parseReference(String(item)).repository))] };
+}
+
 function toPolicyKey(key: {
   path?: string | undefined;
   pem?: string | undefined;
@@ -308,8 +436,9 @@ function toIdentityRule(identity: z.infer<typeof identitySchema> | undefined): I
 }
 
 const FIELDS: Record<string, string> = {
-  root: 'version, environments',
-  environment: 'branch, path, promoteFrom, mode, allowForce, require',
+  root: 'version, pins, environments',
+  environment: 'branch, path, promoteFrom, mode, allowForce, pins, require',
+  pins: 'override',
   require: 'signatures',
   signatures: 'keys, identity',
   key: 'path, pem, kms',
@@ -343,6 +472,15 @@ function describeIssue(
       fix: `add ${String(path[path.length - 1] ?? 'it')} (see docs/policy.md)`,
     };
   }
+  const fix = issue.code === 'custom' ? (issue.params as { fix?: unknown } | undefined)?.fix : undefined;
+  if (typeof fix === 'string') return { line, message: `${dotted}: ${issue.message}`, fix };
+  if (issue.code === 'invalid_type' && context === 'pins') {
+    return {
+      line,
+      message: `${dotted}: ${issue.message}`,
+      fix: 'write a mapping, e.g. pins: { override: never }',
+    };
+  }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return {
       line,
@@ -362,7 +500,7 @@ function fieldContext(path: (string | number)[]): string {
   if (path.length === 2 && path[0] === 'environments') return 'environment';
   const last = path[path.length - 1];
   if (typeof last === 'number' && path[path.length - 2] === 'keys') return 'key';
-  if (last === 'require' || last === 'signatures' || last === 'identity') return last;
+  if (last === 'require' || last === 'signatures' || last === 'identity' || last === 'pins') return last;
   return '';
 }
 

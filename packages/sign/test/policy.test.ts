@@ -1,6 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findEnvironment, loadPolicyKeys, PolicyError, parsePolicy } from '../src/index.js';
+import {
+  findEnvironment,
+  loadPolicyKeys,
+  PolicyError,
+  parsePolicy,
+  pinOverrideRefusal,
+} from '../src/index.js';
 
 const PEM = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
   .publicKey.export({ type: 'spki', format: 'pem' })
@@ -155,6 +161,54 @@ describe('parsePolicy', () => {
     ],
     ['a bad name', 'version: 1\nenvironments:\n  Prod: {}\n', 3, /environment name "Prod" is not valid/],
     [
+      'a pins.override that is neither allowed, never nor a list',
+      'version: 1\nenvironments:\n  prod:\n    pins:\n      override: sometimes\n',
+      5,
+      /environments\.prod\.pins\.override: "sometimes" is not a value here; write allowed, never, or a list/,
+    ],
+    [
+      'a boolean pins.override, with the word to write',
+      'version: 1\nenvironments:\n  prod:\n    pins: { override: false }\n',
+      4,
+      /pins\.override: false is not a value here; write never/,
+    ],
+    [
+      'an empty pins.override',
+      'version: 1\npins:\n  override:\nenvironments:\n  prod: {}\n',
+      3,
+      /^\.slipway\.yaml:3: pins\.override: no value/,
+    ],
+    [
+      'an empty list of images',
+      'version: 1\nenvironments:\n  prod:\n    pins:\n      override: []\n',
+      5,
+      /an empty list lets no image be overridden; write never/,
+    ],
+    [
+      'an image with a tag in pins.override',
+      'version: 1\nenvironments:\n  prod:\n    pins:\n      override:\n        - ghcr.io/a/b\n        - "localhost:5000/a/c:1.0"\n',
+      7,
+      /pins\.override\.1: localhost:5000\/a\/c:1\.0: a repository takes no tag or digest; write localhost:5000\/a\/c$/,
+    ],
+    [
+      'an invalid image in pins.override',
+      'version: 1\nenvironments:\n  prod:\n    pins:\n      override: [ Shop/Cart ]\n',
+      5,
+      /pins\.override\.0: invalid image reference/,
+    ],
+    [
+      'an unknown field under pins',
+      'version: 1\nenvironments:\n  prod:\n    pins:\n      overrides: never\n',
+      5,
+      /unknown field "overrides" in environments\.prod\.pins.*allowed here: override/,
+    ],
+    [
+      'pins that is not a mapping',
+      'version: 1\nenvironments:\n  prod:\n    pins: never\n',
+      4,
+      /environments\.prod\.pins: .*write a mapping, e\.g\. pins: \{ override: never \}/,
+    ],
+    [
       'two environments on one branch',
       'version: 1\nenvironments:\n  a: { branch: main }\n  b: { branch: main }\n',
       4,
@@ -172,6 +226,84 @@ describe('parsePolicy', () => {
   it('names the given file', () => {
     expect(() => parsePolicy('version: 3\n', { file: 'config/.slipway.yaml' })).toThrow(PolicyError);
     expect(parseErrorIn('version: 3\n', 'config/.slipway.yaml').where).toBe('config/.slipway.yaml:1');
+  });
+});
+
+describe("pins.override: who may promote over a rollback's pin", () => {
+  const POLICY = `version: 1
+pins:
+  override: never
+environments:
+  dev:
+    pins: { override: allowed }
+  staging: {}
+  prod:
+    pins:
+      override:
+        - registry.example.com/shop/sidecar
+        - nginx
+`;
+  const cart = { name: 'registry.example.com/shop/cart', repository: 'registry.example.com/shop/cart' };
+
+  it("reads the environment's field, else the top-level default, else allowed", () => {
+    const policy = parsePolicy(POLICY);
+    expect(findEnvironment(policy, 'dev').pins).toEqual({
+      override: 'allowed',
+      field: 'environments.dev.pins.override',
+      line: 6,
+    });
+    expect(findEnvironment(policy, 'staging').pins).toEqual({
+      override: 'never',
+      field: 'pins.override',
+      line: 3,
+    });
+    expect(findEnvironment(policy, 'prod').pins).toEqual({
+      override: { images: ['registry.example.com/shop/sidecar', 'docker.io/library/nginx'] },
+      field: 'environments.prod.pins.override',
+      line: 10,
+    });
+    const silent = parsePolicy('version: 1\nenvironments:\n  prod: {}\n');
+    expect(findEnvironment(silent, 'prod').pins).toEqual({
+      override: 'allowed',
+      field: undefined,
+      line: undefined,
+    });
+    expect(pinOverrideRefusal(silent, findEnvironment(silent, 'prod'), cart)).toBeUndefined();
+  });
+
+  it("refuses where the policy says never, naming the file, the field's line and the fix", () => {
+    const policy = parsePolicy(POLICY);
+    expect(pinOverrideRefusal(policy, findEnvironment(policy, 'dev'), cart)).toBeUndefined();
+    const refusal = pinOverrideRefusal(policy, findEnvironment(policy, 'staging'), cart);
+    expect(refusal).toBeInstanceOf(PolicyError);
+    expect(refusal?.where).toBe('.slipway.yaml:3');
+    expect(refusal?.message).toBe(
+      '.slipway.yaml does not let --override-pin lift pins of registry.example.com/shop/cart in staging (pins.override: never)',
+    );
+    expect(refusal?.fix).toMatch(
+      /^run `slipway unpin --env staging --image registry\.example\.com\/shop\/cart` .*or change pins\.override in \.slipway\.yaml through a reviewed change to the config repo's default branch$/,
+    );
+  });
+
+  it('with a list, allows only the images listed (matched as normalised repositories)', () => {
+    const policy = parsePolicy(POLICY, { file: 'config/.slipway.yaml' });
+    const prod = findEnvironment(policy, 'prod');
+    expect(
+      pinOverrideRefusal(policy, prod, {
+        name: 'docker.io/library/nginx',
+        repository: 'docker.io/library/nginx',
+      }),
+    ).toBeUndefined();
+    expect(
+      pinOverrideRefusal(policy, prod, {
+        name: 'registry.example.com/shop/sidecar',
+        repository: 'registry.example.com/shop/sidecar',
+      }),
+    ).toBeUndefined();
+    const refusal = pinOverrideRefusal(policy, prod, cart);
+    expect(refusal?.oneLine()).toMatch(
+      /^config\/\.slipway\.yaml:10: config\/\.slipway\.yaml does not let --override-pin lift pins of registry\.example\.com\/shop\/cart in prod \(environments\.prod\.pins\.override lists only registry\.example\.com\/shop\/sidecar, docker\.io\/library\/nginx\); run `slipway unpin --env prod/,
+    );
   });
 });
 

@@ -38,6 +38,8 @@ export interface HistoryEntry {
   readonly rollbackOf?: string;
   /** What an unpin commit unpinned. */
   readonly unpinned?: TrailerReference;
+  /** The pins a promotion went past with `--override-pin` (`Slipway-Pin-Overridden`): image at the pinned digest. */
+  readonly pinOverridden?: readonly TrailerReference[];
 }
 
 /** Parses `repo:tag@digest` as a trailer holds it (undefined when it is not an image reference). */
@@ -69,6 +71,7 @@ export function historyEntry(log: LogEntry): HistoryEntry {
   let run: string | undefined;
   let rollbackOf: string | undefined;
   let unpinned: TrailerReference | undefined;
+  const pinOverridden: TrailerReference[] = [];
   for (const [key, value] of trailers) {
     const current = images.at(-1);
     switch (key) {
@@ -97,6 +100,11 @@ export function historyEntry(log: LogEntry): HistoryEntry {
       case TRAILER.unpin:
         unpinned = trailerReference(value);
         break;
+      case TRAILER.pinOverridden: {
+        const reference = trailerReference(value);
+        if (reference !== undefined) pinOverridden.push(reference);
+        break;
+      }
     }
   }
   const kind =
@@ -120,5 +128,6 @@ export function historyEntry(log: LogEntry): HistoryEntry {
     ...(run === undefined ? {} : { run }),
     ...(rollbackOf === undefined ? {} : { rollbackOf }),
     ...(unpinned === undefined ? {} : { unpinned }),
+    ...(pinOverridden.length === 0 ? {} : { pinOverridden }),
   };
 }

@@ -30,6 +30,8 @@ export const TRAILER = {
   verifiedBy: 'Slipway-Verified-By',
   rollbackOf: 'Slipway-Rollback-Of',
   unpin: 'Slipway-Unpin',
+  /** A promotion that `--override-pin` let past a rollback's pin: `<image>@<pinned digest>`. */
+  pinOverridden: 'Slipway-Pin-Overridden',
 } as const;
 
 /** The commit message of one promotion to one branch; its trailers are the contract `status` and `history` read. */

@@ -24,10 +24,18 @@ export interface EnvironmentPin {
   readonly at: string;
 }
 
+/** The policy's answer to "may `--override-pin` lift this pin here?": undefined for yes, else the refusal. */
+export type PinOverrideRefusal = (pin: EnvironmentPin, target: EnvironmentTarget) => SlipwayError | undefined;
+
 /** What planning a branch does with pins: respect them (default), ignore them, or add some (rollback). */
 export interface PinOptions {
   /** Promote even an image the environment pins (`--override-pin`); the pin stays. */
   readonly override?: boolean;
+  /**
+   * Whether the policy lets `override` lift `pin` in `target`: undefined when it does, else its refusal
+   * (`.slipway.yaml`'s `pins.override`). Absent: every override is allowed (no policy, or a silent one).
+   */
+  readonly overrideRefusal?: PinOverrideRefusal;
   /** Pin every promoted image at its new digest, in the same commit (a rollback). */
   readonly add?: {
     readonly reason: string;
@@ -121,35 +129,75 @@ export async function readPins(repo: BranchReader, commit: string): Promise<Envi
     : parsePins(bytes.toString('utf8'), `${PINS_FILE} at ${commit.slice(0, 12)}`);
 }
 
-/** The refusal for promoting an image `target` pins. */
-export function pinnedError(pin: EnvironmentPin, target: EnvironmentTarget): SlipwayError {
+/** What `pin` holds, for messages: `<image> is pinned in <env> at <digest> by <who> on <when> (<reason>)`. */
+function describePin(pin: EnvironmentPin, target: EnvironmentTarget): string {
   const who = pin.by === undefined ? '' : ` by ${pin.by}`;
   const when = pin.at === '' ? '' : ` on ${pin.at}`;
   const why = pin.reason === '' ? '' : ` (${pin.reason})`;
-  return new SlipwayError(
-    `${pin.image} is pinned in ${target.env} at ${shortDigest(pin.digest)}${who}${when}${why}`,
-    {
-      where: `${PINS_FILE} on branch ${target.branch}`,
-      fix: `run \`slipway unpin --env ${target.env} --image ${pin.image}\` once the environment may move again, or promote with --override-pin`,
-    },
-  );
+  return `${pin.image} is pinned in ${target.env} at ${shortDigest(pin.digest)}${who}${when}${why}`;
 }
 
-/** Checks `repositories` against the pins and returns the new pins file bytes, or undefined when unchanged. */
+/**
+ * The refusal for promoting an image `target` pins. `policyRefusal`: the policy would refuse `--override-pin`
+ * too, so the fix does not offer it.
+ */
+export function pinnedError(
+  pin: EnvironmentPin,
+  target: EnvironmentTarget,
+  policyRefusal?: SlipwayError,
+): SlipwayError {
+  const unpin = `run \`slipway unpin --env ${target.env} --image ${pin.image}\` once the environment may move again`;
+  return new SlipwayError(describePin(pin, target), {
+    where: `${PINS_FILE} on branch ${target.branch}`,
+    fix:
+      policyRefusal === undefined
+        ? `${unpin}, or promote with --override-pin`
+        : `${unpin} (--override-pin is not allowed here: ${policyRefusal.where ?? 'the policy'})`,
+  });
+}
+
+/** The refusal of `--override-pin` by the policy, naming the pin, and the policy's file, line and fix. */
+export function overrideRefusedError(
+  pin: EnvironmentPin,
+  target: EnvironmentTarget,
+  refusal: SlipwayError,
+): SlipwayError {
+  return new SlipwayError(`${describePin(pin, target)}, and ${refusal.message}`, {
+    ...(refusal.where === undefined ? {} : { where: refusal.where }),
+    ...(refusal.fix === undefined ? {} : { fix: refusal.fix }),
+    cause: refusal,
+  });
+}
+
+/** What {@link applyPins} decided for one branch. */
+export interface PinsApplied {
+  /** The new `.slipway/pins.yaml` bytes, or undefined when the file does not change. */
+  readonly file: Buffer | undefined;
+  /** The pins `--override-pin` promoted over (they stay; the commit names them in `Slipway-Pin-Overridden`). */
+  readonly overridden: readonly EnvironmentPin[];
+}
+
+/**
+ * Checks `images` against the pins: a pinned image is refused, unless `override` and the policy allows it
+ * (then reported in `overridden`). With `add` (a rollback), pins the images instead, in the new file bytes.
+ */
 export function applyPins(
   pins: readonly EnvironmentPin[],
   target: EnvironmentTarget,
   images: readonly { repository: string; name?: string; tag?: string; digest?: string }[],
   options: PinOptions,
-): Buffer | undefined {
+): PinsApplied {
   if (options.add === undefined) {
-    if (options.override !== true) {
-      for (const image of images) {
-        const pin = pins.find((p) => pinRepository(p) === image.repository);
-        if (pin !== undefined) throw pinnedError(pin, target);
-      }
+    const overridden: EnvironmentPin[] = [];
+    for (const image of images) {
+      const pin = pins.find((p) => pinRepository(p) === image.repository);
+      if (pin === undefined) continue;
+      const refusal = options.overrideRefusal?.(pin, target);
+      if (options.override !== true) throw pinnedError(pin, target, refusal);
+      if (refusal !== undefined) throw overrideRefusedError(pin, target, refusal);
+      overridden.push(pin);
     }
-    return undefined;
+    return { file: undefined, overridden };
   }
   const add = options.add;
   const kept = pins.filter((p) => !images.some((image) => image.repository === pinRepository(p)));
@@ -165,7 +213,7 @@ export function applyPins(
       at: add.at,
     };
   });
-  return Buffer.from(formatPins([...kept, ...added]) ?? '', 'utf8');
+  return { file: Buffer.from(formatPins([...kept, ...added]) ?? '', 'utf8'), overridden: [] };
 }
 
 export interface UnpinRequest {

@@ -10,7 +10,14 @@ import {
   type ValuesPath,
 } from '../manifest/index.js';
 import { readCandidates } from './candidates.js';
-import { applyPins, PINS_FILE, type PinOptions, readPins } from './pins.js';
+import {
+  applyPins,
+  type EnvironmentPin,
+  PINS_FILE,
+  type PinOptions,
+  pinRepository,
+  readPins,
+} from './pins.js';
 import type { EnvironmentTarget } from './target.js';
 
 /** What one branch needs: the new bytes of the files that change, and every change and site found. */
@@ -19,6 +26,8 @@ export interface BranchPlan {
   readonly changes: readonly Change[];
   readonly sites: readonly ImageSite[];
   readonly filesScanned: number;
+  /** Pins `--override-pin` promoted over, of images this plan changes (the pins stay). */
+  readonly overriddenPins: readonly EnvironmentPin[];
 }
 
 export async function planBranch(
@@ -31,7 +40,7 @@ export async function planBranch(
   pins: PinOptions & { readonly names?: ReadonlyMap<string, string> } = {},
 ): Promise<BranchPlan> {
   // `.slipway/pins.yaml` at this very tip, on every attempt: a rollback may have pinned an image meanwhile.
-  const pinsFile = applyPins(
+  const applied = applyPins(
     await readPins(repo, commit),
     target,
     images.map((image) => ({ ...image, name: pins.names?.get(image.repository) ?? image.repository })),
@@ -82,7 +91,7 @@ export async function planBranch(
     changes.push(...edit.changes);
     if (edit.text !== file.text) files.set(file.path, Buffer.from(edit.text, 'utf8'));
   }
-  if (pinsFile !== undefined) files.set(PINS_FILE, pinsFile);
+  if (applied.file !== undefined) files.set(PINS_FILE, applied.file);
   for (const image of images) {
     if (!sites.some((site) => site.repository === image.repository)) {
       const scope = target.path === undefined ? 'the whole branch' : `under ${target.path}/`;
@@ -94,5 +103,8 @@ export async function planBranch(
       );
     }
   }
-  return { files, changes, sites, filesScanned: candidates.files.length };
+  const overriddenPins = applied.overridden.filter((p) =>
+    changes.some((change) => change.repository === pinRepository(p)),
+  );
+  return { files, changes, sites, filesScanned: candidates.files.length, overriddenPins };
 }

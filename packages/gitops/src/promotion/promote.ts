@@ -10,9 +10,9 @@ import {
 } from '../git/index.js';
 import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
-import { type PromotedImage, promotionMessage } from './message.js';
+import { type PromotedImage, promotionMessage, TRAILER } from './message.js';
 import { type PinnedImage, readPinnedImages } from './pinned.js';
-import type { PinOptions } from './pins.js';
+import type { PinOptions, PinOverrideRefusal } from './pins.js';
 import { type BranchPlan, planBranch } from './plan.js';
 import {
   openPullRequest,
@@ -63,6 +63,8 @@ export interface PromoteRequest {
   readonly pinAs?: PinOptions['add'];
   /** Promote images an environment pins (the pins stay). Default false: refused. */
   readonly overridePin?: boolean;
+  /** The policy's say on `overridePin`, per pin and environment (`.slipway.yaml`'s `pins.override`). */
+  readonly pinOverrideRefusal?: PinOverrideRefusal;
   /** `git` (default): a temporary repo, fetch and push. `github-api`: no clone, commits through the API. */
   readonly via?: Via;
   /** The config repo on GitHub: needed by `via: github-api` and by pull requests. */
@@ -180,6 +182,9 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           request.valuesPaths,
           {
             override: request.overridePin === true,
+            ...(request.pinOverrideRefusal === undefined
+              ? {}
+              : { overrideRefusal: request.pinOverrideRefusal }),
             ...(request.pinAs === undefined ? {} : { add: request.pinAs }),
             names: new Map(images.map((image) => [image.repository, image.name])),
           },
@@ -187,6 +192,11 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
         progress(
           `${target.branch}: ${plan.sites.length} reference${plan.sites.length === 1 ? '' : 's'} in ${plan.filesScanned} file${plan.filesScanned === 1 ? '' : 's'}, ${plan.changes.length} to change`,
         );
+        for (const pin of plan.overriddenPins) {
+          progress(
+            `${target.branch}: ${pin.image} is pinned at ${pin.digest}; promoting over the pin (--override-pin), which stays`,
+          );
+        }
         plans.push({ target, base: tip.commit, created: tip.created, plan });
       }
 
@@ -199,7 +209,12 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           images: promotedImages(images, plan),
           ...(request.source.commit === undefined ? {} : { sourceCommit: request.source.commit }),
           ...(request.source.runUrl === undefined ? {} : { runUrl: request.source.runUrl }),
-          ...(request.trailers === undefined ? {} : { trailers: request.trailers }),
+          trailers: [
+            ...(request.trailers ?? []),
+            ...plan.overriddenPins.map(
+              (pin) => [TRAILER.pinOverridden, `${pin.image}@${pin.digest}`] as const,
+            ),
+          ],
         });
         const commit = await repo.commit({
           parent: base,

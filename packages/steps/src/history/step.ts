@@ -83,12 +83,20 @@ export function entryJson(entry: HistoryEntry): object {
     sourceCommit: entry.sourceCommit ?? null,
     rollbackOf: entry.rollbackOf ?? null,
     ...(entry.unpinned === undefined ? {} : { unpinned: entry.unpinned.reference }),
+    ...(entry.pinOverridden === undefined
+      ? {}
+      : { pinOverridden: entry.pinOverridden.map((pin) => pin.reference) }),
   };
 }
 
 function version(image: { tag?: string; digest?: string } | undefined): string {
   if (image === undefined) return '-';
   return `${image.tag ?? '(no tag)'}${image.digest === undefined ? '' : `@${shortDigest(image.digest).slice(7)}`}`;
+}
+
+/** Whether this promotion of `image` went past a rollback's pin (`--override-pin`). */
+function overrode(entry: HistoryEntry, image: HistoryImage): boolean {
+  return entry.pinOverridden?.some((pin) => pin.repository === image.repository) === true;
 }
 
 function rows(entry: HistoryEntry): Array<{ entry: HistoryEntry; image: HistoryImage | undefined }> {
@@ -104,7 +112,11 @@ function historyText(history: History): string {
     .map(({ entry, image }) => [
       entry.committerDate.replace('T', ' ').replace(/(:\d\d)([+-]\d\d:\d\d|Z)$/, '$1'),
       entry.kind,
-      image?.name ?? (entry.unpinned === undefined ? entry.subject : `unpin ${entry.unpinned.name}`),
+      image === undefined
+        ? entry.unpinned === undefined
+          ? entry.subject
+          : `unpin ${entry.unpinned.name}`
+        : `${image.name}${overrode(entry, image) ? ' (pin overridden)' : ''}`,
       image === undefined ? '' : version(image),
       image?.previous === undefined ? '' : version(image.previous),
       entry.run ?? '',
@@ -118,7 +130,9 @@ function historyText(history: History): string {
 function historySummary(history: History): string {
   const lines = history.entries.flatMap(rows).map(({ entry, image }) => {
     const what =
-      image === undefined ? mdCell(entry.subject) : `\`${mdCell(image.name)}\` \`${mdCell(version(image))}\``;
+      image === undefined
+        ? mdCell(entry.subject)
+        : `\`${mdCell(image.name)}\` \`${mdCell(version(image))}\`${overrode(entry, image) ? ' (pin overridden)' : ''}`;
     const previous = image?.previous === undefined ? '' : `\`${mdCell(version(image.previous))}\``;
     const run = entry.run === undefined ? '' : `[run](${entry.run})`;
     return `| ${entry.committerDate} | ${entry.kind} | ${what} | ${previous} | ${run} | ${mdCell(image?.verifiedBy ?? '')} | \`${entry.commit.slice(0, 12)}\` |`;

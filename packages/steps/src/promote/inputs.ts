@@ -47,7 +47,7 @@ export const promoteInputs = {
     false,
   ),
   'override-pin': input.boolean(
-    'Promote images the environment pins (.slipway/pins.yaml, written by `slipway rollback`); the pins stay.',
+    'Promote images the environment pins (.slipway/pins.yaml, written by `slipway rollback`); the pins stay. Refused where the policy’s pins.override does not allow it.',
     false,
   ),
   mode: input.oneOf(

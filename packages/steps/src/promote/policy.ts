@@ -5,6 +5,8 @@ import {
   type GateInput,
   type GitHubRepo,
   type ImageRequest,
+  type PinOverrideRefusal,
+  pinRepository,
   withConfigFiles,
 } from '@slipway/gitops';
 import { openRepository, parseReference, shortDigest } from '@slipway/oci';
@@ -22,6 +24,8 @@ export interface PolicyPlan {
   readonly from: EnvironmentTarget | undefined;
   /** Set when any target environment requires something before images land. */
   readonly gate: ((input: GateInput) => Promise<readonly ImageRequest[]>) | undefined;
+  /** Set when a target environment restricts `--override-pin` (`pins.override`): refuses it per pin. */
+  readonly pinOverrideRefusal: PinOverrideRefusal | undefined;
 }
 
 interface Requirement {
@@ -55,7 +59,13 @@ export async function planWithPolicy(
     async (reader) => {
       const text = (await reader.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');
       if (text === undefined) {
-        return { policy: undefined, targets: params.targets, from: params.from, gate: undefined };
+        return {
+          policy: undefined,
+          targets: params.targets,
+          from: params.from,
+          gate: undefined,
+          pinOverrideRefusal: undefined,
+        };
       }
       const sign = await import('@slipway/sign');
       const policy = sign.parsePolicy(text, { file: POLICY_FILE });
@@ -98,11 +108,29 @@ export async function planWithPolicy(
         });
       }
       const needed = requirements.filter((r) => r.previous !== undefined || r.signatures !== undefined);
+      // Who may override a rollback's pin: the policy's `pins.override`, asked only when a pin is in the way.
+      const restricted = new Map(
+        requirements
+          .filter((r) => r.environment.pins.override !== 'allowed')
+          .map((r) => [r.environment.name, r.environment]),
+      );
       return {
         policy,
         targets,
         from,
         gate: needed.length === 0 ? undefined : (input) => checkRequirements(needed, input, params, context),
+        pinOverrideRefusal:
+          restricted.size === 0
+            ? undefined
+            : (pin, target) => {
+                const environment = restricted.get(target.env);
+                return environment === undefined
+                  ? undefined
+                  : sign.pinOverrideRefusal(policy, environment, {
+                      name: pin.image,
+                      repository: pinRepository(pin),
+                    });
+              },
       };
     },
   );

@@ -124,6 +124,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
           },
         }),
     overridePin: params.overridePin,
+    ...(plan.pinOverrideRefusal === undefined ? {} : { pinOverrideRefusal: plan.pinOverrideRefusal }),
     progress: (message) => reporter.info(message),
   });
   if (params.wait !== undefined && !params.dryRun)
