@@ -109,17 +109,69 @@ describe.skipIf(skip)('RegistryRepository on distribution 2.8', () => {
     expect(sha256(await readAll(content.stream))).toBe(blob.descriptor.digest);
   });
 
-  it('uploads with the default 16 MiB chunks', async () => {
-    const repository = repo('store/default-chunks', {}, proxy.host);
-    const blob = blobOf('application/octet-stream', Buffer.alloc(20 * 1024 * 1024, 3));
+  it('streams a blob over 16 MiB in one PATCH with its length announced', async () => {
+    const repository = repo('store/streamed', {}, proxy.host);
+    const blob = blobOf('application/octet-stream', Buffer.alloc(20 * 1024 * 1024 + 5, 3));
     const start = proxy.log.length;
     await repository.putBlob(blob.descriptor, contentOf(blob.bytes));
-    expect(
-      requestsSince(start)
-        .filter((r) => r.method === 'PATCH')
-        .map((r) => r.bytes),
-    ).toEqual([16 * 1024 * 1024, 4 * 1024 * 1024]);
-    expect(await repository.hasBlob(blob.descriptor.digest)).toBe(true);
+    const uploads = requestsSince(start).filter((r) => r.kind === 'upload');
+    expect(uploads.map((r) => [r.method, r.bytes])).toEqual([
+      ['POST', 0],
+      ['PATCH', 20 * 1024 * 1024 + 5],
+      ['PUT', 0],
+    ]);
+    const content = await repository.getBlob(blob.descriptor.digest);
+    expect(sha256(await readAll(content.stream))).toBe(blob.descriptor.digest);
+  });
+
+  for (const [what, fault] of [
+    ['a connection dropped halfway through the streamed PATCH', 'drop-mid-body'],
+    ['a 503 to the streamed PATCH', { status: 503 }],
+  ] as const) {
+    it(`starts a streamed upload over, with the source opened again, after ${what}`, async () => {
+      const repository = repo(
+        `store/streamed-fault-${typeof fault === 'string' ? 'drop' : '503'}`,
+        {
+          sleep: async () => {},
+        },
+        proxy.host,
+      );
+      const blob = blobOf('application/octet-stream', Buffer.alloc(17 * 1024 * 1024, 9));
+      let opened = 0;
+      const open = contentOf(blob.bytes);
+      proxy.setFaults((request) =>
+        request.method === 'PATCH' && request.kind === 'upload' && request.nth === 1 ? fault : 'pass',
+      );
+      const start = proxy.log.length;
+      try {
+        await repository.putBlob(blob.descriptor, () => {
+          opened += 1;
+          return open();
+        });
+      } finally {
+        proxy.setFaults(() => 'pass');
+      }
+      expect(opened).toBe(2);
+      const uploads = requestsSince(start).filter((r) => r.kind === 'upload');
+      expect(uploads.filter((r) => r.method === 'POST')).toHaveLength(2);
+      expect(uploads.filter((r) => r.method === 'PATCH')).toHaveLength(2);
+      const content = await repository.getBlob(blob.descriptor.digest);
+      expect(sha256(await readAll(content.stream))).toBe(blob.descriptor.digest);
+    });
+  }
+
+  it('refuses a streamed source longer or shorter than its descriptor, and commits nothing', async () => {
+    const repository = repo('store/streamed-length', { sleep: async () => {} });
+    const blob = blobOf('application/octet-stream', Buffer.alloc(17 * 1024 * 1024, 4));
+    const longer = await repository
+      .putBlob(blob.descriptor, contentOf(Buffer.concat([blob.bytes, Buffer.from('x')])))
+      .catch((e: unknown) => e);
+    expect(String(longer)).toMatch(/is longer than its 17825792 bytes/);
+    const shorter = await repository
+      .putBlob(blob.descriptor, contentOf(blob.bytes.subarray(1)))
+      .catch((e: unknown) => e);
+    expect(String(shorter)).toMatch(/arrived as 17825791 bytes, not the 17825792/);
+    expect(await repository.hasBlob(blob.descriptor.digest)).toBe(false);
   });
 
   it('refuses to finish an upload whose bytes do not match the digest', async () => {

@@ -50,10 +50,19 @@ export interface RegistryRequest {
   /** Token scope actions. Default `['pull']`. */
   readonly actions?: readonly string[] | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** Must be replayable: it may be sent more than once. */
-  readonly body?: string | Uint8Array | undefined;
+  /**
+   * Bytes are replayable: sent again on a retry or after answering a 401. A stream is sent once: no
+   * retry, and a 401 comes back as the answer (the caller starts its operation over).
+   */
+  readonly body?: string | Uint8Array | StreamedBody | undefined;
   /** Words for messages: `manifest`, `blob …`. */
   readonly what: string;
+}
+
+/** A body sent as it is read, with its length announced. */
+export interface StreamedBody {
+  readonly stream: ReadableStream<Uint8Array>;
+  readonly length: number;
 }
 
 export class RegistryClient {
@@ -109,9 +118,17 @@ export class RegistryClient {
     for (;;) {
       const headers: Record<string, string> = { ...request.headers };
       if (authorization !== undefined) headers.Authorization = authorization;
-      const init: RequestInit = { method: request.method, headers };
-      if (request.body !== undefined) init.body = request.body;
-      const { response, attempts } = await this.#send(url, init, context());
+      const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers };
+      const streamed = isStreamedBody(request.body) ? request.body : undefined;
+      if (streamed !== undefined) {
+        init.body = streamed.stream;
+        init.duplex = 'half';
+        headers['Content-Length'] = String(streamed.length);
+      } else if (request.body !== undefined) {
+        init.body = request.body as string | Uint8Array;
+      }
+      const { response, attempts } = await this.#send(url, init, context(), streamed !== undefined);
+      if (streamed !== undefined && response.status === 401) return response;
 
       if (response.status === 401 && !answered) {
         await discard(response);
@@ -153,9 +170,19 @@ export class RegistryClient {
     return scrubbed;
   }
 
-  async #send(url: string, init: RequestInit, context: RegistryErrorContext): Promise<RetriedResponse> {
+  async #send(
+    url: string,
+    init: RequestInit,
+    context: RegistryErrorContext,
+    once = false,
+  ): Promise<RetriedResponse> {
     try {
-      return await fetchWithRetry(this.#fetch, url, init, this.#retry);
+      return await fetchWithRetry(
+        this.#fetch,
+        url,
+        init,
+        once ? { ...this.#retry, attempts: 1 } : this.#retry,
+      );
     } catch (error) {
       if (error instanceof NetworkFailure) {
         throw unreachableError(context, new URL(url).origin, error.cause, error.attempts);
@@ -182,6 +209,10 @@ export class RegistryClient {
     );
     return this.#credentials;
   }
+}
+
+function isStreamedBody(body: RegistryRequest['body']): body is StreamedBody {
+  return typeof body === 'object' && body !== null && 'stream' in body;
 }
 
 async function discard(response: Response): Promise<void> {

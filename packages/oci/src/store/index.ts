@@ -11,7 +11,7 @@ export { type CopyOptions, type CopyProgress, type CopyResult, copyImage } from 
 export { LayoutRepository, REF_NAME_ANNOTATION } from './layout.js';
 export { formatLocation, type ImageLocation, parseLocation } from './location.js';
 export { type ParsedManifest, parseManifest, referrersTag } from './manifest.js';
-export { DEFAULT_CHUNK_SIZE, RegistryRepository, type RegistryRepositoryOptions } from './registry.js';
+export { RegistryRepository, type RegistryRepositoryOptions, SINGLE_REQUEST_LIMIT } from './registry.js';
 export * from './types.js';
 
 /** Registry client options (credentials, insecure registries, retries), plus upload chunking. */

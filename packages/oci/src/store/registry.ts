@@ -1,10 +1,11 @@
 // A repository of a registry, over the distribution API (OCI distribution-spec 1.1) on RegistryClient.
 //
-// Uploads are buffered in chunks (16 MiB by default) so that every request body is replayable: a blob
-// that fits one chunk goes `POST` then one `PUT ?digest=`; a larger one `POST`, a `PATCH` per chunk
-// (`Content-Range`), then `PUT ?digest=`. A request the client cannot get through after its own retries
-// (503s, dropped connections), or a session the registry lost (404, 416), restarts the whole upload with
-// a fresh `open()`, up to 3 times. The digest is computed while reading and checked before the final PUT.
+// Uploads: a blob up to 16 MiB is buffered and goes `POST` then one `PUT ?digest=`, replayable on a
+// retry. A larger one goes `POST`, one `PATCH` streamed as it is read (what docker, containerd and skopeo
+// do), then `PUT ?digest=`; or, when `chunkSize` is set, in buffered `PATCH` chunks with `Content-Range`
+// for registries that cap request sizes. A request the client cannot get through after its own retries
+// (503s, dropped connections; a stream gets one try), or a session the registry lost (404, 416), restarts
+// the whole upload with a fresh `open()`, up to 3 times. The registry checks the digest at the final PUT.
 
 import { createHash } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
@@ -21,13 +22,18 @@ import {
 } from './manifest.js';
 import type { BlobContent, Descriptor, ImageRepository, StoredManifest } from './types.js';
 
-export const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+/** Blobs up to this size go in one buffered request. */
+export const SINGLE_REQUEST_LIMIT = 16 * 1024 * 1024;
 const UPLOAD_ATTEMPTS = 3;
 /** Blob transfers may take long; the per-request timeout of the client is for metadata. */
 const BULK_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface RegistryRepositoryOptions extends RegistryClientOptions {
-  /** Blobs up to this size are uploaded in one PUT; larger ones in PATCH chunks of this size. */
+  /**
+   * Upload blobs larger than this in buffered PATCH chunks of this size (`Content-Range`), for
+   * registries that cap request sizes. Unset: blobs up to 16 MiB in one PUT, larger ones in one
+   * streamed PATCH.
+   */
   readonly chunkSize?: number | undefined;
   /** `n` for tag listing; default: the registry's own page size. */
   readonly tagsPageSize?: number | undefined;
@@ -40,7 +46,7 @@ export class RegistryRepository implements ImageRepository {
   readonly path: string;
   readonly client: RegistryClient;
   readonly #bulk: RegistryClient;
-  readonly #chunkSize: number;
+  readonly #chunkSize: number | undefined;
   readonly #pageSize: number | undefined;
   #referrersApi: boolean | undefined;
 
@@ -53,7 +59,7 @@ export class RegistryRepository implements ImageRepository {
     this.registry = this.client.endpoint.domain;
     this.path = path;
     this.name = `${this.registry}/${path}`;
-    this.#chunkSize = Math.max(1024, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    this.#chunkSize = options.chunkSize === undefined ? undefined : Math.max(1024, options.chunkSize);
     this.#pageSize = options.tagsPageSize;
   }
 
@@ -301,21 +307,99 @@ export class RegistryRepository implements ImageRepository {
    * PUT when it differs (DIGEST_INVALID), and blobs read with getBlob are verified while read.
    */
   async #upload(session: UploadSession, descriptor: Descriptor, content: BlobContent): Promise<void> {
+    const chunkSize = this.#chunkSize ?? SINGLE_REQUEST_LIMIT;
+    const single =
+      descriptor.size > chunkSize && this.#chunkSize === undefined
+        ? await this.#streamPatch(session, descriptor, content)
+        : await this.#chunkPatches(session, descriptor, content, chunkSize);
+    const request = this.#sessionRequest(session, 'PUT', descriptor.digest, {
+      'Content-Type': 'application/octet-stream',
+    });
+    const response = await this.#bulk.request({ ...request, body: single ?? new Uint8Array(0) });
+    if (response.status === 404 || response.status === 416) {
+      await discard(response);
+      throw new RestartUpload(`the registry answered ${response.status} to the upload's final PUT`);
+    }
+    if (response.status !== 201 && response.status !== 204) throw await this.#pushError(response, request);
+    await discard(response);
+    session.location = undefined;
+    const answered = response.headers.get('docker-content-digest');
+    if (answered !== null && answered !== '' && answered !== descriptor.digest) {
+      throw this.#mismatch(request, descriptor.digest, answered);
+    }
+  }
+
+  /** Sends the whole blob in one PATCH, as it is read. */
+  async #streamPatch(
+    session: UploadSession,
+    descriptor: Descriptor,
+    content: BlobContent,
+  ): Promise<undefined> {
+    const size = descriptor.size;
+    let sent = 0;
+    // What broke the source (a download cut off, a digest that does not match) is the error to report,
+    // not the aborted request it causes.
+    let sourceFailure: unknown;
+    const tooLong = () => this.#wrongLength(descriptor, 'longer than');
+    const counted = (async function* () {
+      try {
+        for await (const piece of content.stream) {
+          sent += piece.byteLength;
+          if (sent > size) throw tooLong();
+          yield piece;
+        }
+      } catch (error) {
+        sourceFailure = error;
+        throw error;
+      }
+    })();
+    const request = this.#sessionRequest(session, 'PATCH', descriptor.digest, {
+      'Content-Type': 'application/octet-stream',
+    });
+    let response: Response;
+    try {
+      response = await this.#bulk.request({
+        ...request,
+        body: { stream: ReadableStream.from(counted), length: size },
+      });
+    } catch (error) {
+      throw sourceFailure ?? (sent < size ? this.#wrongLengthOr(descriptor, sent, error) : error);
+    }
+    if (sourceFailure !== undefined) {
+      await discard(response);
+      throw sourceFailure;
+    }
+    if (response.status === 401 || response.status === 404 || response.status === 416) {
+      await discard(response);
+      throw new RestartUpload(`the registry answered ${response.status} to the streamed PATCH`);
+    }
+    if (response.status !== 202 && response.status !== 204) throw await this.#pushError(response, request);
+    await discard(response);
+    if (sent !== size) throw this.#arrivedAs(descriptor, sent);
+    session.location = this.#location(response, request);
+    return undefined;
+  }
+
+  /**
+   * Sends the blob in buffered pieces of `chunkSize`, each replayable; a blob that fits one piece is
+   * returned for the final PUT to carry instead.
+   */
+  async #chunkPatches(
+    session: UploadSession,
+    descriptor: Descriptor,
+    content: BlobContent,
+    chunkSize: number,
+  ): Promise<Uint8Array | undefined> {
     let offset = 0;
     let single: Uint8Array | undefined;
     // Reading the next chunk goes on while this one is sent: download and upload overlap.
-    for await (const chunk of readAhead(chunks(content.stream, this.#chunkSize))) {
-      if (offset === 0 && chunk.byteLength < this.#chunkSize && descriptor.size <= this.#chunkSize) {
+    for await (const chunk of readAhead(chunks(content.stream, chunkSize))) {
+      if (offset === 0 && chunk.byteLength < chunkSize && descriptor.size <= chunkSize) {
         single = chunk;
         offset = chunk.byteLength;
         continue;
       }
-      if (single !== undefined) {
-        throw new SlipwayError(`blob ${descriptor.digest} is longer than its ${descriptor.size} bytes`, {
-          where: this.name,
-          fix: 'the source sent other bytes than its descriptor names: check the source image',
-        });
-      }
+      if (single !== undefined) throw this.#wrongLength(descriptor, 'longer than');
       const request = this.#sessionRequest(session, 'PATCH', descriptor.digest, {
         'Content-Type': 'application/octet-stream',
         'Content-Range': `${offset}-${offset + chunk.byteLength - 1}`,
@@ -335,30 +419,31 @@ export class RegistryRepository implements ImageRepository {
       session.location = this.#location(response, request);
       offset += chunk.byteLength;
     }
-    if (offset !== descriptor.size) {
-      throw new SlipwayError(
-        `blob ${descriptor.digest} arrived as ${offset} bytes, not the ${descriptor.size} its descriptor names`,
-        {
-          where: this.name,
-          fix: 'the source sent other bytes than its descriptor names: check the source image',
-        },
-      );
-    }
-    const request = this.#sessionRequest(session, 'PUT', descriptor.digest, {
-      'Content-Type': 'application/octet-stream',
+    if (offset !== descriptor.size) throw this.#arrivedAs(descriptor, offset);
+    return single;
+  }
+
+  #wrongLength(descriptor: Descriptor, how: string): SlipwayError {
+    return new SlipwayError(`blob ${descriptor.digest} is ${how} its ${descriptor.size} bytes`, {
+      where: this.name,
+      fix: 'the source sent other bytes than its descriptor names: check the source image',
     });
-    const response = await this.#bulk.request({ ...request, body: single ?? new Uint8Array(0) });
-    if (response.status === 404 || response.status === 416) {
-      await discard(response);
-      throw new RestartUpload(`the registry answered ${response.status} to the upload's final PUT`);
-    }
-    if (response.status !== 201 && response.status !== 204) throw await this.#pushError(response, request);
-    await discard(response);
-    session.location = undefined;
-    const answered = response.headers.get('docker-content-digest');
-    if (answered !== null && answered !== '' && answered !== descriptor.digest) {
-      throw this.#mismatch(request, descriptor.digest, answered);
-    }
+  }
+
+  #arrivedAs(descriptor: Descriptor, bytes: number): SlipwayError {
+    return new SlipwayError(
+      `blob ${descriptor.digest} arrived as ${bytes} bytes, not the ${descriptor.size} its descriptor names`,
+      {
+        where: this.name,
+        fix: 'the source sent other bytes than its descriptor names: check the source image',
+      },
+    );
+  }
+
+  /** A stream that ended short makes fetch fail on the announced length: say that, not "fetch failed". */
+  #wrongLengthOr(descriptor: Descriptor, sent: number, error: unknown): unknown {
+    const text = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
+    return /length|content-length/i.test(text) ? this.#arrivedAs(descriptor, sent) : error;
   }
 
   #sessionRequest(
