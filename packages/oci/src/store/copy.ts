@@ -36,7 +36,10 @@ export type CopyProgress =
       readonly type: 'blob-done';
       readonly digest: string;
       readonly size: number;
-      /** `copied`: bytes streamed; `mounted`: linked by the registry; `present`: already there. */
+      /**
+       * `copied`: bytes streamed; `mounted`: linked by the registry (within one registry, also a blob
+       * that was already there); `present`: already there.
+       */
       readonly how: 'copied' | 'mounted' | 'present';
     }
   | {
@@ -53,6 +56,7 @@ export interface CopyResult {
 }
 
 const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'] as const;
+const MOUNTS_AT_ONCE = 16;
 
 interface Node {
   readonly manifest: StoredManifest;
@@ -136,7 +140,9 @@ async function readTree(run: Run, manifest: StoredManifest, depth = 0): Promise<
 
 /** Blobs first, then children bottom-up, then the manifest itself with `tags`. */
 async function copyTree(run: Run, tree: Node, tags: readonly string[]): Promise<void> {
-  await pool([...blobsOf(tree).values()], run.concurrency, (blob) => copyBlob(run, blob));
+  // The bound is for bandwidth; mounts move no bytes, so all of an image's go at once.
+  const concurrency = sameRegistry(run) ? Math.max(run.concurrency, MOUNTS_AT_ONCE) : run.concurrency;
+  await pool([...blobsOf(tree).values()], concurrency, (blob) => copyBlob(run, blob));
   const ordered: Node[] = [];
   const visit = (node: Node): void => {
     for (const child of node.children) visit(child);
@@ -156,20 +162,21 @@ async function putManifest(run: Run, manifest: StoredManifest, tags: readonly st
   run.progress({ type: 'manifest', digest: manifest.digest, mediaType: manifest.mediaType, tags });
 }
 
+function sameRegistry(run: Run): boolean {
+  return run.from.registry !== undefined && run.from.registry === run.to.registry;
+}
+
 function copyBlob(run: Run, blob: Descriptor): Promise<void> {
   const known = run.blobsDone.get(blob.digest);
   if (known !== undefined) return known;
   const work = (async () => {
     run.progress({ type: 'blob-start', digest: blob.digest, size: blob.size });
     let how: 'copied' | 'mounted' | 'present';
-    if (await run.to.hasBlob(blob.digest)) how = 'present';
-    else if (
-      run.from.registry !== undefined &&
-      run.from.registry === run.to.registry &&
-      (await run.to.mountBlob(blob, run.from))
-    ) {
-      how = 'mounted';
-    } else {
+    // Within a registry, mount straight away: a registry answers 201 to a mount of a blob it already
+    // links here too, so asking first would only add a round trip.
+    if (sameRegistry(run) && (await run.to.mountBlob(blob, run.from))) how = 'mounted';
+    else if (await run.to.hasBlob(blob.digest)) how = 'present';
+    else {
       await run.to.putBlob(blob, () => run.from.getBlob(blob.digest));
       how = 'copied';
       run.blobs.bytes += blob.size;
