@@ -1,8 +1,8 @@
-import { allSteps, runCli } from '@slipway/steps';
+import { loadAllSteps, runCliLazily, stepLoaders } from '@slipway/steps/cli';
 import { VERSION } from './version.js';
 
-process.exitCode = await runCli(
-  allSteps,
+process.exitCode = await runCliLazily(
+  { loaders: stepLoaders, loadAll: loadAllSteps },
   process.argv.slice(2),
   {
     stdout: (text) => process.stdout.write(text),
