@@ -21,8 +21,10 @@ import {
   signatureTag,
 } from './signature-manifest.js';
 
-const SETTLE_MIN_MS = 10;
+const SETTLE_MIN_MS = 5;
+const SETTLE_FACTOR = 1.5;
 const SETTLE_MAX_MS = 2000;
+const CHILDREN_AT_ONCE = 4;
 const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -84,8 +86,11 @@ export async function signImage(options: SignImageOptions): Promise<SignResult> 
     const manifest = await repository.getManifest(digest);
     if (manifest === undefined) throw imageNotFound(repository, digest);
     if (INDEX_MEDIA_TYPES.includes(manifest.mediaType)) {
-      for (const child of indexChildren(manifest.bytes)) {
-        children.push(await addSignature(options, child, identity));
+      // Each platform has its own `.sig` tag: sign a few at once, each paying its round trips in parallel.
+      const digests = indexChildren(manifest.bytes);
+      for (let start = 0; start < digests.length; start += CHILDREN_AT_ONCE) {
+        const batch = digests.slice(start, start + CHILDREN_AT_ONCE);
+        children.push(...(await Promise.all(batch.map((child) => addSignature(options, child, identity)))));
       }
     }
   }
@@ -171,7 +176,7 @@ async function addSignature(
       repository.putBlob(encoded.configDescriptor, bytesBlob(encoded.config)),
     ]);
     // Another signer may have written the tag while the blobs went up: start over from what is there now.
-    const checkStarted = Date.now();
+    const checkStarted = performance.now();
     const before = await repository.resolve(tag);
     if (before?.digest !== existing?.digest) {
       if (attempt >= attempts) throw contended(where, attempts);
@@ -187,9 +192,12 @@ async function addSignature(
       throw refusedRewrite(error, where, existing !== undefined) ?? error;
     }
     // Registries have no conditional PUT: a writer whose check passed just before our PUT may still
-    // overwrite us. Its PUT lands within about one check-and-PUT time after ours, so wait twice that long
-    // (at least 10 ms, at most 2 s), then make sure our layer is in the tag; if not, go round again.
-    await sleep(Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * (Date.now() - checkStarted))));
+    // overwrite us. Its PUT lands within about one check-and-PUT time after ours, so wait that long with
+    // half again as margin (at least 5 ms, at most 2 s), then make sure our layer is in the tag; if not,
+    // go round again.
+    await sleep(
+      Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_FACTOR * (performance.now() - checkStarted))),
+    );
     const after = await repository.resolve(tag);
     if (after?.digest === encoded.manifestDigest) {
       return { digest, signatureTag: tag, signatureManifestDigest: encoded.manifestDigest, added: true };
