@@ -1,6 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import type { GitHubClient } from './client.js';
 import { apiFailure, type CallContext, calling, gitHubError } from './errors.js';
+import { refTip } from './read.js';
 import { entriesAt, gitBlobSha, mapLimit, PathThroughFileError } from './tree.js';
 
 /** Who wrote or committed (GitHub uses the token's user when absent; `date` is ISO 8601). */
@@ -10,38 +11,57 @@ export interface GitIdentity {
   date?: string;
 }
 
+/**
+ * How the branch moves to the new commit:
+ * - `fast-forward` (default): only from `parent` — GitHub's compare-and-swap (`force: false`); a branch that
+ *   moved is stale, a missing one an error.
+ * - `create`: the branch must not exist yet; a concurrent creation is stale.
+ * - `{ lease }`: forced, but only over `lease` (null: the branch must not exist), for a branch Slipway owns
+ *   (a pull request's head), never an environment branch. The REST API has no compare-and-swap for a forced
+ *   update, so the lease is checked with a read just before the update: a writer that moves the branch in
+ *   between (milliseconds) is overwritten. A creation is exact.
+ */
+export type BranchMove = 'fast-forward' | 'create' | { readonly lease: string | null };
+
 export interface CommitFilesInput {
   client: GitHubClient;
   owner: string;
   repo: string;
   branch: string;
-  /** The commit the change is based on (the tip the caller read); the branch moves only if it is still there. */
+  /** The commit the change is based on (the tip the caller read). */
   parent: string;
-  /** Path → new bytes, or null to delete. Files not named here are untouched; modes of changed files are kept. */
+  /**
+   * Path → new bytes, or null to delete. Files not named here are untouched; modes of changed files are kept.
+   * A symlink is never written through (as in git mode), and a directory or submodule never replaced.
+   */
   files: ReadonlyMap<string, Buffer | null>;
   message: string;
   author?: GitIdentity;
   committer?: GitIdentity;
-  /** The branch does not exist yet: create it at the new commit (a concurrent creation makes the result stale). */
-  createBranch?: boolean;
+  move?: BranchMove;
 }
 
 export type CommitFilesResult =
-  /** The branch now points to `sha` (`changed` false: nothing differed, `sha` is the parent). */
+  /**
+   * The branch now points to `sha`. `changed` false: nothing differed, no commit was made and `sha` is the
+   * parent (with `fast-forward` the branch did not move; `create` and `lease` point it at the parent).
+   */
   | { ok: true; sha: string; changed: boolean }
-  /** The branch moved since `parent` (GitHub: "Update is not a fast forward"): re-apply on the new tip. */
+  /** The branch is not where the move required (GitHub: "Update is not a fast forward"): re-apply on its tip. */
   | { ok: false; reason: 'stale' };
 
 type TreeItem = { path: string; mode: '100644' | '100755' | '120000'; type: 'blob'; sha: string | null };
 
+type Context = (action: string) => CallContext;
+
 /**
- * Commits `files` on top of `parent` through the Git Data API — blobs, a tree on `base_tree`, a commit, then a
- * ref update with `force: false` — so GitHub signs it (web-flow, "Verified") and no clone is needed. The ref
- * update is GitHub's compare-and-swap: a branch that moved answers `{ ok: false, reason: 'stale' }`.
+ * Commits `files` on top of `parent` through the Git Data API — blobs, a tree on the parent's tree, a commit —
+ * then moves `branch` to it as `move` says. GitHub signs the commit (web-flow, "Verified") and no clone is
+ * needed.
  */
 export async function commitFilesViaApi(input: CommitFilesInput): Promise<CommitFilesResult> {
-  const { client, owner, repo, branch, parent } = input;
-  const context = (action: string): CallContext => ({
+  const { client, owner, repo, branch } = input;
+  const context: Context = (action) => ({
     owner,
     repo,
     branch,
@@ -57,7 +77,14 @@ export async function commitFilesViaApi(input: CommitFilesInput): Promise<Commit
       });
     }
   }
+  const sha = (await createCommit(input, context)) ?? input.parent;
+  return await moveBranch(input, context, sha);
+}
 
+/** Blobs, a tree on the parent's tree and the commit; undefined when no file differs (nothing is written). */
+async function createCommit(input: CommitFilesInput, context: Context): Promise<string | undefined> {
+  const { client, owner, repo, branch, parent } = input;
+  const where = `${owner}/${repo} (branch ${branch})`;
   const { data: parentCommit } = await calling(context(`reading parent commit ${parent.slice(0, 12)}`), () =>
     client.octokit.rest.git.getCommit({ owner, repo, commit_sha: parent }),
   );
@@ -68,9 +95,7 @@ export async function commitFilesViaApi(input: CommitFilesInput): Promise<Commit
     existing = await entriesAt(client, context('reading the parent tree'), baseTree, [...input.files.keys()]);
   } catch (error) {
     if (!(error instanceof PathThroughFileError)) throw error;
-    throw new SlipwayError(`cannot write ${error.path}: ${error.file} is a file in the branch`, {
-      where: `${owner}/${repo} (branch ${branch})`,
-    });
+    throw new SlipwayError(`cannot write ${error.path}: ${error.file} is a file in the branch`, { where });
   }
 
   const items: TreeItem[] = [];
@@ -80,10 +105,14 @@ export async function commitFilesViaApi(input: CommitFilesInput): Promise<Commit
     if (current?.type === 'tree' || current?.type === 'commit') {
       throw new SlipwayError(
         `cannot write ${file}: it is a ${current.type === 'tree' ? 'directory' : 'submodule'}`,
-        {
-          where: `${owner}/${repo} (branch ${branch})`,
-        },
+        { where },
       );
+    }
+    if (content !== null && current?.mode === '120000') {
+      throw new SlipwayError(`refusing to write ${file}: it is a symlink`, {
+        where,
+        fix: 'write the file it points to, or replace the link by hand',
+      });
     }
     const mode = current?.mode === '100755' || current?.mode === '120000' ? current.mode : '100644';
     if (content === null) {
@@ -95,11 +124,7 @@ export async function commitFilesViaApi(input: CommitFilesInput): Promise<Commit
     uploads.push({ path: file, content, sha });
     items.push({ path: file, mode, type: 'blob', sha });
   }
-
-  if (items.length === 0) {
-    if (input.createBranch === true) return await updateRef(input, context, parent);
-    return { ok: true, sha: parent, changed: false };
-  }
+  if (items.length === 0) return undefined;
 
   await mapLimit(uploads, 4, async (upload) => {
     const { data } = await calling(context(`uploading ${upload.path}`), () =>
@@ -112,7 +137,7 @@ export async function commitFilesViaApi(input: CommitFilesInput): Promise<Commit
     );
     if (data.sha !== upload.sha) {
       throw new SlipwayError(`GitHub stored ${upload.path} as blob ${data.sha}, expected ${upload.sha}`, {
-        where: `${owner}/${repo} (branch ${branch})`,
+        where,
       });
     }
   });
@@ -131,33 +156,47 @@ export async function commitFilesViaApi(input: CommitFilesInput): Promise<Commit
       ...(input.committer === undefined ? {} : { committer: input.committer }),
     }),
   );
-  return await updateRef(input, context, commit.sha);
+  return commit.sha;
 }
 
-async function updateRef(
+/** Points the branch at `sha` as `input.move` allows; a branch that is not where the move needs it is stale. */
+async function moveBranch(
   input: CommitFilesInput,
-  context: (action: string) => CallContext,
+  context: Context,
   sha: string,
 ): Promise<CommitFilesResult> {
   const { client, owner, repo, branch } = input;
+  const move = input.move ?? 'fast-forward';
   const changed = sha !== input.parent;
+  const moved: CommitFilesResult = { ok: true, sha, changed };
+  const stale: CommitFilesResult = { ok: false, reason: 'stale' };
+  if (move === 'fast-forward' && !changed) return moved;
+  const lease = typeof move === 'object' ? move.lease : undefined;
+  if (typeof move === 'object' && (await refTip(input)) !== (lease ?? undefined)) return stale;
   try {
-    if (input.createBranch === true) {
+    if (move === 'create' || (typeof move === 'object' && lease === null)) {
       await client.octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
     } else {
-      await client.octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: false });
+      await client.octokit.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: typeof move === 'object',
+      });
     }
-    return { ok: true, sha, changed };
+    return moved;
   } catch (error) {
     const failure = apiFailure(error);
     if (failure?.status === 422) {
       if (/not a fast.?forward/i.test(failure.message) || /reference already exists/i.test(failure.message)) {
-        return { ok: false, reason: 'stale' };
+        return stale;
       }
       if (/reference does not exist/i.test(failure.message)) {
+        if (typeof move === 'object') return stale;
         throw new SlipwayError(`branch ${branch} does not exist`, {
           where: `${owner}/${repo}`,
-          fix: 'create the branch first (or commit with createBranch)',
+          fix: 'create the branch first (or commit with move: create)',
           cause: error,
         });
       }

@@ -1,17 +1,12 @@
 export { createGitHubClient, type GitHubClient, type Octokit } from './client.js';
 export {
+  type BranchMove,
   type CommitFilesInput,
   type CommitFilesResult,
   commitFilesViaApi,
   type GitIdentity,
 } from './commit.js';
 export { type ApiFailure, apiFailure, type CallContext, gitHubError } from './errors.js';
-export {
-  type CreateCommitInput,
-  createCommitViaApi,
-  type LeaseResult,
-  leaseBranchViaApi,
-} from './objects.js';
 export {
   type MergeMethod,
   type UpsertPullRequestInput,

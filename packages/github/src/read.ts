@@ -41,7 +41,17 @@ export async function defaultBranchViaApi(input: RepoInput): Promise<string> {
 
 /** The commit `branch` points to, or undefined when the branch does not exist (the repository must). */
 export async function branchTip(input: RepoInput & { branch: string }): Promise<string | undefined> {
-  const context = readContext(input, input.branch, `reading branch ${input.branch}`);
+  const sha = await refTip(input);
+  if (sha !== undefined) return sha;
+  // 404 for the ref: the branch is missing, unless the repository itself is (or is hidden from the token).
+  await calling(readContext(input, input.branch, 'reading the repository'), () =>
+    input.client.octokit.rest.repos.get({ owner: input.owner, repo: input.repo }),
+  );
+  return undefined;
+}
+
+/** The commit `branch` points to, or undefined on a 404 (a missing branch, or a missing repository). */
+export async function refTip(input: RepoInput & { branch: string }): Promise<string | undefined> {
   try {
     const { data } = await input.client.octokit.rest.git.getRef({
       owner: input.owner,
@@ -50,13 +60,9 @@ export async function branchTip(input: RepoInput & { branch: string }): Promise<
     });
     return data.object.sha;
   } catch (error) {
-    if (apiFailure(error)?.status !== 404) throw gitHubError(error, context);
+    if (apiFailure(error)?.status === 404) return undefined;
+    throw gitHubError(error, readContext(input, input.branch, `reading branch ${input.branch}`));
   }
-  // 404 for the ref: the branch is missing, unless the repository itself is (or is hidden from the token).
-  await calling({ ...context, action: 'reading the repository' }, () =>
-    input.client.octokit.rest.repos.get({ owner: input.owner, repo: input.repo }),
-  );
-  return undefined;
 }
 
 /**

@@ -161,7 +161,7 @@ describe('commitFilesViaApi', () => {
           parent,
           files: new Map([[file, Buffer.from('a')]]),
           message: 'create env/prod',
-          createBranch: true,
+          move: 'create',
         });
       const first = await create('a.yaml');
       expect(first.ok).toBe(true);
@@ -221,7 +221,45 @@ describe('commitFilesViaApi', () => {
     });
   });
 
-  it('refuses paths outside the repository and writes through files', async () => {
+  it('with a lease, forces only over the expected tip (null: the branch must not exist)', async () => {
+    await withGitHub(async ({ client, repoPath, server }) => {
+      const envTip = branchTip(repoPath, 'env/dev') ?? '';
+      const commit = (tag: string, lease: string | null) =>
+        commitFilesViaApi({
+          client,
+          owner: 'acme',
+          repo: 'config',
+          branch: 'slipway/promote/dev/shop',
+          parent: envTip,
+          files: new Map([['apps/shop/values.yaml', Buffer.from(`image:\n  tag: ${tag}\n`)]]),
+          message: `promote(dev): shop ${tag}`,
+          move: { lease },
+        });
+      const first = await commit('2.1.0', null);
+      expect(first).toEqual({ ok: true, sha: expect.stringMatching(/^[0-9a-f]{40}$/), changed: true });
+      if (!first.ok) return;
+      expect(branchTip(repoPath, 'slipway/promote/dev/shop')).toBe(first.sha);
+      // Someone created it first: stale, and nothing moved.
+      expect(await commit('2.2.0', null)).toEqual({ ok: false, reason: 'stale' });
+      expect(await commit('2.2.0', envTip)).toEqual({ ok: false, reason: 'stale' });
+      expect(branchTip(repoPath, 'slipway/promote/dev/shop')).toBe(first.sha);
+      // Over the tip it read, the head is replaced (not a fast-forward: a sibling of the first commit).
+      const second = await commit('2.2.0', first.sha);
+      expect(second.ok).toBe(true);
+      if (!second.ok) return;
+      expect(branchTip(repoPath, 'slipway/promote/dev/shop')).toBe(second.sha);
+      expect(listCommits(repoPath, 'slipway/promote/dev/shop')[0]?.parents).toEqual([envTip]);
+      const updates = server.state.requests.filter(
+        (request) =>
+          request.method === 'PATCH' && request.path.endsWith('/refs/heads/slipway/promote/dev/shop'),
+      );
+      expect(updates).toMatchObject([{ body: { sha: second.sha, force: true }, status: 200 }]);
+      // The environment branch never moved.
+      expect(branchTip(repoPath, 'env/dev')).toBe(envTip);
+    });
+  });
+
+  it('refuses paths outside the repository, writes through files and through symlinks', async () => {
     await withGitHub(async ({ client, repoPath }) => {
       const parent = branchTip(repoPath, 'env/dev') ?? '';
       const attempt = (file: string) =>
@@ -238,6 +276,9 @@ describe('commitFilesViaApi', () => {
       await expect(attempt('/abs')).rejects.toThrow(/invalid path/);
       await expect(attempt('crlf.yaml/inner')).rejects.toThrow(/crlf\.yaml is a file/);
       await expect(attempt('apps/cart')).rejects.toThrow(/is a directory/);
+      await expect(attempt('current.yaml')).rejects.toThrow(
+        /refusing to write current\.yaml: it is a symlink/,
+      );
       expect(branchTip(repoPath, 'env/dev')).toBe(parent);
     });
   });

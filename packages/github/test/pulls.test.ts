@@ -15,7 +15,7 @@ async function promotionBranch(client: GitHubClient, repoPath: string, tag: stri
     parent,
     files: new Map([['apps/shop/values.yaml', Buffer.from(`image:\n  tag: ${tag}\n`)]]),
     message: `promote(dev): shop ${tag}`,
-    createBranch: branchTip(repoPath, 'promote/dev') === undefined,
+    move: branchTip(repoPath, 'promote/dev') === undefined ? 'create' : 'fast-forward',
   });
   expect(result.ok).toBe(true);
 }

@@ -1,12 +1,10 @@
 import { SlipwayError } from '@slipway/errors';
 import {
   type TreeEntry as ApiTreeEntry,
-  apiFailure,
+  type BranchMove,
+  branchTip,
   commitFilesViaApi,
-  createCommitViaApi,
   defaultBranchViaApi,
-  gitHubError,
-  leaseBranchViaApi,
   readBlobsViaApi,
   readBranch,
 } from '@slipway/github';
@@ -85,7 +83,7 @@ class ApiTransport implements Transport {
     return defaultBranchViaApi(this.github);
   }
 
-  /** Nothing is written yet: the commit is made by push (commitFilesViaApi) or pushOwn. */
+  /** Nothing is written yet: the commit is made by push or pushOwn (commitFilesViaApi). */
   async commit(input: CommitInput): Promise<string> {
     const id = `${PENDING}${++this.counter}`;
     this.pending.set(id, { input });
@@ -118,94 +116,46 @@ class ApiTransport implements Transport {
    * one may land while another turns out stale; `landed` remembers it and the retry leaves it be.
    */
   async push(updates: BranchUpdate[]): Promise<PushResult> {
-    const { client, owner, repo } = this.github;
     for (const update of updates) {
-      const pending = this.pending.get(update.commit);
-      if (pending === undefined) {
-        // A new branch at an existing commit (created from the default branch without a change).
-        const result = await commitFilesViaApi({
-          client,
-          owner,
-          repo,
-          branch: update.branch,
-          parent: update.commit,
-          files: new Map(),
-          message: '',
-          createBranch: true,
-        });
-        if (!result.ok) return stale(update.branch);
-        continue;
-      }
-      const { input } = pending;
-      const result = await commitFilesViaApi({
-        client,
-        owner,
-        repo,
-        branch: update.branch,
-        parent: input.parent,
-        files: input.files,
-        message: input.message,
-        author: input.author,
-        committer: input.committer,
-        createBranch: this.missing.has(update.branch),
+      // Without a pending commit: a new branch at an existing commit (created from the default branch).
+      const result = await this.commitOnto(update.branch, update.commit, {
+        move: this.missing.has(update.branch) || !this.pending.has(update.commit) ? 'create' : 'fast-forward',
       });
       if (!result.ok) return stale(update.branch);
-      this.made.set(update.commit, result.sha);
-      this.landed.set(update.branch, result.sha);
+      if (this.pending.has(update.commit)) this.landed.set(update.branch, result.sha);
     }
     return { ok: true };
   }
 
   async ownTips(branches: readonly string[]): Promise<Map<string, string | null>> {
     const tips = new Map<string, string | null>();
-    for (const branch of branches) {
-      const { client, owner, repo } = this.github;
-      try {
-        const { data } = await client.octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-        tips.set(branch, data.object.sha);
-      } catch (error) {
-        if (apiFailure(error)?.status !== 404) {
-          throw gitHubError(error, {
-            owner,
-            repo,
-            branch,
-            action: `reading branch ${branch}`,
-            permission: 'contents: read',
-            apiUrl: client.apiUrl,
-          });
-        }
-        tips.set(branch, null);
-      }
-    }
+    for (const branch of branches) tips.set(branch, (await branchTip({ ...this.github, branch })) ?? null);
     return tips;
   }
 
   async pushOwn(update: OwnBranchUpdate): Promise<PushResult> {
     assertOwnBranch(update.branch);
-    const pending = this.pending.get(update.commit);
-    let sha = update.commit;
-    if (pending !== undefined) {
-      const { input } = pending;
-      sha =
-        this.made.get(update.commit) ??
-        (await createCommitViaApi({
-          ...this.github,
-          branch: update.branch,
-          parent: input.parent,
-          files: input.files,
-          message: input.message,
-          author: input.author,
-          committer: input.committer,
-        }));
-      this.made.set(update.commit, sha);
-    }
-    const leased = await leaseBranchViaApi({
+    const result = await this.commitOnto(update.branch, update.commit, { move: { lease: update.expected } });
+    return result.ok ? { ok: true } : stale(update.branch);
+  }
+
+  /**
+   * Makes the pending commit `commit` (an existing commit: nothing to make) through the API and moves `branch`
+   * to it as `move` says; remembers what GitHub made of it.
+   */
+  private async commitOnto(branch: string, commit: string, options: { move: BranchMove }) {
+    const input = this.pending.get(commit)?.input;
+    const result = await commitFilesViaApi({
       ...this.github,
-      branch: update.branch,
-      sha,
-      expected: update.expected ?? undefined,
+      branch,
+      parent: input?.parent ?? commit,
+      files: input?.files ?? new Map(),
+      message: input?.message ?? '',
+      ...(input === undefined ? {} : { author: input.author, committer: input.committer }),
+      move: options.move,
     });
-    return leased.ok ? { ok: true } : stale(update.branch);
+    if (result.ok && input !== undefined) this.made.set(commit, result.sha);
+    return result;
   }
 
   async dispose(): Promise<void> {
