@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
-import type { Reporter, SourceLocation } from './reporter.js';
+import { type Reporter, type SourceLocation, secretForms } from './reporter.js';
 
 /** Reports through the runner's files and workflow commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, `::error`). */
 export function githubReporter(): Reporter {
   return {
-    info: (message) => core.info(message),
+    info: (message) => plainText(message, (line) => core.info(line)),
     warning: (message, location) => core.warning(message, annotation(location)),
     error: (message, location) => core.error(message, annotation(location)),
-    mask: (secret) => core.setSecret(secret),
+    mask: (secret) => {
+      for (const form of secretForms(secret)) core.setSecret(form);
+    },
     group: (title, work) => core.group(title, work),
     setOutput: (name, value) => core.setOutput(name, value),
     writeSummary: async (markdown) => {
@@ -15,6 +18,29 @@ export function githubReporter(): Reporter {
       await core.summary.addRaw(markdown, true).write();
     },
   };
+}
+
+/** A line the runner would obey as a workflow command: `::name::…` (after white space) or the legacy `##[name]`. */
+const COMMAND_LIKE = /^\s*(?:::|##\[)/m;
+
+/**
+ * Prints text that may hold words from elsewhere (a config repo's files, a commit status, a server's error) so
+ * that the runner shows it and obeys none of it: when a line looks like a workflow command, the text goes
+ * between `::stop-commands::<token>` and `::<token>::` with a token nobody could have written into it.
+ */
+export function plainText(
+  message: string,
+  write: (line: string) => void,
+  token: string = randomUUID(),
+): void {
+  if (!COMMAND_LIKE.test(message)) {
+    write(message);
+    return;
+  }
+  const stop = `slipway-${token}`;
+  write(`::stop-commands::${stop}`);
+  write(message);
+  write(`::${stop}::`);
 }
 
 function annotation(location: SourceLocation | undefined): core.AnnotationProperties {

@@ -20,3 +20,21 @@ export interface Reporter {
   /** Markdown for the run's summary page, where the platform has one. */
   writeSummary(markdown: string): Promise<void>;
 }
+
+/**
+ * The forms of a secret to hide: the value as steps use it (trimmed), and each line of a multi-line one. The
+ * GitHub runner masks line by line, so `ghp_x\n` registered as given would hide nothing, while the step
+ * sends `ghp_x`. A line without a letter or digit (`{`, `-----`) tells nothing and is not hidden.
+ */
+export function secretForms(secret: string): string[] {
+  const forms = new Set<string>();
+  const trimmed = secret.trim();
+  if (trimmed !== '') forms.add(trimmed);
+  if (/[\r\n]/.test(trimmed)) {
+    for (const line of trimmed.split(/\r?\n|\r/)) {
+      const part = line.trim();
+      if (/[\p{L}\p{N}]/u.test(part)) forms.add(part);
+    }
+  }
+  return [...forms];
+}

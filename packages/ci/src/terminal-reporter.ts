@@ -1,4 +1,4 @@
-import type { Reporter, SourceLocation } from './reporter.js';
+import { type Reporter, type SourceLocation, secretForms } from './reporter.js';
 
 export interface TerminalReporter extends Reporter {
   /** The outputs set so far, for `--json` and `--output-env`. */
@@ -28,7 +28,9 @@ export function terminalReporter(
     warning: (message, location) => line(`warning: ${at(location)}${message}`),
     error: (message, location) => line(`error: ${at(location)}${message}`),
     mask: (secret) => {
-      if (secret.length > 0) secrets.push(secret);
+      for (const form of secretForms(secret)) if (!secrets.includes(form)) secrets.push(form);
+      // Longest first, so that a line of a multi-line secret does not break up the whole.
+      secrets.sort((a, b) => b.length - a.length);
     },
     group: async (title, work) => {
       line(`${'  '.repeat(depth)}${title}`);
