@@ -3,6 +3,7 @@ import { shortDigest } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
 import {
+  displayRepo,
   imageRepository,
   mdCell,
   type RepoParams,
@@ -49,7 +50,7 @@ export const historyStep = defineStep({
   run: async (params, context): Promise<History> => {
     const [target] = await resolveTargets(params, [params.env], context);
     if (target === undefined) throw new Error('bug: no target');
-    context.reporter.info(`Reading the history of ${target.branch} from ${params.configRepo}`);
+    context.reporter.info(`Reading the history of ${target.branch} from ${displayRepo(params.configRepo)}`);
     return readHistory({
       configRepo: params.configRepo,
       ...(params.auth === undefined ? {} : { auth: params.auth }),

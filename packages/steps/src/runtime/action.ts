@@ -3,6 +3,7 @@ import { describeError } from '@slipway/errors';
 import type { RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
 import { errorLocation } from './location.js';
+import { urlCredentials } from './secrets.js';
 
 /** The runner's name for an input's variable: uppercase, spaces to underscores, hyphens kept. */
 export function inputVariable(name: string): string {
@@ -11,7 +12,8 @@ export function inputVariable(name: string): string {
 
 /**
  * Runs a step as a GitHub JavaScript action: inputs from `INPUT_*`, outputs to `GITHUB_OUTPUT`, the summary
- * to `GITHUB_STEP_SUMMARY`, failures as an `::error` annotation and exit code 1.
+ * to `GITHUB_STEP_SUMMARY`, failures as an `::error` annotation and exit code 1. Secret inputs (given or from
+ * their environment fallbacks) and credentials written into a URL input are masked before anything prints.
  */
 export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const reporter = await loadGithubReporter();
@@ -19,10 +21,10 @@ export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env
   for (const [name, spec] of Object.entries(step.inputs)) {
     const value = env[inputVariable(name)];
     raw[name] = value === '' ? undefined : value;
-    if (spec.meta.secret) {
-      for (const secret of [value, ...spec.meta.env.map((key) => env[key])]) {
-        if (secret !== undefined && secret !== '') reporter.mask(secret);
-      }
+    const given = [value, ...spec.meta.env.map((key) => env[key])];
+    const secrets = spec.meta.secret ? given : given.flatMap(urlCredentials);
+    for (const secret of secrets) {
+      if (secret !== undefined && secret !== '') reporter.mask(secret);
     }
   }
   try {

@@ -4,6 +4,7 @@ import { detectContext, loadGithubReporter, type Reporter, terminalReporter } fr
 import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
+import { urlCredentials } from './secrets.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -78,10 +79,11 @@ export async function runCli(
     const name = step.positionals[index];
     if (name !== undefined) raw[name] = step.inputs[name]?.meta.kind === 'list' ? [value] : value;
   });
-  for (const [, spec] of Object.entries(step.inputs)) {
-    if (!spec.meta.secret) continue;
-    for (const key of spec.meta.env) {
-      const secret = io.env[key];
+  for (const [name, spec] of Object.entries(step.inputs)) {
+    const fromEnv = spec.meta.env.map((key) => io.env[key]);
+    // Secret inputs come from the environment only; any input may carry credentials in a URL.
+    const secrets = spec.meta.secret ? fromEnv : [raw[name], ...fromEnv].flatMap(urlCredentials);
+    for (const secret of secrets) {
       if (secret !== undefined && secret !== '') {
         reporter.mask(secret);
         github?.mask(secret);

@@ -107,6 +107,11 @@ export async function resolveTargets(
   });
 }
 
+/** The config repo for messages: credentials written into its URL (`https://user:token@host/…`) left out. */
+export function displayRepo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1');
+}
+
 /** The normalised repository of an `--image` value (a tag or digest on it is ignored). */
 export function imageRepository(text: string): string {
   try {

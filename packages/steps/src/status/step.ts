@@ -4,6 +4,7 @@ import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
 import {
   age,
+  displayRepo,
   imageRepository,
   mdCell,
   type RepoParams,
@@ -52,7 +53,9 @@ export const statusStep = defineStep({
   }),
   run: async (params, context): Promise<StatusResult> => {
     const targets = await resolveTargets(params, params.envs, context);
-    context.reporter.info(`Reading ${targets.map((t) => t.branch).join(', ')} from ${params.configRepo}`);
+    context.reporter.info(
+      `Reading ${targets.map((t) => t.branch).join(', ')} from ${displayRepo(params.configRepo)}`,
+    );
     const status = await readStatus({
       configRepo: params.configRepo,
       ...(params.auth === undefined ? {} : { auth: params.auth }),
