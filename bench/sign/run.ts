@@ -2,9 +2,10 @@
 // signed one after another with a P-256 key, then verified. Registry round trips are counted through the
 // client's `fetch` hook (every HTTP request the registry client sends, auth probes included).
 //
-//   node --import tsx bench/sign/run.ts [--images 50]
+//   node --import tsx bench/sign/run.ts [--images 50] [--name sign]
+//   TMPDIR=/dev/shm node --import tsx bench/sign/run.ts --name sign-tmpfs   # registry storage in memory
 //
-// Writes bench/results/sign.json and bench/results/sign.md.
+// Writes bench/results/<name>.json and bench/results/<name>.md.
 
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import { pushImage, registryBinaries, startRegistry } from '../../test/support/r
 const args = process.argv.slice(2);
 const imagesArg = args.indexOf('--images');
 const IMAGES = imagesArg >= 0 ? Number(args[imagesArg + 1]) : 50;
+const nameArg = args.indexOf('--name');
+const NAME = nameArg >= 0 ? (args[nameArg + 1] ?? 'sign') : 'sign';
 const results = fileURLToPath(new URL('../results/', import.meta.url));
 
 interface Sample {
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
       verifyByDigest: summary(verifyByDigest),
       targets: { roundTripsPerSignature: 3, msPerSignature: 50 },
     };
-    await writeFile(`${results}sign.json`, `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(`${results}${NAME}.json`, `${JSON.stringify(report, null, 2)}\n`);
     const row = (name: string, s: ReturnType<typeof summary>) =>
       `| ${name} | ${s.medianMs} | ${s.p90Ms} | ${s.medianRequests} | ${Object.entries(s.requestsByKind)
         .map(([k, v]) => `${k} ×${v}`)
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
       row('verify by digest', report.verifyByDigest),
       '',
     ].join('\n');
-    await writeFile(`${results}sign.md`, md);
+    await writeFile(`${results}${NAME}.md`, md);
     process.stdout.write(md);
   } finally {
     await registry.stop();

@@ -176,8 +176,8 @@ async function addSignature(
       repository.putBlob(encoded.configDescriptor, bytesBlob(encoded.config)),
     ]);
     // Another signer may have written the tag while the blobs went up: start over from what is there now.
-    const checkStarted = performance.now();
     const before = await repository.resolve(tag);
+    const checked = performance.now();
     if (before?.digest !== existing?.digest) {
       if (attempt >= attempts) throw contended(where, attempts);
       await backoff(attempt);
@@ -191,12 +191,12 @@ async function addSignature(
     } catch (error) {
       throw refusedRewrite(error, where, existing !== undefined) ?? error;
     }
-    // Registries have no conditional PUT: a writer whose check passed just before our PUT may still
-    // overwrite us. Its PUT lands within about one check-and-PUT time after ours, so wait that long with
-    // half again as margin (at least 5 ms, at most 2 s), then make sure our layer is in the tag; if not,
-    // go round again.
+    // Registries have no conditional PUT: a writer whose check was answered just before our PUT landed
+    // may still overwrite us. Its PUT lands within about one PUT time (check answered to PUT answered)
+    // after ours, so wait that long with half again as margin (at least 5 ms, at most 2 s), then make
+    // sure our layer is in the tag; if not, go round again.
     await sleep(
-      Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_FACTOR * (performance.now() - checkStarted))),
+      Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_FACTOR * (performance.now() - checked))),
     );
     const after = await repository.resolve(tag);
     if (after?.digest === encoded.manifestDigest) {
