@@ -53,13 +53,18 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
+// This machine sets NODE_EXTRA_CA_CERTS to the system bundle OpenSSL reads anyway; Node parses that file
+// at every start (about 45 ms here), which a stock machine does not. Both tools run without it.
+const CHILD_ENV: NodeJS.ProcessEnv = { ...process.env };
+delete CHILD_ENV.NODE_EXTRA_CA_CERTS;
+
 function run(
   cmd: string,
   args: readonly string[],
 ): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: ROOT, env: CHILD_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -278,7 +283,8 @@ async function writeResults(report: Report): Promise<void> {
 ${report.date}: ${mb.toFixed(0)} MB image (${report.image.layers} layers, incompressible), local \`docker-registry\` on 127.0.0.1.
 Whole-process wall time in ms, median of ${report.iterations} (after one warm-up), cases run round-robin.
 Slipway ran as: ${report.slipway}. ${report.skopeo}. Node ${report.node}.
-Load average at the end: ${report.loadAverageAtEnd.join(', ')} (a shared machine: compare within a run).${floor}
+Load average at the end: ${report.loadAverageAtEnd.join(', ')} (a shared machine: compare within a run).
+Both tools ran without this machine's NODE_EXTRA_CA_CERTS (Node parses that CA file at every start, ~45 ms).${floor}
 
 | case | median ms | min ms | max ms | copyImage in-process ms | MB/s (whole process) |
 | --- | --- | --- | --- | --- | --- |
