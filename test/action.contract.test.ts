@@ -899,3 +899,29 @@ describe('actions/wait beyond the common contract', () => {
     expect(JSON.parse(result.outputs.contexts ?? '')).toMatchObject([{ context: injected }]);
   });
 });
+
+describe('actions/sign beyond the common contract', () => {
+  it.skipIf(noRegistry)(
+    'masks the key password and each line of an env:// key before anything else, and writes neither',
+    async () => {
+      const base = await SUCCESS.sign?.({ via: 'input', token: TOKEN });
+      if (base === undefined) throw new Error('no success scenario for actions/sign');
+      // The key and its password come from variables the runner does not know are secrets (vars, outputs).
+      const scenario = {
+        ...base,
+        inputs: { ...base.inputs, key: 'env://SIGNING_KEY' },
+        env: { SLIPWAY_KEY_PASSWORD: PASSWORD, SIGNING_KEY: keys.privateKey },
+        options: {},
+      };
+      const result = await run('sign', scenario);
+      await expectSuccess('sign', scenario, result);
+      const pemLines = keys.privateKey
+        .trim()
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => /[\p{L}\p{N}]/u.test(line));
+      expect(pemLines.length).toBeGreaterThan(2);
+      expectMasked(result, [PASSWORD, ...pemLines]);
+    },
+  );
+});

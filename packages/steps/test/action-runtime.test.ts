@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
+import { PASSWORD_VARIABLES } from '@slipway/sign';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineStep, input, runAction, runCli } from '../src/index.js';
-import { urlCredentials } from '../src/runtime/secrets.js';
+import { defineStep, input, keygenStep, runAction, runCli, signStep, verifyStep } from '../src/index.js';
+import { environmentSecrets, urlCredentials } from '../src/runtime/secrets.js';
 
 const step = defineStep({
   name: 'probe',
@@ -29,6 +30,41 @@ const step = defineStep({
   summary: () => '## Probe\n',
   text: () => 'done',
 });
+
+/** Reads a key's password and an `env://NAME` key the way the sign step does, and echoes both when told. */
+const keyed = defineStep({
+  name: 'keyed',
+  title: 'Keyed',
+  description: 'A step that reads secrets from the environment itself.',
+  branding: { icon: 'key', color: 'blue' },
+  secretEnv: ['PROBE_PASSWORD'],
+  secretEnvReferences: ['key'],
+  inputs: {
+    key: input.requiredString('A key reference.', { env: ['PROBE_KEY'] }),
+    trusted: input.list('Public keys, not secret.'),
+    leak: input.boolean('Fail with the secrets in the message.', false),
+  },
+  outputs: {},
+  prepare: (values) => values,
+  run: async (params, context) => {
+    const name = params.key.slice('env://'.length);
+    if (params.leak)
+      throw new SlipwayError(`bad key ${context.env[name]} with password ${context.env.PROBE_PASSWORD}`);
+    context.reporter.info('loaded');
+    return {};
+  },
+  outputValues: () => ({}),
+  json: () => ({}),
+  summary: () => '## Keyed\n',
+  text: () => 'done',
+});
+
+const PEM = [
+  '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----',
+  'eyJrZGYiOnsibmFtZSI6InNjcnlwdCIsInBhcmFtcyI6eyJOIjo2NTUzNiwi',
+  'ciI6OCwicCI6MX0sInNhbHQiOiJhYmMifX0=',
+  '-----END ENCRYPTED SIGSTORE PRIVATE KEY-----',
+].join('\n');
 
 let dir: string;
 let stdout: string;
@@ -97,7 +133,58 @@ describe('runAction', () => {
   });
 });
 
+describe('runAction with secrets a step reads from the environment', () => {
+  it('masks the declared variables and each line of the PEM an env:// key input names, before anything else', async () => {
+    await runAction(keyed, {
+      GITHUB_ACTIONS: 'true',
+      INPUT_KEY: 'env://SIGNING_KEY',
+      INPUT_TRUSTED: 'env://PUBLIC_KEY',
+      SIGNING_KEY: `${PEM}\n`,
+      PUBLIC_KEY: 'not-a-secret',
+      PROBE_PASSWORD: ' pw-probe-77 ',
+    });
+    const lines = stdout.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      '::add-mask::pw-probe-77',
+      `::add-mask::${PEM.replaceAll('\n', '%0A')}`,
+      '::add-mask::-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----',
+      '::add-mask::eyJrZGYiOnsibmFtZSI6InNjcnlwdCIsInBhcmFtcyI6eyJOIjo2NTUzNiwi',
+      '::add-mask::ciI6OCwicCI6MX0sInNhbHQiOiJhYmMifX0=',
+      '::add-mask::-----END ENCRYPTED SIGSTORE PRIVATE KEY-----',
+    ]);
+    expect(lines[6]).toBe('loaded');
+    expect(stdout).not.toContain('not-a-secret');
+  });
+
+  it('follows an env:// reference given through the input environment fallback', async () => {
+    await runAction(keyed, {
+      GITHUB_ACTIONS: 'true',
+      PROBE_KEY: 'env://FALLBACK_KEY',
+      FALLBACK_KEY: 'k3y-text',
+    });
+    expect(stdout.split('\n').slice(0, 2)).toEqual(['::add-mask::k3y-text', 'loaded']);
+  });
+});
+
 describe('runCli', () => {
+  it('redacts a declared secret variable and the key an env:// flag names', async () => {
+    let err = '';
+    const code = await runCli(
+      [keyed],
+      ['keyed', '--key', 'env://SIGNING_KEY', '--leak'],
+      {
+        stdout: () => {},
+        stderr: (t) => (err += t),
+        env: { SIGNING_KEY: 'k3y-line-one\nk3y-line-two', PROBE_PASSWORD: 'pw-probe-77' },
+        cwd: process.cwd(),
+      },
+      '0.0.0',
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(/^slipway keyed: error: bad key \*\*\*.* with password \*\*\*\n$/);
+    expect(err).not.toMatch(/k3y|pw-probe/);
+  });
+
   it('redacts credentials written into a URL flag or its environment fallback', async () => {
     let err = '';
     const code = await runCli(
@@ -119,5 +206,20 @@ describe('urlCredentials', () => {
     expect(urlCredentials('ssh://git@host/r')).toEqual([]);
     expect(urlCredentials('https://host/a@b')).toEqual([]);
     expect(urlCredentials(true)).toEqual([]);
+  });
+});
+
+describe('environmentSecrets', () => {
+  it('reads the declared variables and the env:// references in any candidate value, skipping empty ones', () => {
+    const given = (name: string) => (name === 'key' ? ['env://A\nenv://B', undefined, 'cosign.key'] : []);
+    expect(environmentSecrets(keyed, given, { PROBE_PASSWORD: '', A: 'a', B: '  ', C: 'c' })).toEqual(['a']);
+    expect(environmentSecrets(keyed, () => ['env://'], { '': 'x' })).toEqual([]);
+  });
+
+  it('covers the key password wherever a step reads it, and the signing key but not public keys', () => {
+    expect([...signStep.secretEnv]).toEqual([...PASSWORD_VARIABLES]);
+    expect([...keygenStep.secretEnv]).toEqual([...PASSWORD_VARIABLES]);
+    expect(signStep.secretEnvReferences).toEqual(['key']);
+    expect(verifyStep.secretEnvReferences).toEqual([]);
   });
 });

@@ -28,6 +28,10 @@ export interface StepDefinition<I extends InputTable, P, R> {
   readonly positionals?: readonly (keyof I & string)[];
   /** A CLI-only step (like `context`) has no GitHub action. */
   readonly cliOnly?: boolean;
+  /** Secret environment variables the step reads itself, not through an input (a key's password). */
+  readonly secretEnv?: readonly string[];
+  /** Inputs whose `env://NAME` value names a variable holding a secret (a private key's PEM). */
+  readonly secretEnvReferences?: readonly (keyof I & string)[];
   readonly outputs: Readonly<Record<string, OutputMeta>>;
   /** Turns typed input values into the step's parameters (domain types), or throws a SlipwayError. */
   prepare(values: InputValues<I>, context: StepContext): P;
@@ -59,6 +63,10 @@ export interface Step {
   readonly inputs: InputTable;
   readonly positionals: readonly string[];
   readonly cliOnly: boolean;
+  /** The faces mask these variables' values, like secret inputs, before anything prints. */
+  readonly secretEnv: readonly string[];
+  /** Inputs whose `env://NAME` value names a secret variable, which the faces mask too. */
+  readonly secretEnvReferences: readonly string[];
   readonly outputs: Readonly<Record<string, OutputMeta>>;
   /** Parses raw input values (naming them with `spell` in errors), runs, and renders the result. */
   execute(
@@ -77,6 +85,8 @@ export function defineStep<I extends InputTable, P, R>(definition: StepDefinitio
     inputs: definition.inputs,
     positionals: definition.positionals ?? [],
     cliOnly: definition.cliOnly ?? false,
+    secretEnv: definition.secretEnv ?? [],
+    secretEnvReferences: definition.secretEnvReferences ?? [],
     outputs: definition.outputs,
     async execute(raw, spell, context) {
       const values = parseInputs(definition.inputs, raw, context.env, spell);

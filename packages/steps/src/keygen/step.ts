@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
+import { KEY_PASSWORD_VARIABLES } from '../sign/password.js';
 
 export interface KeygenResult {
   readonly privateKeyPath: string;
@@ -16,6 +17,7 @@ export const keygenStep = defineStep({
     'Generate a cosign-compatible key pair: <prefix>.key (encrypted with SLIPWAY_KEY_PASSWORD or COSIGN_PASSWORD) and <prefix>.pub.',
   branding: { icon: 'key', color: 'green' },
   cliOnly: true,
+  secretEnv: KEY_PASSWORD_VARIABLES,
   inputs: {
     'output-prefix': input.stringWithDefault('Path prefix of the two files written.', 'cosign'),
     overwrite: input.boolean('Replace existing files.', false),

@@ -3,7 +3,7 @@ import { describeError } from '@slipway/errors';
 import type { RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
 import { errorLocation } from './location.js';
-import { urlCredentials } from './secrets.js';
+import { environmentSecrets, urlCredentials } from './secrets.js';
 
 /** The runner's name for an input's variable: uppercase, spaces to underscores, hyphens kept. */
 export function inputVariable(name: string): string {
@@ -13,20 +13,25 @@ export function inputVariable(name: string): string {
 /**
  * Runs a step as a GitHub JavaScript action: inputs from `INPUT_*`, outputs to `GITHUB_OUTPUT`, the summary
  * to `GITHUB_STEP_SUMMARY`, failures as an `::error` annotation and exit code 1. Secret inputs (given or from
- * their environment fallbacks) and credentials written into a URL input are masked before anything prints.
+ * their environment fallbacks), credentials written into a URL input, and the secret environment variables the
+ * step declares (a key's password, the PEM an `env://NAME` key input names) are masked before anything prints.
  */
 export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const reporter = await loadGithubReporter();
   const raw: Record<string, RawValue> = {};
+  const given = (name: string): (string | undefined)[] => [
+    env[inputVariable(name)],
+    ...(step.inputs[name]?.meta.env ?? []).map((key) => env[key]),
+  ];
   for (const [name, spec] of Object.entries(step.inputs)) {
     const value = env[inputVariable(name)];
     raw[name] = value === '' ? undefined : value;
-    const given = [value, ...spec.meta.env.map((key) => env[key])];
-    const secrets = spec.meta.secret ? given : given.flatMap(urlCredentials);
+    const secrets = spec.meta.secret ? given(name) : given(name).flatMap(urlCredentials);
     for (const secret of secrets) {
       if (secret !== undefined && secret !== '') reporter.mask(secret);
     }
   }
+  for (const secret of environmentSecrets(step, given, env)) reporter.mask(secret);
   try {
     const context = { ci: detectContext(env), reporter, env, cwd: process.cwd() };
     const result = await step.execute(raw, (name) => `input "${name}"`, context);

@@ -4,7 +4,7 @@ import { detectContext, loadGithubReporter, type Reporter, terminalReporter } fr
 import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
-import { urlCredentials } from './secrets.js';
+import { environmentSecrets, urlCredentials } from './secrets.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -79,17 +79,24 @@ export async function runCli(
     const name = step.positionals[index];
     if (name !== undefined) raw[name] = step.inputs[name]?.meta.kind === 'list' ? [value] : value;
   });
+  const given = (name: string): RawValue[] => [
+    raw[name],
+    ...(step.inputs[name]?.meta.env ?? []).map((key) => io.env[key]),
+  ];
+  const mask = (secret: string | undefined): void => {
+    if (secret !== undefined && secret !== '') {
+      reporter.mask(secret);
+      github?.mask(secret);
+    }
+  };
   for (const [name, spec] of Object.entries(step.inputs)) {
     const fromEnv = spec.meta.env.map((key) => io.env[key]);
     // Secret inputs come from the environment only; any input may carry credentials in a URL.
-    const secrets = spec.meta.secret ? fromEnv : [raw[name], ...fromEnv].flatMap(urlCredentials);
-    for (const secret of secrets) {
-      if (secret !== undefined && secret !== '') {
-        reporter.mask(secret);
-        github?.mask(secret);
-      }
-    }
+    const secrets = spec.meta.secret ? fromEnv : given(name).flatMap(urlCredentials);
+    for (const secret of secrets) mask(secret);
   }
+  // A key's password and the PEM an env://NAME key names: secrets the step reads itself.
+  for (const secret of environmentSecrets(step, given, io.env)) mask(secret);
   try {
     const result = await step.execute(raw, (name) => `--${name}`, { ci, reporter, env: io.env, cwd: io.cwd });
     if (github !== undefined) {

@@ -1,4 +1,5 @@
 import type { RawValue } from '../definition/inputs.js';
+import type { Step } from '../definition/step.js';
 
 /**
  * Credentials written into an http(s) URL in an input (`https://user:token@host/…`, or a lone
@@ -27,4 +28,37 @@ function decode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** How a key input names an environment variable (`env://NAME`), as @slipway/sign reads it. */
+const ENV_REFERENCE = 'env://';
+
+/**
+ * Secrets a step reads from the environment besides its secret inputs: the variables it declares in
+ * `secretEnv` (a key's password) and those its `secretEnvReferences` inputs name as `env://NAME` (a private
+ * key's PEM). `given` returns an input's candidate values: the value given and its environment fallbacks.
+ */
+export function environmentSecrets(
+  step: Step,
+  given: (input: string) => readonly RawValue[],
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  const names = new Set(step.secretEnv);
+  for (const input of step.secretEnvReferences) {
+    for (const text of given(input).flatMap(texts)) {
+      const trimmed = text.trim();
+      if (trimmed.startsWith(ENV_REFERENCE) && trimmed.length > ENV_REFERENCE.length)
+        names.add(trimmed.slice(ENV_REFERENCE.length));
+    }
+  }
+  return [...names].flatMap((name) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? [] : [value];
+  });
+}
+
+/** A raw value's lines (a list input arrives as newline-separated text from the runner). */
+function texts(value: RawValue): string[] {
+  if (value === undefined || typeof value === 'boolean') return [];
+  return (typeof value === 'string' ? [value] : value).flatMap((part) => part.split(/\r?\n/));
 }

@@ -2,6 +2,7 @@ import { SlipwayError } from '@slipway/errors';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
 import { openImage, pinnedName, resolveDigest } from '../images/open.js';
+import { KEY_PASSWORD_VARIABLES } from './password.js';
 
 export interface SignStepResult {
   readonly image: string;
@@ -23,6 +24,8 @@ export const signStep = defineStep({
     'Sign an image by digest the way cosign does (simple signing payload, ECDSA P-256, stored as sha256-<hex>.sig), with a key file, an env var or AWS KMS.',
   branding: { icon: 'edit-3', color: 'green' },
   positionals: ['image'],
+  secretEnv: KEY_PASSWORD_VARIABLES,
+  secretEnvReferences: ['key'],
   inputs: {
     image: input.requiredString(
       'Image to sign: a registry reference (tag or digest) or oci:<dir>[:tag]; a tag is resolved to its digest first.',
