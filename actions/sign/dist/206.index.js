@@ -63,6 +63,7 @@ __webpack_require__.d(__webpack_exports__, {
   parsePayload: () => (/* reexport */ parsePayload),
   parsePolicy: () => (/* reexport */ parsePolicy),
   parseSignatureManifest: () => (/* reexport */ parseSignatureManifest),
+  pinOverrideRefusal: () => (/* reexport */ pinOverrideRefusal),
   preAuthEncoding: () => (/* reexport */ preAuthEncoding),
   publicKeyPem: () => (/* reexport */ publicKeyPem),
   publicKeyVerifier: () => (/* reexport */ publicKeyVerifier),
@@ -1049,12 +1050,48 @@ const identitySchema = schemas/* strictObject */.rej({
         }
     }
 });
+const PIN_OVERRIDE_FIX = 'write allowed, never, or a list of image repositories (e.g. [registry.example.com/shop/cart])';
+/** `allowed`, `never`, or a list of repositories without tag or digest. Checked by hand for precise errors. */
+const pinOverrideSchema = schemas/* unknown */.L5J().superRefine((value, context) => {
+    const issue = (message, fix, path = []) => context.addIssue({ code: 'custom', path, message, params: { fix } });
+    if (value === 'allowed' || value === 'never')
+        return;
+    if (typeof value === 'boolean') {
+        issue(`${String(value)} is not a value here`, `write ${value ? 'allowed' : 'never'} (or a list of image repositories)`);
+        return;
+    }
+    if (!Array.isArray(value)) {
+        issue(value === null || value === undefined ? 'no value' : `${JSON.stringify(value)} is not a value here`, PIN_OVERRIDE_FIX);
+        return;
+    }
+    if (value.length === 0) {
+        issue('an empty list lets no image be overridden', 'write never, or list the image repositories');
+        return;
+    }
+    value.forEach((item, index) => {
+        if (typeof item !== 'string' || item === '') {
+            issue('an image repository must be a string', 'write the repository, e.g. registry.example.com/shop/cart', [index]);
+            return;
+        }
+        try {
+            const ref = (0,oci_src/* parseReference */.F2)(item);
+            if (ref.tag !== undefined || ref.digest !== undefined) {
+                issue(`${item}: a repository takes no tag or digest`, `write ${item.replace(/@.*$/, '').replace(/:[^:/]*$/, '')}`, [index]);
+            }
+        }
+        catch (error) {
+            issue(error instanceof Error ? error.message : String(error), 'write the repository, e.g. registry.example.com/shop/cart', [index]);
+        }
+    });
+});
+const pinsSchema = schemas/* strictObject */.rej({ override: pinOverrideSchema.optional() });
 const environmentSchema = schemas/* strictObject */.rej({
     branch: schemas/* string */.YjP().min(1).optional(),
     path: schemas/* string */.YjP().min(1).optional(),
     promoteFrom: schemas/* string */.YjP().min(1).optional(),
     mode: schemas/* enum */.k5n(['push', 'pull-request']).optional(),
     allowForce: schemas/* boolean */.zMY().optional(),
+    pins: pinsSchema.optional(),
     require: schemas/* strictObject */.rej({
         signatures: schemas/* strictObject */.rej({
             keys: schemas/* array */.YOg(keySchema).min(1, 'list at least one key'),
@@ -1066,6 +1103,7 @@ const environmentSchema = schemas/* strictObject */.rej({
 });
 const policySchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, 'version must be 1'),
+    pins: pinsSchema.optional(),
     environments: schemas/* record */.g1P(schemas/* string */.YjP(), environmentSchema.nullable()),
 });
 /** Parses `.slipway.yaml` text; throws {@link PolicyError} with `file:line` and the fix. */
@@ -1091,6 +1129,18 @@ function parsePolicy(text, options = {}) {
     const names = Object.keys(parsed.data.environments);
     if (names.length === 0)
         throw new PolicyError('no environments are defined', file, lineAt(nodeAt(document.contents, ['environments'])?.range?.[0]), 'list at least one environment under "environments:"');
+    const pinsAt = (path, field, value) => value === undefined
+        ? undefined
+        : {
+            override: toPinOverride(value),
+            field,
+            line: lineAt(keyNodeAt(document.contents, path)?.range?.[0]),
+        };
+    const defaultPins = pinsAt(['pins', 'override'], 'pins.override', parsed.data.pins?.override) ?? {
+        override: 'allowed',
+        field: undefined,
+        line: undefined,
+    };
     for (const name of names) {
         const keyLine = lineAt(keyNodeAt(document.contents, ['environments', name])?.range?.[0]) ?? 1;
         const at = (path) => lineAt(nodeAt(document.contents, ['environments', name, ...path])?.range?.[0]) ?? keyLine;
@@ -1120,6 +1170,7 @@ function parsePolicy(text, options = {}) {
             promoteFrom: from,
             mode: spec.mode ?? 'push',
             allowForce: spec.allowForce ?? false,
+            pins: pinsAt(['environments', name, 'pins', 'override'], `environments.${name}.pins.override`, spec.pins?.override) ?? defaultPins,
             require: {
                 signatures: signatures === undefined
                     ? undefined
@@ -1154,6 +1205,28 @@ async function loadPolicyKeys(requirement, options) {
         }
     }));
 }
+/**
+ * Whether `--override-pin` may promote `image` over a pin in `environment`: undefined when the policy lets it,
+ * else the refusal, naming the policy's field and its line, and the way out.
+ */
+function pinOverrideRefusal(policy, environment, image) {
+    const { override, field, line } = environment.pins;
+    if (override === 'allowed')
+        return undefined;
+    if (override !== 'never' && override.images.includes(image.repository))
+        return undefined;
+    const rule = override === 'never'
+        ? `${field ?? 'pins.override'}: never`
+        : `${field ?? 'pins.override'} lists only ${override.images.join(', ')}`;
+    return new PolicyError(`${policy.file} does not let --override-pin lift pins of ${image.name} in ${environment.name} (${rule})`, policy.file, line ?? environment.line, `run \`slipway unpin --env ${environment.name} --image ${image.name}\` once ${environment.name} may take new versions of it again, or change ${field ?? 'pins.override'} in ${policy.file} through a reviewed change to the config repo's default branch`);
+}
+function toPinOverride(value) {
+    if (value === 'allowed' || value === 'never')
+        return value;
+    if (!Array.isArray(value))
+        throw new Error(`bug: pins.override ${JSON.stringify(value)} passed the schema`);
+    return { images: [...new Set(value.map((item) => (0,oci_src/* parseReference */.F2)(String(item)).repository))] };
+}
 function toPolicyKey(key) {
     if (key.path !== undefined)
         return { path: key.path };
@@ -1169,8 +1242,9 @@ function toIdentityRule(identity) {
     return { rule: 'exactReference', reference: identity.reference ?? '' };
 }
 const FIELDS = {
-    root: 'version, environments',
-    environment: 'branch, path, promoteFrom, mode, allowForce, require',
+    root: 'version, pins, environments',
+    environment: 'branch, path, promoteFrom, mode, allowForce, pins, require',
+    pins: 'override',
     require: 'signatures',
     signatures: 'keys, identity',
     key: 'path, pem, kms',
@@ -1199,6 +1273,16 @@ function describeIssue(issue, root, lineAt) {
             fix: `add ${String(path[path.length - 1] ?? 'it')} (see docs/policy.md)`,
         };
     }
+    const fix = issue.code === 'custom' ? issue.params?.fix : undefined;
+    if (typeof fix === 'string')
+        return { line, message: `${dotted}: ${issue.message}`, fix };
+    if (issue.code === 'invalid_type' && context === 'pins') {
+        return {
+            line,
+            message: `${dotted}: ${issue.message}`,
+            fix: 'write a mapping, e.g. pins: { override: never }',
+        };
+    }
     if (issue.code === 'invalid_value' && 'values' in issue) {
         return {
             line,
@@ -1220,7 +1304,7 @@ function fieldContext(path) {
     const last = path[path.length - 1];
     if (typeof last === 'number' && path[path.length - 2] === 'keys')
         return 'key';
-    if (last === 'require' || last === 'signatures' || last === 'identity')
+    if (last === 'require' || last === 'signatures' || last === 'identity' || last === 'pins')
         return last;
     return '';
 }
@@ -1537,8 +1621,10 @@ async function addToFallbackIndex(repository, digest, descriptor) {
 
 
 
-const SETTLE_MIN_MS = 10;
+const SETTLE_MIN_MS = 5;
+const SETTLE_FACTOR = 1.5;
 const SETTLE_MAX_MS = 2000;
+const CHILDREN_AT_ONCE = 4;
 const INDEX_MEDIA_TYPES = [
     'application/vnd.oci.image.index.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -1559,8 +1645,11 @@ async function signImage(options) {
         if (manifest === undefined)
             throw imageNotFound(repository, digest);
         if (INDEX_MEDIA_TYPES.includes(manifest.mediaType)) {
-            for (const child of indexChildren(manifest.bytes)) {
-                children.push(await addSignature(options, child, identity));
+            // Each platform has its own `.sig` tag: sign a few at once, each paying its round trips in parallel.
+            const digests = indexChildren(manifest.bytes);
+            for (let start = 0; start < digests.length; start += CHILDREN_AT_ONCE) {
+                const batch = digests.slice(start, start + CHILDREN_AT_ONCE);
+                children.push(...(await Promise.all(batch.map((child) => addSignature(options, child, identity)))));
             }
         }
     }
@@ -1636,8 +1725,8 @@ async function addSignature(options, digest, identity) {
             repository.putBlob(encoded.configDescriptor, bytesBlob(encoded.config)),
         ]);
         // Another signer may have written the tag while the blobs went up: start over from what is there now.
-        const checkStarted = Date.now();
         const before = await repository.resolve(tag);
+        const checked = performance.now();
         if (before?.digest !== existing?.digest) {
             if (attempt >= attempts)
                 throw contended(where, attempts);
@@ -1650,10 +1739,11 @@ async function addSignature(options, digest, identity) {
         catch (error) {
             throw refusedRewrite(error, where, existing !== undefined) ?? error;
         }
-        // Registries have no conditional PUT: a writer whose check passed just before our PUT may still
-        // overwrite us. Its PUT lands within about one check-and-PUT time after ours, so wait twice that long
-        // (at least 10 ms, at most 2 s), then make sure our layer is in the tag; if not, go round again.
-        await sleep(Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * (Date.now() - checkStarted))));
+        // Registries have no conditional PUT: a writer whose check was answered just before our PUT landed
+        // may still overwrite us. Its PUT lands within about one PUT time (check answered to PUT answered)
+        // after ours, so wait that long with half again as margin (at least 5 ms, at most 2 s), then make
+        // sure our layer is in the tag; if not, go round again.
+        await sleep(Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_FACTOR * (performance.now() - checked))));
         const after = await repository.resolve(tag);
         if (after?.digest === encoded.manifestDigest) {
             return { digest, signatureTag: tag, signatureManifestDigest: encoded.manifestDigest, added: true };
