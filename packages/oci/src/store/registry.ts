@@ -340,7 +340,7 @@ export class RegistryRepository implements ImageRepository {
     // What broke the source (a download cut off, a digest that does not match) is the error to report,
     // not the aborted request it causes.
     let sourceFailure: unknown;
-    const tooLong = () => this.#wrongLength(descriptor, 'longer than');
+    const tooLong = () => this.#tooLong(descriptor);
     const counted = (async function* () {
       try {
         for await (const piece of content.stream) {
@@ -399,7 +399,7 @@ export class RegistryRepository implements ImageRepository {
         offset = chunk.byteLength;
         continue;
       }
-      if (single !== undefined) throw this.#wrongLength(descriptor, 'longer than');
+      if (single !== undefined) throw this.#tooLong(descriptor);
       const request = this.#sessionRequest(session, 'PATCH', descriptor.digest, {
         'Content-Type': 'application/octet-stream',
         'Content-Range': `${offset}-${offset + chunk.byteLength - 1}`,
@@ -423,8 +423,8 @@ export class RegistryRepository implements ImageRepository {
     return single;
   }
 
-  #wrongLength(descriptor: Descriptor, how: string): SlipwayError {
-    return new SlipwayError(`blob ${descriptor.digest} is ${how} its ${descriptor.size} bytes`, {
+  #tooLong(descriptor: Descriptor): SlipwayError {
+    return new SlipwayError(`blob ${descriptor.digest} is longer than its ${descriptor.size} bytes`, {
       where: this.name,
       fix: 'the source sent other bytes than its descriptor names: check the source image',
     });
