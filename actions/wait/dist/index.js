@@ -31392,7 +31392,7 @@ class RegistryRepository {
         // What broke the source (a download cut off, a digest that does not match) is the error to report,
         // not the aborted request it causes.
         let sourceFailure;
-        const tooLong = () => this.#wrongLength(descriptor, 'longer than');
+        const tooLong = () => this.#tooLong(descriptor);
         const counted = (async function* () {
             try {
                 for await (const piece of content.stream) {
@@ -31451,7 +31451,7 @@ class RegistryRepository {
                 continue;
             }
             if (single !== undefined)
-                throw this.#wrongLength(descriptor, 'longer than');
+                throw this.#tooLong(descriptor);
             const request = this.#sessionRequest(session, 'PATCH', descriptor.digest, {
                 'Content-Type': 'application/octet-stream',
                 'Content-Range': `${offset}-${offset + chunk.byteLength - 1}`,
@@ -31476,8 +31476,8 @@ class RegistryRepository {
             throw this.#arrivedAs(descriptor, offset);
         return single;
     }
-    #wrongLength(descriptor, how) {
-        return new src/* SlipwayError */.G(`blob ${descriptor.digest} is ${how} its ${descriptor.size} bytes`, {
+    #tooLong(descriptor) {
+        return new src/* SlipwayError */.G(`blob ${descriptor.digest} is longer than its ${descriptor.size} bytes`, {
             where: this.name,
             fix: 'the source sent other bytes than its descriptor names: check the source image',
         });
