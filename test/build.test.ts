@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CiContext } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
-import { LayoutRepository, openRepository, parseLocation } from '@slipway/oci';
+import {
+  type HttpTransport,
+  LayoutRepository,
+  nodeHttpTransport,
+  openRepository,
+  parseLocation,
+} from '@slipway/oci';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildOptions, build, buildWithBuildah, formatProgress } from '../packages/build/src/index.js';
 import { registryBinaries, startRegistry, type TestRegistry } from './support/registry.js';
@@ -395,14 +401,13 @@ describe.skipIf(skipRegistry)('build once: registry round trips', () => {
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'one');
     const calls: string[] = [];
-    const countingFetch: typeof fetch = (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      calls.push(`${init?.method ?? (input instanceof Request ? input.method : 'GET')} ${url.pathname}`);
-      return fetch(input, init);
+    const countingTransport: HttpTransport = (request) => {
+      calls.push(`${request.method} ${new URL(request.url).pathname}`);
+      return nodeHttpTransport(request);
     };
     const options = (sha: string): BuildOptions => ({
       destinations: [`${registry.host}/shop/web`],
-      openOptions: { fetch: countingFetch },
+      openOptions: { transport: countingTransport },
       builder: 'files',
       context,
       ci: ci('refs/heads/main', sha),

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CiContext } from '@slipway/ci';
+import { type HttpTransport, nodeHttpTransport } from '@slipway/oci';
 import { type BuildResult, build } from '../../packages/build/src/index.js';
 import { startRegistry, type TestRegistry } from '../../test/support/registry.js';
 
@@ -121,9 +122,9 @@ async function main(): Promise<void> {
     git(repo, 'commit', '-q', '-m', 'services');
 
     let requests = 0;
-    const countingFetch: typeof fetch = (input, init) => {
+    const countingTransport: HttpTransport = (request) => {
       requests++;
-      return fetch(input, init);
+      return nodeHttpTransport(request);
     };
 
     const buildAll = async (reuse: boolean): Promise<Omit<RunRecord, 'iteration' | 'case' | 'changed'>> => {
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
         const serviceBefore = requests;
         const result: BuildResult = await build({
           destinations: [`${registry?.host}/monorepo/${name}`],
-          openOptions: { fetch: countingFetch },
+          openOptions: { transport: countingTransport },
           builder: options.builder,
           buildah: { storageRoot },
           context: path.join(repo, 'services', name),

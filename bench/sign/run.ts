@@ -1,6 +1,6 @@
 // Sign and verify benchmark: 50 images in a local registry (Debian's docker-registry, distribution 2.8),
 // signed one after another with a P-256 key, then verified. Registry round trips are counted through the
-// client's `fetch` hook (every HTTP request the registry client sends, auth probes included).
+// client's `transport` hook (every HTTP request the registry client sends, auth probes included).
 //
 //   node --import tsx bench/sign/run.ts [--images 50] [--name sign]
 //   TMPDIR=/dev/shm node --import tsx bench/sign/run.ts --name sign-tmpfs   # registry storage in memory
@@ -11,7 +11,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { openRepository, parseLocation } from '@slipway/oci';
+import { type HttpTransport, nodeHttpTransport, openRepository, parseLocation } from '@slipway/oci';
 import { localSigner, publicKeyVerifier, signImage, verifyImage } from '../../packages/sign/src/index.js';
 import { pushImage, registryBinaries, startRegistry } from '../../test/support/registry.js';
 
@@ -52,19 +52,19 @@ async function main(): Promise<void> {
     }
     let current: Sample = { ms: 0, requests: 0, rounds: 0, byKind: {} };
     let inFlight = 0;
-    const counting: typeof fetch = (input, init) => {
+    const counting: HttpTransport = (request) => {
       current.requests++;
       if (inFlight === 0) current.rounds++;
       inFlight++;
-      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-      const kind = `${init?.method ?? 'GET'} ${url.pathname.replace(/^\/v2\/bench\/app\//, '').replace(/\/.*$/, '')}`;
+      const url = new URL(request.url);
+      const kind = `${request.method} ${url.pathname.replace(/^\/v2\/bench\/app\//, '').replace(/\/.*$/, '')}`;
       current.byKind[kind] = (current.byKind[kind] ?? 0) + 1;
       // A round ends when its answer is in: the client reads bodies of small answers at once.
-      return fetch(input, init).finally(() => {
+      return nodeHttpTransport(request).finally(() => {
         inFlight--;
       });
     };
-    const repository = openRepository(parseLocation(`${registry.host}/bench/app`), { fetch: counting });
+    const repository = openRepository(parseLocation(`${registry.host}/bench/app`), { transport: counting });
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const signer = localSigner(privateKey, 'bench key');
     const verifier = publicKeyVerifier(publicKey, 'bench key');

@@ -4,7 +4,14 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LoopbackServer, startLoopbackServer } from '../../../test/support/registry.js';
-import { MANIFEST_ACCEPT, parseReference, RegistryError, resolveDigest, TokenCache } from '../src/index.js';
+import {
+  type HttpTransport,
+  MANIFEST_ACCEPT,
+  parseReference,
+  RegistryError,
+  resolveDigest,
+  TokenCache,
+} from '../src/index.js';
 
 const env = { HOME: '/nonexistent-home' };
 const servers: LoopbackServer[] = [];
@@ -205,8 +212,8 @@ describe('references with a digest', () => {
   const digest = `sha256:${'d'.repeat(64)}`;
 
   it('answer their digest without touching the network', async () => {
-    const fetch: typeof globalThis.fetch = () => Promise.reject(new Error('no network expected'));
-    const resolved = await resolveDigest(parseReference(`registry.invalid/a/b:1@${digest}`), { fetch });
+    const transport: HttpTransport = () => Promise.reject(new Error('no network expected'));
+    const resolved = await resolveDigest(parseReference(`registry.invalid/a/b:1@${digest}`), { transport });
     expect(resolved).toEqual({ digest });
   });
 

@@ -5,6 +5,7 @@
 import { type AuthChallenge, parseChallenges, pickChallenge } from './challenge.js';
 import { hasSecret, type ResolvedCredentials } from './credentials.js';
 import { errorFromResponse, RegistryError, type RegistryErrorContext, unauthorizedError } from './errors.js';
+import type { HttpRequest, HttpResponse } from './http.js';
 import type { RetriedResponse } from './retry.js';
 import { type TokenCache, tokenCacheKey } from './token-cache.js';
 
@@ -25,7 +26,7 @@ export interface AuthenticatorOptions {
   /** Resolves credentials at most once, and only when a registry asks for them. */
   readonly credentials: (context: RegistryErrorContext) => Promise<ResolvedCredentials>;
   /** Sends a request (with retries); throws a {@link RegistryError} when there is no answer. */
-  readonly send: (url: string, init: RequestInit, context: RegistryErrorContext) => Promise<RetriedResponse>;
+  readonly send: (request: HttpRequest, context: RegistryErrorContext) => Promise<RetriedResponse>;
   /** Removes secrets from text the token server sent back. */
   readonly scrub: (text: string) => string;
   readonly now: () => number;
@@ -52,7 +53,7 @@ export class Authenticator {
    * Answers a 401: reads its challenge and returns the `Authorization` to retry with. A cached token for
    * the scope is dropped first (the registry just refused it, or it was never sent).
    */
-  async answer(response: Response, scope: string, context: () => RegistryErrorContext): Promise<string> {
+  async answer(response: HttpResponse, scope: string, context: () => RegistryErrorContext): Promise<string> {
     const header = response.headers.get('www-authenticate');
     const challenge = header === null ? undefined : pickChallenge(parseChallenges(header));
     if (challenge === undefined) {
@@ -136,7 +137,7 @@ export class Authenticator {
     const mayCarrySecrets =
       url.protocol === 'https:' || url.host === registryHost || isLoopbackHost(url.hostname);
 
-    let init: RequestInit;
+    let request: HttpRequest;
     if (credentials.identityToken !== undefined && mayCarrySecrets) {
       const form = new URLSearchParams({
         grant_type: 'refresh_token',
@@ -145,8 +146,9 @@ export class Authenticator {
         scope,
       });
       if (service !== '') form.set('service', service);
-      init = {
+      request = {
         method: 'POST',
+        url: url.toString(),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: form.toString(),
       };
@@ -163,13 +165,13 @@ export class Authenticator {
         headers.Authorization = `Basic ${basic(credentials.username, credentials.password)}`;
         url.searchParams.set('account', credentials.username);
       }
-      init = { method: 'GET', headers };
+      request = { method: 'GET', url: url.toString(), headers };
     }
 
-    const { response, attempts } = await this.#options.send(url.toString(), init, context());
+    const { response, attempts } = await this.#options.send(request, context());
     const tokenServer = `${url.origin}${url.pathname}`;
     if (response.status === 401 || response.status === 403) {
-      await response.body?.cancel().catch(() => {});
+      await response.discard();
       throw unauthorizedError(context(), { status: response.status, what: `access "${scope}"`, tokenServer });
     }
     if (!response.ok) {

@@ -14,11 +14,19 @@ import {
   unreachableError,
 } from './errors.js';
 import {
-  fetchWithRetry,
+  BodyLengthError,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+  nodeHttpTransport,
+  type StreamedBody,
+} from './http.js';
+import {
   isRetryableStatus,
   NetworkFailure,
   type RetriedResponse,
   type RetryOptions,
+  sendWithRetry,
 } from './retry.js';
 import { sharedTokenCache, type TokenCache } from './token-cache.js';
 
@@ -27,7 +35,8 @@ export interface RegistryClientOptions {
   readonly credentials?: Credentials | undefined;
   /** Domains to reach over plain HTTP (loopback hosts always are). */
   readonly insecureRegistries?: readonly string[] | undefined;
-  readonly fetch?: typeof fetch | undefined;
+  /** Sends the HTTP requests; defaults to {@link nodeHttpTransport}. Tests wrap it to count or fail requests. */
+  readonly transport?: HttpTransport | undefined;
   /** Environment for `DOCKER_CONFIG`, `HOME` and credential helpers' `PATH`. Defaults to `process.env`. */
   readonly env?: NodeJS.ProcessEnv | undefined;
   /** Defaults to one cache shared by the process. */
@@ -59,15 +68,9 @@ export interface RegistryRequest {
   readonly what: string;
 }
 
-/** A body sent as it is read, with its length announced. */
-export interface StreamedBody {
-  readonly stream: ReadableStream<Uint8Array>;
-  readonly length: number;
-}
-
 export class RegistryClient {
   readonly endpoint: RegistryEndpoint;
-  readonly #fetch: typeof fetch;
+  readonly #transport: HttpTransport;
   readonly #retry: RetryOptions;
   readonly #auth: Authenticator;
   readonly #credentialOptions: { credentials?: Credentials | undefined; env?: NodeJS.ProcessEnv | undefined };
@@ -76,7 +79,7 @@ export class RegistryClient {
 
   constructor(domain: string, options: RegistryClientOptions = {}) {
     this.endpoint = registryEndpoint(domain, { insecureRegistries: options.insecureRegistries });
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#transport = options.transport ?? nodeHttpTransport;
     this.#retry = {
       ...options.retry,
       sleep: options.retry?.sleep ?? options.sleep,
@@ -87,7 +90,7 @@ export class RegistryClient {
       baseUrl: this.endpoint.baseUrl,
       cache: options.tokenCache ?? sharedTokenCache,
       credentials: (context) => this.#loadCredentials(context),
-      send: (url, init, context) => this.#send(url, init, context),
+      send: (request, context) => this.#send(request, context),
       scrub: (text) => this.scrub(text),
       now: options.now ?? Date.now,
     });
@@ -108,7 +111,7 @@ export class RegistryClient {
    * {@link RegistryError} for no answer, 401/403, and 429/5xx after retries; returns every other answer
    * (success, 404, …) for the operation to judge.
    */
-  async request(request: RegistryRequest): Promise<Response> {
+  async request(request: RegistryRequest): Promise<HttpResponse> {
     const url = `${this.endpoint.baseUrl}/v2/${request.repository}/${request.resource}`;
     const scope = repositoryScope(request.repository, request.actions);
     const context = () => this.context(request.repository, request.reference);
@@ -118,26 +121,23 @@ export class RegistryClient {
     for (;;) {
       const headers: Record<string, string> = { ...request.headers };
       if (authorization !== undefined) headers.Authorization = authorization;
-      const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers };
       const streamed = isStreamedBody(request.body) ? request.body : undefined;
-      if (streamed !== undefined) {
-        init.body = streamed.stream;
-        init.duplex = 'half';
-        headers['Content-Length'] = String(streamed.length);
-      } else if (request.body !== undefined) {
-        init.body = request.body as string | Uint8Array;
-      }
-      const { response, attempts } = await this.#send(url, init, context(), streamed !== undefined);
+      if (streamed !== undefined) headers['Content-Length'] = String(streamed.length);
+      const { response, attempts } = await this.#send(
+        { method: request.method, url, headers, body: request.body },
+        context(),
+        streamed !== undefined,
+      );
       if (streamed !== undefined && response.status === 401) return response;
 
       if (response.status === 401 && !answered) {
-        await discard(response);
+        await response.discard();
         authorization = await this.#auth.answer(response, scope, context);
         answered = true;
         continue;
       }
       if (response.status === 401) {
-        await discard(response);
+        await response.discard();
         throw unauthorizedError(context(), {
           status: 401,
           what: `${request.what} on registry ${this.endpoint.domain}`,
@@ -151,7 +151,7 @@ export class RegistryClient {
   }
 
   /** The {@link RegistryError} for a failed answer to `request`. Consumes the body. */
-  errorFor(response: Response, request: RegistryRequest, attempts?: number): Promise<RegistryError> {
+  errorFor(response: HttpResponse, request: RegistryRequest, attempts?: number): Promise<RegistryError> {
     return errorFromResponse(response, this.context(request.repository, request.reference), {
       what: request.what,
       scrub: (text) => this.scrub(text),
@@ -170,22 +170,18 @@ export class RegistryClient {
     return scrubbed;
   }
 
-  async #send(
-    url: string,
-    init: RequestInit,
-    context: RegistryErrorContext,
-    once = false,
-  ): Promise<RetriedResponse> {
+  async #send(request: HttpRequest, context: RegistryErrorContext, once = false): Promise<RetriedResponse> {
     try {
-      return await fetchWithRetry(
-        this.#fetch,
-        url,
-        init,
+      return await sendWithRetry(
+        this.#transport,
+        request,
         once ? { ...this.#retry, attempts: 1 } : this.#retry,
       );
     } catch (error) {
+      // The caller's stream was wrong, not the network: the caller words that.
+      if (error instanceof NetworkFailure && error.cause instanceof BodyLengthError) throw error.cause;
       if (error instanceof NetworkFailure) {
-        throw unreachableError(context, new URL(url).origin, error.cause, error.attempts);
+        throw unreachableError(context, new URL(request.url).origin, error.cause, error.attempts);
       }
       throw error;
     }
@@ -213,8 +209,4 @@ export class RegistryClient {
 
 function isStreamedBody(body: RegistryRequest['body']): body is StreamedBody {
   return typeof body === 'object' && body !== null && 'stream' in body;
-}
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => {});
 }

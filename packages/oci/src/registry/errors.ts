@@ -1,6 +1,7 @@
 // The one error type registry access throws, and how registry answers become it.
 
 import { SlipwayError } from '@slipway/errors';
+import type { HttpResponse } from './http.js';
 
 export type RegistryErrorKind =
   /** The tag, digest or repository does not exist (404 `MANIFEST_UNKNOWN` / `NAME_UNKNOWN`). */
@@ -72,7 +73,7 @@ export interface DistributionErrorEntry {
 }
 
 /** Reads a distribution error body; answers `[]` for anything else. Consumes the response body. */
-export async function readDistributionErrors(response: Response): Promise<DistributionErrorEntry[]> {
+export async function readDistributionErrors(response: HttpResponse): Promise<DistributionErrorEntry[]> {
   let text: string;
   try {
     text = await response.text();
@@ -96,7 +97,7 @@ export async function readDistributionErrors(response: Response): Promise<Distri
  * registry sent back before it reaches a message.
  */
 export async function errorFromResponse(
-  response: Response,
+  response: HttpResponse,
   context: RegistryErrorContext,
   options: { what: string; scrub: (text: string) => string; attempts?: number },
 ): Promise<RegistryError> {
@@ -218,7 +219,7 @@ export function describeReference(context: Pick<RegistryErrorContext, 'reference
   return reference.includes(':') ? `digest ${reference}` : `tag "${reference}"`;
 }
 
-/** The error code a failed `fetch` carries: `ECONNRESET`, `UND_ERR_SOCKET`, …, or `undefined`. */
+/** The error code a failed request carries (`ECONNRESET`, `ECONNREFUSED`, a TLS code, …), or `undefined`. */
 export function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && isRecord(current); depth++) {

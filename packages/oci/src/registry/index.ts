@@ -6,6 +6,7 @@ export * from './credentials.js';
 export * from './digest.js';
 export * from './endpoint.js';
 export * from './errors.js';
+export * from './http.js';
 export * from './media-types.js';
 export * from './resolve.js';
 export * from './retry.js';

@@ -4,6 +4,7 @@ import type { ImageReference } from '../reference.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryRequest } from './client.js';
 import { computeDigest, digestAlgorithm, isVerifiableDigest } from './digest.js';
 import { RegistryError } from './errors.js';
+import type { HttpResponse } from './http.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
 
 /** Manifests are small; anything bigger is not one (distribution itself refuses > 4 MiB). */
@@ -52,7 +53,7 @@ export async function resolveDigest(
   };
 
   const head = await client.request(request);
-  await head.body?.cancel().catch(() => {});
+  await head.discard();
   if (head.ok) {
     const digest = head.headers.get('docker-content-digest');
     if (digest !== null && digest !== '') {
@@ -63,7 +64,7 @@ export async function resolveDigest(
   // No digest header, or a failed HEAD (which has no body to explain itself): GET tells all.
   const get = await client.request({ ...request, method: 'GET' });
   if (!get.ok) throw await client.errorFor(get, request);
-  const bytes = new Uint8Array(await get.arrayBuffer());
+  const bytes = await get.bytes();
   if (bytes.byteLength > MAX_MANIFEST_BYTES) {
     throw invalid(client, request, `the manifest is ${bytes.byteLength} bytes, more than a manifest can be`);
   }
@@ -119,7 +120,7 @@ function invalid(client: RegistryClient, request: RegistryRequest, message: stri
   );
 }
 
-function mediaTypeOf(response: Response): string {
+function mediaTypeOf(response: HttpResponse): string {
   const contentType = response.headers.get('content-type') ?? '';
   return contentType.split(';')[0]?.trim() ?? '';
 }

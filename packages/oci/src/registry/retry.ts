@@ -2,6 +2,7 @@
 // after a short backoff, or after the `Retry-After` the registry asked for (capped).
 
 import { networkErrorCode } from './errors.js';
+import type { HttpRequest, HttpResponse, HttpTransport } from './http.js';
 
 export interface RetryOptions {
   /** Attempts in all, first included. Default 3. */
@@ -10,7 +11,7 @@ export interface RetryOptions {
   readonly baseDelayMs?: number | undefined;
   /** No wait is longer than this, whatever `Retry-After` says. Default 5 s. */
   readonly maxDelayMs?: number | undefined;
-  /** Per-attempt timeout. Default 30 s. */
+  /** An attempt fails when nothing moves for this long (connecting, answering, reading). Default 30 s. */
   readonly timeoutMs?: number | undefined;
   /** Injectable for tests. */
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
@@ -18,7 +19,7 @@ export interface RetryOptions {
 }
 
 export interface RetriedResponse {
-  readonly response: Response;
+  readonly response: HttpResponse;
   /** How many attempts it took (or were spent, when the response is still a failure). */
   readonly attempts: number;
 }
@@ -35,17 +36,7 @@ export class NetworkFailure extends Error {
   }
 }
 
-const RETRYABLE_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -68,11 +59,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Sends `init` up to `attempts` times; its body must be replayable (a string or bytes, not a stream). */
-export async function fetchWithRetry(
-  fetchImpl: typeof fetch,
-  url: string,
-  init: RequestInit,
+/** Sends `request` up to `attempts` times; its body must be replayable (a string or bytes, not a stream). */
+export async function sendWithRetry(
+  transport: HttpTransport,
+  request: HttpRequest,
   options: RetryOptions = {},
 ): Promise<RetriedResponse> {
   const attempts = Math.max(1, options.attempts ?? 3);
@@ -83,20 +73,18 @@ export async function fetchWithRetry(
 
   for (let attempt = 1; ; attempt++) {
     const backoff = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
-    let response: Response;
+    let response: HttpResponse;
     try {
-      const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      response = await fetchImpl(url, { ...init, signal });
+      response = await transport({ ...request, idleTimeoutMs: options.timeoutMs ?? request.idleTimeoutMs });
     } catch (error) {
       if (attempt >= attempts || !isRetryableNetworkError(error))
-        throw new NetworkFailure(url, attempt, error);
+        throw new NetworkFailure(request.url, attempt, error);
       await sleep(backoff);
       continue;
     }
     if (attempt >= attempts || !isRetryableStatus(response.status)) return { response, attempts: attempt };
     const asked = parseRetryAfter(response.headers.get('retry-after'), now());
-    await response.body?.cancel().catch(() => {});
+    await response.discard();
     await sleep(asked === undefined ? backoff : Math.min(maxDelay, asked));
   }
 }

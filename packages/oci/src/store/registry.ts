@@ -12,6 +12,7 @@ import { SlipwayError } from '@slipway/errors';
 import { RegistryClient, type RegistryClientOptions, type RegistryRequest } from '../registry/client.js';
 import { computeDigest, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
 import { RegistryError, readDistributionErrors } from '../registry/errors.js';
+import { BodyLengthError, type HttpResponse } from '../registry/http.js';
 import { MANIFEST_ACCEPT, OCI_IMAGE_INDEX } from '../registry/media-types.js';
 import {
   isRecord,
@@ -25,7 +26,10 @@ import type { BlobContent, Descriptor, ImageRepository, StoredManifest } from '.
 /** Blobs up to this size go in one buffered request. */
 export const SINGLE_REQUEST_LIMIT = 16 * 1024 * 1024;
 const UPLOAD_ATTEMPTS = 3;
-/** Blob transfers may take long; the per-request timeout of the client is for metadata. */
+/**
+ * A blob request may stay silent for long: a registry finishing a large upload (moving it within its
+ * storage) answers the final PUT only then. Metadata requests keep the client's shorter limit.
+ */
 const BULK_TIMEOUT_MS = 10 * 60 * 1000;
 
 export interface RegistryRepositoryOptions extends RegistryClientOptions {
@@ -93,7 +97,7 @@ export class RegistryRepository implements ImageRepository {
       return undefined;
     }
     if (!response.ok) throw await this.client.errorFor(response, request);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await response.bytes();
     if (bytes.byteLength > MAX_MANIFEST_BYTES) {
       throw this.#invalid(request, `the manifest is ${bytes.byteLength} bytes, more than a manifest can be`);
     }
@@ -157,11 +161,11 @@ export class RegistryRepository implements ImageRepository {
     checkDigest(this, digest);
     const request = this.#blobRequest('GET', digest);
     const response = await this.#bulk.request(request);
-    if (!response.ok || response.body === null) throw await this.#bulk.errorFor(response, request);
+    if (!response.ok) throw await this.#bulk.errorFor(response, request);
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
     return {
       size: Number.isFinite(length) ? length : -1,
-      stream: this.#verified(response.body, request, digest, Number.isFinite(length) ? length : undefined),
+      stream: this.#verified(response, request, digest, Number.isFinite(length) ? length : undefined),
     };
   }
 
@@ -260,7 +264,7 @@ export class RegistryRepository implements ImageRepository {
       const type = contentType(response);
       if (response.ok && (type === OCI_IMAGE_INDEX || type === 'application/json')) {
         this.#referrersApi = true;
-        const bytes = new Uint8Array(await response.arrayBuffer());
+        const bytes = await response.bytes();
         const parsed = parseManifest(bytes, OCI_IMAGE_INDEX, `${this.name} referrers of ${digest}`);
         const all = parsed.kind === 'index' ? [...parsed.manifests] : [];
         const filtered = (response.headers.get('oci-filters-applied') ?? '').includes('artifactType');
@@ -356,11 +360,11 @@ export class RegistryRepository implements ImageRepository {
     const request = this.#sessionRequest(session, 'PATCH', descriptor.digest, {
       'Content-Type': 'application/octet-stream',
     });
-    let response: Response;
+    let response: HttpResponse;
     try {
       response = await this.#bulk.request({
         ...request,
-        body: { stream: ReadableStream.from(counted), length: size },
+        body: { stream: counted, length: size },
       });
     } catch (error) {
       throw sourceFailure ?? (sent < size ? this.#wrongLengthOr(descriptor, sent, error) : error);
@@ -442,8 +446,7 @@ export class RegistryRepository implements ImageRepository {
 
   /** A stream that ended short makes fetch fail on the announced length: say that, not "fetch failed". */
   #wrongLengthOr(descriptor: Descriptor, sent: number, error: unknown): unknown {
-    const text = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
-    return /length|content-length/i.test(text) ? this.#arrivedAs(descriptor, sent) : error;
+    return error instanceof BodyLengthError ? this.#arrivedAs(descriptor, sent) : error;
   }
 
   #sessionRequest(
@@ -487,7 +490,7 @@ export class RegistryRepository implements ImageRepository {
   }
 
   /** The `resource` (after `/v2/<path>/`) of a `Location` the registry answered. */
-  #location(response: Response, request: RegistryRequest): string {
+  #location(response: HttpResponse, request: RegistryRequest): string {
     const location = response.headers.get('location');
     if (location === null || location === '')
       throw this.#invalid(request, 'the answer has no Location header');
@@ -508,7 +511,7 @@ export class RegistryRepository implements ImageRepository {
   }
 
   async *#verified(
-    body: ReadableStream<Uint8Array>,
+    response: HttpResponse,
     request: RegistryRequest,
     digest: string,
     size: number | undefined,
@@ -517,7 +520,7 @@ export class RegistryRepository implements ImageRepository {
     const hash = createHash(algorithm);
     let read = 0;
     try {
-      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      for await (const chunk of response.body) {
         hash.update(chunk);
         read += chunk.byteLength;
         yield chunk;
@@ -531,7 +534,7 @@ export class RegistryRepository implements ImageRepository {
         { fix: 'retry; check the network between here and the registry', cause: error },
       );
     } finally {
-      await body.cancel().catch(() => {});
+      await response.discard();
     }
     const actual = `${algorithm}:${hash.digest('hex')}`;
     if (actual !== digest || (size !== undefined && read !== size)) {
@@ -569,7 +572,7 @@ export class RegistryRepository implements ImageRepository {
     return { method: 'GET', repository: this.path, resource, what: 'tag list' };
   }
 
-  async #pushError(response: Response, request: RegistryRequest): Promise<RegistryError> {
+  async #pushError(response: HttpResponse, request: RegistryRequest): Promise<RegistryError> {
     const error = await this.client.errorFor(response, request);
     if (error.kind === 'denied') {
       return new RegistryError(
@@ -714,10 +717,10 @@ export function nextLink(header: string | null): string | undefined {
   return undefined;
 }
 
-function contentType(response: Response): string {
+function contentType(response: HttpResponse): string {
   return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
 }
 
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => {});
+async function discard(response: HttpResponse): Promise<void> {
+  await response.discard();
 }
