@@ -1,5 +1,4 @@
 import { SlipwayError } from '@slipway/errors';
-import { z } from 'zod';
 
 /** What `action.yml` and `--help` say of an input; the same facts drive parsing on both faces. */
 export interface InputMeta {
@@ -18,9 +17,19 @@ export interface InputMeta {
 /** A raw value as a face hands it over: a string, several strings, a flag, or nothing. */
 export type RawValue = string | readonly string[] | boolean | undefined;
 
+/** What reading one raw value gave: the typed value, or why it is refused (`is required`, …). */
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * One input: its description, and its schema as a function. Input kinds are few and flat (text, lists,
+ * flags, bounded integers, enums), so each is a small parser here rather than a schema library, which
+ * would cost every CLI run and action start tens of milliseconds to load.
+ */
 export interface Input<T> {
   readonly meta: InputMeta;
-  readonly schema: z.ZodType<T>;
+  readonly parse: (raw: RawValue) => Parsed<T>;
 }
 
 export type InputTable = Record<string, Input<unknown>>;
@@ -46,7 +55,13 @@ function toText(raw: RawValue): string | undefined {
   return text === undefined || text.trim() === '' ? undefined : text.trim();
 }
 
-const text = z.string();
+function ok<T>(value: T): Parsed<T> {
+  return { ok: true, value };
+}
+
+function refused<T>(message: string): Parsed<T> {
+  return { ok: false, message };
+}
 
 export const input = {
   string(description: string, options: Common & { secret?: boolean } = {}): Input<string | undefined> {
@@ -58,13 +73,16 @@ export const input = {
         secret: options.secret ?? false,
         env: options.env ?? [],
       },
-      schema: z.preprocess(toText, text.optional()),
+      parse: (raw) => ok(toText(raw)),
     };
   },
   requiredString(description: string, options: Common = {}): Input<string> {
     return {
       meta: { description, required: true, kind: 'string', secret: false, env: options.env ?? [] },
-      schema: z.preprocess(toText, z.string({ error: 'is required' })),
+      parse: (raw) => {
+        const value = toText(raw);
+        return value === undefined ? refused('is required') : ok(value);
+      },
     };
   },
   stringWithDefault(description: string, fallback: string, options: Common = {}): Input<string> {
@@ -77,14 +95,17 @@ export const input = {
         secret: false,
         env: options.env ?? [],
       },
-      schema: z.preprocess((raw: RawValue) => toText(raw) ?? fallback, text),
+      parse: (raw) => ok(toText(raw) ?? fallback),
     };
   },
   list(description: string, options: Common & { required?: boolean } = {}): Input<string[]> {
     const required = options.required ?? false;
     return {
       meta: { description, required, kind: 'list', secret: false, env: options.env ?? [] },
-      schema: z.preprocess(toList, required ? z.array(text).min(1, 'is required') : z.array(text)),
+      parse: (raw) => {
+        const values = toList(raw);
+        return required && values.length === 0 ? refused('is required') : ok(values);
+      },
     };
   },
   boolean(description: string, fallback: boolean): Input<boolean> {
@@ -97,17 +118,14 @@ export const input = {
         secret: false,
         env: [],
       },
-      schema: z.preprocess(
-        (raw: RawValue) => {
-          if (typeof raw === 'boolean') return raw;
-          const value = toText(raw);
-          if (value === undefined) return fallback;
-          if (/^(true|yes|on|1)$/i.test(value)) return true;
-          if (/^(false|no|off|0)$/i.test(value)) return false;
-          return value;
-        },
-        z.boolean({ error: 'must be true or false' }),
-      ),
+      parse: (raw) => {
+        if (typeof raw === 'boolean') return ok(raw);
+        const value = toText(raw);
+        if (value === undefined) return ok(fallback);
+        if (/^(true|yes|on|1)$/i.test(value)) return ok(true);
+        if (/^(false|no|off|0)$/i.test(value)) return ok(false);
+        return refused('must be true or false');
+      },
     };
   },
   integer(description: string, fallback: number, range: { min: number; max: number }): Input<number> {
@@ -120,17 +138,15 @@ export const input = {
         secret: false,
         env: [],
       },
-      schema: z.preprocess(
-        (raw: RawValue) => {
-          const value = toText(raw);
-          return value === undefined ? fallback : /^-?\d+$/.test(value) ? Number(value) : value;
-        },
-        z
-          .number({ error: 'must be a whole number' })
-          .int()
-          .min(range.min, `must be at least ${range.min}`)
-          .max(range.max, `must be at most ${range.max}`),
-      ),
+      parse: (raw) => {
+        const text = toText(raw);
+        if (text === undefined) return ok(fallback);
+        if (!/^-?\d+$/.test(text)) return refused('must be a whole number');
+        const value = Number(text);
+        if (value < range.min) return refused(`must be at least ${range.min}`);
+        if (value > range.max) return refused(`must be at most ${range.max}`);
+        return ok(value);
+      },
     };
   },
   oneOf<const V extends readonly [string, ...string[]]>(
@@ -140,10 +156,10 @@ export const input = {
   ): Input<V[number]> {
     return {
       meta: { description, required: false, default: fallback, kind: 'enum', values, secret: false, env: [] },
-      schema: z.preprocess(
-        (raw: RawValue) => toText(raw) ?? fallback,
-        z.enum(values, { error: `must be one of ${values.join(', ')}` }),
-      ),
+      parse: (raw) => {
+        const value = toText(raw) ?? fallback;
+        return values.includes(value) ? ok(value) : refused(`must be one of ${values.join(', ')}`);
+      },
     };
   },
 };
@@ -165,15 +181,12 @@ export function parseInputs<I extends InputTable>(
       const fromEnv = spec.meta.env.map((key) => env[key]).find((v) => v !== undefined && v !== '');
       if (fromEnv !== undefined) value = fromEnv;
     }
-    const parsed = spec.schema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+    const parsed = spec.parse(value);
+    if (!parsed.ok) {
       const hint = spec.meta.env.length > 0 ? ` (or set ${spec.meta.env.join(' or ')})` : '';
-      throw new SlipwayError(`${spell(name)} ${issue?.message ?? 'is not valid'}${hint}`, {
-        fix: spec.meta.description,
-      });
+      throw new SlipwayError(`${spell(name)} ${parsed.message}${hint}`, { fix: spec.meta.description });
     }
-    values[name] = parsed.data;
+    values[name] = parsed.value;
   }
   return values as InputValues<I>;
 }
