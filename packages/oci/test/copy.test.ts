@@ -2,7 +2,7 @@
 // the independent judge of what arrived.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ import {
   type CopyProgress,
   copyImage,
   LayoutRepository,
+  RegistryError,
   RegistryRepository,
   referrersTag,
   type StoredManifest,
@@ -226,6 +227,37 @@ describe.skipIf(skip)('copyImage', () => {
       sbom.manifest.digest,
     ]);
     expect((await third.resolve(sigTag))?.digest).toBe(signature.manifest.digest);
+  });
+
+  it('reads a source once, unhashed: a damaged blob is refused where it lands, and nothing is tagged', async () => {
+    const layout = new LayoutRepository(join(dir, 'damaged'));
+    const image = generateImage({ layerSizes: [3000] });
+    await writeImage(layout, image, ['v1']);
+    const layer = image.layers[0]?.descriptor;
+    if (layer === undefined) throw new Error('no layer');
+    // Same length, one byte flipped: only a digest check can tell.
+    const path = join(dir, 'damaged', 'blobs', 'sha256', layer.digest.slice('sha256:'.length));
+    const bytes = await readFile(path);
+    bytes[bytes.length - 1] = (bytes.at(-1) ?? 0) ^ 0xff;
+    await writeFile(path, bytes);
+
+    const target = repo(two.host, 'damaged/app');
+    const error = await copyImage({ from: layout, reference: 'v1', to: target, tags: ['v1'] }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as RegistryError).kind).toBe('digest-mismatch');
+    expect((error as RegistryError).message).toMatch(
+      /refused blob sha256:[0-9a-f]{64}: the bytes sent do not hash to it/,
+    );
+    expect(await target.listTags()).toEqual([]);
+    expect(await target.hasBlob(layer.digest)).toBe(false);
+
+    const otherLayout = new LayoutRepository(join(dir, 'damaged-copy'));
+    await expect(copyImage({ from: layout, reference: 'v1', to: otherLayout, tags: ['v1'] })).rejects.toThrow(
+      /arrived as 3\d{3} bytes hashing to sha256:/,
+    );
+    expect(await otherLayout.resolve('v1')).toBeUndefined();
   });
 
   it('fails clearly for an unknown source tag and writes nothing', async () => {

@@ -21,7 +21,7 @@ import {
   parseManifest,
   referrersTag,
 } from './manifest.js';
-import type { BlobContent, Descriptor, ImageRepository, StoredManifest } from './types.js';
+import type { BlobContent, BlobReadOptions, Descriptor, ImageRepository, StoredManifest } from './types.js';
 
 /** Blobs up to this size go in one buffered request. */
 export const SINGLE_REQUEST_LIMIT = 16 * 1024 * 1024;
@@ -157,7 +157,7 @@ export class RegistryRepository implements ImageRepository {
     throw await this.client.errorFor(response, request);
   }
 
-  async getBlob(digest: string): Promise<BlobContent> {
+  async getBlob(digest: string, options: BlobReadOptions = {}): Promise<BlobContent> {
     checkDigest(this, digest);
     const request = this.#blobRequest('GET', digest);
     const response = await this.#bulk.request(request);
@@ -165,7 +165,13 @@ export class RegistryRepository implements ImageRepository {
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
     return {
       size: Number.isFinite(length) ? length : -1,
-      stream: this.#verified(response, request, digest, Number.isFinite(length) ? length : undefined),
+      stream: this.#verified(
+        response,
+        request,
+        digest,
+        Number.isFinite(length) ? length : undefined,
+        options.verify ?? true,
+      ),
     };
   }
 
@@ -308,7 +314,7 @@ export class RegistryRepository implements ImageRepository {
 
   /**
    * Sends the bytes. Their digest is not computed here: the registry computes it and refuses the final
-   * PUT when it differs (DIGEST_INVALID), and blobs read with getBlob are verified while read.
+   * PUT when it differs (DIGEST_INVALID). That check is what lets a copy read its source unhashed.
    */
   async #upload(session: UploadSession, descriptor: Descriptor, content: BlobContent): Promise<void> {
     const chunkSize = this.#chunkSize ?? SINGLE_REQUEST_LIMIT;
@@ -515,13 +521,14 @@ export class RegistryRepository implements ImageRepository {
     request: RegistryRequest,
     digest: string,
     size: number | undefined,
+    verify: boolean,
   ): AsyncGenerator<Uint8Array> {
     const algorithm = digestAlgorithm(digest) ?? 'sha256';
-    const hash = createHash(algorithm);
+    const hash = verify ? createHash(algorithm) : undefined;
     let read = 0;
     try {
       for await (const chunk of response.body) {
-        hash.update(chunk);
+        hash?.update(chunk);
         read += chunk.byteLength;
         yield chunk;
       }
@@ -536,11 +543,13 @@ export class RegistryRepository implements ImageRepository {
     } finally {
       await response.discard();
     }
-    const actual = `${algorithm}:${hash.digest('hex')}`;
+    const actual = hash === undefined ? digest : `${algorithm}:${hash.digest('hex')}`;
     if (actual !== digest || (size !== undefined && read !== size)) {
       throw new RegistryError(
         'digest-mismatch',
-        `registry ${this.registry} sent ${read} bytes hashing to ${actual} for blob ${digest}`,
+        hash === undefined
+          ? `registry ${this.registry} sent ${read} bytes for blob ${digest}, announcing ${size}`
+          : `registry ${this.registry} sent ${read} bytes hashing to ${actual} for blob ${digest}`,
         this.client.context(request.repository, digest),
         { fix: 'the registry or a proxy in between alters blobs: fix that, then copy again' },
       );

@@ -24,6 +24,14 @@ export interface StoredManifest {
   readonly bytes: Uint8Array;
 }
 
+export interface BlobReadOptions {
+  /**
+   * `false` reads without hashing, for a consumer that checks the digest itself as `putBlob` does: a copy
+   * then hashes each byte once, not twice. The length is checked either way. Default `true`.
+   */
+  readonly verify?: boolean | undefined;
+}
+
 /** A blob's content, streamed: consumed once. */
 export interface BlobContent {
   readonly size: number;
@@ -48,7 +56,7 @@ export interface ImageRepository {
 
   hasBlob(digest: string): Promise<boolean>;
   /** Throws when the blob is missing. */
-  getBlob(digest: string): Promise<BlobContent>;
+  getBlob(digest: string, options?: BlobReadOptions): Promise<BlobContent>;
   /** Uploads a blob, verifying its digest; `open` may be called again on a retry. */
   putBlob(descriptor: Descriptor, open: () => Promise<BlobContent>): Promise<void>;
   /**
