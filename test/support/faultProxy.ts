@@ -28,7 +28,9 @@ export type Fault =
   /** Let the registry answer, but close the client's connection instead of passing the answer on. */
   | 'drop-answer'
   /** Answer this status (with a distribution error body) without forwarding. */
-  | { readonly status: number };
+  | { readonly status: number }
+  /** Forward untouched once this settles: a pause, or another client's work to happen first. */
+  | { readonly hold: Promise<unknown> };
 
 export interface LoggedRequest extends ProxiedRequest {
   /** The status the client got; undefined when its connection was dropped. */
@@ -36,6 +38,10 @@ export interface LoggedRequest extends ProxiedRequest {
   /** Request body bytes the proxy received from the client. */
   bytes: number;
   readonly fault: string;
+  /** When the request arrived, on one counter with `answered`, to order arrivals against answers. */
+  readonly arrived: number;
+  /** When its answer reached the proxy (set with `status`), on the counter of `arrived`. */
+  answered: number | undefined;
 }
 
 export interface FaultProxy {
@@ -65,6 +71,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
   const log: LoggedRequest[] = [];
   const counts = new Map<string, number>();
+  let events = 0;
   let rule: (request: ProxiedRequest) => Fault = () => 'pass';
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -80,7 +87,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       ...proxied,
       status: undefined,
       bytes: 0,
-      fault: typeof fault === 'string' ? fault : `status ${fault.status}`,
+      fault: typeof fault === 'string' ? fault : 'hold' in fault ? 'hold' : `status ${fault.status}`,
+      arrived: ++events,
+      answered: undefined,
     };
     log.push(entry);
     req.on('data', (chunk: Buffer) => {
@@ -91,10 +100,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.socket.destroy();
       return;
     }
-    if (typeof fault === 'object') {
+    if (typeof fault === 'object' && 'status' in fault) {
       req.resume();
       req.on('end', () => {
         entry.status = fault.status;
+        entry.answered = ++events;
         const body = JSON.stringify({
           errors: [{ code: 'UNAVAILABLE', message: 'fault proxy says no', detail: null }],
         });
@@ -104,6 +114,23 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       return;
     }
 
+    if (typeof fault === 'object') {
+      // Paused, the body waits in the socket until forwarded.
+      req.pause();
+      const forward = () => forwardRequest(req, res, entry, 'pass');
+      fault.hold.then(forward, forward);
+      return;
+    }
+    forwardRequest(req, res, entry, fault);
+  };
+
+  const forwardRequest = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: LoggedRequest,
+    fault: 'pass' | 'drop-mid-body' | 'drop-answer',
+  ): void => {
+    const { method, url } = entry;
     const upstreamRequest = httpRequest({
       host: target.hostname,
       port: target.port,
@@ -139,6 +166,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         return;
       }
       entry.status = upstreamResponse.statusCode;
+      entry.answered = ++events;
       res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
       upstreamResponse.pipe(res);
     });

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { SlipwayError } from '@slipway/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   blobOf,
@@ -379,6 +380,99 @@ describe.skipIf(skip)('RegistryRepository on distribution 2.8', () => {
     expect(repository).toBeInstanceOf(RegistryRepository);
     expect(repository.name).toBe(`${registry.host}/shop/cart`);
     expect(repository.registry).toBe(registry.host);
+  });
+});
+
+describe.skipIf(skip)('RegistryRepository.startUpload: a session opened before its blob', () => {
+  it('opens the session (POST) at once; put sends the blob into it with no second POST', async () => {
+    const repository = repo('early/put', {}, proxy.host);
+    const blob = blobOf('application/octet-stream', Buffer.from('opened early'));
+    const start = proxy.log.length;
+    const pending = await repository.startUpload();
+    expect(requestsSince(start).map((r) => [r.method, r.kind, r.status])).toEqual([['POST', 'upload', 202]]);
+    await pending.put(blob.descriptor, contentOf(blob.bytes));
+    expect(requestsSince(start).map((r) => [r.method, r.kind])).toEqual([
+      ['POST', 'upload'],
+      ['PUT', 'upload'],
+    ]);
+    const content = await repository.getBlob(blob.descriptor.digest);
+    expect(sha256(await readAll(content.stream))).toBe(blob.descriptor.digest);
+  });
+
+  it('cancel gives the session back (DELETE) and leaves no blob; a put after it throws', async () => {
+    const repository = repo('early/cancel', {}, proxy.host);
+    const blob = blobOf('application/octet-stream', Buffer.from('never sent'));
+    const start = proxy.log.length;
+    const pending = await repository.startUpload();
+    await pending.cancel();
+    const deletes = requestsSince(start).filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => [r.kind, r.status])).toEqual([['upload', 204]]);
+    // The registry no longer knows the session.
+    const probe = await fetch(`${registry.url}${deletes[0]?.url ?? ''}`);
+    await probe.body?.cancel();
+    expect(probe.status).toBe(404);
+    const error = await pending.put(blob.descriptor, contentOf(blob.bytes)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlipwayError);
+    expect(String(error)).toMatch(/upload session was cancelled/);
+    await pending.cancel();
+    expect(requestsSince(start).map((r) => r.method)).toEqual(['POST', 'DELETE']);
+    expect(await repository.hasBlob(blob.descriptor.digest)).toBe(false);
+  });
+
+  it('a second put throws and sends nothing; cancel after a put does nothing', async () => {
+    const repository = repo('early/twice', {}, proxy.host);
+    const first = blobOf('application/octet-stream', Buffer.from('first blob'));
+    const second = blobOf('application/octet-stream', Buffer.from('second blob'));
+    const pending = await repository.startUpload();
+    await pending.put(first.descriptor, contentOf(first.bytes));
+    const start = proxy.log.length;
+    const error = await pending.put(second.descriptor, contentOf(second.bytes)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlipwayError);
+    expect(String(error)).toMatch(/already took a blob/);
+    await pending.cancel();
+    expect(requestsSince(start)).toEqual([]);
+    expect(await repository.hasBlob(first.descriptor.digest)).toBe(true);
+    expect(await repository.hasBlob(second.descriptor.digest)).toBe(false);
+  });
+
+  it('falls back to a fresh session when the registry lost the opened one', async () => {
+    const repository = repo('early/lost', { sleep: async () => {} }, proxy.host);
+    const blob = blobOf('application/octet-stream', Buffer.from('second session'));
+    const start = proxy.log.length;
+    const pending = await repository.startUpload();
+    proxy.setFaults((r) =>
+      r.method === 'PUT' && r.kind === 'upload' && r.nth === 1 ? { status: 404 } : 'pass',
+    );
+    try {
+      await pending.put(blob.descriptor, contentOf(blob.bytes));
+    } finally {
+      proxy.setFaults(() => 'pass');
+    }
+    expect(requestsSince(start).map((r) => [r.method, r.status])).toEqual([
+      ['POST', 202],
+      ['PUT', 404],
+      ['DELETE', 204],
+      ['POST', 202],
+      ['PUT', 201],
+    ]);
+    expect(await repository.hasBlob(blob.descriptor.digest)).toBe(true);
+  });
+
+  it('a descriptor it cannot take still gives the session back', async () => {
+    const repository = repo('early/refused', {}, proxy.host);
+    const start = proxy.log.length;
+    const pending = await repository.startUpload();
+    const error = await pending
+      .put(
+        { mediaType: 'application/octet-stream', digest: 'sha256:nope', size: 1 },
+        contentOf(Buffer.from('x')),
+      )
+      .catch((e: unknown) => e);
+    expect(String(error)).toMatch(/is not a sha256 or sha512 digest/);
+    expect(requestsSince(start).map((r) => [r.method, r.status])).toEqual([
+      ['POST', 202],
+      ['DELETE', 204],
+    ]);
   });
 });
 

@@ -20,6 +20,13 @@ export interface RepositoryBlob {
   readonly stream: AsyncIterable<Uint8Array>;
 }
 
+/** An upload session opened before its blob is known; see {@link SignatureRepository.startUpload}. */
+export interface RepositoryPendingUpload {
+  put(descriptor: RepositoryDescriptor, open: () => Promise<RepositoryBlob>): Promise<void>;
+  /** Best effort, never throws. */
+  cancel(): Promise<void>;
+}
+
 export interface SignatureRepository {
   /** `registry.example.com/shop/cart` or `oci:/path`. */
   readonly name: string;
@@ -30,6 +37,8 @@ export interface SignatureRepository {
   putManifest(manifest: RepositoryManifest, tags: readonly string[]): Promise<void>;
   getBlob(digest: string): Promise<RepositoryBlob>;
   putBlob(descriptor: RepositoryDescriptor, open: () => Promise<RepositoryBlob>): Promise<void>;
+  /** Opens an upload session now, so its round trip overlaps others (registries; else putBlob). */
+  startUpload?(): Promise<RepositoryPendingUpload>;
   referrers(digest: string, artifactType?: string): Promise<RepositoryDescriptor[]>;
 }
 

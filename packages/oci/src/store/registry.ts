@@ -6,6 +6,8 @@
 // for registries that cap request sizes. A request the client cannot get through after its own retries
 // (503s, dropped connections; a stream gets one try), or a session the registry lost (404, 416), restarts
 // the whole upload with a fresh `open()`, up to 3 times. The registry checks the digest at the final PUT.
+// `startUpload` sends the `POST` before the blob is known, so a caller can overlap it with other round trips;
+// its `put` is the same upload from there, restarts included.
 
 import { createHash } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
@@ -21,7 +23,14 @@ import {
   parseManifest,
   referrersTag,
 } from './manifest.js';
-import type { BlobContent, BlobReadOptions, Descriptor, ImageRepository, StoredManifest } from './types.js';
+import type {
+  BlobContent,
+  BlobReadOptions,
+  Descriptor,
+  ImageRepository,
+  PendingUpload,
+  StoredManifest,
+} from './types.js';
 
 /** Blobs up to this size go in one buffered request. */
 export const SINGLE_REQUEST_LIMIT = 16 * 1024 * 1024;
@@ -176,11 +185,49 @@ export class RegistryRepository implements ImageRepository {
   }
 
   async putBlob(descriptor: Descriptor, open: () => Promise<BlobContent>): Promise<void> {
-    checkDigest(this, descriptor.digest);
+    await this.#putBlob(descriptor, open, undefined);
+  }
+
+  async startUpload(): Promise<PendingUpload> {
+    const location = await this.#startUpload();
+    let state: 'open' | 'put' | 'cancelled' = 'open';
+    return {
+      put: async (descriptor, open) => {
+        if (state !== 'open') {
+          throw new SlipwayError(
+            state === 'put'
+              ? `this upload session already took a blob; it cannot take ${descriptor.digest} too`
+              : `this upload session was cancelled; it cannot take ${descriptor.digest}`,
+            {
+              where: this.name,
+              fix: 'open one session per blob (startUpload), or upload with putBlob',
+            },
+          );
+        }
+        state = 'put';
+        await this.#putBlob(descriptor, open, location);
+      },
+      cancel: async () => {
+        // Once put has it, the session is put's to finish or give back.
+        if (state !== 'open') return;
+        state = 'cancelled';
+        await this.#cancel(location);
+      },
+    };
+  }
+
+  /** Uploads with restarts; `opened` is a session from startUpload for the first try. */
+  async #putBlob(
+    descriptor: Descriptor,
+    open: () => Promise<BlobContent>,
+    opened: string | undefined,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const session: UploadSession = { location: undefined };
+      const session: UploadSession = { location: attempt === 1 ? opened : undefined };
       try {
-        session.location = await this.#startUpload(descriptor.digest);
+        // Inside the try: a descriptor refused here still gives an opened session back.
+        checkDigest(this, descriptor.digest);
+        session.location ??= await this.#startUpload(descriptor.digest);
         await this.#upload(session, descriptor, await open());
         return;
       } catch (error) {
@@ -297,14 +344,15 @@ export class RegistryRepository implements ImageRepository {
       : parsed.manifests.filter((entry) => entry.artifactType === artifactType);
   }
 
-  async #startUpload(digest: string): Promise<string> {
+  /** Opens a session; `digest` is only for messages (startUpload opens one before the blob is known). */
+  async #startUpload(digest?: string): Promise<string> {
     const request: RegistryRequest = {
       method: 'POST',
       repository: this.path,
       resource: 'blobs/uploads/',
       reference: digest,
       actions: ['pull', 'push'],
-      what: `upload of blob ${digest}`,
+      what: digest === undefined ? 'a new upload session' : `upload of blob ${digest}`,
     };
     const response = await this.client.request(request);
     if (response.status !== 202) throw await this.#pushError(response, request);
@@ -479,7 +527,7 @@ export class RegistryRepository implements ImageRepository {
     };
   }
 
-  async #cancel(location: string, digest: string): Promise<void> {
+  async #cancel(location: string, digest?: string): Promise<void> {
     try {
       const resource = location.startsWith('blobs/') ? location : this.#resourceOf(location);
       const response = await this.client.request({
@@ -487,7 +535,10 @@ export class RegistryRepository implements ImageRepository {
         repository: this.path,
         resource,
         actions: ['pull', 'push'],
-        what: `cancel of the upload of blob ${digest}`,
+        what:
+          digest === undefined
+            ? 'cancel of an unused upload session'
+            : `cancel of the upload of blob ${digest}`,
       });
       await discard(response);
     } catch {

@@ -38,6 +38,14 @@ export interface BlobContent {
   readonly stream: AsyncIterable<Uint8Array>;
 }
 
+/** An upload session opened ahead of its content (see {@link ImageRepository.startUpload}); used once. */
+export interface PendingUpload {
+  /** Uploads the blob into the opened session (falling back to fresh sessions on retry, like putBlob). */
+  put(descriptor: Descriptor, open: () => Promise<BlobContent>): Promise<void>;
+  /** Gives the session back (DELETE); best effort, never throws. */
+  cancel(): Promise<void>;
+}
+
 export interface ImageRepository {
   /** How users name it, for messages: `registry.example.com/shop/cart` or `oci:/path/to/layout`. */
   readonly name: string;
@@ -59,6 +67,8 @@ export interface ImageRepository {
   getBlob(digest: string, options?: BlobReadOptions): Promise<BlobContent>;
   /** Uploads a blob, verifying its digest; `open` may be called again on a retry. */
   putBlob(descriptor: Descriptor, open: () => Promise<BlobContent>): Promise<void>;
+  /** Opens an upload now, so its round trip overlaps other work; `put` sends the blob into it later. */
+  startUpload?(): Promise<PendingUpload>;
   /**
    * Makes a blob of another repository of the same registry available here without moving bytes.
    * Answers false when the registry could not mount it (the caller then uploads).
