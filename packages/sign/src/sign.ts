@@ -184,19 +184,24 @@ async function addSignature(
       return { digest, signatureTag: tag, signatureManifestDigest: existing.digest, added: false };
     }
     const encoded = encodeSignatureManifest([...layers, ours], current?.annotations);
-    // Round 2: both blobs and the race check at once. The check asks whether another signer wrote the tag
-    // since our read; nothing names the blobs until our manifest does, so they need not wait for it.
-    let checked = 0;
-    const [, , before] = await Promise.all([
+    // Round 2: the blobs, and the race check: has another signer written the tag since our read? The
+    // check goes out as soon as the first blob is in, alongside the other. Asked any earlier, it would
+    // leave a longer stretch between its answer and our manifest landing, and the settle below (which
+    // must outlast that stretch) longer with it.
+    const uploads = [
       payloadUpload?.put(payloadDescriptor, bytesBlob(payload)).then(() => {
         payloadPushed = true;
       }),
       configUpload.put(encoded.configDescriptor, bytesBlob(encoded.config)),
-      repository.resolve(tag).then((descriptor) => {
+    ].filter((upload): upload is Promise<void> => upload !== undefined);
+    let checked = 0;
+    const check = Promise.race(uploads)
+      .then(() => repository.resolve(tag))
+      .then((descriptor) => {
         checked = performance.now();
         return descriptor;
-      }),
-    ]);
+      });
+    const [before] = await Promise.all([check, ...uploads]);
     if (before?.digest !== existing?.digest) {
       if (attempt >= attempts) throw contended(where, attempts);
       await backoff(attempt);
