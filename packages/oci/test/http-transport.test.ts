@@ -16,6 +16,7 @@ import {
   RegistryClient,
   RegistryError,
   TokenCache,
+  unreachableError,
 } from '../src/index.js';
 
 interface Served {
@@ -244,6 +245,18 @@ describe('TLS', () => {
     }).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
     expect(server.seen).toEqual([]);
+
+    // How the registry client words it: the code, and the way to trust a private CA.
+    const reported = unreachableError(
+      { registry: 'registry.lan', repository: 'shop/cart', credentialSource: 'anonymous' },
+      'https://registry.lan',
+      error,
+      1,
+    );
+    expect(reported.message).toMatch(
+      /cannot reach registry registry\.lan at https:\/\/registry\.lan \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+    );
+    expect(reported.fix).toMatch(/NODE_EXTRA_CA_CERTS=<PEM file>/);
   });
 
   it('trusts a CA from NODE_EXTRA_CA_CERTS, and does not follow HTTPS down to plain HTTP', async () => {

@@ -201,13 +201,16 @@ export function unreachableError(
   attempts: number,
 ): RegistryError {
   const reason = networkReason(cause);
+  const untrusted = /CERT|SSL|TLS|SIGNATURE/.test(networkErrorCode(cause) ?? '');
   return new RegistryError(
     'unreachable',
     `cannot reach registry ${context.registry} at ${url} (${reason}${attempts > 1 ? `, ${attempts} attempts` : ''})`,
     context,
     {
       cause,
-      fix: `check the registry address, network and TLS (plain HTTP needs the registry marked insecure); or pass a digest (\`repo:tag@sha256:…\`) to promote without a registry`,
+      fix: untrusted
+        ? `the registry's TLS certificate is not trusted here: give Node its CA with NODE_EXTRA_CA_CERTS=<PEM file> (a private CA), or fix the certificate (name, expiry)`
+        : `check the registry address, network and TLS (plain HTTP needs the registry marked insecure); or pass a digest (\`repo:tag@sha256:…\`) to promote without a registry`,
     },
   );
 }
