@@ -26,8 +26,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
 var errors_src = __webpack_require__(8014);
-// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 20 modules
-var src = __webpack_require__(4547);
+// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 21 modules
+var src = __webpack_require__(6686);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/exec.ts

@@ -676,8 +676,8 @@ async function keyText(source, options) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 20 modules
-var oci_src = __webpack_require__(4547);
+// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 21 modules
+var oci_src = __webpack_require__(6686);
 ;// CONCATENATED MODULE: ../../packages/sign/src/json-strict.ts
 // A small RFC 8259 JSON reader that refuses what `JSON.parse` silently accepts: duplicate object keys
 // (JSON.parse keeps the last one, so a signed payload could say two things). Objects keep key order.
@@ -1704,35 +1704,58 @@ async function addSignature(options, digest, identity) {
         });
     }
     const ours = signatureLayer(payload, signature);
+    const payloadDescriptor = { mediaType: ours.mediaType, digest: payloadDigest, size: payload.length };
     let payloadPushed = false;
     const attempts = options.maxAttempts ?? 6;
     for (let attempt = 1;; attempt++) {
-        const existing = await repository.getManifest(tag);
-        const current = existing === undefined ? undefined : parseSignatureManifest(existing.bytes, where);
+        // Round 1: the read of the tag and the upload sessions at once. The payload blob does not depend on
+        // the read; the config blob does, but only its content, not the opening of its session.
+        const payloadUpload = payloadPushed ? undefined : openUpload(repository);
+        const configUpload = openUpload(repository);
+        const opened = payloadUpload === undefined ? [configUpload] : [payloadUpload, configUpload];
+        // Leaving before round 2 gives the sessions back rather than leave them open on the registry.
+        const release = () => Promise.all(opened.map((upload) => upload.cancel()));
+        let existing;
+        let current;
+        try {
+            existing = await repository.getManifest(tag);
+            current = existing === undefined ? undefined : parseSignatureManifest(existing.bytes, where);
+        }
+        catch (error) {
+            await release();
+            throw error;
+        }
         const layers = current?.layers ?? [];
         if (existing !== undefined && layers.some((layer) => sameSigner(layer, payloadDigest, payload, signer))) {
+            await release();
             return { digest, signatureTag: tag, signatureManifestDigest: existing.digest, added: false };
         }
         const encoded = encodeSignatureManifest([...layers, ours], current?.annotations);
-        await Promise.all([
-            payloadPushed
-                ? undefined
-                : repository
-                    .putBlob({ mediaType: ours.mediaType, digest: payloadDigest, size: payload.length }, bytesBlob(payload))
-                    .then(() => {
-                    payloadPushed = true;
-                }),
-            repository.putBlob(encoded.configDescriptor, bytesBlob(encoded.config)),
-        ]);
-        // Another signer may have written the tag while the blobs went up: start over from what is there now.
-        const before = await repository.resolve(tag);
-        const checked = performance.now();
+        // Round 2: the blobs, and the race check: has another signer written the tag since our read? The
+        // check goes out as soon as the first blob is in, alongside the other. Asked any earlier, it would
+        // leave a longer stretch between its answer and our manifest landing, and the settle below (which
+        // must outlast that stretch) longer with it.
+        const uploads = [
+            payloadUpload?.put(payloadDescriptor, bytesBlob(payload)).then(() => {
+                payloadPushed = true;
+            }),
+            configUpload.put(encoded.configDescriptor, bytesBlob(encoded.config)),
+        ].filter((upload) => upload !== undefined);
+        let checked = 0;
+        const check = Promise.race(uploads)
+            .then(() => repository.resolve(tag))
+            .then((descriptor) => {
+            checked = performance.now();
+            return descriptor;
+        });
+        const [before] = await Promise.all([check, ...uploads]);
         if (before?.digest !== existing?.digest) {
             if (attempt >= attempts)
                 throw contended(where, attempts);
             await backoff(attempt);
             continue;
         }
+        // Round 3: the manifest, now that the blobs it names are in and the tag is still as we read it.
         try {
             await repository.putManifest({ digest: encoded.manifestDigest, mediaType: OCI_MANIFEST, bytes: encoded.manifest }, [tag]);
         }
@@ -1740,9 +1763,11 @@ async function addSignature(options, digest, identity) {
             throw refusedRewrite(error, where, existing !== undefined) ?? error;
         }
         // Registries have no conditional PUT: a writer whose check was answered just before our PUT landed
-        // may still overwrite us. Its PUT lands within about one PUT time (check answered to PUT answered)
-        // after ours, so wait that long with half again as margin (at least 5 ms, at most 2 s), then make
-        // sure our layer is in the tag; if not, go round again.
+        // may still overwrite us. Its PUT lands within about its own time from check answered to PUT answered
+        // after ours. Signers do the same work, so ours stands in for it: from our check's answer to our PUT's
+        // answer, which takes in whatever of the blob uploads was still under way when the check answered.
+        // Wait that long with half again as margin (at least 5 ms, at most 2 s), then make sure our layer is
+        // in the tag; if not, go round again.
         await sleep(Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, SETTLE_FACTOR * (performance.now() - checked))));
         const after = await repository.resolve(tag);
         if (after?.digest === encoded.manifestDigest) {
@@ -1757,6 +1782,29 @@ async function addSignature(options, digest, identity) {
             throw contended(where, attempts);
         await backoff(attempt);
     }
+}
+/**
+ * An upload whose session is opening already, where the repository can do that (a registry); else a
+ * plain putBlob when the content is known.
+ */
+function openUpload(repository) {
+    if (repository.startUpload === undefined) {
+        return { put: (descriptor, open) => repository.putBlob(descriptor, open), cancel: async () => { } };
+    }
+    const opening = repository.startUpload();
+    // A session that failed to open is dealt with by put or cancel; until then it is no unhandled rejection.
+    opening.catch(() => { });
+    const session = () => opening.catch(() => undefined);
+    return {
+        put: async (descriptor, open) => {
+            const pending = await session();
+            // putBlob opens a session of its own, with its retries, and reports what keeps failing.
+            await (pending === undefined ? repository.putBlob(descriptor, open) : pending.put(descriptor, open));
+        },
+        cancel: async () => {
+            await (await session())?.cancel();
+        },
+    };
 }
 /** A layer with our exact payload, signed by our key: signing again would add nothing. */
 function sameSigner(layer, payloadDigest, payload, signer) {
