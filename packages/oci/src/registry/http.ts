@@ -92,21 +92,15 @@ let httpsAgent: Promise<{ agent: HttpsAgent; request: typeof httpRequest }> | un
  * and a redirect from HTTPS to plain HTTP is not followed.
  */
 export const nodeHttpTransport: HttpTransport = async (request) => {
+  const { method, body } = request;
   let url = new URL(request.url);
-  let method = request.method;
   let headers: Record<string, string> = { ...request.headers };
-  let body = request.body;
   for (let hop = 0; ; hop++) {
     const response = await exchange(url, method, headers, body, request.idleTimeoutMs);
     const next = hop < MAX_REDIRECTS ? redirectTarget(response, url, method, body) : undefined;
     if (next === undefined) return response;
     await response.discard();
     if (next.origin !== url.origin) headers = withoutHeader(headers, 'authorization');
-    if (response.status === 303 && method !== 'HEAD') {
-      method = 'GET';
-      body = undefined;
-      headers = withoutHeader(withoutHeader(headers, 'content-type'), 'content-length');
-    }
     url = next;
   }
 };
@@ -120,8 +114,8 @@ function redirectTarget(
   const { status } = response;
   if (status !== 301 && status !== 302 && status !== 303 && status !== 307 && status !== 308)
     return undefined;
-  // A method with a body is only re-sent where the code says "same method, same body", and a stream
-  // can be read only once.
+  // A method with a body is only re-sent where the code says "same method, same body" (307, 308; a 303
+  // would turn it into a GET of something else), and a stream can be read only once.
   const bodiless = method === 'GET' || method === 'HEAD';
   if (!bodiless && (status < 307 || isStreamed(body))) return undefined;
   const location = response.headers.get('location');
