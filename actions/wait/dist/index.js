@@ -30216,10 +30216,9 @@ let httpsAgent;
  * and a redirect from HTTPS to plain HTTP is not followed.
  */
 const nodeHttpTransport = async (request) => {
+    const { method, body } = request;
     let url = new URL(request.url);
-    let method = request.method;
     let headers = { ...request.headers };
-    let body = request.body;
     for (let hop = 0;; hop++) {
         const response = await exchange(url, method, headers, body, request.idleTimeoutMs);
         const next = hop < MAX_REDIRECTS ? redirectTarget(response, url, method, body) : undefined;
@@ -30228,11 +30227,6 @@ const nodeHttpTransport = async (request) => {
         await response.discard();
         if (next.origin !== url.origin)
             headers = withoutHeader(headers, 'authorization');
-        if (response.status === 303 && method !== 'HEAD') {
-            method = 'GET';
-            body = undefined;
-            headers = withoutHeader(withoutHeader(headers, 'content-type'), 'content-length');
-        }
         url = next;
     }
 };
@@ -30240,8 +30234,8 @@ function redirectTarget(response, from, method, body) {
     const { status } = response;
     if (status !== 301 && status !== 302 && status !== 303 && status !== 307 && status !== 308)
         return undefined;
-    // A method with a body is only re-sent where the code says "same method, same body", and a stream
-    // can be read only once.
+    // A method with a body is only re-sent where the code says "same method, same body" (307, 308; a 303
+    // would turn it into a GET of something else), and a stream can be read only once.
     const bodiless = method === 'GET' || method === 'HEAD';
     if (!bodiless && (status < 307 || isStreamed(body)))
         return undefined;
