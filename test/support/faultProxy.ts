@@ -27,8 +27,8 @@ export type Fault =
   | 'drop-mid-body'
   /** Let the registry answer, but close the client's connection instead of passing the answer on. */
   | 'drop-answer'
-  /** Answer this status (with a distribution error body) without forwarding. */
-  | { readonly status: number }
+  /** Answer this status (with a distribution error body, code `UNAVAILABLE` unless given) without forwarding. */
+  | { readonly status: number; readonly code?: string }
   /** Forward untouched once this settles: a pause, or another client's work to happen first. */
   | { readonly hold: Promise<unknown> };
 
@@ -106,7 +106,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         entry.status = fault.status;
         entry.answered = ++events;
         const body = JSON.stringify({
-          errors: [{ code: 'UNAVAILABLE', message: 'fault proxy says no', detail: null }],
+          errors: [{ code: fault.code ?? 'UNAVAILABLE', message: 'fault proxy says no', detail: null }],
         });
         res.writeHead(fault.status, { 'Content-Type': 'application/json', 'Retry-After': '0' });
         res.end(body);

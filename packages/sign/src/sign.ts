@@ -214,6 +214,14 @@ async function addSignature(
         [tag],
       );
     } catch (error) {
+      // putManifest hashed these bytes before sending them, so DIGEST_INVALID is not about them: it is
+      // distribution's answer while another signer rewrites the link file of the payload blob we share,
+      // and it passes. Not the same PUT again (the tag may move meanwhile, and the PUT would then drop
+      // the other signature): read afresh and merge, as after any contention.
+      if (errorCode(error) === 'DIGEST_INVALID' && attempt < attempts) {
+        await backoff(attempt);
+        continue;
+      }
       throw refusedRewrite(error, where, existing !== undefined) ?? error;
     }
     // Registries have no conditional PUT: a writer whose check was answered just before our PUT landed
@@ -293,9 +301,13 @@ function indexChildren(bytes: Uint8Array): string[] {
   return digests;
 }
 
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
 /** ECR and others refuse to move an existing tag in an immutable repository. */
 function refusedRewrite(error: unknown, where: string, existed: boolean): SlipwayError | undefined {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   const immutable =
     code === 'TAG_INVALID' ||

@@ -208,9 +208,38 @@ describe.skipIf(skip)('signImage on a registry: round trips', () => {
     expect(await signatureLayers(path, pushed.digest)).toBe(2);
   });
 
+  it('a manifest PUT answered DIGEST_INVALID (a blob link being rewritten): reads afresh, never re-PUTs blindly', async () => {
+    const path = 'rounds/link-race';
+    const pushed = await pushImage({ url: registry.url, repository: path, tag: 'v1' });
+    const { signer } = newKey('link');
+    proxy.setFaults((request) =>
+      request.method === 'PUT' && request.kind === 'manifest' && request.nth === 1
+        ? { status: 400, code: 'DIGEST_INVALID' }
+        : 'pass',
+    );
+    const start = proxy.log.length;
+    try {
+      const result = await signImage({
+        repository: repositories(path).proxied,
+        digest: pushed.digest,
+        signer,
+      });
+      expect(result.added).toBe(true);
+    } finally {
+      proxy.setFaults(() => 'pass');
+    }
+    const log = proxy.log.slice(start);
+    const order = log
+      .filter((entry) => entry.kind === 'manifest')
+      .map((entry) => `${entry.method} ${entry.status ?? '-'}`);
+    // The refused PUT is followed by a new read of the tag before the next PUT.
+    expect(order.slice(0, 4)).toEqual(['GET 404', 'HEAD 404', 'PUT 400', 'GET 404']);
+    expect(order.filter((line) => line.startsWith('PUT'))).toEqual(['PUT 400', 'PUT 201']);
+    expect(await signatureLayers(path, pushed.digest)).toBe(1);
+  });
+
   // Registries have no conditional PUT: signImage re-reads after a wait and merges again, a timing guard
-  // that a heavily loaded machine can outrun; and distribution 2.8 now and then refuses one of several
-  // concurrent manifest PUTs with 400 DIGEST_INVALID. A fresh image per try keeps each try independent.
+  // that a heavily loaded machine can outrun. A fresh image per try keeps each try independent.
   it('several signers at once with different keys: every signature ends up in the tag', {
     retry: 2,
   }, async () => {
