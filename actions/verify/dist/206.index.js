@@ -1760,6 +1760,14 @@ async function addSignature(options, digest, identity) {
             await repository.putManifest({ digest: encoded.manifestDigest, mediaType: OCI_MANIFEST, bytes: encoded.manifest }, [tag]);
         }
         catch (error) {
+            // putManifest hashed these bytes before sending them, so DIGEST_INVALID is not about them: it is
+            // distribution's answer while another signer rewrites the link file of the payload blob we share,
+            // and it passes. Not the same PUT again (the tag may move meanwhile, and the PUT would then drop
+            // the other signature): read afresh and merge, as after any contention.
+            if (errorCode(error) === 'DIGEST_INVALID' && attempt < attempts) {
+                await backoff(attempt);
+                continue;
+            }
             throw refusedRewrite(error, where, existing !== undefined) ?? error;
         }
         // Registries have no conditional PUT: a writer whose check was answered just before our PUT landed
@@ -1831,9 +1839,12 @@ function indexChildren(bytes) {
     }
     return digests;
 }
+function errorCode(error) {
+    return typeof error === 'object' && error !== null ? error.code : undefined;
+}
 /** ECR and others refuse to move an existing tag in an immutable repository. */
 function refusedRewrite(error, where, existed) {
-    const code = typeof error === 'object' && error !== null ? error.code : undefined;
+    const code = errorCode(error);
     const message = error instanceof Error ? error.message : String(error);
     const immutable = code === 'TAG_INVALID' ||
         code === 'ImageTagAlreadyExistsException' ||
