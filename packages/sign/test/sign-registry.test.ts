@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { RegistryRepository } from '@slipway/oci';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Fault,
   type FaultProxy,
   type LoggedRequest,
   type ProxiedRequest,
@@ -20,7 +21,7 @@ import {
   startRegistry,
   type TestRegistry,
 } from '../../../test/support/registry.js';
-import { parseSignatureManifest, signatureTag, signImage } from '../src/index.js';
+import { parseSignatureManifest, type Signer, signatureTag, signImage } from '../src/index.js';
 import { newKey } from './helpers.js';
 
 const skip = !process.env.CI && !registryBinaries().registry;
@@ -56,6 +57,24 @@ function repositories(path: string) {
   };
 }
 
+/** Signs through the proxy, `rule` choosing each request's fault; answers what the proxy saw. */
+async function signThrough(
+  path: string,
+  digest: string,
+  signer: Signer,
+  rule: (request: ProxiedRequest) => Fault,
+): Promise<LoggedRequest[]> {
+  proxy.setFaults(rule);
+  const start = proxy.log.length;
+  try {
+    const result = await signImage({ repository: repositories(path).proxied, digest, signer });
+    expect(result.added).toBe(true);
+  } finally {
+    proxy.setFaults(() => 'pass');
+  }
+  return proxy.log.slice(start);
+}
+
 function requests(log: readonly LoggedRequest[], method: string, kind: ProxiedRequest['kind']) {
   return log.filter((request) => request.method === method && request.kind === kind);
 }
@@ -78,24 +97,12 @@ describe.skipIf(skip)('signImage on a registry: round trips', () => {
     const pushed = await pushImage({ url: registry.url, repository: path, tag: 'v1' });
     const tag = signatureTag(pushed.digest);
     const { signer } = newKey();
-    proxy.setFaults((request) =>
+    const log = await signThrough(path, pushed.digest, signer, (request) =>
       (request.method === 'GET' && request.kind === 'manifest' && request.url.endsWith(`/${tag}`)) ||
       (request.method === 'PUT' && request.kind === 'upload' && request.nth === 2)
         ? { hold: pause(HOLD_MS) }
         : 'pass',
     );
-    const start = proxy.log.length;
-    try {
-      const result = await signImage({
-        repository: repositories(path).proxied,
-        digest: pushed.digest,
-        signer,
-      });
-      expect(result.added).toBe(true);
-    } finally {
-      proxy.setFaults(() => 'pass');
-    }
-    const log = proxy.log.slice(start);
 
     // Round 1: both sessions are asked for before the read of the tag is answered.
     const [read, ...moreReads] = requests(log, 'GET', 'manifest');
@@ -212,23 +219,11 @@ describe.skipIf(skip)('signImage on a registry: round trips', () => {
     const path = 'rounds/link-race';
     const pushed = await pushImage({ url: registry.url, repository: path, tag: 'v1' });
     const { signer } = newKey('link');
-    proxy.setFaults((request) =>
+    const log = await signThrough(path, pushed.digest, signer, (request) =>
       request.method === 'PUT' && request.kind === 'manifest' && request.nth === 1
         ? { status: 400, code: 'DIGEST_INVALID' }
         : 'pass',
     );
-    const start = proxy.log.length;
-    try {
-      const result = await signImage({
-        repository: repositories(path).proxied,
-        digest: pushed.digest,
-        signer,
-      });
-      expect(result.added).toBe(true);
-    } finally {
-      proxy.setFaults(() => 'pass');
-    }
-    const log = proxy.log.slice(start);
     const order = log
       .filter((entry) => entry.kind === 'manifest')
       .map((entry) => `${entry.method} ${entry.status ?? '-'}`);
