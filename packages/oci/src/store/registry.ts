@@ -80,7 +80,7 @@ export class RegistryRepository implements ImageRepository {
     const asked = checkReference(this, reference);
     const request = this.#manifestRequest('HEAD', reference);
     const head = await this.client.request(request);
-    await discard(head);
+    await head.discard();
     if (head.status === 404) return undefined;
     if (head.ok) {
       const digest = head.headers.get('docker-content-digest');
@@ -102,7 +102,7 @@ export class RegistryRepository implements ImageRepository {
     const request = this.#manifestRequest('GET', reference);
     const response = await this.client.request(request);
     if (response.status === 404) {
-      await discard(response);
+      await response.discard();
       return undefined;
     }
     if (!response.ok) throw await this.client.errorFor(response, request);
@@ -148,7 +148,7 @@ export class RegistryRepository implements ImageRepository {
       if (response.status !== 201 && response.status !== 200 && response.status !== 202) {
         throw await this.#pushError(response, request);
       }
-      await discard(response);
+      await response.discard();
       const answered = response.headers.get('docker-content-digest');
       if (answered !== null && answered !== '' && answered !== manifest.digest) {
         throw this.#mismatch(request, manifest.digest, answered);
@@ -160,7 +160,7 @@ export class RegistryRepository implements ImageRepository {
     checkDigest(this, digest);
     const request = this.#blobRequest('HEAD', digest);
     const response = await this.client.request(request);
-    await discard(response);
+    await response.discard();
     if (response.ok) return true;
     if (response.status === 404) return false;
     throw await this.client.errorFor(response, request);
@@ -262,11 +262,11 @@ export class RegistryRepository implements ImageRepository {
     };
     const response = await this.client.request(request);
     if (response.status === 201) {
-      await discard(response);
+      await response.discard();
       return true;
     }
     if (response.status === 202) {
-      await discard(response);
+      await response.discard();
       // Not mounted (the source lacks it, or this token may not read it): the registry opened an upload
       // session instead, which the caller does not use.
       const location = response.headers.get('location');
@@ -325,7 +325,7 @@ export class RegistryRepository implements ImageRepository {
           ? all
           : all.filter((entry) => entry.artifactType === artifactType);
       }
-      await discard(response);
+      await response.discard();
       // 404 (distribution 2.8 has no such route), 400, 405: no referrers API here.
       if (response.status >= 500) throw await this.client.errorFor(response, request);
       this.#referrersApi = false;
@@ -356,7 +356,7 @@ export class RegistryRepository implements ImageRepository {
     };
     const response = await this.client.request(request);
     if (response.status !== 202) throw await this.#pushError(response, request);
-    await discard(response);
+    await response.discard();
     return this.#location(response, request);
   }
 
@@ -375,11 +375,11 @@ export class RegistryRepository implements ImageRepository {
     });
     const response = await this.#bulk.request({ ...request, body: single ?? new Uint8Array(0) });
     if (response.status === 404 || response.status === 416) {
-      await discard(response);
+      await response.discard();
       throw new RestartUpload(`the registry answered ${response.status} to the upload's final PUT`);
     }
     if (response.status !== 201 && response.status !== 204) throw await this.#pushError(response, request);
-    await discard(response);
+    await response.discard();
     session.location = undefined;
     const answered = response.headers.get('docker-content-digest');
     if (answered !== null && answered !== '' && answered !== descriptor.digest) {
@@ -424,15 +424,15 @@ export class RegistryRepository implements ImageRepository {
       throw sourceFailure ?? (sent < size ? this.#wrongLengthOr(descriptor, sent, error) : error);
     }
     if (sourceFailure !== undefined) {
-      await discard(response);
+      await response.discard();
       throw sourceFailure;
     }
     if (response.status === 401 || response.status === 404 || response.status === 416) {
-      await discard(response);
+      await response.discard();
       throw new RestartUpload(`the registry answered ${response.status} to the streamed PATCH`);
     }
     if (response.status !== 202 && response.status !== 204) throw await this.#pushError(response, request);
-    await discard(response);
+    await response.discard();
     if (sent !== size) throw this.#arrivedAs(descriptor, sent);
     session.location = this.#location(response, request);
     return undefined;
@@ -464,11 +464,11 @@ export class RegistryRepository implements ImageRepository {
       });
       const response = await this.#bulk.request({ ...request, body: chunk });
       if (response.status === 404 || response.status === 416) {
-        await discard(response);
+        await response.discard();
         throw new RestartUpload(`the registry answered ${response.status} to a chunk at offset ${offset}`);
       }
       if (response.status !== 202 && response.status !== 204) throw await this.#pushError(response, request);
-      await discard(response);
+      await response.discard();
       const range = response.headers.get('range');
       const end = offset + chunk.byteLength - 1;
       if (range !== null && range.replace(/^bytes=/, '') !== `0-${end}`) {
@@ -498,7 +498,7 @@ export class RegistryRepository implements ImageRepository {
     );
   }
 
-  /** A stream that ended short makes fetch fail on the announced length: say that, not "fetch failed". */
+  /** A stream that did not hold its announced length fails the request: say so in the blob's words. */
   #wrongLengthOr(descriptor: Descriptor, sent: number, error: unknown): unknown {
     return error instanceof BodyLengthError ? this.#arrivedAs(descriptor, sent) : error;
   }
@@ -540,7 +540,7 @@ export class RegistryRepository implements ImageRepository {
             ? 'cancel of an unused upload session'
             : `cancel of the upload of blob ${digest}`,
       });
-      await discard(response);
+      await response.discard();
     } catch {
       // Best effort: the registry expires abandoned sessions.
     }
@@ -779,8 +779,4 @@ export function nextLink(header: string | null): string | undefined {
 
 function contentType(response: HttpResponse): string {
   return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-}
-
-async function discard(response: HttpResponse): Promise<void> {
-  await response.discard();
 }
