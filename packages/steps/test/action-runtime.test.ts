@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import { PASSWORD_VARIABLES } from '@slipway/sign';
+import { PASSWORD_VARIABLES, parseKeySource } from '@slipway/sign';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineStep, input, keygenStep, runAction, runCli, signStep, verifyStep } from '../src/index.js';
 import { environmentSecrets, urlCredentials } from '../src/runtime/secrets.js';
@@ -214,6 +214,13 @@ describe('environmentSecrets', () => {
     const given = (name: string) => (name === 'key' ? ['env://A\nenv://B', undefined, 'cosign.key'] : []);
     expect(environmentSecrets(keyed, given, { PROBE_PASSWORD: '', A: 'a', B: '  ', C: 'c' })).toEqual(['a']);
     expect(environmentSecrets(keyed, () => ['env://'], { '': 'x' })).toEqual([]);
+  });
+
+  it('masks the variable the signing code reads for the same env:// key (the two keep one scheme)', () => {
+    const source = parseKeySource('env://SIGNING_KEY_PEM');
+    expect(source).toEqual({ env: 'SIGNING_KEY_PEM' });
+    const env = { SIGNING_KEY_PEM: '-----BEGIN PRIVATE KEY-----\nsecret' };
+    expect(environmentSecrets(keyed, () => ['env://SIGNING_KEY_PEM'], env)).toEqual([env.SIGNING_KEY_PEM]);
   });
 
   it('covers the key password wherever a step reads it, and the signing key but not public keys', () => {

@@ -3,7 +3,7 @@ import { describeError } from '@slipway/errors';
 import type { RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
 import { errorLocation } from './location.js';
-import { environmentSecrets, urlCredentials } from './secrets.js';
+import { secretsToMask } from './secrets.js';
 
 /** The runner's name for an input's variable: uppercase, spaces to underscores, hyphens kept. */
 export function inputVariable(name: string): string {
@@ -23,15 +23,11 @@ export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env
     env[inputVariable(name)],
     ...(step.inputs[name]?.meta.env ?? []).map((key) => env[key]),
   ];
-  for (const [name, spec] of Object.entries(step.inputs)) {
+  for (const name of Object.keys(step.inputs)) {
     const value = env[inputVariable(name)];
     raw[name] = value === '' ? undefined : value;
-    const secrets = spec.meta.secret ? given(name) : given(name).flatMap(urlCredentials);
-    for (const secret of secrets) {
-      if (secret !== undefined && secret !== '') reporter.mask(secret);
-    }
   }
-  for (const secret of environmentSecrets(step, given, env)) reporter.mask(secret);
+  for (const secret of secretsToMask(step, given, env)) reporter.mask(secret);
   try {
     const context = { ci: detectContext(env), reporter, env, cwd: process.cwd() };
     const result = await step.execute(raw, (name) => `input "${name}"`, context);

@@ -4,7 +4,7 @@ import { detectContext, loadGithubReporter, type Reporter, terminalReporter } fr
 import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
-import { environmentSecrets, urlCredentials } from './secrets.js';
+import { secretsToMask } from './secrets.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -83,20 +83,11 @@ export async function runCli(
     raw[name],
     ...(step.inputs[name]?.meta.env ?? []).map((key) => io.env[key]),
   ];
-  const mask = (secret: string | undefined): void => {
-    if (secret !== undefined && secret !== '') {
-      reporter.mask(secret);
-      github?.mask(secret);
-    }
-  };
-  for (const [name, spec] of Object.entries(step.inputs)) {
-    const fromEnv = spec.meta.env.map((key) => io.env[key]);
-    // Secret inputs come from the environment only; any input may carry credentials in a URL.
-    const secrets = spec.meta.secret ? fromEnv : given(name).flatMap(urlCredentials);
-    for (const secret of secrets) mask(secret);
+  // Secret inputs reach the CLI from the environment only (flags for them are refused above).
+  for (const secret of secretsToMask(step, given, io.env)) {
+    reporter.mask(secret);
+    github?.mask(secret);
   }
-  // A key's password and the PEM an env://NAME key names: secrets the step reads itself.
-  for (const secret of environmentSecrets(step, given, io.env)) mask(secret);
   try {
     const result = await step.execute(raw, (name) => `--${name}`, { ci, reporter, env: io.env, cwd: io.cwd });
     if (github !== undefined) {

@@ -57,6 +57,30 @@ export function environmentSecrets(
   });
 }
 
+/**
+ * Everything a face masks before it prints anything, for one call of `step`: the values of secret inputs,
+ * credentials written into the URL of any other input, and the {@link environmentSecrets}. `given` returns
+ * an input's candidate values: the value given and its environment fallbacks.
+ */
+export function secretsToMask(
+  step: Step,
+  given: (input: string) => readonly RawValue[],
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  const secrets: string[] = [];
+  for (const [name, spec] of Object.entries(step.inputs)) {
+    const values = given(name);
+    secrets.push(...(spec.meta.secret ? values.flatMap(strings) : values.flatMap(urlCredentials)));
+  }
+  secrets.push(...environmentSecrets(step, given, env));
+  return secrets.filter((secret) => secret !== '');
+}
+
+function strings(value: RawValue): string[] {
+  if (value === undefined || typeof value === 'boolean') return [];
+  return typeof value === 'string' ? [value] : [...value];
+}
+
 /** A raw value's lines (a list input arrives as newline-separated text from the runner). */
 function texts(value: RawValue): string[] {
   if (value === undefined || typeof value === 'boolean') return [];
