@@ -753,11 +753,6 @@ describe.each(ACTIONS)('actions/%s, run as the runner runs it', (action) => {
     expect(new Set(expected).size).toBe(expected.length);
     const result = await runAction(action, {}, {}, { traceInputs: true });
     expect(result.inputsRead).toEqual(expected);
-    expect(
-      Object.keys(result.processEnv)
-        .filter((key) => key.startsWith('INPUT_'))
-        .sort(),
-    ).toEqual(expected);
   });
 
   it('fails with exit code 1 and an ::error:: naming each required input left out', async () => {

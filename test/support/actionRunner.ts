@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, type RunResult } from './slipway.js';
+import { ROOT, type RunResult, runNode } from './slipway.js';
 
 /** The files the runner creates empty before a step and reads back after it. */
 export type RunnerFile = 'output' | 'env' | 'state' | 'path' | 'summary';
@@ -35,8 +34,6 @@ export interface ActionRun extends RunResult {
   readonly commands: WorkflowCommand[];
   /** With `traceInputs`: every `INPUT_*` variable the bundle read, sorted. */
   readonly inputsRead?: string[];
-  /** The environment the bundle ran with. */
-  readonly processEnv: Readonly<Record<string, string>>;
 }
 
 export interface ActionRunOptions {
@@ -44,9 +41,10 @@ export interface ActionRunOptions {
   readonly workspace?: Readonly<Record<string, string | Buffer>>;
   /** Record which `INPUT_*` variables the bundle reads (a preloaded module watches `process.env`). */
   readonly traceInputs?: boolean;
-  /** Kill the bundle after this long and fail (default 45 s). */
-  readonly timeoutMs?: number;
 }
+
+/** A bundle still running after this long is killed and the run fails. */
+const ACTION_TIMEOUT_MS = 45_000;
 
 /** The runner's name for an input's variable: uppercase, spaces to underscores, hyphens kept. */
 export function inputVariable(name: string): string {
@@ -110,8 +108,8 @@ export async function runAction(
     for (const [input, spec] of Object.entries(manifest.inputs)) {
       inputEnv[inputVariable(input)] = inputs[input] ?? spec.default ?? '';
     }
+    // runNode adds only PATH, the locale and the temp dir of this machine, as a runner's environment has.
     const processEnv: Record<string, string> = {
-      ...inherited(),
       HOME: home,
       CI: 'true',
       GITHUB_ACTIONS: 'true',
@@ -146,15 +144,10 @@ export async function runAction(
       args.push('--import', preload);
     }
     args.push(bundlePath(name, manifest));
-    const result = await spawnNode(args, processEnv, workspace, options.timeoutMs ?? 45_000);
-    const text = (file: RunnerFile) => readFileSync(files[file], 'utf8');
-    const raw: Record<RunnerFile, string> = {
-      output: text('output'),
-      env: text('env'),
-      state: text('state'),
-      path: text('path'),
-      summary: text('summary'),
-    };
+    const result = await runNode(args, { env: processEnv, cwd: workspace, timeoutMs: ACTION_TIMEOUT_MS });
+    const raw = Object.fromEntries(
+      Object.entries(files).map(([file, path]) => [file, readFileSync(path, 'utf8')]),
+    ) as Record<RunnerFile, string>;
     return {
       ...result,
       outputs: parseRunnerFile(raw.output),
@@ -167,7 +160,6 @@ export async function runAction(
       ...(options.traceInputs === true
         ? { inputsRead: (JSON.parse(readFileSync(traceFile, 'utf8')) as string[]).sort() }
         : {}),
-      processEnv,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -178,17 +170,11 @@ export async function runAction(
  * The bundle to run: the committed `actions/<name>/<runs.main>`, or `$SLIPWAY_ACTION_BUNDLES/<name>/index.js`
  * when that is set, to check fresh builds (`ncc build src/main.ts -o <dir>/<name>`) without touching dist/.
  */
-export function bundlePath(name: string, manifest: ActionManifest = readActionManifest(name)): string {
+function bundlePath(name: string, manifest: ActionManifest = readActionManifest(name)): string {
   const fresh = process.env.SLIPWAY_ACTION_BUNDLES;
   return fresh === undefined || fresh === ''
     ? join(ROOT, 'actions', name, manifest.runs.main)
     : join(fresh, name, 'index.js');
-}
-
-/** What a runner's process environment shares with this machine's: the PATH, the locale, the temp dir. */
-function inherited(): Record<string, string> {
-  const keep = ['PATH', 'LANG', 'TMPDIR', 'SYSTEMROOT'];
-  return Object.fromEntries(keep.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]])));
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -210,41 +196,6 @@ process.env = new Proxy(env, {
 });
 process.on('exit', () => writeFileSync(${JSON.stringify(file)}, JSON.stringify([...seen])));
 `;
-}
-
-function spawnNode(
-  args: readonly string[],
-  env: Record<string, string>,
-  cwd: string,
-  timeoutMs: number,
-): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(
-        new Error(
-          `action did not exit within ${timeoutMs} ms\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`,
-        ),
-      );
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
 }
 
 /**

@@ -24,10 +24,13 @@ export function runSlipway(
   return runNode([CLI_BUNDLE, ...args], options);
 }
 
-/** Runs `node <args>` with a clean, predictable environment (no CI variables leak in from the host). */
+/**
+ * Runs `node <args>` with a clean, predictable environment (no CI variables leak in from the host).
+ * With `timeoutMs`, a child still running then is killed and the run fails with what it printed.
+ */
 export function runNode(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...args], {
@@ -43,8 +46,25 @@ export function runNode(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(
+              new Error(
+                `node ${args.join(' ')} did not exit within ${options.timeoutMs} ms\nstdout: ${stdout.slice(-2000)}\nstderr: ${stderr.slice(-2000)}`,
+              ),
+            );
+          }, options.timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
     child.stdin.end(options.input ?? '');
   });
 }
