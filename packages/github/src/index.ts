@@ -21,6 +21,7 @@ export {
   readBranch,
   readFilesViaApi,
   readPathsViaApi,
+  refTip,
   searchTree,
 } from './read.js';
 export { type GitHubRepoRef, hostOf, redact as redactUrlCredentials, repoFromUrl } from './repo.js';

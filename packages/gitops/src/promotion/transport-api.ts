@@ -2,11 +2,11 @@ import { SlipwayError } from '@slipway/errors';
 import {
   type TreeEntry as ApiTreeEntry,
   type BranchMove,
-  branchTip,
   commitFilesViaApi,
   defaultBranchViaApi,
   readBlobsViaApi,
   readBranch,
+  refTip,
 } from '@slipway/github';
 import {
   assertOwnBranch,
@@ -55,7 +55,7 @@ class ApiTransport implements Transport {
   constructor(private readonly github: GitHubRepo) {
     this.url = `${github.client.apiUrl} (${github.owner}/${github.repo})`;
     // The planner (plan.ts, candidates.ts, pins.ts, pinned.ts) reads through url, listTree, grep, readFiles and
-    // prefetchBlobs: ApiReader answers those. The cast stands until planBranch takes that narrower interface.
+    // prefetchBlobs (BranchReader): ApiReader answers those.
     this.reader = new ApiReader(this);
   }
 
@@ -129,7 +129,7 @@ class ApiTransport implements Transport {
 
   async ownTips(branches: readonly string[]): Promise<Map<string, string | null>> {
     const tips = new Map<string, string | null>();
-    for (const branch of branches) tips.set(branch, (await branchTip({ ...this.github, branch })) ?? null);
+    for (const branch of branches) tips.set(branch, (await refTip({ ...this.github, branch })) ?? null);
     return tips;
   }
 
@@ -254,10 +254,6 @@ class ApiReader {
   /** Blobs are read on demand (and cached): nothing to fetch ahead. */
   async prefetchBlobs(): Promise<number> {
     return 0;
-  }
-
-  get isPartial(): boolean {
-    return false;
   }
 }
 
