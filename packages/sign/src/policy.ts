@@ -28,13 +28,18 @@ export interface SignatureRequirement {
  */
 export type PinOverride = 'allowed' | 'never' | { readonly images: readonly string[] };
 
-export interface PinPolicy {
-  readonly override: PinOverride;
-  /** The field that decided it, `environments.<env>.pins.override` or `pins.override`; undefined: the default. */
-  readonly field: string | undefined;
-  /** 1-based line of that field. */
-  readonly line: number | undefined;
-}
+/**
+ * The pin override that applies to an environment, with the field that decided it
+ * (`environments.<env>.pins.override` or `pins.override`) and its 1-based line. Only `allowed` can come from
+ * no field at all: the default when the policy is silent.
+ */
+export type PinPolicy =
+  | { readonly override: 'allowed'; readonly field: string | undefined; readonly line: number | undefined }
+  | {
+      readonly override: Exclude<PinOverride, 'allowed'>;
+      readonly field: string;
+      readonly line: number | undefined;
+    };
 
 export interface Environment {
   readonly name: string;
@@ -156,29 +161,33 @@ const identitySchema = z
 const PIN_OVERRIDE_FIX =
   'write allowed, never, or a list of image repositories (e.g. [registry.example.com/shop/cart])';
 
-/** `allowed`, `never`, or a list of repositories without tag or digest. Checked by hand for precise errors. */
-const pinOverrideSchema = z.unknown().superRefine((value, context) => {
+/**
+ * `allowed`, `never`, or a list of repositories without tag or digest, read into a {@link PinOverride} (the
+ * list normalised) as it is checked. Checked by hand for precise errors.
+ */
+const pinOverrideSchema = z.unknown().transform((value, context): PinOverride => {
   const issue = (message: string, fix: string, path: (string | number)[] = []) =>
     context.addIssue({ code: 'custom', path, message, params: { fix } });
-  if (value === 'allowed' || value === 'never') return;
+  if (value === 'allowed' || value === 'never') return value;
   if (typeof value === 'boolean') {
     issue(
       `${String(value)} is not a value here`,
       `write ${value ? 'allowed' : 'never'} (or a list of image repositories)`,
     );
-    return;
+    return z.NEVER;
   }
   if (!Array.isArray(value)) {
     issue(
       value === null || value === undefined ? 'no value' : `${JSON.stringify(value)} is not a value here`,
       PIN_OVERRIDE_FIX,
     );
-    return;
+    return z.NEVER;
   }
   if (value.length === 0) {
     issue('an empty list lets no image be overridden', 'write never, or list the image repositories');
-    return;
+    return z.NEVER;
   }
+  const repositories = new Set<string>();
   value.forEach((item, index) => {
     if (typeof item !== 'string' || item === '') {
       issue(
@@ -190,6 +199,7 @@ const pinOverrideSchema = z.unknown().superRefine((value, context) => {
     }
     try {
       const ref = parseReference(item);
+      repositories.add(ref.repository);
       if (ref.tag !== undefined || ref.digest !== undefined) {
         issue(
           `${item}: a repository takes no tag or digest`,
@@ -205,6 +215,7 @@ const pinOverrideSchema = z.unknown().superRefine((value, context) => {
       );
     }
   });
+  return { images: [...repositories] };
 });
 
 const pinsSchema = z.strictObject({ override: pinOverrideSchema.optional() });
@@ -267,11 +278,15 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
       lineAt(nodeAt(document.contents, ['environments'])?.range?.[0]),
       'list at least one environment under "environments:"',
     );
-  const pinsAt = (path: (string | number)[], field: string, value: unknown): PinPolicy | undefined =>
+  const pinsAt = (
+    path: (string | number)[],
+    field: string,
+    value: PinOverride | undefined,
+  ): PinPolicy | undefined =>
     value === undefined
       ? undefined
       : {
-          override: toPinOverride(value),
+          override: value,
           field,
           line: lineAt(keyNodeAt(document.contents, path)?.range?.[0]),
         };
@@ -397,25 +412,17 @@ export function pinOverrideRefusal(
   environment: Environment,
   image: { readonly name: string; readonly repository: string },
 ): PolicyError | undefined {
-  const { override, field, line } = environment.pins;
-  if (override === 'allowed') return undefined;
+  const pins = environment.pins;
+  if (pins.override === 'allowed') return undefined;
+  const { override, field, line } = pins;
   if (override !== 'never' && override.images.includes(image.repository)) return undefined;
-  const rule =
-    override === 'never'
-      ? `${field ?? 'pins.override'}: never`
-      : `${field ?? 'pins.override'} lists only ${override.images.join(', ')}`;
+  const rule = override === 'never' ? `${field}: never` : `${field} lists only ${override.images.join(', ')}`;
   return new PolicyError(
     `${policy.file} does not let --override-pin lift pins of ${image.name} in ${environment.name} (${rule})`,
     policy.file,
     line ?? environment.line,
-    `run \`slipway unpin --env ${environment.name} --image ${image.name}\` once ${environment.name} may take new versions of it again, or change ${field ?? 'pins.override'} in ${policy.file} through a reviewed change to the config repo's default branch`,
+    `run \`slipway unpin --env ${environment.name} --image ${image.name}\` once ${environment.name} may take new versions of it again, or change ${field} in ${policy.file} through a reviewed change to the config repo's default branch`,
   );
-}
-
-function toPinOverride(value: unknown): PinOverride {
-  if (value === 'allowed' || value === 'never') return value;
-  if (!Array.isArray(value)) throw new Error(`bug: pins.override ${JSON.stringify(value)} passed the schema`);
-  return { images: [...new Set(value.map((item) => parseReference(String(item)).repository))] };
 }
 
 function toPolicyKey(key: {
