@@ -484,33 +484,19 @@ export class ConfigRepo {
     const args = ['push', '--porcelain', '--no-verify', '--no-recurse-submodules'];
     if (options.atomic === true) args.push('--atomic');
     args.push(this.url, ...updates.map((update) => `${update.commit}:refs/heads/${update.branch}`));
-    const result = await this.git.spawn(args, { network: true, action: 'pushing' });
-    const stdout = this.git.redact(result.stdout.toString('utf8'));
-    const outcome = classifyPush(result.code, stdout, result.stderr);
-    if (outcome === undefined) {
-      throw this.git.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
-    }
-    return outcome;
+    return this.runPush(args, 'pushing');
   }
 
   /** The tips of `branches` on the remote (`ls-remote`); null for a branch it does not have. */
   async remoteTips(branches: readonly string[]): Promise<Map<string, string | null>> {
     this.assertOpen();
-    const tips = new Map<string, string | null>(branches.map((b) => [b, null]));
-    if (branches.length === 0) return tips;
+    if (branches.length === 0) return new Map();
     branches.forEach(assertBranch);
-    const out = await this.git.run(['ls-remote', this.url, ...branches.map((b) => `refs/heads/${b}`)], {
-      network: true,
-      action: `reading ${branches.join(', ')}`,
-    });
-    for (const line of out.stdout.toString('utf8').split('\n')) {
-      const [sha, ref] = line.split('\t');
-      if (sha !== undefined && ref?.startsWith('refs/heads/') === true) {
-        const branch = ref.slice('refs/heads/'.length);
-        if (tips.has(branch)) tips.set(branch, sha);
-      }
-    }
-    return tips;
+    const refs = await this.lsRemote(
+      branches.map((b) => `refs/heads/${b}`),
+      `reading ${branches.join(', ')}`,
+    );
+    return new Map(branches.map((b) => [b, refs.get(`refs/heads/${b}`) ?? null]));
   }
 
   /**
@@ -537,7 +523,12 @@ export class ConfigRepo {
       this.url,
       `${update.commit}:${ref}`,
     ];
-    const result = await this.git.spawn(args, { network: true, action: `pushing ${update.branch}` });
+    return this.runPush(args, `pushing ${update.branch}`);
+  }
+
+  /** Runs `git push --porcelain …` and classifies the answer; a failure that is not a rejection throws. */
+  private async runPush(args: string[], action: string): Promise<PushResult> {
+    const result = await this.git.spawn(args, { network: true, action });
     const stdout = this.git.redact(result.stdout.toString('utf8'));
     const outcome = classifyPush(result.code, stdout, result.stderr);
     if (outcome === undefined) {
@@ -636,11 +627,11 @@ export class ConfigRepo {
   }
 
   /** refname → tip, from `git ls-remote <url> <patterns>`. */
-  private async lsRemote(patterns: string[]): Promise<Map<string, string>> {
-    const out = await this.git.run(['ls-remote', this.url, ...patterns], {
-      network: true,
-      action: 'listing remote branches',
-    });
+  private async lsRemote(
+    patterns: string[],
+    action = 'listing remote branches',
+  ): Promise<Map<string, string>> {
+    const out = await this.git.run(['ls-remote', this.url, ...patterns], { network: true, action });
     const tips = new Map<string, string>();
     for (const line of out.stdout.toString('utf8').split('\n')) {
       const [oid, ref] = line.split('\t');
