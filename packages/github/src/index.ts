@@ -16,6 +16,7 @@ export {
 export {
   type BranchSnapshot,
   branchTip,
+  commitTreeViaApi,
   defaultBranchViaApi,
   readBlobsViaApi,
   readBranch,

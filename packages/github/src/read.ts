@@ -129,15 +129,10 @@ export async function readFilesViaApi(
   return { tip, files: new Map(files) };
 }
 
-/**
- * The blobs at `paths` in `commit`, as `git cat-file <commit>:<path>` reads them: any blob (a symlink's bytes are
- * its target; nothing is followed); a path that is missing, a directory or a submodule, or that goes through a
- * file, is absent. Only the directories on those paths are listed, never the whole tree: a few files of a big
- * repository (a policy and the keys it names) cost a few requests.
- */
-export async function readPathsViaApi(
-  input: RepoInput & { commit: string; paths: readonly string[]; branch?: string },
-): Promise<Map<string, Buffer>> {
+/** The root tree of `commit` (one request). */
+export async function commitTreeViaApi(
+  input: RepoInput & { commit: string; branch?: string },
+): Promise<string> {
   const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
   const { data: commit } = await calling(context, () =>
     input.client.octokit.rest.git.getCommit({
@@ -146,7 +141,22 @@ export async function readPathsViaApi(
       commit_sha: input.commit,
     }),
   );
-  const found = await entriesAt(input.client, context, commit.tree.sha, [...new Set(input.paths)], {
+  return commit.tree.sha;
+}
+
+/**
+ * The blobs at `paths` in `commit`, as `git cat-file <commit>:<path>` reads them: any blob (a symlink's bytes are
+ * its target; nothing is followed); a path that is missing, a directory or a submodule, or that goes through a
+ * file, is absent. Only the directories on those paths are listed, never the whole tree: a few files of a big
+ * repository (a policy and the keys it names) cost a few requests. Pass `tree` (commitTreeViaApi) when reading
+ * the same commit several times: the commit itself is then not read again.
+ */
+export async function readPathsViaApi(
+  input: RepoInput & { commit: string; tree?: string; paths: readonly string[]; branch?: string },
+): Promise<Map<string, Buffer>> {
+  const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
+  const tree = input.tree ?? (await commitTreeViaApi(input));
+  const found = await entriesAt(input.client, context, tree, [...new Set(input.paths)], {
     throughFile: 'absent',
   });
   const blobs = [...found].flatMap(([path, entry]) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { branchTip as tipOnDisk } from '../../../test/support/bareRepo.js';
 import {
   branchTip,
+  commitTreeViaApi,
   defaultBranchViaApi,
   readBranch,
   readFilesViaApi,
@@ -91,6 +92,19 @@ describe('reading a branch through the API', () => {
       // The root, apps and apps/cart: each listed once, none recursively.
       expect(trees).toHaveLength(3);
       expect(trees.filter((request) => request.query.recursive !== undefined)).toEqual([]);
+
+      // Given the commit's tree, the commit is not read again.
+      const commitReads = () =>
+        server.state.requests.filter(
+          (request) => request.path === `/repos/acme/config/git/commits/${commit}`,
+        );
+      expect(commitReads()).toHaveLength(1);
+      const tree = await commitTreeViaApi({ ...repo, commit });
+      expect(commitReads()).toHaveLength(2);
+      const again = await readPathsViaApi({ ...repo, commit, tree, paths: ['crlf.yaml', 'current.yaml'] });
+      expect([...again.keys()].sort()).toEqual(['crlf.yaml', 'current.yaml']);
+      expect(again.get('crlf.yaml')?.toString('utf8')).toBe('a: 1\r\nb: 2\r\n');
+      expect(commitReads()).toHaveLength(2);
     });
   });
 

@@ -1,5 +1,5 @@
 import { SlipwayError } from '@slipway/errors';
-import { branchTip, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
+import { branchTip, commitTreeViaApi, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
 import { ConfigRepo, type GitAuth, GitError } from '../git/index.js';
 import { normaliseRepoPath } from './target.js';
 import type { GitHubRepo } from './transport.js';
@@ -61,15 +61,31 @@ export async function withConfigFiles<T>(
   }
 }
 
-/** The same reader through the GitHub API: the ref's tip is read once, files at that commit on demand. */
+/**
+ * The same reader through the GitHub API: the ref's tip is read once, and its commit once (by the first read:
+ * a failed read of it is tried again by the next), files at that commit on demand.
+ */
 async function apiConfigFiles(github: GitHubRepo, ref: string | undefined): Promise<ConfigFilesReader> {
   const branch = ref ?? (await defaultBranchViaApi(github));
   const commit = await branchTip({ ...github, branch });
   if (commit === undefined) throw missingRef(branch, `${github.owner}/${github.repo}`);
+  let tree: Promise<string> | undefined;
+  const treeOnce = (): Promise<string> => {
+    tree ??= commitTreeViaApi({ ...github, branch, commit }).catch((error: unknown) => {
+      tree = undefined;
+      throw error;
+    });
+    return tree;
+  };
   return {
     ref: branch,
     commit,
-    read: (paths) => readPathsViaApi({ ...github, branch, commit, paths: repoPaths(paths) }),
+    read: (paths) => {
+      const wanted = repoPaths(paths);
+      return treeOnce().then((root) =>
+        readPathsViaApi({ ...github, branch, commit, tree: root, paths: wanted }),
+      );
+    },
   };
 }
 
