@@ -96,7 +96,15 @@ export const waitStep = defineStep({
       ...(values['github-api-url'] === undefined ? {} : { apiUrl: values['github-api-url'] }),
     };
   },
-  run: runWait,
+  run: async (params, context) => {
+    const result = await waitForStatuses(params, context);
+    if (result.outcome.state !== 'success') {
+      // The step fails; its outputs still say how (an action's later steps may read them with `if: always()`).
+      context.reporter.setOutput('state', result.outcome.state);
+      context.reporter.setOutput('contexts', JSON.stringify(result.outcome.checks.map(checkJson)));
+    }
+    return deployed(result, params);
+  },
   outputValues: (result) => ({
     state: result.outcome.state,
     contexts: JSON.stringify(result.outcome.checks.map(checkJson)),
@@ -122,7 +130,16 @@ export const waitStep = defineStep({
     )}`,
 });
 
+/**
+ * Waits for the deployment of one commit (promote --wait reuses it): its result, or a SlipwayError when the
+ * deployment failed or timed out. Sets no outputs: the wait step sets its own.
+ */
 export async function runWait(params: WaitParams, context: StepContext): Promise<WaitResult> {
+  return deployed(await waitForStatuses(params, context), params);
+}
+
+/** Reads the statuses until they settle: success, failure or timeout. */
+async function waitForStatuses(params: WaitParams, context: StepContext): Promise<WaitResult> {
   const { reporter } = context;
   const ref = repoFromUrl(params.configRepo, {
     ...(params.apiUrl === undefined ? {} : { apiUrl: params.apiUrl }),
@@ -165,12 +182,13 @@ export async function runWait(params: WaitParams, context: StepContext): Promise
       lastRetry = message;
     },
   });
-  const result: WaitResult = { ...base, outcome };
-  if (outcome.state === 'success') return result;
+  return { ...base, outcome };
+}
 
-  // The step fails; its outputs still say how (an action's later steps may read them with `if: always()`).
-  reporter.setOutput('state', outcome.state);
-  reporter.setOutput('contexts', JSON.stringify(outcome.checks.map(checkJson)));
+/** `result` when every status is success; else the SlipwayError saying how the deployment failed or timed out. */
+function deployed(result: WaitResult, params: WaitParams): WaitResult {
+  const { outcome } = result;
+  if (outcome.state === 'success') return result;
   if (outcome.state === 'failure') {
     throw new SlipwayError(
       `deployment failed: ${outcome.failed.map((c) => `${c.context} is ${describe(c)}${c.url === null ? '' : ` (${c.url})`}`).join('; ')}`,
