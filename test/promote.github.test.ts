@@ -518,24 +518,25 @@ describe('slipway promote --wait', () => {
     throw new Error('the promotion never landed');
   }
 
+  /** Starts `promote --env dev --wait` against the fake; answers dev's tip before it and the running CLI. */
+  function promoteAndWait(world: World): { before: string; run: ReturnType<typeof runSlipway> } {
+    const before = branchTip(world.repoPath, 'env/dev') ?? '';
+    const args = promoteArgs(
+      world,
+      '--env',
+      'dev',
+      '--wait',
+      '--wait-interval',
+      '100ms',
+      '--wait-timeout',
+      '60s',
+    );
+    return { before, run: runSlipway(args, { env: world.env }) };
+  }
+
   it('waits until the agent reports the promotion commit deployed', async () => {
     await withWorld(async (world) => {
-      const before = branchTip(world.repoPath, 'env/dev') ?? '';
-      const run = runSlipway(
-        [
-          ...promoteArgs(
-            world,
-            '--env',
-            'dev',
-            '--wait',
-            '--wait-interval',
-            '100ms',
-            '--wait-timeout',
-            '60s',
-          ),
-        ],
-        { env: world.env },
-      );
+      const { before, run } = promoteAndWait(world);
       const tip = await agentReports(world, 'env/dev', before, 'success', 'Applied revision env/dev');
       const result = await run;
       expect(result.stderr).not.toMatch(/error/);
@@ -548,22 +549,7 @@ describe('slipway promote --wait', () => {
 
   it('fails with the agent’s message when the deployment fails', async () => {
     await withWorld(async (world) => {
-      const before = branchTip(world.repoPath, 'env/dev') ?? '';
-      const run = runSlipway(
-        [
-          ...promoteArgs(
-            world,
-            '--env',
-            'dev',
-            '--wait',
-            '--wait-interval',
-            '100ms',
-            '--wait-timeout',
-            '60s',
-          ),
-        ],
-        { env: world.env },
-      );
+      const { before, run } = promoteAndWait(world);
       await agentReports(world, 'env/dev', before, 'failure', 'health check failed: cart CrashLoopBackOff');
       const result = await run;
       expect(result.code).toBe(1);
