@@ -951,8 +951,10 @@ function exactObject(value, what, keys) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8293);
-// EXTERNAL MODULE: ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(6585);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(7219);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8149);
 ;// CONCATENATED MODULE: ../../packages/sign/src/policy.ts
 // `.slipway.yaml`: the config repo owners' policy. Environments in promotion order, how each is written
 // (branch, path, push or pull request) and what an image needs to enter it (signatures by which keys,
@@ -1051,23 +1053,27 @@ const identitySchema = schemas/* strictObject */.rej({
     }
 });
 const PIN_OVERRIDE_FIX = 'write allowed, never, or a list of image repositories (e.g. [registry.example.com/shop/cart])';
-/** `allowed`, `never`, or a list of repositories without tag or digest. Checked by hand for precise errors. */
-const pinOverrideSchema = schemas/* unknown */.L5J().superRefine((value, context) => {
+/**
+ * `allowed`, `never`, or a list of repositories without tag or digest, read into a {@link PinOverride} (the
+ * list normalised) as it is checked. Checked by hand for precise errors.
+ */
+const pinOverrideSchema = schemas/* unknown */.L5J().transform((value, context) => {
     const issue = (message, fix, path = []) => context.addIssue({ code: 'custom', path, message, params: { fix } });
     if (value === 'allowed' || value === 'never')
-        return;
+        return value;
     if (typeof value === 'boolean') {
         issue(`${String(value)} is not a value here`, `write ${value ? 'allowed' : 'never'} (or a list of image repositories)`);
-        return;
+        return core/* NEVER */.tm;
     }
     if (!Array.isArray(value)) {
         issue(value === null || value === undefined ? 'no value' : `${JSON.stringify(value)} is not a value here`, PIN_OVERRIDE_FIX);
-        return;
+        return core/* NEVER */.tm;
     }
     if (value.length === 0) {
         issue('an empty list lets no image be overridden', 'write never, or list the image repositories');
-        return;
+        return core/* NEVER */.tm;
     }
+    const repositories = new Set();
     value.forEach((item, index) => {
         if (typeof item !== 'string' || item === '') {
             issue('an image repository must be a string', 'write the repository, e.g. registry.example.com/shop/cart', [index]);
@@ -1075,6 +1081,7 @@ const pinOverrideSchema = schemas/* unknown */.L5J().superRefine((value, context
         }
         try {
             const ref = (0,oci_src/* parseReference */.F2)(item);
+            repositories.add(ref.repository);
             if (ref.tag !== undefined || ref.digest !== undefined) {
                 issue(`${item}: a repository takes no tag or digest`, `write ${item.replace(/@.*$/, '').replace(/:[^:/]*$/, '')}`, [index]);
             }
@@ -1083,6 +1090,7 @@ const pinOverrideSchema = schemas/* unknown */.L5J().superRefine((value, context
             issue(error instanceof Error ? error.message : String(error), 'write the repository, e.g. registry.example.com/shop/cart', [index]);
         }
     });
+    return { images: [...repositories] };
 });
 const pinsSchema = schemas/* strictObject */.rej({ override: pinOverrideSchema.optional() });
 const environmentSchema = schemas/* strictObject */.rej({
@@ -1132,7 +1140,7 @@ function parsePolicy(text, options = {}) {
     const pinsAt = (path, field, value) => value === undefined
         ? undefined
         : {
-            override: toPinOverride(value),
+            override: value,
             field,
             line: lineAt(keyNodeAt(document.contents, path)?.range?.[0]),
         };
@@ -1210,22 +1218,14 @@ async function loadPolicyKeys(requirement, options) {
  * else the refusal, naming the policy's field and its line, and the way out.
  */
 function pinOverrideRefusal(policy, environment, image) {
-    const { override, field, line } = environment.pins;
-    if (override === 'allowed')
+    const pins = environment.pins;
+    if (pins.override === 'allowed')
         return undefined;
+    const { override, field, line } = pins;
     if (override !== 'never' && override.images.includes(image.repository))
         return undefined;
-    const rule = override === 'never'
-        ? `${field ?? 'pins.override'}: never`
-        : `${field ?? 'pins.override'} lists only ${override.images.join(', ')}`;
-    return new PolicyError(`${policy.file} does not let --override-pin lift pins of ${image.name} in ${environment.name} (${rule})`, policy.file, line ?? environment.line, `run \`slipway unpin --env ${environment.name} --image ${image.name}\` once ${environment.name} may take new versions of it again, or change ${field ?? 'pins.override'} in ${policy.file} through a reviewed change to the config repo's default branch`);
-}
-function toPinOverride(value) {
-    if (value === 'allowed' || value === 'never')
-        return value;
-    if (!Array.isArray(value))
-        throw new Error(`bug: pins.override ${JSON.stringify(value)} passed the schema`);
-    return { images: [...new Set(value.map((item) => (0,oci_src/* parseReference */.F2)(String(item)).repository))] };
+    const rule = override === 'never' ? `${field}: never` : `${field} lists only ${override.images.join(', ')}`;
+    return new PolicyError(`${policy.file} does not let --override-pin lift pins of ${image.name} in ${environment.name} (${rule})`, policy.file, line ?? environment.line, `run \`slipway unpin --env ${environment.name} --image ${image.name}\` once ${environment.name} may take new versions of it again, or change ${field} in ${policy.file} through a reviewed change to the config repo's default branch`);
 }
 function toPolicyKey(key) {
     if (key.path !== undefined)

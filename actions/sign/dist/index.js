@@ -31343,7 +31343,7 @@ class RegistryRepository {
         const asked = checkReference(this, reference);
         const request = this.#manifestRequest('HEAD', reference);
         const head = await this.client.request(request);
-        await discard(head);
+        await head.discard();
         if (head.status === 404)
             return undefined;
         if (head.ok) {
@@ -31366,7 +31366,7 @@ class RegistryRepository {
         const request = this.#manifestRequest('GET', reference);
         const response = await this.client.request(request);
         if (response.status === 404) {
-            await discard(response);
+            await response.discard();
             return undefined;
         }
         if (!response.ok)
@@ -31410,7 +31410,7 @@ class RegistryRepository {
             if (response.status !== 201 && response.status !== 200 && response.status !== 202) {
                 throw await this.#pushError(response, request);
             }
-            await discard(response);
+            await response.discard();
             const answered = response.headers.get('docker-content-digest');
             if (answered !== null && answered !== '' && answered !== manifest.digest) {
                 throw this.#mismatch(request, manifest.digest, answered);
@@ -31421,7 +31421,7 @@ class RegistryRepository {
         registry_checkDigest(this, digest);
         const request = this.#blobRequest('HEAD', digest);
         const response = await this.client.request(request);
-        await discard(response);
+        await response.discard();
         if (response.ok)
             return true;
         if (response.status === 404)
@@ -31508,11 +31508,11 @@ class RegistryRepository {
         };
         const response = await this.client.request(request);
         if (response.status === 201) {
-            await discard(response);
+            await response.discard();
             return true;
         }
         if (response.status === 202) {
-            await discard(response);
+            await response.discard();
             // Not mounted (the source lacks it, or this token may not read it): the registry opened an upload
             // session instead, which the caller does not use.
             const location = response.headers.get('location');
@@ -31575,7 +31575,7 @@ class RegistryRepository {
                     ? all
                     : all.filter((entry) => entry.artifactType === artifactType);
             }
-            await discard(response);
+            await response.discard();
             // 404 (distribution 2.8 has no such route), 400, 405: no referrers API here.
             if (response.status >= 500)
                 throw await this.client.errorFor(response, request);
@@ -31610,7 +31610,7 @@ class RegistryRepository {
         const response = await this.client.request(request);
         if (response.status !== 202)
             throw await this.#pushError(response, request);
-        await discard(response);
+        await response.discard();
         return this.#location(response, request);
     }
     /**
@@ -31627,12 +31627,12 @@ class RegistryRepository {
         });
         const response = await this.#bulk.request({ ...request, body: single ?? new Uint8Array(0) });
         if (response.status === 404 || response.status === 416) {
-            await discard(response);
+            await response.discard();
             throw new RestartUpload(`the registry answered ${response.status} to the upload's final PUT`);
         }
         if (response.status !== 201 && response.status !== 204)
             throw await this.#pushError(response, request);
-        await discard(response);
+        await response.discard();
         session.location = undefined;
         const answered = response.headers.get('docker-content-digest');
         if (answered !== null && answered !== '' && answered !== descriptor.digest) {
@@ -31675,16 +31675,16 @@ class RegistryRepository {
             throw sourceFailure ?? (sent < size ? this.#wrongLengthOr(descriptor, sent, error) : error);
         }
         if (sourceFailure !== undefined) {
-            await discard(response);
+            await response.discard();
             throw sourceFailure;
         }
         if (response.status === 401 || response.status === 404 || response.status === 416) {
-            await discard(response);
+            await response.discard();
             throw new RestartUpload(`the registry answered ${response.status} to the streamed PATCH`);
         }
         if (response.status !== 202 && response.status !== 204)
             throw await this.#pushError(response, request);
-        await discard(response);
+        await response.discard();
         if (sent !== size)
             throw this.#arrivedAs(descriptor, sent);
         session.location = this.#location(response, request);
@@ -31712,12 +31712,12 @@ class RegistryRepository {
             });
             const response = await this.#bulk.request({ ...request, body: chunk });
             if (response.status === 404 || response.status === 416) {
-                await discard(response);
+                await response.discard();
                 throw new RestartUpload(`the registry answered ${response.status} to a chunk at offset ${offset}`);
             }
             if (response.status !== 202 && response.status !== 204)
                 throw await this.#pushError(response, request);
-            await discard(response);
+            await response.discard();
             const range = response.headers.get('range');
             const end = offset + chunk.byteLength - 1;
             if (range !== null && range.replace(/^bytes=/, '') !== `0-${end}`) {
@@ -31742,7 +31742,7 @@ class RegistryRepository {
             fix: 'the source sent other bytes than its descriptor names: check the source image',
         });
     }
-    /** A stream that ended short makes fetch fail on the announced length: say that, not "fetch failed". */
+    /** A stream that did not hold its announced length fails the request: say so in the blob's words. */
     #wrongLengthOr(descriptor, sent, error) {
         return error instanceof BodyLengthError ? this.#arrivedAs(descriptor, sent) : error;
     }
@@ -31776,7 +31776,7 @@ class RegistryRepository {
                     ? 'cancel of an unused upload session'
                     : `cancel of the upload of blob ${digest}`,
             });
-            await discard(response);
+            await response.discard();
         }
         catch {
             // Best effort: the registry expires abandoned sessions.
@@ -31966,9 +31966,6 @@ function nextLink(header) {
 }
 function contentType(response) {
     return (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-}
-async function discard(response) {
-    await response.discard();
 }
 
 ;// CONCATENATED MODULE: ../../packages/oci/src/store/copy.ts
@@ -33857,34 +33854,16 @@ class ConfigRepo {
         if (options.atomic === true)
             args.push('--atomic');
         args.push(this.url, ...updates.map((update) => `${update.commit}:refs/heads/${update.branch}`));
-        const result = await this.git.spawn(args, { network: true, action: 'pushing' });
-        const stdout = this.git.redact(result.stdout.toString('utf8'));
-        const outcome = classifyPush(result.code, stdout, result.stderr);
-        if (outcome === undefined) {
-            throw this.git.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
-        }
-        return outcome;
+        return this.runPush(args, 'pushing');
     }
     /** The tips of `branches` on the remote (`ls-remote`); null for a branch it does not have. */
     async remoteTips(branches) {
         this.assertOpen();
-        const tips = new Map(branches.map((b) => [b, null]));
         if (branches.length === 0)
-            return tips;
+            return new Map();
         branches.forEach(assertBranch);
-        const out = await this.git.run(['ls-remote', this.url, ...branches.map((b) => `refs/heads/${b}`)], {
-            network: true,
-            action: `reading ${branches.join(', ')}`,
-        });
-        for (const line of out.stdout.toString('utf8').split('\n')) {
-            const [sha, ref] = line.split('\t');
-            if (sha !== undefined && ref?.startsWith('refs/heads/') === true) {
-                const branch = ref.slice('refs/heads/'.length);
-                if (tips.has(branch))
-                    tips.set(branch, sha);
-            }
-        }
-        return tips;
+        const refs = await this.lsRemote(branches.map((b) => `refs/heads/${b}`), `reading ${branches.join(', ')}`);
+        return new Map(branches.map((b) => [b, refs.get(`refs/heads/${b}`) ?? null]));
     }
     /**
      * Moves one of Slipway's own branches (`slipway/…`: pull-request heads) to `commit`, only while it still
@@ -33907,7 +33886,11 @@ class ConfigRepo {
             this.url,
             `${update.commit}:${ref}`,
         ];
-        const result = await this.git.spawn(args, { network: true, action: `pushing ${update.branch}` });
+        return this.runPush(args, `pushing ${update.branch}`);
+    }
+    /** Runs `git push --porcelain …` and classifies the answer; a failure that is not a rejection throws. */
+    async runPush(args, action) {
+        const result = await this.git.spawn(args, { network: true, action });
         const stdout = this.git.redact(result.stdout.toString('utf8'));
         const outcome = classifyPush(result.code, stdout, result.stderr);
         if (outcome === undefined) {
@@ -34006,11 +33989,8 @@ class ConfigRepo {
         return [...missing];
     }
     /** refname → tip, from `git ls-remote <url> <patterns>`. */
-    async lsRemote(patterns) {
-        const out = await this.git.run(['ls-remote', this.url, ...patterns], {
-            network: true,
-            action: 'listing remote branches',
-        });
+    async lsRemote(patterns, action = 'listing remote branches') {
+        const out = await this.git.run(['ls-remote', this.url, ...patterns], { network: true, action });
         const tips = new Map();
         for (const line of out.stdout.toString('utf8').split('\n')) {
             const [oid, ref] = line.split('\t');
@@ -41262,20 +41242,27 @@ async function readFilesViaApi(input) {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return { tip, files: new Map(files) };
 }
-/**
- * The blobs at `paths` in `commit`, as `git cat-file <commit>:<path>` reads them: any blob (a symlink's bytes are
- * its target; nothing is followed); a path that is missing, a directory or a submodule, or that goes through a
- * file, is absent. Only the directories on those paths are listed, never the whole tree: a few files of a big
- * repository (a policy and the keys it names) cost a few requests.
- */
-async function readPathsViaApi(input) {
+/** The root tree of `commit` (one request). */
+async function commitTreeViaApi(input) {
     const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
     const { data: commit } = await calling(context, () => input.client.octokit.rest.git.getCommit({
         owner: input.owner,
         repo: input.repo,
         commit_sha: input.commit,
     }));
-    const found = await entriesAt(input.client, context, commit.tree.sha, [...new Set(input.paths)], {
+    return commit.tree.sha;
+}
+/**
+ * The blobs at `paths` in `commit`, as `git cat-file <commit>:<path>` reads them: any blob (a symlink's bytes are
+ * its target; nothing is followed); a path that is missing, a directory or a submodule, or that goes through a
+ * file, is absent. Only the directories on those paths are listed, never the whole tree: a few files of a big
+ * repository (a policy and the keys it names) cost a few requests. Pass `tree` (commitTreeViaApi) when reading
+ * the same commit several times: the commit itself is then not read again.
+ */
+async function readPathsViaApi(input) {
+    const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
+    const tree = input.tree ?? (await commitTreeViaApi(input));
+    const found = await entriesAt(input.client, context, tree, [...new Set(input.paths)], {
         throughFile: 'absent',
     });
     const blobs = [...found].flatMap(([path, entry]) => entry?.type === 'blob' ? [{ path, sha: entry.sha }] : []);
@@ -41921,16 +41908,30 @@ async function withConfigFiles(request, work) {
         await repo.dispose();
     }
 }
-/** The same reader through the GitHub API: the ref's tip is read once, files at that commit on demand. */
+/**
+ * The same reader through the GitHub API: the ref's tip is read once, and its commit once (by the first read:
+ * a failed read of it is tried again by the next), files at that commit on demand.
+ */
 async function apiConfigFiles(github, ref) {
     const branch = ref ?? (await defaultBranchViaApi(github));
     const commit = await branchTip({ ...github, branch });
     if (commit === undefined)
         throw missingRef(branch, `${github.owner}/${github.repo}`);
+    let tree;
+    const treeOnce = () => {
+        tree ??= commitTreeViaApi({ ...github, branch, commit }).catch((error) => {
+            tree = undefined;
+            throw error;
+        });
+        return tree;
+    };
     return {
         ref: branch,
         commit,
-        read: (paths) => readPathsViaApi({ ...github, branch, commit, paths: repoPaths(paths) }),
+        read: (paths) => {
+            const wanted = repoPaths(paths);
+            return treeOnce().then((root) => readPathsViaApi({ ...github, branch, commit, tree: root, paths: wanted }));
+        },
     };
 }
 function repoPaths(paths) {
@@ -42271,7 +42272,7 @@ class ApiTransport {
         this.github = github;
         this.url = `${github.client.apiUrl} (${github.owner}/${github.repo})`;
         // The planner (plan.ts, candidates.ts, pins.ts, pinned.ts) reads through url, listTree, grep, readFiles and
-        // prefetchBlobs: ApiReader answers those. The cast stands until planBranch takes that narrower interface.
+        // prefetchBlobs (BranchReader): ApiReader answers those.
         this.reader = new ApiReader(this);
     }
     async fetchBranches(branches) {
@@ -42336,7 +42337,7 @@ class ApiTransport {
     async ownTips(branches) {
         const tips = new Map();
         for (const branch of branches)
-            tips.set(branch, (await branchTip({ ...this.github, branch })) ?? null);
+            tips.set(branch, (await refTip({ ...this.github, branch })) ?? null);
         return tips;
     }
     async pushOwn(update) {
@@ -42449,9 +42450,6 @@ class ApiReader {
     /** Blobs are read on demand (and cached): nothing to fetch ahead. */
     async prefetchBlobs() {
         return 0;
-    }
-    get isPartial() {
-        return false;
     }
 }
 function parsePathspec(spec) {
@@ -43238,7 +43236,7 @@ async function resolveTargets(params, names, context) {
     }
     if (text === undefined)
         return fromFlags(names === undefined || names.length === 0 ? DEFAULT_ENVIRONMENTS : names);
-    const sign = await Promise.all(/* import() */[__nccwpck_require__.e(918), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+    const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
     const policy = sign.parsePolicy(text, { file: POLICY_FILE });
     const list = names === undefined || names.length === 0 ? policy.environments.map((e) => e.name) : names;
     return list.map((name) => {
@@ -43468,7 +43466,7 @@ const keygenStep = defineStep({
         return { prefix, overwrite: values.overwrite };
     },
     run: async (params, context) => {
-        const { keyPassword, writeKeyPair } = await Promise.all(/* import() */[__nccwpck_require__.e(918), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const { keyPassword, writeKeyPair } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
         const { password, source } = keyPassword({ env: context.env });
         if (password === '') {
             context.reporter.warning('the private key is encrypted with an empty password: set SLIPWAY_KEY_PASSWORD (or COSIGN_PASSWORD)');
@@ -43550,7 +43548,15 @@ const waitStep = defineStep({
             ...(values['github-api-url'] === undefined ? {} : { apiUrl: values['github-api-url'] }),
         };
     },
-    run: runWait,
+    run: async (params, context) => {
+        const result = await waitForStatuses(params, context);
+        if (result.outcome.state !== 'success') {
+            // The step fails; its outputs still say how (an action's later steps may read them with `if: always()`).
+            context.reporter.setOutput('state', result.outcome.state);
+            context.reporter.setOutput('contexts', JSON.stringify(result.outcome.checks.map(checkJson)));
+        }
+        return deployed(result, params);
+    },
     outputValues: (result) => ({
         state: result.outcome.state,
         contexts: JSON.stringify(result.outcome.checks.map(checkJson)),
@@ -43568,7 +43574,15 @@ const waitStep = defineStep({
     },
     text: (result) => `${where(result)} deployed after ${formatDuration(result.outcome.elapsedMs)}\n${textTable(['CONTEXT', 'STATE', 'DESCRIPTION'], result.outcome.checks.map((c) => [c.context, c.state, c.description ?? '']))}`,
 });
+/**
+ * Waits for the deployment of one commit (promote --wait reuses it): its result, or a SlipwayError when the
+ * deployment failed or timed out. Sets no outputs: the wait step sets its own.
+ */
 async function runWait(params, context) {
+    return deployed(await waitForStatuses(params, context), params);
+}
+/** Reads the statuses until they settle: success, failure or timeout. */
+async function waitForStatuses(params, context) {
     const { reporter } = context;
     const ref = repoFromUrl(params.configRepo, {
         ...(params.apiUrl === undefined ? {} : { apiUrl: params.apiUrl }),
@@ -43612,12 +43626,13 @@ async function runWait(params, context) {
             lastRetry = message;
         },
     });
-    const result = { ...base, outcome };
+    return { ...base, outcome };
+}
+/** `result` when every status is success; else the SlipwayError saying how the deployment failed or timed out. */
+function deployed(result, params) {
+    const { outcome } = result;
     if (outcome.state === 'success')
         return result;
-    // The step fails; its outputs still say how (an action's later steps may read them with `if: always()`).
-    reporter.setOutput('state', outcome.state);
-    reporter.setOutput('contexts', JSON.stringify(outcome.checks.map(checkJson)));
     if (outcome.state === 'failure') {
         throw new src/* SlipwayError */.G(`deployment failed: ${outcome.failed.map((c) => `${c.context} is ${describe(c)}${c.url === null ? '' : ` (${c.url})`}`).join('; ')}`, { where: where(result) });
     }
@@ -43721,7 +43736,7 @@ async function planWithPolicy(params, context, github) {
                 pinOverrideRefusal: undefined,
             };
         }
-        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(918), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
         const policy = sign.parsePolicy(text, { file: policy_POLICY_FILE });
         context.reporter.info(`Policy ${policy_POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
         const targetOf = (name) => {
@@ -43806,7 +43821,7 @@ async function checkRequirements(requirements, input, params, context) {
             }
         }
         if (signatures !== undefined) {
-            const { verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(918), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+            const { verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
             for (const image of input.images) {
                 if (image.digest === undefined) {
                     throw new src/* SlipwayError */.G(`${environment.name} requires signed images, and ${image.name} has no digest`, {
@@ -44335,7 +44350,7 @@ const signStep = defineStep({
         })),
     }),
     run: async (params, context) => {
-        const { loadSigner, signImage } = await Promise.all(/* import() */[__nccwpck_require__.e(918), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const { loadSigner, signImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
         const image = await openImage(params.image, { insecureRegistries: params['insecure-registry'] }, context);
         const signer = await loadSigner(params.key, { env: context.env });
         const digest = await resolveDigest(image);
@@ -44615,7 +44630,7 @@ const verifyStep = defineStep({
         };
     },
     run: async (params, context) => {
-        const { loadVerifiers, verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(918), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const { loadVerifiers, verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
         const image = await openImage(params.image, { insecureRegistries: params.insecureRegistries }, context);
         const keys = await loadVerifiers(params.keys, { env: context.env });
         const result = await verifyImage({
@@ -44822,7 +44837,7 @@ function errorLocation(error) {
  * `https://token@host/…`, which the config repo inputs read as a token): secrets that no input declares, so
  * the faces hide them like the declared ones. The encoded and decoded forms are both returned.
  */
-function secrets_urlCredentials(value) {
+function urlCredentials(value) {
     if (value === undefined || typeof value === 'boolean')
         return [];
     const found = new Set();
@@ -44854,7 +44869,7 @@ const ENV_REFERENCE = 'env://';
  * `secretEnv` (a key's password) and those its `secretEnvReferences` inputs name as `env://NAME` (a private
  * key's PEM). `given` returns an input's candidate values: the value given and its environment fallbacks.
  */
-function secrets_environmentSecrets(step, given, env) {
+function environmentSecrets(step, given, env) {
     const names = new Set(step.secretEnv);
     for (const input of step.secretEnvReferences) {
         for (const text of given(input).flatMap(texts)) {
@@ -44867,6 +44882,25 @@ function secrets_environmentSecrets(step, given, env) {
         const value = env[name];
         return value === undefined || value.trim() === '' ? [] : [value];
     });
+}
+/**
+ * Everything a face masks before it prints anything, for one call of `step`: the values of secret inputs,
+ * credentials written into the URL of any other input, and the {@link environmentSecrets}. `given` returns
+ * an input's candidate values: the value given and its environment fallbacks.
+ */
+function secrets_secretsToMask(step, given, env) {
+    const secrets = [];
+    for (const [name, spec] of Object.entries(step.inputs)) {
+        const values = given(name);
+        secrets.push(...(spec.meta.secret ? values.flatMap(strings) : values.flatMap(urlCredentials)));
+    }
+    secrets.push(...environmentSecrets(step, given, env));
+    return secrets.filter((secret) => secret !== '');
+}
+function strings(value) {
+    if (value === undefined || typeof value === 'boolean')
+        return [];
+    return typeof value === 'string' ? [value] : [...value];
 }
 /** A raw value's lines (a list input arrives as newline-separated text from the runner). */
 function texts(value) {
@@ -44897,16 +44931,11 @@ async function runAction(step, env = process.env) {
         env[inputVariable(name)],
         ...(step.inputs[name]?.meta.env ?? []).map((key) => env[key]),
     ];
-    for (const [name, spec] of Object.entries(step.inputs)) {
+    for (const name of Object.keys(step.inputs)) {
         const value = env[inputVariable(name)];
         raw[name] = value === '' ? undefined : value;
-        const secrets = spec.meta.secret ? given(name) : given(name).flatMap(secrets_urlCredentials);
-        for (const secret of secrets) {
-            if (secret !== undefined && secret !== '')
-                reporter.mask(secret);
-        }
     }
-    for (const secret of secrets_environmentSecrets(step, given, env))
+    for (const secret of secrets_secretsToMask(step, given, env))
         reporter.mask(secret);
     try {
         const context = { ci: context_detectContext(env), reporter, env, cwd: process.cwd() };
@@ -45045,22 +45074,11 @@ async function runCli(steps, argv, io, version) {
         raw[name],
         ...(step.inputs[name]?.meta.env ?? []).map((key) => io.env[key]),
     ];
-    const mask = (secret) => {
-        if (secret !== undefined && secret !== '') {
-            reporter.mask(secret);
-            github?.mask(secret);
-        }
-    };
-    for (const [name, spec] of Object.entries(step.inputs)) {
-        const fromEnv = spec.meta.env.map((key) => io.env[key]);
-        // Secret inputs come from the environment only; any input may carry credentials in a URL.
-        const secrets = spec.meta.secret ? fromEnv : given(name).flatMap(urlCredentials);
-        for (const secret of secrets)
-            mask(secret);
+    // Secret inputs reach the CLI from the environment only (flags for them are refused above).
+    for (const secret of secretsToMask(step, given, io.env)) {
+        reporter.mask(secret);
+        github?.mask(secret);
     }
-    // A key's password and the PEM an env://NAME key names: secrets the step reads itself.
-    for (const secret of environmentSecrets(step, given, io.env))
-        mask(secret);
     try {
         const result = await step.execute(raw, (name) => `--${name}`, { ci, reporter, env: io.env, cwd: io.cwd });
         if (github !== undefined) {
