@@ -22,6 +22,7 @@ import {
   parseLocation,
   type StoredManifest,
 } from '@slipway/oci';
+import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
 import { detectBuilder } from './builders/auto.js';
 import { buildWithBuildah } from './builders/buildah.js';
 import { buildWithBuildx, type CacheSpec } from './builders/buildx.js';
@@ -437,7 +438,11 @@ export async function readGitFacts(
     const { stdout } = await promisify(execFile)(
       'git',
       ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'],
-      { env: { ...env, LC_ALL: 'C' }, encoding: 'utf8' },
+      {
+        env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+        encoding: 'utf8',
+        timeout: LOCAL_GIT_TIMEOUT_MS,
+      },
     );
     const seconds = Number(stdout.trim());
     return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { OCI_IMAGE_INDEX, OCI_IMAGE_MANIFEST, parseReference } from '@slipway/oci';
+import { childEnvironment } from '@slipway/process';
 import { checkDockerfileInputs, isLoopback } from './common.js';
 import { exec, which } from './exec.js';
 import type { BuiltImage, DockerfileBuildRequest } from './types.js';
@@ -54,7 +55,12 @@ export async function buildWithBuildah(options: BuildahOptions): Promise<BuiltIm
   const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'slipway-buildah-'));
   await chmod(work, 0o700);
   const run = (args: string[]) =>
-    exec(binary, [...global, ...args], { env, onLog: options.onLog, signal: options.signal });
+    exec(binary, [...global, ...args], {
+      // Build secrets reach buildah as private files (below), never through its environment.
+      env: childEnvironment('builder', env),
+      onLog: options.onLog,
+      signal: options.signal,
+    });
 
   try {
     const secretArgs: string[] = [];

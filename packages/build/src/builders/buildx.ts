@@ -9,6 +9,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { OCI_IMAGE_MANIFEST, parseReference } from '@slipway/oci';
+import { type ChildEnvironment, childEnvironment } from '@slipway/process';
 import { checkDockerfileInputs } from './common.js';
 import { exec, which } from './exec.js';
 import type { BuildSecret, BuiltImage, DockerfileBuildRequest } from './types.js';
@@ -46,7 +47,7 @@ export interface BuildxOptions extends DockerfileBuildRequest {
 export interface BuildxCommand {
   readonly binary: string;
   readonly args: string[];
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: ChildEnvironment;
   readonly metadataFile: string;
 }
 
@@ -99,7 +100,11 @@ export async function buildxCommand(
 ): Promise<BuildxCommand> {
   const { context, dockerfile } = await checkDockerfileInputs(options.context, options.dockerfile);
   const metadataFile = join(work, 'metadata.json');
-  const env: NodeJS.ProcessEnv = { ...options.env };
+  // docker reads `--secret id=…,env=NAME` from its own environment: those variables, and no other secret.
+  const secretVariables = (options.secrets ?? []).flatMap((secret) =>
+    secret.env === undefined ? [] : [secret.env],
+  );
+  const env = childEnvironment('builder', options.env, { pass: secretVariables });
   if (options.sourceDateEpoch !== undefined) env.SOURCE_DATE_EPOCH = String(options.sourceDateEpoch);
   const args: string[] = ['buildx', 'build'];
   if (options.builderName !== undefined) args.push('--builder', options.builderName);

@@ -1,0 +1,3 @@
+export { type CancelCleanup, cancelRun, onCancel } from './cancellation.js';
+export { type ChildEnvironment, type ChildKind, childEnvironment } from './environment.js';
+export { LOCAL_GIT_TIMEOUT_MS } from './timeouts.js';
