@@ -5,8 +5,6 @@
 // at once: ECR and others, each with its own credentials); buildx may instead push natively.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { CiContext } from '@slipway/ci';
@@ -22,7 +20,7 @@ import {
   parseLocation,
   type StoredManifest,
 } from '@slipway/oci';
-import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
+import { childEnvironment, LOCAL_GIT_TIMEOUT_MS, temporaryDirectory } from '@slipway/process';
 import { detectBuilder } from './builders/auto.js';
 import { buildWithBuildah } from './builders/buildah.js';
 import { buildWithBuildx, type CacheSpec } from './builders/buildx.js';
@@ -299,7 +297,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return finish(built.digest, built.mediaType, false);
   }
 
-  const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'slipway-build-'));
+  // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+  const temporary = await temporaryDirectory('slipway-build-', options.tmpDir);
+  const work = temporary.path;
   try {
     const layoutDir = join(work, 'layout');
     const output = { type: 'layout' as const, dir: layoutDir, tag: 'build' };
@@ -318,7 +318,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await distribute(stored, { name: layout.name, repository: layout }, destinations, tagsFor, progress);
     return finish(built.digest, stored.mediaType, false);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await temporary.remove();
   }
 }
 
