@@ -12,6 +12,16 @@ import { build, buildWithBuildx, detectBuilder } from '../packages/build/src/ind
 import { registryBinaries, startRegistry, type TestRegistry } from './support/registry.js';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
+/** Secrets in Slipway's environment that no `--secret` names: a builder must not see them. */
+const UNPASSED_SECRETS = {
+  SLIPWAY_TOKEN: 'slipway-token-not-for-builds-1',
+  GITHUB_TOKEN: 'ghs_github-token-not-for-builds-2',
+  SLIPWAY_KEY_PASSWORD: 'key-password-not-for-builds-3',
+  COSIGN_PASSWORD: 'cosign-password-not-for-builds-4',
+  AWS_SECRET_ACCESS_KEY: 'aws-secret-not-for-builds-5',
+  AWS_SESSION_TOKEN: 'aws-session-not-for-builds-6',
+  BUILDKIT_TOKEN: 'prefix-allowed-but-secret-looking-7',
+};
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
@@ -40,8 +50,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const argv = process.argv.slice(2);
 const behaviour = ${JSON.stringify(behaviour)};
-const env = {};
-for (const key of ['DOCKER_CONFIG', 'BUILDX_CONFIG', 'SOURCE_DATE_EPOCH', 'NPM_TOKEN']) env[key] = process.env[key];
+const env = { ...process.env };
 const record = { argv, env };
 if (process.env.DOCKER_CONFIG) {
   try { record.dockerConfig = fs.readFileSync(path.join(process.env.DOCKER_CONFIG, 'config.json'), 'utf8'); } catch {}
@@ -164,7 +173,7 @@ describe('buildx (recorded contract)', () => {
         references: ['ghcr.io/acme/cart:main', 'ghcr.io/acme/cart:sha-1a2b3c4'],
         credentials: { username: 'bot', password: 'registry-password-xyz' },
       },
-      env: { PATH: `${docker.path}:/usr/bin:/bin`, HOME: home, NPM_TOKEN: SECRET_VALUE },
+      env: { PATH: `${docker.path}:/usr/bin:/bin`, HOME: home, NPM_TOKEN: SECRET_VALUE, ...UNPASSED_SECRETS },
     });
     expect(result).toMatchObject({
       builder: 'buildx',
@@ -221,6 +230,12 @@ describe('buildx (recorded contract)', () => {
     expect(joined).not.toContain('registry-password-xyz');
     expect(call?.env.NPM_TOKEN).toBe(SECRET_VALUE);
     expect(call?.env.SOURCE_DATE_EPOCH).toBe('1700000000');
+    // The build's environment holds the one secret the user passed (--secret id=npm,env=NPM_TOKEN), no other.
+    const seen = JSON.stringify(call?.env);
+    for (const [name, value] of Object.entries(UNPASSED_SECRETS)) {
+      expect(call?.env, name).not.toHaveProperty(name);
+      expect(seen, name).not.toContain(value);
+    }
     // Credentials went into a private docker config, which is gone afterwards; buildx state stays the caller's.
     const dockerConfig = JSON.parse(call?.dockerConfig ?? '{}') as {
       auths: Record<string, { auth: string }>;

@@ -5,8 +5,6 @@
 // at once: ECR and others, each with its own credentials); buildx may instead push natively.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { CiContext } from '@slipway/ci';
@@ -22,6 +20,7 @@ import {
   parseLocation,
   type StoredManifest,
 } from '@slipway/oci';
+import { childEnvironment, LOCAL_GIT_TIMEOUT_MS, temporaryDirectory } from '@slipway/process';
 import { detectBuilder } from './builders/auto.js';
 import { buildWithBuildah } from './builders/buildah.js';
 import { buildWithBuildx, type CacheSpec } from './builders/buildx.js';
@@ -298,7 +297,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return finish(built.digest, built.mediaType, false);
   }
 
-  const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'slipway-build-'));
+  // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+  const temporary = await temporaryDirectory('slipway-build-', options.tmpDir);
+  const work = temporary.path;
   try {
     const layoutDir = join(work, 'layout');
     const output = { type: 'layout' as const, dir: layoutDir, tag: 'build' };
@@ -317,7 +318,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await distribute(stored, { name: layout.name, repository: layout }, destinations, tagsFor, progress);
     return finish(built.digest, stored.mediaType, false);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await temporary.remove();
   }
 }
 
@@ -437,7 +438,11 @@ export async function readGitFacts(
     const { stdout } = await promisify(execFile)(
       'git',
       ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'],
-      { env: { ...env, LC_ALL: 'C' }, encoding: 'utf8' },
+      {
+        env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+        encoding: 'utf8',
+        timeout: LOCAL_GIT_TIMEOUT_MS,
+      },
     );
     const seconds = Number(stdout.trim());
     return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};

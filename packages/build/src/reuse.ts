@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { type ImageRepository, isTag, type StoredManifest } from '@slipway/oci';
+import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
 import { exec } from './builders/exec.js';
 import type { BuilderKind } from './builders/types.js';
 import { hashDirectory } from './tar.js';
@@ -90,9 +91,9 @@ type Identity =
   | { status: 'bypassed'; reason: string };
 
 async function contextIdentity(context: string, env: NodeJS.ProcessEnv): Promise<Identity> {
-  const gitEnv: NodeJS.ProcessEnv = { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
-  for (const key of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE']) delete gitEnv[key];
-  const git = (args: string[]) => exec('git', ['-C', context, ...args], { env: gitEnv });
+  const gitEnv = childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } });
+  const git = (args: string[]) =>
+    exec('git', ['-C', context, ...args], { env: gitEnv, timeoutMs: LOCAL_GIT_TIMEOUT_MS });
 
   const inside = await git(['rev-parse', '--is-inside-work-tree']);
   if (inside.spawnError !== undefined && inside.spawnError.code !== 'ENOENT') throw inside.spawnError;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
 
 export type Platform = 'github-actions' | 'codebuild' | 'local';
 
@@ -95,8 +96,13 @@ function localContext(env: Env, cwd: string): CiContext {
   const git = (args: string[]): string | undefined => {
     try {
       return (
-        execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim() ||
-        undefined
+        execFileSync('git', args, {
+          cwd,
+          env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+          stdio: ['ignore', 'pipe', 'ignore'],
+          encoding: 'utf8',
+          timeout: LOCAL_GIT_TIMEOUT_MS,
+        }).trim() || undefined
       );
     } catch {
       return undefined;

@@ -2,6 +2,7 @@
 // when it is installed, else an error that says what to install.
 
 import { SlipwayError } from '@slipway/errors';
+import { childEnvironment } from '@slipway/process';
 import { exec, which } from './exec.js';
 
 export interface DetectOptions {
@@ -20,11 +21,15 @@ export async function detectBuilder(options: DetectOptions = {}): Promise<Detect
   const env = options.env ?? process.env;
   const timeoutMs = options.timeoutMs ?? 3_000;
   const docker = which('docker', env);
+  const dockerEnv = childEnvironment('builder', env);
   let dockerProblem = 'docker is not installed';
   if (docker !== undefined) {
-    const info = await exec(docker, ['info', '--format', '{{.ServerVersion}}'], { env, timeoutMs });
+    const info = await exec(docker, ['info', '--format', '{{.ServerVersion}}'], {
+      env: dockerEnv,
+      timeoutMs,
+    });
     if (info.code === 0 && info.stdout.trim() !== '') {
-      const buildx = await exec(docker, ['buildx', 'version'], { env, timeoutMs });
+      const buildx = await exec(docker, ['buildx', 'version'], { env: dockerEnv, timeoutMs });
       if (buildx.code === 0) {
         return { builder: 'buildx', reason: `docker engine ${info.stdout.trim()} answered, with buildx` };
       }

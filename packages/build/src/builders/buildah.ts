@@ -10,11 +10,11 @@
 // credentials go into a private auth file.
 
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { OCI_IMAGE_INDEX, OCI_IMAGE_MANIFEST, parseReference } from '@slipway/oci';
+import { childEnvironment, temporaryDirectory } from '@slipway/process';
 import { checkDockerfileInputs, isLoopback } from './common.js';
 import { exec, which } from './exec.js';
 import type { BuiltImage, DockerfileBuildRequest } from './types.js';
@@ -51,10 +51,17 @@ export async function buildWithBuildah(options: BuildahOptions): Promise<BuiltIm
   const platforms = options.platforms ?? [];
   const multi = platforms.length > 1;
   const local = `localhost/slipway-build-${randomBytes(6).toString('hex')}:latest`;
-  const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'slipway-buildah-'));
+  // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+  const temporary = await temporaryDirectory('slipway-buildah-', options.tmpDir);
+  const work = temporary.path;
   await chmod(work, 0o700);
   const run = (args: string[]) =>
-    exec(binary, [...global, ...args], { env, onLog: options.onLog, signal: options.signal });
+    exec(binary, [...global, ...args], {
+      // Build secrets reach buildah as private files (below), never through its environment.
+      env: childEnvironment('builder', env),
+      onLog: options.onLog,
+      signal: options.signal,
+    });
 
   try {
     const secretArgs: string[] = [];
@@ -156,7 +163,7 @@ export async function buildWithBuildah(options: BuildahOptions): Promise<BuiltIm
     };
   } finally {
     await run(multi ? ['manifest', 'rm', local] : ['rmi', '-f', local]).catch(() => undefined);
-    await rm(work, { recursive: true, force: true });
+    await temporary.remove();
   }
 }
 

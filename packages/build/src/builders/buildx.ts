@@ -4,11 +4,12 @@
 // of the child's environment; registry credentials go into a private DOCKER_CONFIG (BUILDX_CONFIG keeps
 // pointing at the caller's buildx state, so a builder made by setup-buildx-action is still used).
 
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { OCI_IMAGE_MANIFEST, parseReference } from '@slipway/oci';
+import { type ChildEnvironment, childEnvironment, temporaryDirectory } from '@slipway/process';
 import { checkDockerfileInputs } from './common.js';
 import { exec, which } from './exec.js';
 import type { BuildSecret, BuiltImage, DockerfileBuildRequest } from './types.js';
@@ -46,7 +47,7 @@ export interface BuildxOptions extends DockerfileBuildRequest {
 export interface BuildxCommand {
   readonly binary: string;
   readonly args: string[];
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: ChildEnvironment;
   readonly metadataFile: string;
 }
 
@@ -59,7 +60,9 @@ export async function buildWithBuildx(options: BuildxOptions): Promise<BuiltImag
       fix: 'install the docker CLI with the buildx plugin, or use the buildah or files builder',
     });
   }
-  const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'slipway-buildx-'));
+  // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+  const temporary = await temporaryDirectory('slipway-buildx-', options.tmpDir);
+  const work = temporary.path;
   try {
     const command = await buildxCommand({ ...options, binary, env }, work);
     const result = await exec(command.binary, command.args, {
@@ -88,7 +91,7 @@ export async function buildWithBuildx(options: BuildxOptions): Promise<BuiltImag
         : { pushed: [...options.output.references] }),
     };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await temporary.remove();
   }
 }
 
@@ -99,7 +102,11 @@ export async function buildxCommand(
 ): Promise<BuildxCommand> {
   const { context, dockerfile } = await checkDockerfileInputs(options.context, options.dockerfile);
   const metadataFile = join(work, 'metadata.json');
-  const env: NodeJS.ProcessEnv = { ...options.env };
+  // docker reads `--secret id=…,env=NAME` from its own environment: those variables, and no other secret.
+  const secretVariables = (options.secrets ?? []).flatMap((secret) =>
+    secret.env === undefined ? [] : [secret.env],
+  );
+  const env = childEnvironment('builder', options.env, { pass: secretVariables });
   if (options.sourceDateEpoch !== undefined) env.SOURCE_DATE_EPOCH = String(options.sourceDateEpoch);
   const args: string[] = ['buildx', 'build'];
   if (options.builderName !== undefined) args.push('--builder', options.builderName);

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { type ChildEnvironment, onCancel } from '@slipway/process';
 import type { LogSink } from './types.js';
 
 const TAIL_BYTES = 64 * 1024;
@@ -21,23 +22,26 @@ export interface ExecResult {
 
 export interface ExecOptions {
   readonly cwd?: string | undefined;
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** The child's whole environment: build it with `childEnvironment` (builder or git allow-list). */
+  readonly env: ChildEnvironment;
   readonly onLog?: LogSink | undefined;
   readonly timeoutMs?: number | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
-export function exec(
-  command: string,
-  args: readonly string[],
-  options: ExecOptions = {},
-): Promise<ExecResult> {
+export function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       signal: options.signal,
+    });
+    // A cancelled run stops the build (SIGTERM lets buildah and docker clean up their own state).
+    const exited = new Promise<void>((done) => child.once('close', () => done()));
+    const stopOnCancel = onCancel(async () => {
+      child.kill('SIGTERM');
+      await exited;
     });
     let stdout = '';
     let stderr = '';
@@ -65,6 +69,7 @@ export function exec(
       spawnError = error;
     });
     child.on('close', (code, signal) => {
+      stopOnCancel();
       if (timer !== undefined) clearTimeout(timer);
       lines.flush();
       resolve({ code, signal, stdout, stderr, timedOut, spawnError });

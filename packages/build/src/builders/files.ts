@@ -3,11 +3,10 @@
 // repositories. No daemon, no Dockerfile: the same directory and options give the same digest anywhere.
 
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { type Descriptor, type ImageRepository, OCI_IMAGE_MANIFEST } from '@slipway/oci';
+import { temporaryDirectory } from '@slipway/process';
 import {
   type BaseImage,
   bytesContent,
@@ -99,7 +98,9 @@ export async function buildFiles(options: FilesBuildOptions): Promise<FilesBuilt
   };
 
   const entries = await collectEntries(options.context, { destination: options.destination });
-  const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'slipway-files-'));
+  // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+  const temporary = await temporaryDirectory('slipway-files-', options.tmpDir);
+  const work = temporary.path;
   try {
     options.onLog?.(`files: ${entries.length} entries from ${options.context} on ${base.name}`);
     const layer = await writeLayer(entries, join(work, 'layer'), {
@@ -168,7 +169,7 @@ export async function buildFiles(options: FilesBuildOptions): Promise<FilesBuilt
       platform: formatPlatform(platform),
     };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await temporary.remove();
   }
 }
 

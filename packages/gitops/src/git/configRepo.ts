@@ -3,12 +3,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SlipwayError } from '@slipway/errors';
+import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
 import { assertBranch, assertObjectId, assertRepoPath, isValidBranchName } from './names.js';
 import { classifyPush, type PushResult } from './push.js';
 import { redactor } from './redact.js';
-import { type GitAuth, resolveRemote } from './remote.js';
-import { cleanEnvironment, GitRunner, withConfig } from './run.js';
+import { allowsHttp, type GitAuth, resolveRemote } from './remote.js';
+import { cleanEnvironment, GitRunner, gitTimeoutMs, withConfig } from './run.js';
 
 /** One entry of a tree listing. `mode` 120000 is a symlink (its blob is the link target); 160000 a submodule. */
 export interface TreeEntry {
@@ -44,8 +45,10 @@ export interface OpenOptions {
   tmpRoot?: string;
   /** Called with the argv of every git command before it runs (argv never carries secrets). */
   onCommand?: (argv: string[]) => void;
-  /** Kill network commands (fetch, ls-remote, push) after this long. */
+  /** Kill any git command after this long (default: SLIPWAY_GIT_TIMEOUT seconds, else 10 minutes). */
   timeoutMs?: number;
+  /** Accept `http://` to any host (default: SLIPWAY_ALLOW_HTTP; loopback hosts always). */
+  allowHttp?: boolean;
   /** The git executable (default `git` from PATH). */
   git?: string;
 }
@@ -110,7 +113,12 @@ export class ConfigRepo {
   private indexCounter = 0;
   private partial = false;
 
-  private constructor(url: string, tempDir: string, git: GitRunner) {
+  private constructor(
+    url: string,
+    tempDir: string,
+    git: GitRunner,
+    private readonly removeOnCancel: () => void,
+  ) {
     this.url = url;
     this.tempDir = tempDir;
     this.git = git;
@@ -118,9 +126,19 @@ export class ConfigRepo {
 
   /** Creates the temp bare repo for `url`. Nothing is fetched yet. */
   static async open(url: string, auth: GitAuth = {}, options: OpenOptions = {}): Promise<ConfigRepo> {
-    const remote = resolveRemote(url, auth);
+    // Both refuse before anything is created or run: a URL git may not use, a timeout that makes no sense.
+    const remote = resolveRemote(url, auth, { allowHttp: options.allowHttp ?? allowsHttp() });
+    const timeoutMs = options.timeoutMs ?? gitTimeoutMs();
     const redact = redactor(remote.secrets);
     const tempDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
+    // A cancelled run (SIGTERM, Ctrl-C) removes the temp repo; dispose() unregisters this.
+    let git: GitRunner | undefined;
+    let repo: ConfigRepo | undefined;
+    const removeOnCancel = onCancel(async () => {
+      if (repo !== undefined) return repo.dispose();
+      await git?.killAll();
+      await rm(tempDir, { recursive: true, force: true });
+    });
     try {
       const gitDir = path.join(tempDir, 'repo.git');
       const hooksDir = path.join(tempDir, 'no-hooks');
@@ -131,7 +149,11 @@ export class ConfigRepo {
         ['gc.auto', '0'],
         ['maintenance.auto', 'false'],
         ['fetch.writeCommitGraph', 'false'],
-        ['protocol.ext.allow', 'never'],
+        // The remote's own transport only, for every command (a lazy fetch of a partial clone too): an
+        // `insteadOf` rewrite, a redirect or a submodule URL cannot take git anywhere else (ext::, fd::, an
+        // https remote redirected to http).
+        ['protocol.allow', 'never'],
+        [`protocol.${remote.protocol}.allow`, 'always'],
         ['core.askPass', ''],
       ];
       const network: [string, string][] = [...common];
@@ -146,22 +168,25 @@ export class ConfigRepo {
       }
       const localEnv = withConfig({ ...base, GIT_DIR: gitDir }, common);
       const networkEnv = withConfig({ ...base, GIT_DIR: gitDir }, network);
-      const git = new GitRunner({
+      git = new GitRunner({
         cwd: tempDir,
         localEnv,
         networkEnv,
         redact,
         where: remote.url,
         onCommand: options.onCommand,
-        timeoutMs: options.timeoutMs,
+        timeoutMs,
         git: options.git ?? 'git',
         hasToken: remote.basic !== undefined,
       });
       await git.run(['init', '--bare', '--quiet', '--template=', '--initial-branch=slipway', gitDir], {
         action: 'creating the temporary repository',
       });
-      return new ConfigRepo(remote.url, tempDir, git);
+      repo = new ConfigRepo(remote.url, tempDir, git, removeOnCancel);
+      return repo;
     } catch (error) {
+      removeOnCancel();
+      await git?.killAll();
       await rm(tempDir, { recursive: true, force: true });
       throw error;
     }
@@ -580,6 +605,7 @@ export class ConfigRepo {
     this.disposed = true;
     await this.git.killAll();
     await rm(this.tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    this.removeOnCancel();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -1,42 +1,42 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { SlipwayError } from '@slipway/errors';
+import { childEnvironment } from '@slipway/process';
 import { classifyFailure, GitError, headline } from './errors.js';
 
-/** Environment variables from the caller's environment that git may keep: transport settings, no repo state. */
-const KEPT_GIT_VARIABLES = new Set([
-  'GIT_SSH',
-  'GIT_SSH_COMMAND',
-  'GIT_SSH_VARIANT',
-  'GIT_SSL_CAINFO',
-  'GIT_SSL_CAPATH',
-  'GIT_SSL_NO_VERIFY',
-  'GIT_PROXY_COMMAND',
-  'GIT_EXEC_PATH',
-  'GIT_CONFIG_GLOBAL',
-  'GIT_CONFIG_SYSTEM',
-  'GIT_CONFIG_NOSYSTEM',
-  'GIT_HTTP_LOW_SPEED_LIMIT',
-  'GIT_HTTP_LOW_SPEED_TIME',
-  'GIT_HTTP_USER_AGENT',
-]);
-
 /**
- * The caller's environment without anything that could point git at another repository, index or config
- * (`GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, `GIT_CONFIG_*`, traces…), in the C locale so messages can be
- * parsed, and with every credential prompt disabled.
+ * The git allow-list of the caller's environment (PATH, HOME, locale, proxies, CAs, SSH and git's transport
+ * variables; no secrets, nothing that could point git at another repository, index or config), in the C
+ * locale so messages can be parsed, and with every credential prompt disabled.
  */
 export function cleanEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(base)) {
-    if (value === undefined) continue;
-    if (key.toUpperCase().startsWith('GIT_') && !KEPT_GIT_VARIABLES.has(key)) continue;
-    env[key] = value;
+  return childEnvironment('git', base, {
+    set: {
+      LC_ALL: 'C',
+      GIT_TERMINAL_PROMPT: '0',
+      // An empty GIT_ASKPASS makes git skip askpass helpers (core.askPass, SSH_ASKPASS) and fail instead.
+      GIT_ASKPASS: '',
+      GCM_INTERACTIVE: 'never',
+    },
+  });
+}
+
+/** The variable that overrides how long one git command may run. */
+export const TIMEOUT_VARIABLE = 'SLIPWAY_GIT_TIMEOUT';
+
+/** How long one git command may run by default: generous, since a first fetch of a big repo takes a while. */
+export const DEFAULT_GIT_TIMEOUT_MS = 10 * 60_000;
+
+/** The timeout `SLIPWAY_GIT_TIMEOUT` (whole seconds) sets, or the default. */
+export function gitTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[TIMEOUT_VARIABLE]?.trim();
+  if (raw === undefined || raw === '') return DEFAULT_GIT_TIMEOUT_MS;
+  if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
+    throw new SlipwayError(`${TIMEOUT_VARIABLE}=${raw} is not a number of seconds`, {
+      where: TIMEOUT_VARIABLE,
+      fix: `set ${TIMEOUT_VARIABLE} to a whole number of seconds (default ${DEFAULT_GIT_TIMEOUT_MS / 1000}), or unset it`,
+    });
   }
-  env.LC_ALL = 'C';
-  env.GIT_TERMINAL_PROMPT = '0';
-  // An empty GIT_ASKPASS makes git skip askpass helpers (core.askPass, SSH_ASKPASS) and fail instead.
-  env.GIT_ASKPASS = '';
-  env.GCM_INTERACTIVE = 'never';
-  return env;
+  return Number(raw) * 1000;
 }
 
 /**
@@ -79,7 +79,8 @@ export interface RunnerOptions {
   redact: (text: string) => string;
   where: string;
   onCommand: ((argv: string[]) => void) | undefined;
-  timeoutMs: number | undefined;
+  /** Every command (local ones too: in a partial clone any read may fetch) is killed after this long. */
+  timeoutMs: number;
   git: string;
   /** Whether a token was given (shapes the message of an auth failure). */
   hasToken: boolean;
@@ -101,7 +102,7 @@ export class GitRunner {
   /**
    * Makes the repo a partial clone: from now on every command runs with the network environment (the
    * credential header) plus `promisor` (the promisor remote's settings), since in a partial clone any
-   * command that reads a missing object fetches it. Timeouts still only apply to `network: true` commands.
+   * command that reads a missing object fetches it.
    */
   usePromisor(promisor: [string, string][]): void {
     this.promisorEnv ??= withConfig(this.options.networkEnv, promisor);
@@ -135,18 +136,23 @@ export class GitRunner {
       );
     }
     return new Promise<RunResult>((resolve, reject) => {
-      const child = spawn(git, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      // Its own process group, so a timeout or a cancel also stops what git started (git-remote-http, ssh):
+      // those hold git's output open, and a hung one would otherwise hold Slipway too.
+      const child = spawn(git, args, {
+        cwd,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+        detached: process.platform !== 'win32',
+      });
       this.children.add(child);
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let timedOut = false;
-      const timer =
-        options.network === true && timeoutMs !== undefined
-          ? setTimeout(() => {
-              timedOut = true;
-              child.kill('SIGKILL');
-            }, timeoutMs)
-          : undefined;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        killGroup(child);
+      }, timeoutMs);
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
       child.stdin.on('error', () => {
@@ -172,14 +178,17 @@ export class GitRunner {
         const err = this.redact(Buffer.concat(stderr).toString('utf8'));
         if (timedOut) {
           reject(
-            new GitError(`${options.action ?? `git ${args[0]}`} timed out after ${timeoutMs} ms`, {
-              command: argv,
-              exitCode: null,
-              stderr: err,
-              reason: 'timeout',
-              where: this.options.where,
-              fix: 'check the network connection to the config repository',
-            }),
+            new GitError(
+              `${options.action ?? `git ${args[0]}`} timed out after ${timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`}`,
+              {
+                command: argv,
+                exitCode: null,
+                stderr: err,
+                reason: 'timeout',
+                where: this.options.where,
+                fix: `check the network connection to the config repository, or allow more time with ${TIMEOUT_VARIABLE} (seconds)`,
+              },
+            ),
           );
           return;
         }
@@ -233,8 +242,21 @@ export class GitRunner {
     const exited = running.map(
       (child) => new Promise<void>((resolve) => child.once('close', () => resolve())),
     );
-    for (const child of running) child.kill('SIGKILL');
+    for (const child of running) killGroup(child);
     await Promise.all(exited);
     this.children.clear();
   }
+}
+
+/** Kills a git process and everything it started (its process group; on Windows, the process alone). */
+function killGroup(child: ChildProcess): void {
+  if (process.platform !== 'win32' && child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+      return;
+    } catch {
+      // The group is gone already: kill the process itself below.
+    }
+  }
+  child.kill('SIGKILL');
 }

@@ -3,6 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { SlipwayError } from '@slipway/errors';
+import { childEnvironment, onCancel } from '@slipway/process';
 
 export interface HelperCredentials {
   readonly username?: string;
@@ -11,7 +12,10 @@ export interface HelperCredentials {
 }
 
 export interface RunHelperOptions {
-  /** Environment for the helper; its `PATH` is where the helper is looked up. Defaults to `process.env`. */
+  /**
+   * The environment the helper's is drawn from (its credential-helper allow-list: the cloud credential
+   * chains, no Slipway or GitHub secrets); its `PATH` is where the helper is looked up. Defaults to `process.env`.
+   */
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly timeoutMs?: number | undefined;
 }
@@ -88,9 +92,12 @@ interface RunResult {
 function run(program: string, input: string, options: RunHelperOptions): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(program, ['get'], {
-      env: options.env ?? process.env,
+      env: childEnvironment('credential-helper', options.env ?? process.env),
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 30_000,
+    });
+    const stopOnCancel = onCancel(() => {
+      child.kill('SIGKILL');
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -98,11 +105,15 @@ function run(program: string, input: string, options: RunHelperOptions): Promise
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (spawnError) => {
       // Failing to start emits 'error' and no 'close'; a later error (kill on timeout) still closes.
-      if (child.pid === undefined) resolve({ code: null, stdout: '', stderr: '', spawnError });
+      if (child.pid === undefined) {
+        stopOnCancel();
+        resolve({ code: null, stdout: '', stderr: '', spawnError });
+      }
     });
     // A helper that exits before reading stdin makes the write fail with EPIPE: its exit code tells more.
     child.stdin.on('error', () => {});
     child.on('close', (code) => {
+      stopOnCancel();
       resolve({
         code,
         stdout: Buffer.concat(out).toString('utf8').trim(),

@@ -2,6 +2,7 @@ import { detectContext, loadGithubReporter } from '@slipway/ci';
 import { describeError } from '@slipway/errors';
 import type { RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
+import { exitOnCancel } from './cancellation.js';
 import { errorLocation } from './location.js';
 import { secretsToMask } from './secrets.js';
 
@@ -28,6 +29,7 @@ export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env
     raw[name] = value === '' ? undefined : value;
   }
   for (const secret of secretsToMask(step, given, env)) reporter.mask(secret);
+  const stopHandlingCancel = exitOnCancel((line) => reporter.info(line));
   try {
     const context = { ci: detectContext(env), reporter, env, cwd: process.cwd() };
     const result = await step.execute(raw, (name) => `input "${name}"`, context);
@@ -39,5 +41,7 @@ export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env
     if (env.RUNNER_DEBUG === '1' && error instanceof Error && error.stack !== undefined)
       reporter.info(error.stack);
     process.exitCode = 1;
+  } finally {
+    stopHandlingCancel();
   }
 }

@@ -4,6 +4,7 @@ import { detectContext, loadGithubReporter, type Reporter, terminalReporter } fr
 import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
+import { exitOnCancel } from './cancellation.js';
 import { secretsToMask } from './secrets.js';
 
 export interface CliIo {
@@ -88,6 +89,7 @@ export async function runCli(
     reporter.mask(secret);
     github?.mask(secret);
   }
+  const stopHandlingCancel = exitOnCancel((line) => io.stderr(`slipway ${step.name}: ${line}\n`));
   try {
     const result = await step.execute(raw, (name) => `--${name}`, { ci, reporter, env: io.env, cwd: io.cwd });
     if (github !== undefined) {
@@ -104,6 +106,8 @@ export async function runCli(
       io.stderr(`${error.stack ?? ''}\n`);
     }
     return 1;
+  } finally {
+    stopHandlingCancel();
   }
 }
 
