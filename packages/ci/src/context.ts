@@ -16,6 +16,11 @@ export interface CiContext {
   readonly runUrl?: string;
   readonly actor?: string;
   readonly event?: string;
+  /**
+   * Where `commitSha` and `runUrl` came from (`GITHUB_SHA`, …), so a step that refuses a malformed one can
+   * name the variable to fix.
+   */
+  readonly sources?: { readonly commitSha?: string; readonly runUrl?: string };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -44,6 +49,10 @@ function githubContext(env: Env): CiContext {
     runUrl,
     actor: env.GITHUB_TRIGGERING_ACTOR ?? env.GITHUB_ACTOR,
     event: env.GITHUB_EVENT_NAME,
+    sources: {
+      commitSha: 'GITHUB_SHA',
+      runUrl: `GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID${env.GITHUB_RUN_ATTEMPT === undefined ? '' : ' and GITHUB_RUN_ATTEMPT'}`,
+    },
   });
 }
 
@@ -68,6 +77,13 @@ function codebuildContext(env: Env): CiContext {
     runUrl: env.CODEBUILD_BUILD_URL ?? codebuildConsoleUrl(env.CODEBUILD_BUILD_ARN),
     actor: env.CODEBUILD_INITIATOR,
     event: env.CODEBUILD_WEBHOOK_EVENT ?? (trigger === undefined ? 'manual' : 'webhook'),
+    sources: {
+      commitSha:
+        env.CODEBUILD_RESOLVED_SOURCE_VERSION === undefined
+          ? 'CODEBUILD_SOURCE_VERSION'
+          : 'CODEBUILD_RESOLVED_SOURCE_VERSION',
+      runUrl: env.CODEBUILD_BUILD_URL === undefined ? 'CODEBUILD_BUILD_ARN' : 'CODEBUILD_BUILD_URL',
+    },
   });
 }
 
@@ -108,7 +124,11 @@ function localContext(env: Env, cwd: string): CiContext {
       return undefined;
     }
   };
-  const context: Record<string, unknown> = { platform: 'local', event: 'local' };
+  const context: Record<string, unknown> = {
+    platform: 'local',
+    event: 'local',
+    sources: { commitSha: 'the local checkout (git rev-parse HEAD)' },
+  };
   const actor = env.USER ?? env.LOGNAME;
   if (actor !== undefined) context.actor = actor;
   const lazy = (key: keyof CiContext, read: () => string | undefined): void => {

@@ -28,6 +28,10 @@ describe('detectContext', () => {
       runUrl: 'https://github.com/acme/shop/actions/runs/42/attempts/2',
       actor: 'alice',
       event: 'push',
+      sources: {
+        commitSha: 'GITHUB_SHA',
+        runUrl: 'GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT',
+      },
     });
   });
 
@@ -49,6 +53,11 @@ describe('detectContext', () => {
       'https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/shop-build/build/shop-build%3A1b2c/?region=eu-west-1',
     );
     expect(ctx.actor).toBe('GitHub-Hookshot/abc');
+    // A step that refuses a malformed value names the variable it came from.
+    expect(ctx.sources).toEqual({
+      commitSha: 'CODEBUILD_RESOLVED_SOURCE_VERSION',
+      runUrl: 'CODEBUILD_BUILD_ARN',
+    });
   });
 
   it('falls back to the local git checkout', () => {

@@ -191,15 +191,18 @@ describe('promote over a pin, with real git', () => {
       `${CART} is pinned at ${D1}; promoting over the pin (--override-pin)`,
     );
 
-    const entry = historyEntry({
-      commit: commit?.sha ?? '',
-      parents: [],
-      author: { name: 'CI', email: 'ci@example.com' },
-      authorDate: '',
-      committer: { name: 'CI', email: 'ci@example.com' },
-      committerDate: '',
-      message: commit?.message ?? '',
-    });
+    const entry = historyEntry(
+      {
+        commit: commit?.sha ?? '',
+        parents: [],
+        author: { name: 'CI', email: 'ci@example.com' },
+        authorDate: '',
+        committer: { name: 'CI', email: 'ci@example.com' },
+        committerDate: '',
+        message: commit?.message ?? '',
+      },
+      'prod',
+    );
     expect(entry.kind).toBe('promotion');
     expect(entry.pinOverridden).toEqual([
       { reference: `${CART}@${D1}`, name: CART, repository: CART, digest: D1 },

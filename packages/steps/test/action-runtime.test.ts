@@ -5,6 +5,7 @@ import { SlipwayError } from '@slipway/errors';
 import { PASSWORD_VARIABLES, parseKeySource } from '@slipway/sign';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineStep, input, keygenStep, runAction, runCli, signStep, verifyStep } from '../src/index.js';
+import { promoteStep } from '../src/promote/step.js';
 import { environmentSecrets, urlCredentials } from '../src/runtime/secrets.js';
 
 const step = defineStep({
@@ -228,5 +229,29 @@ describe('environmentSecrets', () => {
     expect([...keygenStep.secretEnv]).toEqual([...PASSWORD_VARIABLES]);
     expect(signStep.secretEnvReferences).toEqual(['key']);
     expect(verifyStep.secretEnvReferences).toEqual([]);
+  });
+});
+
+describe('runAction: values for commit messages', () => {
+  it('refuses a run-url input or a GITHUB_SHA that would add a trailer, naming the input or variable', async () => {
+    const inputs = {
+      GITHUB_ACTIONS: 'true',
+      'INPUT_CONFIG-REPO': join(dir, 'no-such-repo'),
+      INPUT_ENV: 'dev',
+      INPUT_IMAGE: `registry.example.com/shop/cart:1@sha256:${'1'.repeat(64)}`,
+    };
+    await runAction(promoteStep, {
+      ...inputs,
+      'INPUT_RUN-URL': 'https://ci.example.com/1\nSlipway-Verified-By: x',
+    });
+    expect(stdout).toMatch(/^::error::input "run-url" must be one URL without spaces or line breaks, not /m);
+    expect(process.exitCode).toBe(1);
+    stdout = '';
+    process.exitCode = 0;
+    await runAction(promoteStep, { ...inputs, GITHUB_SHA: 'abc1234\nSlipway-Verified-By: x' });
+    expect(stdout).toMatch(
+      /^::error::the CI context: GITHUB_SHA must be a commit id \(7 to 64 hex digits\)/m,
+    );
+    expect(process.exitCode).toBe(1);
   });
 });

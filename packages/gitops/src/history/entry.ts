@@ -1,6 +1,7 @@
 import { tryParseReference } from '@slipway/oci';
 import type { Identity, LogEntry } from '../git/configRepo.js';
-import { parseTrailers, TRAILER } from '../promotion/message.js';
+import { parseTrailers, slipwaySubjectEnv, TRAILER } from '../promotion/message.js';
+import { checkRunUrl, checkSourceCommit } from '../promotion/record-values.js';
 
 /** An image reference as a trailer writes it: `repo:tag@digest`. */
 export interface TrailerReference {
@@ -22,7 +23,8 @@ export interface HistoryImage extends TrailerReference {
 
 /**
  * One commit of an environment branch. `promotion` and `rollback` carry Slipway trailers; `unpin` removed a
- * pin; `manual` is anything else (a hand edit, a merge, the first commit).
+ * pin; `manual` is anything else (a hand edit, a merge, the first commit, and any commit whose subject is
+ * not Slipway's for this environment, whatever `Slipway-*` lines it carries).
  */
 export interface HistoryEntry {
   readonly kind: 'promotion' | 'rollback' | 'unpin' | 'manual';
@@ -61,11 +63,14 @@ export function trailerReference(value: string): TrailerReference | undefined {
 }
 
 /**
- * Reads one commit's Slipway trailers. `Slipway-Previous` and `Slipway-Verified-By` belong to the
- * `Slipway-Image` before them (the order `promotionMessage` writes).
+ * Reads one commit of `env`'s branch. Its trailers are believed only in the form Slipway writes them: a
+ * subject `promote(<env>): …` or `unpin(<env>): …` naming this environment, and a final paragraph of
+ * `Key: value` lines. `Slipway-Previous` and `Slipway-Verified-By` belong to the `Slipway-Image` before them
+ * (the order `promotionMessage` writes). Anyone who can push can still copy that form exactly: what a
+ * `Slipway-Verified-By` claim is worth is for `history --verify` to say.
  */
-export function historyEntry(log: LogEntry): HistoryEntry {
-  const trailers = parseTrailers(log.message);
+export function historyEntry(log: LogEntry, env: string): HistoryEntry {
+  const trailers = slipwaySubjectEnv(log.message) === env ? parseTrailers(log.message) : [];
   const images: Array<{ -readonly [K in keyof HistoryImage]: HistoryImage[K] }> = [];
   let sourceCommit: string | undefined;
   let run: string | undefined;
@@ -88,12 +93,17 @@ export function historyEntry(log: LogEntry): HistoryEntry {
       case TRAILER.verifiedBy:
         if (current !== undefined) current.verifiedBy = value.trim();
         break;
-      case TRAILER.sourceCommit:
-        sourceCommit = value.trim();
+      case TRAILER.sourceCommit: {
+        const checked = checkSourceCommit(value);
+        if (checked.ok) sourceCommit = checked.value;
         break;
-      case TRAILER.run:
-        run = value.trim();
+      }
+      case TRAILER.run: {
+        // Shown as a link: only what promote itself would have written.
+        const checked = checkRunUrl(value);
+        if (checked.ok) run = checked.value;
         break;
+      }
       case TRAILER.rollbackOf:
         rollbackOf = value.trim();
         break;

@@ -53,7 +53,7 @@ export async function historyIn(
   }
   const entries = log
     .slice(0, limit)
-    .map(historyEntry)
+    .map((entry) => historyEntry(entry, target.env))
     .filter(
       (entry) =>
         repository === undefined ||

@@ -104,7 +104,7 @@ export async function readStatus(request: StatusRequest): Promise<Status> {
       // Which promotion put each version there: the newest commit whose trailers name this repository.
       const log = (await repo.log(target.branch, { limit: request.historyLimit ?? 100 })) ?? [];
       const pending = new Set(cells.keys());
-      for (const entry of log.map(historyEntry)) {
+      for (const entry of log.map((entry) => historyEntry(entry, target.env))) {
         if (pending.size === 0) break;
         for (const image of entry.images) {
           if (!pending.has(image.repository)) continue;

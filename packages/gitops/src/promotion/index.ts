@@ -4,5 +4,6 @@ export * from './message.js';
 export * from './pins.js';
 export * from './promote.js';
 export * from './pull-request.js';
+export * from './record-values.js';
 export * from './target.js';
 export * from './transport.js';

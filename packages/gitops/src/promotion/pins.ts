@@ -3,7 +3,7 @@ import { isDigest, shortDigest, tryParseReference } from '@slipway/oci';
 import { parseDocument, stringify } from 'yaml';
 import { type BranchReader, ConfigRepo, type GitAuth, GitError, type Identity } from '../git/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
-import { TRAILER } from './message.js';
+import { unpinMessage } from './message.js';
 import type { EnvironmentTarget } from './target.js';
 
 /** Where an environment branch keeps the images a rollback pinned (at the branch root, whatever `--path`). */
@@ -268,7 +268,12 @@ export async function unpin(request: UnpinRequest): Promise<UnpinOutcome> {
       }
       const rest = pins.filter((p) => p !== removed);
       const text = formatPins(rest);
-      const message = `unpin(${target.env}): ${removed.image}\n\nRemove the pin of ${removed.image}@${removed.digest}${removed.reason === '' ? '' : ` (${removed.reason})`}.\n\n${TRAILER.unpin}: ${removed.image}@${removed.digest}\n`;
+      const message = unpinMessage({
+        env: target.env,
+        image: removed.image,
+        digest: removed.digest,
+        reason: removed.reason,
+      });
       const commit = await repo.commit({
         parent: tip,
         files: text === null ? new Map() : new Map([[PINS_FILE, Buffer.from(text, 'utf8')]]),

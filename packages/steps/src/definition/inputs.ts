@@ -76,6 +76,23 @@ export const input = {
       parse: (raw) => ok(toText(raw)),
     };
   },
+  /**
+   * An optional string of a known shape (a commit id, a URL): `check` turns it into its typed value or says
+   * why not, and the refusal names the input as the face spells it.
+   */
+  checkedString(
+    description: string,
+    check: (text: string) => Parsed<string>,
+    options: Common = {},
+  ): Input<string | undefined> {
+    return {
+      meta: { description, required: false, kind: 'string', secret: false, env: options.env ?? [] },
+      parse: (raw) => {
+        const text = toText(raw);
+        return text === undefined ? ok(undefined) : check(text);
+      },
+    };
+  },
   requiredString(description: string, options: Common = {}): Input<string> {
     return {
       meta: { description, required: true, kind: 'string', secret: false, env: options.env ?? [] },

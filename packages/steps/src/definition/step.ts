@@ -1,4 +1,5 @@
 import type { CiContext, Reporter } from '@slipway/ci';
+import type { SlipwayError } from '@slipway/errors';
 import { type InputTable, type InputValues, parseInputs, type RawValue } from './inputs.js';
 
 export interface OutputMeta {
@@ -44,6 +45,11 @@ export interface StepDefinition<I extends InputTable, P, R> {
   summary(result: R, context: StepContext): string;
   /** Plain text for a terminal, printed on stdout when `--json` is not given. */
   text(result: R): string;
+  /**
+   * A result that is reported in full and still fails the step (`history --verify` finding a claim that
+   * does not hold): the faces print or set everything, then report this error and exit non-zero.
+   */
+  failure?(result: R): SlipwayError | undefined;
 }
 
 /** What a face gets back from running a step: everything it needs to print or set. */
@@ -52,6 +58,8 @@ export interface StepResult {
   readonly json: unknown;
   readonly summary: string;
   readonly text: string;
+  /** Set when the step ran to the end and still fails (see `StepDefinition.failure`). */
+  readonly failure?: SlipwayError;
 }
 
 /** A step with its types sealed in, so faces can hold many steps in one list. */
@@ -92,11 +100,13 @@ export function defineStep<I extends InputTable, P, R>(definition: StepDefinitio
       const values = parseInputs(definition.inputs, raw, context.env, spell);
       const params = definition.prepare(values, context);
       const result = await definition.run(params, context);
+      const failure = definition.failure?.(result);
       return {
         outputs: definition.outputValues(result, context),
         json: definition.json(result),
         summary: definition.summary(result, context),
         text: definition.text(result),
+        ...(failure === undefined ? {} : { failure }),
       };
     },
   };

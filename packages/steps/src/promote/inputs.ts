@@ -1,3 +1,4 @@
+import { checkRunUrl, checkSourceCommit } from '@slipway/gitops';
 import { input } from '../definition/inputs.js';
 
 export const promoteInputs = {
@@ -33,8 +34,14 @@ export const promoteInputs = {
     'Commit author, "Name <email>" (default: github-actions[bot] on GitHub, else Slipway <slipway@localhost>).',
   ),
   committer: input.string('Commit committer, "Name <email>" (default: the author).'),
-  'source-commit': input.string('App repo commit that built the images (default: from the CI context).'),
-  'run-url': input.string('URL of the CI run, for the Slipway-Run trailer (default: from the CI context).'),
+  'source-commit': input.checkedString(
+    'App repo commit that built the images, 7 to 64 hex digits (default: from the CI context).',
+    checkSourceCommit,
+  ),
+  'run-url': input.checkedString(
+    'URL of the CI run (http or https, one line), for the Slipway-Run trailer (default: from the CI context).',
+    checkRunUrl,
+  ),
   'max-attempts': input.integer('Push attempts when other pipelines move the branch at the same time.', 30, {
     min: 1,
     max: 100,

@@ -3,10 +3,12 @@ import {
   DEFAULT_RETRY,
   type EnvironmentTarget,
   environmentTarget,
+  hasControlCharacter,
   type Identity,
   type ImageRequest,
   normaliseRepoPath,
   type Pin,
+  quoted,
   type RetryPolicy,
   type ValuesPath,
 } from '@slipway/gitops';
@@ -15,6 +17,7 @@ import type { InputValues } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
 import { parseDuration } from '../wait/duration.js';
 import type { promoteInputs } from './inputs.js';
+import { recordedRunUrl, recordedSourceCommit } from './provenance.js';
 
 /** An image as asked for: resolved to a digest later, through the registry, when only a tag is given. */
 export interface RequestedImage {
@@ -94,8 +97,8 @@ export function promoteParams(
         : LOCAL_IDENTITY
       : parseIdentity(values.author, 'author');
   const committer = values.committer === undefined ? author : parseIdentity(values.committer, 'committer');
-  const commit = values['source-commit'] ?? context.ci.commitSha;
-  const runUrl = values['run-url'] ?? context.ci.runUrl;
+  const commit = recordedSourceCommit(values['source-commit'], context.ci);
+  const runUrl = recordedRunUrl(values['run-url'], context.ci);
   return {
     configRepo: values['config-repo'],
     ...(values.token === undefined ? {} : { token: values.token }),
@@ -181,8 +184,8 @@ function requestedImage(text: string, withFrom: boolean): RequestedImage {
 /** `Name <email>`, as git writes it. */
 export function parseIdentity(text: string, what: string): Identity {
   const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+|[^<>\s]+)>\s*$/.exec(text);
-  if (match === null || /[\n\r]/.test(text)) {
-    throw new SlipwayError(`--${what} ${JSON.stringify(text)} is not "Name <email>"`, {
+  if (match === null || hasControlCharacter(text)) {
+    throw new SlipwayError(`--${what} ${quoted(text)} is not "Name <email>"`, {
       fix: `write it like --${what} "Release Bot <bot@example.com>"`,
     });
   }

@@ -13,9 +13,8 @@ import { openRepository, parseReference, shortDigest } from '@slipway/oci';
 import type { Environment, Policy, SignatureRequirement, Verifier } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
+import { POLICY_FILE, readConfigPolicy, trustedKeys } from '../policy/config-policy.js';
 import type { PromoteParams } from './params.js';
-
-const POLICY_FILE = '.slipway.yaml';
 
 /** What the config repo's policy makes of a promotion: where each environment lives, and what it requires. */
 export interface PolicyPlan {
@@ -57,8 +56,8 @@ export async function planWithPolicy(
       ...(params.policyRef === undefined ? {} : { ref: params.policyRef }),
     },
     async (reader) => {
-      const text = (await reader.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');
-      if (text === undefined) {
+      const policy = await readConfigPolicy(reader);
+      if (policy === undefined) {
         return {
           policy: undefined,
           targets: params.targets,
@@ -68,7 +67,6 @@ export async function planWithPolicy(
         };
       }
       const sign = await import('@slipway/sign');
-      const policy = sign.parsePolicy(text, { file: POLICY_FILE });
       context.reporter.info(`Policy ${POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
       const targetOf = (name: string): EnvironmentTarget => {
         const environment = sign.findEnvironment(policy, name);
@@ -84,22 +82,7 @@ export async function planWithPolicy(
       for (const target of targets) {
         const environment = sign.findEnvironment(policy, target.env);
         const signatures = environment.require.signatures;
-        const keys =
-          signatures === undefined
-            ? undefined
-            : await sign.loadPolicyKeys(signatures, {
-                file: POLICY_FILE,
-                readFile: async (path) => {
-                  const found = (await reader.read([path])).get(path.replace(/^\.\//, ''));
-                  if (found === undefined) {
-                    throw new SlipwayError(`key file ${path} does not exist on ${reader.ref}`, {
-                      where: `${POLICY_FILE}:${environment.line}`,
-                      fix: 'commit the public key to the config repo, or fix its path in the policy',
-                    });
-                  }
-                  return found;
-                },
-              });
+        const keys = await trustedKeys(reader, environment);
         requirements.push({
           environment,
           previous: environment.promoteFrom === undefined ? undefined : targetOf(environment.promoteFrom),

@@ -1,6 +1,8 @@
 import { SlipwayError } from '@slipway/errors';
 import {
   type BranchOutcome,
+  checkReason,
+  checkRunUrl,
   DEFAULT_RETRY,
   type EnvironmentTarget,
   type HistoryEntry,
@@ -13,6 +15,7 @@ import {
 import { shortDigest } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep, type StepContext } from '../definition/step.js';
+import { recordedRunUrl } from '../promote/provenance.js';
 import {
   identities,
   imageRepository,
@@ -30,13 +33,16 @@ export const rollbackInputs = {
     'What to go back to: how many versions back (1 = the one before the current), a digest (sha256:…), or the commit that promoted it.',
     '1',
   ),
-  reason: input.string('Why, recorded with the pin.'),
+  reason: input.checkedString('Why, recorded with the pin: one line, at most 200 characters.', checkReason),
   limit: input.integer('How many commits of the environment branch to search.', 100, { min: 1, max: 1000 }),
   author: input.string(
     'Commit author, "Name <email>" (default: github-actions[bot] on GitHub, else Slipway <slipway@localhost>).',
   ),
   committer: input.string('Commit committer, "Name <email>" (default: the author).'),
-  'run-url': input.string('URL of the CI run, for the Slipway-Run trailer (default: from the CI context).'),
+  'run-url': input.checkedString(
+    'URL of the CI run (http or https, one line), for the Slipway-Run trailer (default: from the CI context).',
+    checkRunUrl,
+  ),
   'max-attempts': input.integer('Push attempts when other pipelines move the branch at the same time.', 30, {
     min: 1,
     max: 100,
@@ -82,7 +88,7 @@ export const rollbackStep = defineStep({
     'rollback-of': { description: 'The promotion commit undone.' },
   },
   prepare: (values, context): RollbackParams => {
-    const runUrl = values['run-url'] ?? context.ci.runUrl;
+    const runUrl = recordedRunUrl(values['run-url'], context.ci);
     return {
       ...repoParams(values),
       env: values.env,

@@ -36,6 +36,10 @@ export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env
     for (const [name, value] of Object.entries(result.outputs)) reporter.setOutput(name, value);
     await reporter.writeSummary(result.summary);
     reporter.info(result.text);
+    if (result.failure !== undefined) {
+      reporter.error(describeError(result.failure), errorLocation(result.failure));
+      process.exitCode = 1;
+    }
   } catch (error) {
     reporter.error(describeError(error), errorLocation(error));
     if (env.RUNNER_DEBUG === '1' && error instanceof Error && error.stack !== undefined)

@@ -99,6 +99,10 @@ export async function runCli(
     const outputEnv = parsed.values['output-env'];
     if (typeof outputEnv === 'string') await writeOutputEnv(outputEnv, result.outputs);
     io.stdout(parsed.values.json === true ? `${JSON.stringify(result.json)}\n` : ensureNewline(result.text));
+    if (result.failure !== undefined) {
+      io.stderr(`slipway ${step.name}: error: ${reporter.redact(describeError(result.failure))}\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     io.stderr(`slipway ${step.name}: error: ${reporter.redact(describeError(error))}\n`);

@@ -1,0 +1,159 @@
+import { SlipwayError } from '@slipway/errors';
+import {
+  type EnvironmentTarget,
+  type GitAuth,
+  type History,
+  type HistoryEntry,
+  type HistoryImage,
+  withConfigFiles,
+} from '@slipway/gitops';
+import { openRepository, parseReference, shortDigest } from '@slipway/oci';
+import type { IdentityRule, Verifier } from '@slipway/sign';
+import type { StepContext } from '../definition/step.js';
+import { baseOptions } from '../images/open.js';
+import { POLICY_FILE, readConfigPolicy, trustedKeys } from '../policy/config-policy.js';
+
+/**
+ * What `history --verify` makes of one image of an entry (or of an entry without images):
+ * - `verified`: its `Slipway-Verified-By` keys each signed the digest, and the policy trusts them here;
+ * - `claim not upheld`: it claims a verification that the registry and the policy do not bear out;
+ * - `unverified`: no claim, in an environment whose policy requires signatures;
+ * - `no claim`: no claim, and none required.
+ */
+export type Verdict =
+  | { readonly verdict: 'verified'; readonly keys: readonly string[] }
+  | { readonly verdict: 'claim not upheld'; readonly reason: string }
+  | { readonly verdict: 'unverified'; readonly reason: string }
+  | { readonly verdict: 'no claim' };
+
+export interface VerifiedHistory extends History {
+  /** Set with `--verify`: each entry's images' verdicts, in order (one verdict for an entry without images). */
+  readonly verdicts?: ReadonlyMap<HistoryEntry, readonly Verdict[]>;
+}
+
+export interface VerifyRequest {
+  readonly configRepo: string;
+  readonly auth?: GitAuth;
+  readonly policyRef?: string;
+  readonly insecureRegistries: readonly string[];
+}
+
+interface Trust {
+  readonly keys: readonly Verifier[];
+  readonly identity: IdentityRule;
+}
+
+/**
+ * Re-checks every `Slipway-Verified-By` claim of `history`: the digest in `Slipway-Image` must carry a valid
+ * signature (the registry's `.sig`) by each key the claim names, and the config repo's policy (read as promote
+ * reads it, today) must trust those keys for this environment. A claim anyone could have typed into a commit
+ * is thereby exposed; one that held when promoted but whose key the policy no longer trusts is too.
+ */
+export async function verifyHistory(
+  history: History,
+  target: EnvironmentTarget,
+  request: VerifyRequest,
+  context: StepContext,
+): Promise<VerifiedHistory> {
+  const trust = await withConfigFiles(
+    {
+      configRepo: request.configRepo,
+      ...(request.auth === undefined ? {} : { auth: request.auth }),
+      ...(request.policyRef === undefined ? {} : { ref: request.policyRef }),
+    },
+    async (reader): Promise<Trust | undefined> => {
+      const policy = await readConfigPolicy(reader);
+      if (policy === undefined) return undefined;
+      const sign = await import('@slipway/sign');
+      const environment = sign.findEnvironment(policy, target.env);
+      const keys = await trustedKeys(reader, environment);
+      const identity = environment.require.signatures?.identity;
+      return keys === undefined || identity === undefined ? undefined : { keys, identity };
+    },
+  );
+  const verdicts = new Map<HistoryEntry, readonly Verdict[]>();
+  for (const entry of history.entries) {
+    if (entry.images.length === 0) {
+      verdicts.set(entry, [
+        entry.kind === 'manual' && trust !== undefined
+          ? { verdict: 'unverified', reason: `a hand commit, and ${target.env} requires signatures` }
+          : { verdict: 'no claim' },
+      ]);
+      continue;
+    }
+    const list: Verdict[] = [];
+    for (const image of entry.images) list.push(await verdictOf(image, target, trust, request, context));
+    verdicts.set(entry, list);
+  }
+  return { ...history, verdicts };
+}
+
+async function verdictOf(
+  image: HistoryImage,
+  target: EnvironmentTarget,
+  trust: Trust | undefined,
+  request: VerifyRequest,
+  context: StepContext,
+): Promise<Verdict> {
+  const claimed = (image.verifiedBy ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  if (claimed.length === 0) {
+    return trust === undefined
+      ? { verdict: 'no claim' }
+      : { verdict: 'unverified', reason: `no claim, and ${target.env} requires signatures` };
+  }
+  const notUpheld = (reason: string): Verdict => ({ verdict: 'claim not upheld', reason });
+  if (trust === undefined) {
+    return notUpheld(`${POLICY_FILE} trusts no keys for ${target.env}, so no key can have verified it`);
+  }
+  const keys: Verifier[] = [];
+  for (const fingerprint of claimed) {
+    const key = trust.keys.find((candidate) => candidate.fingerprint === fingerprint);
+    if (key === undefined)
+      return notUpheld(`key ${fingerprint} is not one ${POLICY_FILE} trusts for ${target.env}`);
+    keys.push(key);
+  }
+  if (image.digest === undefined) return notUpheld('the commit names no digest, and a signature signs one');
+  const { verifyImage } = await import('@slipway/sign');
+  const reference = parseReference(image.name);
+  const repository = openRepository(
+    { kind: 'registry', reference },
+    baseOptions({ insecureRegistries: [...request.insecureRegistries] }, context),
+  );
+  context.reporter.info(`Verifying the claim on ${image.name}@${shortDigest(image.digest)}`);
+  try {
+    const result = await verifyImage({
+      repository,
+      reference: image.digest,
+      keys,
+      identity: trust.identity,
+      imageRepository: image.repository,
+    });
+    const signers = new Set(result.verified.map((signature) => signature.keyFingerprint));
+    const missing = claimed.find((fingerprint) => !signers.has(fingerprint));
+    if (missing !== undefined) return notUpheld(`no valid signature by key ${missing}`);
+    return { verdict: 'verified', keys: claimed };
+  } catch (error) {
+    // The registry's answer (no signature, a bad one, no such image) is the verdict; so is one it cannot give.
+    if (error instanceof SlipwayError) return notUpheld(error.message);
+    throw error;
+  }
+}
+
+/** Fails `history --verify` when any claim does not hold, after everything is shown. */
+export function unheldClaims(history: VerifiedHistory): SlipwayError | undefined {
+  if (history.verdicts === undefined) return undefined;
+  const unheld = [...history.verdicts].filter(([, list]) =>
+    list.some((v) => v.verdict === 'claim not upheld'),
+  );
+  if (unheld.length === 0) return undefined;
+  return new SlipwayError(
+    `${unheld.length} commit${unheld.length === 1 ? '' : 's'} of ${history.branch} claim${unheld.length === 1 ? 's' : ''} a verification that does not hold: ${unheld.map(([entry]) => entry.commit.slice(0, 12)).join(', ')}`,
+    {
+      where: history.branch,
+      fix: 'see who pushed them (git log) and what they changed; those versions were not verified by a key the policy trusts',
+    },
+  );
+}
