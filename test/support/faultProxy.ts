@@ -1,6 +1,7 @@
 // A loopback HTTP proxy in front of a test registry that logs every request and, at chosen moments, breaks
 // it: drops the connection before forwarding, forwards half the body and then drops both sides, lets the
-// registry act but drops the answer, or answers an error status itself. The Host header is passed as is, so
+// registry act but drops the answer or cuts it halfway through its body, answers an error status itself,
+// or lies: a rewritten `Docker-Content-Digest`, or an oversized body of its own (announced or not). The Host header is passed as is, so
 // the registry's Location headers point back at the proxy and every later request goes through it too.
 
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -27,6 +28,16 @@ export type Fault =
   | 'drop-mid-body'
   /** Let the registry answer, but close the client's connection instead of passing the answer on. */
   | 'drop-answer'
+  /** Pass the registry's answer on, but close the connection halfway through its body. */
+  | 'drop-mid-answer'
+  /** Pass the registry's answer on with this `Docker-Content-Digest` instead of its own. */
+  | { readonly digest: string }
+  /**
+   * Answer 200 itself with `bytes` bytes of JSON-looking body (as a manifest), announcing `announce` as
+   * Content-Length (default: `bytes`; `'none'`: chunked, no length). When the announced length is more than
+   * is sent, the connection then stays open with nothing more: the rest trickles in never.
+   */
+  | { readonly body: { readonly bytes: number; readonly announce?: number | 'none' } }
   /** Answer this status (with a distribution error body, code `UNAVAILABLE` unless given) without forwarding. */
   | { readonly status: number; readonly code?: string }
   /** Forward untouched once this settles: a pause, or another client's work to happen first. */
@@ -53,6 +64,14 @@ export interface FaultProxy {
   /** Chooses the fault for each request (default: pass everything), and restarts the `nth` counts. */
   setFaults(rule: (request: ProxiedRequest) => Fault): void;
   stop(): Promise<void>;
+}
+
+function faultName(fault: Fault): string {
+  if (typeof fault === 'string') return fault;
+  if ('hold' in fault) return 'hold';
+  if ('digest' in fault) return `digest ${fault.digest}`;
+  if ('body' in fault) return `body ${fault.body.bytes}/${fault.body.announce ?? fault.body.bytes}`;
+  return `status ${fault.status}`;
 }
 
 export function requestKind(url: string): RequestKind {
@@ -87,7 +106,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       ...proxied,
       status: undefined,
       bytes: 0,
-      fault: typeof fault === 'string' ? fault : 'hold' in fault ? 'hold' : `status ${fault.status}`,
+      fault: faultName(fault),
       arrived: ++events,
       answered: undefined,
     };
@@ -114,7 +133,36 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       return;
     }
 
-    if (typeof fault === 'object') {
+    if (typeof fault === 'object' && 'body' in fault) {
+      req.resume();
+      req.on('end', () => {
+        const { bytes, announce = bytes } = fault.body;
+        entry.status = 200;
+        entry.answered = ++events;
+        const headers: Record<string, string> = {
+          'Content-Type': 'application/vnd.oci.image.manifest.v1+json',
+        };
+        if (announce !== 'none') headers['Content-Length'] = String(announce);
+        res.writeHead(200, headers);
+        // Written in pieces, so a client that stops reading stops the writing too (backpressure).
+        const piece = Buffer.alloc(64 * 1024, 0x20);
+        let sent = 0;
+        const more = (): void => {
+          while (sent < bytes && !res.destroyed) {
+            const next = piece.subarray(0, Math.min(piece.byteLength, bytes - sent));
+            sent += next.byteLength;
+            if (!res.write(next)) {
+              res.once('drain', more);
+              return;
+            }
+          }
+          if (!res.destroyed && (announce === 'none' || announce <= bytes)) res.end();
+        };
+        more();
+      });
+      return;
+    }
+    if (typeof fault === 'object' && 'hold' in fault) {
       // Paused, the body waits in the socket until forwarded.
       req.pause();
       const forward = () => forwardRequest(req, res, entry, 'pass');
@@ -128,7 +176,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     req: IncomingMessage,
     res: ServerResponse,
     entry: LoggedRequest,
-    fault: 'pass' | 'drop-mid-body' | 'drop-answer',
+    fault: 'pass' | 'drop-mid-body' | 'drop-answer' | 'drop-mid-answer' | { readonly digest: string },
   ): void => {
     const { method, url } = entry;
     const upstreamRequest = httpRequest({
@@ -167,7 +215,21 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       }
       entry.status = upstreamResponse.statusCode;
       entry.answered = ++events;
-      res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+      const headers = { ...upstreamResponse.headers };
+      if (typeof fault === 'object') headers['docker-content-digest'] = fault.digest;
+      res.writeHead(upstreamResponse.statusCode ?? 502, headers);
+      if (fault === 'drop-mid-answer') {
+        const half = Math.floor(Number(upstreamResponse.headers['content-length'] ?? 0) / 2);
+        let passed = 0;
+        upstreamResponse.on('data', (chunk: Buffer) => {
+          const room = half - passed;
+          if (room > 0) res.write(chunk.subarray(0, room));
+          passed += chunk.byteLength;
+          // Give the client a moment to take the half, then cut.
+          if (passed >= half) setTimeout(() => req.socket.destroy(), 50);
+        });
+        return;
+      }
       upstreamResponse.pipe(res);
     });
   };

@@ -3,7 +3,15 @@
 
 import { createHash } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
-import type { BlobContent, Descriptor, ImageRepository, StoredManifest } from '@slipway/oci';
+import {
+  type BlobContent,
+  type Descriptor,
+  formatLimit,
+  type ImageRepository,
+  MAX_JSON_BLOB_BYTES,
+  readBounded,
+  type StoredManifest,
+} from '@slipway/oci';
 
 export const OCI_IMAGE_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const DOCKER_IMAGE_CONFIG = 'application/vnd.docker.container.image.v1+json';
@@ -144,7 +152,14 @@ export async function readBase(
       fix: 'use an image (OCI or Docker v2 manifest) as base',
     });
   }
-  const configBytes = await readAll(await repository.getBlob(configDescriptor.digest));
+  const configBytes = await readBounded((await repository.getBlob(configDescriptor.digest)).stream, {
+    limit: MAX_JSON_BLOB_BYTES,
+    tooLarge: (seen) =>
+      new SlipwayError(
+        `the config ${configDescriptor.digest} of base ${where} ${seen}, more than the ${formatLimit(MAX_JSON_BLOB_BYTES)} a config may have`,
+        { where, fix: 'use another base image: no image config is this large' },
+      ),
+  });
   const config = parseJson(configBytes, `${where} config`) as unknown as ImageConfigDocument;
   if (config.rootfs === undefined || !Array.isArray(config.rootfs.diff_ids)) {
     throw new SlipwayError(`base ${where} has a config without rootfs.diff_ids`, { where });
@@ -162,12 +177,6 @@ function parseJson(bytes: Uint8Array, where: string): Record<string, unknown> {
     // reported below
   }
   throw new SlipwayError(`${where} is not a JSON object`, { where });
-}
-
-export async function readAll(content: BlobContent): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of content.stream) chunks.push(chunk);
-  return Buffer.concat(chunks);
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -33,16 +33,18 @@ let env: NodeJS.ProcessEnv;
 let source: TestRegistry;
 let target: TestRegistry;
 let proxy: FaultProxy;
+/** In front of the source registry, for faults on downloads. */
+let sourceProxy: FaultProxy;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'slipway-copy-fault-'));
   env = { HOME: join(dir, 'home'), PATH: process.env.PATH };
   if (skip) return;
   [source, target] = await Promise.all([startRegistry(), startRegistry()]);
-  proxy = await startFaultProxy(target.url);
+  [proxy, sourceProxy] = await Promise.all([startFaultProxy(target.url), startFaultProxy(source.url)]);
 });
 afterAll(async () => {
-  await proxy?.stop();
+  await Promise.all([proxy?.stop(), sourceProxy?.stop()]);
   await Promise.all([source?.stop(), target?.stop()]);
   await rm(dir, { recursive: true, force: true });
 });
@@ -167,6 +169,12 @@ describe.skipIf(skip)('copyImage under faults', () => {
       expect(error).toBeInstanceOf(RegistryError);
       expect(['server', 'unreachable']).toContain((error as RegistryError).kind);
       expect((error as RegistryError).fix).toBeTruthy();
+      if (index < 2) {
+        // What blob, which registry, how many attempts: only after the retries.
+        expect((error as RegistryError).message).toMatch(
+          new RegExp(`upload of blob sha256:[0-9a-f]{64} to registry ${proxy.host} failed 3 times`),
+        );
+      }
       expect(
         await new RegistryRepository(target.host, `bad/app-${index}`, { env }).resolve('v1'),
       ).toBeUndefined();
@@ -196,5 +204,104 @@ describe.skipIf(skip)('copyImage under faults', () => {
     expect((await check.resolve(amd.manifest.digest))?.digest).toBe(amd.manifest.digest);
     expect(await check.resolve(index.digest)).toBeUndefined();
     expect((await skopeoInspect('index/app:multi')).ok).toBe(false);
+  });
+});
+
+describe.skipIf(skip)('blob transfers retried', () => {
+  /** The source, through its proxy, with instant backoff. */
+  function fromProxy(path: string): RegistryRepository {
+    return new RegistryRepository(sourceProxy.host, path, { env, sleep: async () => {} });
+  }
+
+  it('resumes a blob download dropped mid-body, and the copy completes', async () => {
+    const { image } = await sourceImage('retry/download', 'v1');
+    sourceProxy.setFaults(once('GET', 'blob', 1, 'drop-mid-answer'));
+    const start = sourceProxy.log.length;
+    const targetStart = proxy.log.length;
+    try {
+      const result = await copyImage({
+        from: fromProxy('retry/download'),
+        reference: 'v1',
+        to: proxied('retry/download'),
+        tags: ['v1'],
+        concurrency: 1,
+      });
+      expect(result.digest).toBe(image.manifest.digest);
+    } finally {
+      sourceProxy.setFaults(() => 'pass');
+    }
+    const gets = sourceProxy.log.slice(start).filter((r) => r.method === 'GET' && r.kind === 'blob');
+    expect(gets[0]?.fault).toBe('drop-mid-answer');
+    // Three blobs, one of them asked twice (the resume), and one upload session each: the download
+    // healed under the upload, which never started over.
+    expect(gets).toHaveLength(4);
+    const posts = proxy.log.slice(targetStart).filter((r) => r.method === 'POST' && r.kind === 'upload');
+    expect(posts).toHaveLength(3);
+    expect(await skopeoInspect('retry/download:v1')).toEqual({ ok: true, digest: image.manifest.digest });
+  });
+
+  it('restarts an upload in a new session when its PATCH keeps answering 503', async () => {
+    const { repo, image } = await sourceImage('retry/upload', 'v1');
+    // The client's own 3 tries of the first PATCH all fail: the upload starts over in a new session.
+    proxy.setFaults((r) => (r.method === 'PATCH' && r.nth <= 3 ? { status: 503 } : 'pass'));
+    const start = proxy.log.length;
+    const sleeps: number[] = [];
+    try {
+      const result = await copyImage({
+        from: repo,
+        reference: 'v1',
+        to: new RegistryRepository(proxy.host, 'retry/upload', {
+          env,
+          chunkSize: CHUNK,
+          sleep: async (ms) => void sleeps.push(ms),
+        }),
+        tags: ['v1'],
+        concurrency: 1,
+      });
+      expect(result.digest).toBe(image.manifest.digest);
+    } finally {
+      proxy.setFaults(() => 'pass');
+    }
+    const posts = proxy.log.slice(start).filter((r) => r.method === 'POST' && r.kind === 'upload');
+    expect(posts.length).toBe(4);
+    // Two waits between the PATCH's own tries (as Retry-After: 0 asks), then a backoff before the new
+    // session, not a burst.
+    expect(sleeps).toHaveLength(3);
+    expect(sleeps[2]).toBeGreaterThan(0);
+    expect(await skopeoInspect('retry/upload:v1')).toEqual({ ok: true, digest: image.manifest.digest });
+  });
+
+  it('a download that always breaks off fails once, naming blob, registry and attempts; no tag', async () => {
+    await sourceImage('retry/broken', 'v1');
+    sourceProxy.setFaults((r) => (r.method === 'GET' && r.kind === 'blob' ? 'drop-mid-answer' : 'pass'));
+    const start = sourceProxy.log.length;
+    let error: unknown;
+    try {
+      await copyImage({
+        from: fromProxy('retry/broken'),
+        reference: 'v1',
+        to: proxied('retry/broken'),
+        tags: ['v1'],
+        concurrency: 1,
+      });
+    } catch (caught) {
+      error = caught;
+    } finally {
+      sourceProxy.setFaults(() => 'pass');
+    }
+    expect(error).toBeInstanceOf(RegistryError);
+    const message = (error as RegistryError).oneLine();
+    expect(message).toMatch(
+      new RegExp(
+        `download of blob sha256:[0-9a-f]{64} from registry ${sourceProxy.host} broke off after \\d+ of \\d+ bytes, 3 attempts`,
+      ),
+    );
+    expect((error as RegistryError).fix).toContain('retry later');
+    expect(message).not.toContain('aborted');
+    // The download's retries are the only ones: the upload does not start it over again.
+    const gets = sourceProxy.log.slice(start).filter((r) => r.method === 'GET' && r.kind === 'blob');
+    expect(gets.length).toBeLessThanOrEqual(4);
+    expect(await new RegistryRepository(target.host, 'retry/broken', { env }).resolve('v1')).toBeUndefined();
+    expect((await skopeoInspect('retry/broken:v1')).ok).toBe(false);
   });
 });

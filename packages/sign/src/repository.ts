@@ -1,6 +1,8 @@
 // What signing and verification need of a repository: a structural subset of @slipway/oci's
 // `ImageRepository`, so any implementation of it (registry, OCI layout) works here as it is.
 
+import { formatLimit, readBounded } from '@slipway/oci';
+
 export interface RepositoryDescriptor {
   readonly mediaType: string;
   readonly digest: string;
@@ -42,21 +44,21 @@ export interface SignatureRepository {
   referrers(digest: string, artifactType?: string): Promise<RepositoryDescriptor[]>;
 }
 
-/** Reads a whole blob, refusing more than `limit` bytes. */
+/**
+ * Reads a whole blob, cut off past `limit` bytes. The refusal is a plain Error: a caller judging
+ * signatures one by one rejects that one signature.
+ */
 export async function readBlob(
   repository: SignatureRepository,
   digest: string,
   limit: number,
 ): Promise<Uint8Array> {
   const blob = await repository.getBlob(digest);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of blob.stream) {
-    size += chunk.length;
-    if (size > limit) throw new Error(`blob ${digest} is larger than ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+  // Read, not refused on its announced size: reading to the limit ends the stream and frees its connection.
+  return readBounded(blob.stream, {
+    limit,
+    tooLarge: (seen) => new Error(`blob ${digest} ${seen}, more than the ${formatLimit(limit)} allowed`),
+  });
 }
 
 /** A blob body for `putBlob` from bytes in memory. */

@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './bounded-read.js';
 export * from './challenge.js';
 export * from './client.js';
 export * from './credential-helper.js';
@@ -7,6 +8,7 @@ export * from './digest.js';
 export * from './endpoint.js';
 export * from './errors.js';
 export * from './http.js';
+export * from './manifest-read.js';
 export * from './media-types.js';
 export * from './resolve.js';
 export * from './retry.js';

@@ -1,5 +1,8 @@
-// One HTTP exchange with bounded retries: 429 and 5xx answers and dropped connections are tried again
-// after a short backoff, or after the `Retry-After` the registry asked for (capped).
+// Bounded retries with one backoff policy: exponential from `baseDelayMs`, jittered (so parallel blob
+// transfers that failed together do not come back together), capped at `maxDelayMs`, and a
+// `Retry-After` the registry asked for honoured within that cap. `RetryBudget` is the loop's counter for
+// whole blob transfers (a download resumed, an upload restarted in a new session); `sendWithRetry` is one
+// HTTP exchange (429 and 5xx answers and dropped connections) on the same budget.
 
 import { networkErrorCode } from './errors.js';
 import type { HttpRequest, HttpResponse, HttpTransport } from './http.js';
@@ -16,6 +19,47 @@ export interface RetryOptions {
   /** Injectable for tests. */
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   readonly now?: (() => number) | undefined;
+  /** In [0, 1): where in the upper half of the backoff a wait falls. Injectable for tests (`() => 1`: no jitter). */
+  readonly random?: (() => number) | undefined;
+}
+
+/**
+ * Counts the attempts of one operation and waits between them. After a failed attempt, `again()` waits
+ * the jittered backoff (or the `Retry-After` asked, capped) and answers true, or answers false at once
+ * when the attempts are spent: the caller then reports the failure with {@link RetryBudget.attempt}.
+ */
+export class RetryBudget {
+  /** The attempt under way, from 1. */
+  attempt = 1;
+  readonly #attempts: number;
+  readonly #baseDelay: number;
+  readonly #maxDelay: number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #random: () => number;
+
+  constructor(options: RetryOptions = {}) {
+    this.#attempts = Math.max(1, options.attempts ?? 3);
+    this.#baseDelay = options.baseDelayMs ?? 250;
+    this.#maxDelay = options.maxDelayMs ?? 5_000;
+    this.#sleep = options.sleep ?? defaultSleep;
+    this.#random = options.random ?? Math.random;
+  }
+
+  /** Whether another attempt is left. */
+  get exhausted(): boolean {
+    return this.attempt >= this.#attempts;
+  }
+
+  /** Waits before the next attempt and answers true; false (no wait) when none is left. */
+  async again(retryAfterMs?: number): Promise<boolean> {
+    if (this.exhausted) return false;
+    const backoff = Math.min(this.#maxDelay, this.#baseDelay * 2 ** (this.attempt - 1));
+    // Half fixed, half random: never much shorter than asked, yet spread out.
+    const jittered = Math.round(backoff * (0.5 + 0.5 * Math.min(1, Math.max(0, this.#random()))));
+    await this.#sleep(retryAfterMs === undefined ? jittered : Math.min(this.#maxDelay, retryAfterMs));
+    this.attempt++;
+    return true;
+  }
 }
 
 export interface RetriedResponse {
@@ -65,27 +109,23 @@ export async function sendWithRetry(
   request: HttpRequest,
   options: RetryOptions = {},
 ): Promise<RetriedResponse> {
-  const attempts = Math.max(1, options.attempts ?? 3);
-  const baseDelay = options.baseDelayMs ?? 250;
-  const maxDelay = options.maxDelayMs ?? 5_000;
-  const sleep = options.sleep ?? defaultSleep;
+  const budget = new RetryBudget(options);
   const now = options.now ?? Date.now;
-
-  for (let attempt = 1; ; attempt++) {
-    const backoff = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
+  for (;;) {
     let response: HttpResponse;
     try {
       response = await transport({ ...request, idleTimeoutMs: options.timeoutMs ?? request.idleTimeoutMs });
     } catch (error) {
-      if (attempt >= attempts || !isRetryableNetworkError(error))
-        throw new NetworkFailure(request.url, attempt, error);
-      await sleep(backoff);
+      if (!isRetryableNetworkError(error) || !(await budget.again()))
+        throw new NetworkFailure(request.url, budget.attempt, error);
       continue;
     }
-    if (attempt >= attempts || !isRetryableStatus(response.status)) return { response, attempts: attempt };
+    if (budget.exhausted || !isRetryableStatus(response.status)) {
+      return { response, attempts: budget.attempt };
+    }
     const asked = parseRetryAfter(response.headers.get('retry-after'), now());
     await response.discard();
-    await sleep(asked === undefined ? backoff : Math.min(maxDelay, asked));
+    await budget.again(asked);
   }
 }
 

@@ -12,11 +12,11 @@ import { type FileHandle, mkdir, open, readFile, rename, rm, stat } from 'node:f
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { isTag } from '../reference.js';
+import { formatLimit, MAX_MANIFEST_BYTES, readBounded } from '../registry/bounded-read.js';
 import { computeDigest, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
 import { OCI_IMAGE_INDEX } from '../registry/media-types.js';
 import {
   isRecord,
-  MAX_MANIFEST_BYTES,
   type ParsedManifest,
   parseManifest,
   referrerDescriptor,
@@ -268,12 +268,21 @@ export class LayoutRepository implements ImageRepository {
     }
   }
 
+  /** The manifest blob's bytes, read within the manifest bound and checked against `digest`. */
   async #readManifestBlob(digest: string): Promise<Uint8Array | undefined> {
     const path = this.#blobPath(digest);
     try {
       const info = await stat(path);
-      if (!info.isFile() || info.size > MAX_MANIFEST_BYTES) return undefined;
-      const bytes = new Uint8Array(await readFile(path));
+      if (!info.isFile()) return undefined;
+      const bytes = await readBounded(createReadStream(path, { highWaterMark: 64 * 1024 }), {
+        limit: MAX_MANIFEST_BYTES,
+        announced: info.size,
+        tooLarge: (seen) =>
+          this.#error(
+            `blob ${digest}, read as a manifest, ${seen}: more than the ${formatLimit(MAX_MANIFEST_BYTES)} a manifest may have`,
+            'check the digest: it names no manifest (a layer, or a damaged layout)',
+          ),
+      });
       const actual = computeDigest(bytes, digestAlgorithm(digest) ?? 'sha256');
       if (actual !== digest) {
         throw this.#error(

@@ -10,9 +10,6 @@ import {
 } from '../registry/media-types.js';
 import type { Descriptor } from './types.js';
 
-/** Manifests are small; distribution refuses more than 4 MiB. */
-export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-
 /** The tag registries without the referrers API use to list a subject's referrers. */
 export function referrersTag(digest: string): string {
   return digest.replace(':', '-');

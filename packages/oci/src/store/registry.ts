@@ -5,24 +5,26 @@
 // do), then `PUT ?digest=`; or, when `chunkSize` is set, in buffered `PATCH` chunks with `Content-Range`
 // for registries that cap request sizes. A request the client cannot get through after its own retries
 // (503s, dropped connections; a stream gets one try), or a session the registry lost (404, 416), restarts
-// the whole upload with a fresh `open()`, up to 3 times. The registry checks the digest at the final PUT.
+// the whole upload in a fresh session with a fresh `open()`, after a backoff, within the client's attempts
+// (3 by default). The registry checks the digest at the final PUT.
+//
+// Downloads: a body that breaks off is resumed with `Range: bytes=<read>-` (or, when the registry answers
+// the whole blob again, restarted with the bytes already passed on skipped), on the same backoff and
+// attempts. Either way only the last failure reaches the caller, saying how many attempts it took.
 // `startUpload` sends the `POST` before the blob is known, so a caller can overlap it with other round trips;
 // its `put` is the same upload from there, restarts included.
 
 import { createHash } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
+import { MAX_MANIFEST_BYTES } from '../registry/bounded-read.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryRequest } from '../registry/client.js';
 import { computeDigest, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
-import { RegistryError, readDistributionErrors } from '../registry/errors.js';
+import { networkErrorCode, RegistryError, readDistributionErrors } from '../registry/errors.js';
 import { BodyLengthError, type HttpResponse } from '../registry/http.js';
+import { readBoundedAnswer, readManifestBody } from '../registry/manifest-read.js';
 import { MANIFEST_ACCEPT, OCI_IMAGE_INDEX } from '../registry/media-types.js';
-import {
-  isRecord,
-  MAX_MANIFEST_BYTES,
-  type ParsedManifest,
-  parseManifest,
-  referrersTag,
-} from './manifest.js';
+import { RetryBudget, type RetryOptions } from '../registry/retry.js';
+import { isRecord, type ParsedManifest, parseManifest, referrersTag } from './manifest.js';
 import type {
   BlobContent,
   BlobReadOptions,
@@ -34,7 +36,6 @@ import type {
 
 /** Blobs up to this size go in one buffered request. */
 export const SINGLE_REQUEST_LIMIT = 16 * 1024 * 1024;
-const UPLOAD_ATTEMPTS = 3;
 /**
  * A blob request may stay silent for long: a registry finishing a large upload (moving it within its
  * storage) answers the final PUT only then. Metadata requests keep the client's shorter limit.
@@ -59,6 +60,8 @@ export class RegistryRepository implements ImageRepository {
   readonly path: string;
   readonly client: RegistryClient;
   readonly #bulk: RegistryClient;
+  /** Attempts and backoff for whole blob transfers (a download resumed, an upload restarted). */
+  readonly #transferRetry: RetryOptions;
   readonly #chunkSize: number | undefined;
   readonly #pageSize: number | undefined;
   #referrersApi: boolean | undefined;
@@ -69,6 +72,7 @@ export class RegistryRepository implements ImageRepository {
       ...options,
       retry: { ...options.retry, timeoutMs: Math.max(options.retry?.timeoutMs ?? 0, BULK_TIMEOUT_MS) },
     });
+    this.#transferRetry = { ...options.retry, sleep: options.retry?.sleep ?? options.sleep };
     this.registry = this.client.endpoint.domain;
     this.path = path;
     this.name = `${this.registry}/${path}`;
@@ -76,19 +80,27 @@ export class RegistryRepository implements ImageRepository {
     this.#pageSize = options.tagsPageSize;
   }
 
+  /**
+   * A digest is asked with `HEAD` (the digest is ours; the answer only says it exists). A tag is read with
+   * `GET` and its digest computed from the bytes: a `HEAD` would cost the same round trip and leave the
+   * digest to the registry's word.
+   */
   async resolve(reference: string): Promise<Descriptor | undefined> {
     const asked = checkReference(this, reference);
-    const request = this.#manifestRequest('HEAD', reference);
-    const head = await this.client.request(request);
-    await head.discard();
-    if (head.status === 404) return undefined;
-    if (head.ok) {
-      const digest = head.headers.get('docker-content-digest');
-      const length = Number(head.headers.get('content-length') ?? Number.NaN);
-      const mediaType = contentType(head);
-      if (digest !== null && isVerifiableDigest(digest) && Number.isFinite(length) && mediaType !== '') {
-        if (asked !== undefined && digest !== asked) throw this.#mismatch(request, asked, digest);
-        return { mediaType, digest, size: length };
+    if (asked !== undefined) {
+      const request = this.#manifestRequest('HEAD', reference);
+      const head = await this.client.request(request);
+      await head.discard();
+      if (head.status === 404) return undefined;
+      if (head.ok) {
+        const digest = head.headers.get('docker-content-digest');
+        const length = Number(head.headers.get('content-length') ?? Number.NaN);
+        const mediaType = contentType(head);
+        if (digest !== null && digest !== '' && digest !== asked)
+          throw this.#mismatch(request, asked, digest);
+        if (Number.isFinite(length) && length <= MAX_MANIFEST_BYTES && mediaType !== '') {
+          return { mediaType, digest: asked, size: length };
+        }
       }
     }
     const manifest = await this.getManifest(reference);
@@ -106,20 +118,9 @@ export class RegistryRepository implements ImageRepository {
       return undefined;
     }
     if (!response.ok) throw await this.client.errorFor(response, request);
-    const bytes = await response.bytes();
-    if (bytes.byteLength > MAX_MANIFEST_BYTES) {
-      throw this.#invalid(request, `the manifest is ${bytes.byteLength} bytes, more than a manifest can be`);
-    }
-    const announced = response.headers.get('docker-content-digest');
-    const expected = asked ?? (announced !== null && announced !== '' ? announced : undefined);
-    const algorithm = expected === undefined ? 'sha256' : (digestAlgorithm(expected) ?? 'sha256');
-    const computed = computeDigest(bytes, algorithm);
-    if (expected !== undefined && computed !== expected) throw this.#mismatch(request, expected, computed);
-    if (asked !== undefined && announced !== null && announced !== '' && announced !== asked) {
-      throw this.#mismatch(request, asked, announced);
-    }
-    const parsed = parseManifest(bytes, contentType(response), `${this.name}@${computed}`);
-    return { digest: computed, mediaType: parsed.mediaType, bytes };
+    const body = await readManifestBody(this.client, response, request, asked);
+    const parsed = parseManifest(body.bytes, body.contentType, `${this.name}@${body.digest}`);
+    return { digest: body.digest, mediaType: parsed.mediaType, bytes: body.bytes };
   }
 
   async putManifest(manifest: StoredManifest, tags: readonly string[]): Promise<void> {
@@ -172,13 +173,13 @@ export class RegistryRepository implements ImageRepository {
     const response = await this.#bulk.request(request);
     if (!response.ok) throw await this.#bulk.errorFor(response, request);
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    const size = Number.isFinite(length) ? length : undefined;
     return {
-      size: Number.isFinite(length) ? length : -1,
+      size: size ?? -1,
       stream: this.#verified(
-        response,
-        request,
+        this.#resumable(response, request, digest, size),
         digest,
-        Number.isFinite(length) ? length : undefined,
+        size,
         options.verify ?? true,
       ),
     };
@@ -216,35 +217,49 @@ export class RegistryRepository implements ImageRepository {
     };
   }
 
-  /** Uploads with restarts; `opened` is a session from startUpload for the first try. */
+  /**
+   * Uploads with restarts; `opened` is a session from startUpload for the first try. A failure of the
+   * source (`open`, or its stream) is not the upload's to retry: the source retried it already.
+   */
   async #putBlob(
     descriptor: Descriptor,
     open: () => Promise<BlobContent>,
     opened: string | undefined,
   ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const session: UploadSession = { location: attempt === 1 ? opened : undefined };
+    const budget = new RetryBudget(this.#transferRetry);
+    for (;;) {
+      const session: UploadSession = { location: budget.attempt === 1 ? opened : undefined };
       try {
         // Inside the try: a descriptor refused here still gives an opened session back.
         checkDigest(this, descriptor.digest);
         session.location ??= await this.#startUpload(descriptor.digest);
-        await this.#upload(session, descriptor, await open());
+        await this.#upload(session, descriptor, await fromSource(open));
         return;
       } catch (error) {
         if (session.location !== undefined) await this.#cancel(session.location, descriptor.digest);
-        if (attempt >= UPLOAD_ATTEMPTS || !isTransient(error)) {
-          if (error instanceof RestartUpload) {
-            throw new RegistryError(
-              'server',
-              `upload of blob ${descriptor.digest} failed ${attempt} times: ${error.message}`,
-              this.client.context(this.path, descriptor.digest),
-              { fix: 'retry later; check the registry and any proxy in front of it' },
-            );
-          }
-          throw error;
-        }
+        if (error instanceof SourceFailure) throw error.cause;
+        if (!isTransient(error)) throw error;
+        if (!(await budget.again())) throw this.#uploadFailed(descriptor, error, budget.attempt);
       }
     }
+  }
+
+  #uploadFailed(descriptor: Descriptor, error: unknown, attempts: number): RegistryError {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(
+      / \(credentials: .*\)$/,
+      '',
+    );
+    return new RegistryError(
+      error instanceof RegistryError ? error.kind : 'server',
+      `upload of blob ${descriptor.digest} to registry ${this.registry} failed ${attempts} time${attempts === 1 ? '' : 's'}: ${reason}`,
+      this.client.context(this.path, descriptor.digest),
+      {
+        fix: `retry later; check registry ${this.registry} and any proxy in front of it`,
+        status: error instanceof RegistryError ? error.status : undefined,
+        code: error instanceof RegistryError ? error.code : undefined,
+        cause: error,
+      },
+    );
   }
 
   async mountBlob(descriptor: Descriptor, from: ImageRepository): Promise<boolean> {
@@ -317,7 +332,8 @@ export class RegistryRepository implements ImageRepository {
       const type = contentType(response);
       if (response.ok && (type === OCI_IMAGE_INDEX || type === 'application/json')) {
         this.#referrersApi = true;
-        const bytes = await response.bytes();
+        // A referrers list is an index: it has a manifest's bound.
+        const bytes = await readBoundedAnswer(this.client, response, request);
         const parsed = parseManifest(bytes, OCI_IMAGE_INDEX, `${this.name} referrers of ${digest}`);
         const all = parsed.kind === 'index' ? [...parsed.manifests] : [];
         const filtered = (response.headers.get('oci-filters-applied') ?? '').includes('artifactType');
@@ -567,9 +583,100 @@ export class RegistryRepository implements ImageRepository {
     return `${url.pathname.slice(prefix.length)}${url.search}`;
   }
 
-  async *#verified(
-    response: HttpResponse,
+  /**
+   * The blob's body, resumed where it broke off: `Range: bytes=<read>-` and a 206 continues it; a 200 (no
+   * range support) restarts it, skipping the bytes already passed on. Each resume waits on the transfer
+   * backoff; when the attempts are spent, the error says how far it got and how often it tried.
+   */
+  async *#resumable(
+    first: HttpResponse,
     request: RegistryRequest,
+    digest: string,
+    size: number | undefined,
+  ): AsyncGenerator<Uint8Array> {
+    const budget = new RetryBudget(this.#transferRetry);
+    let response = first;
+    let read = 0;
+    let skip = 0;
+    try {
+      for (;;) {
+        try {
+          for await (const chunk of response.body) {
+            let piece = chunk;
+            if (skip > 0) {
+              const dropped = Math.min(skip, piece.byteLength);
+              skip -= dropped;
+              piece = piece.subarray(dropped);
+              if (piece.byteLength === 0) continue;
+            }
+            read += piece.byteLength;
+            yield piece;
+          }
+          return;
+        } catch (error) {
+          await response.discard();
+          let failure: unknown = error;
+          for (;;) {
+            if (!(await budget.again())) throw this.#brokeOff(digest, read, size, failure, budget.attempt);
+            try {
+              ({ response, skip } = await this.#resume(request, digest, read));
+              break;
+            } catch (resumeError) {
+              if (!isTransient(resumeError)) throw resumeError;
+              failure = resumeError;
+            }
+          }
+        }
+      }
+    } finally {
+      await response.discard();
+    }
+  }
+
+  async #resume(
+    request: RegistryRequest,
+    digest: string,
+    from: number,
+  ): Promise<{ response: HttpResponse; skip: number }> {
+    const ranged: RegistryRequest = { ...request, headers: { ...request.headers, Range: `bytes=${from}-` } };
+    const response = await this.#bulk.request(ranged);
+    if (response.status === 206) {
+      const range = response.headers.get('content-range') ?? '';
+      if (range.startsWith(`bytes ${from}-`)) return { response, skip: 0 };
+      await response.discard();
+      throw this.#invalid(
+        request,
+        `the registry answered range "${range.slice(0, 80)}" when asked for bytes ${from}- of blob ${digest}`,
+      );
+    }
+    if (response.ok) return { response, skip: from };
+    throw await this.#bulk.errorFor(response, request);
+  }
+
+  #brokeOff(
+    digest: string,
+    read: number,
+    size: number | undefined,
+    cause: unknown,
+    attempts: number,
+  ): RegistryError {
+    const reason =
+      cause instanceof RegistryError
+        ? cause.message.replace(/ \(credentials: .*\)$/, '')
+        : (networkErrorCode(cause) ?? (cause instanceof Error ? cause.message : String(cause)));
+    return new RegistryError(
+      'unreachable',
+      `download of blob ${digest} from registry ${this.registry} broke off after ${read}${size === undefined ? '' : ` of ${size}`} bytes, ${attempts} attempt${attempts === 1 ? '' : 's'} (${reason})`,
+      this.client.context(this.path, digest),
+      {
+        fix: `retry later; check the network between here and registry ${this.registry} and any proxy in front of it`,
+        cause,
+      },
+    );
+  }
+
+  async *#verified(
+    stream: AsyncIterable<Uint8Array>,
     digest: string,
     size: number | undefined,
     verify: boolean,
@@ -577,22 +684,10 @@ export class RegistryRepository implements ImageRepository {
     const algorithm = digestAlgorithm(digest) ?? 'sha256';
     const hash = verify ? createHash(algorithm) : undefined;
     let read = 0;
-    try {
-      for await (const chunk of response.body) {
-        hash?.update(chunk);
-        read += chunk.byteLength;
-        yield chunk;
-      }
-    } catch (error) {
-      if (error instanceof SlipwayError) throw error;
-      throw new RegistryError(
-        'unreachable',
-        `download of blob ${digest} broke off after ${read} bytes (${error instanceof Error ? error.message : String(error)})`,
-        this.client.context(this.path, digest),
-        { fix: 'retry; check the network between here and the registry', cause: error },
-      );
-    } finally {
-      await response.discard();
+    for await (const chunk of stream) {
+      hash?.update(chunk);
+      read += chunk.byteLength;
+      yield chunk;
     }
     const actual = hash === undefined ? digest : `${algorithm}:${hash.digest('hex')}`;
     if (actual !== digest || (size !== undefined && read !== size)) {
@@ -601,7 +696,7 @@ export class RegistryRepository implements ImageRepository {
         hash === undefined
           ? `registry ${this.registry} sent ${read} bytes for blob ${digest}, announcing ${size}`
           : `registry ${this.registry} sent ${read} bytes hashing to ${actual} for blob ${digest}`,
-        this.client.context(request.repository, digest),
+        this.client.context(this.path, digest),
         { fix: 'the registry or a proxy in between alters blobs: fix that, then copy again' },
       );
     }
@@ -691,6 +786,35 @@ export class RegistryRepository implements ImageRepository {
 
 interface UploadSession {
   location: string | undefined;
+}
+
+/** What broke the source of an upload (its `open`, its stream): passed on, not retried by the upload. */
+class SourceFailure extends Error {
+  override readonly name = 'SourceFailure';
+  constructor(cause: unknown) {
+    super('the blob source failed', { cause });
+  }
+}
+
+/** The content `open` gives, with any failure of it marked as the source's. */
+async function fromSource(open: () => Promise<BlobContent>): Promise<BlobContent> {
+  let content: BlobContent;
+  try {
+    content = await open();
+  } catch (error) {
+    throw new SourceFailure(error);
+  }
+  const stream = content.stream;
+  return {
+    size: content.size,
+    stream: (async function* () {
+      try {
+        yield* stream;
+      } catch (error) {
+        throw error instanceof SourceFailure ? error : new SourceFailure(error);
+      }
+    })(),
+  };
 }
 
 /** An upload the registry lost track of: start again. */
