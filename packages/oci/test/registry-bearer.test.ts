@@ -1,5 +1,6 @@
 // The bearer token flow against a loopback server playing both token server and registry.
 
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LoopbackServer, startLoopbackServer } from '../../../test/support/registry.js';
 import { parseReference, RegistryError, resolveDigest, TokenCache } from '../src/index.js';
 
-const DIGEST = `sha256:${'b'.repeat(64)}`;
+// The index the fake registry serves, and the digest of its bytes (Slipway hashes what it reads).
+const INDEX = JSON.stringify({
+  schemaVersion: 2,
+  mediaType: 'application/vnd.oci.image.index.v1+json',
+  manifests: [],
+});
+const DIGEST = `sha256:${createHash('sha256').update(INDEX).digest('hex')}`;
 const USER = 'robot';
 const PASSWORD = 'bearer-secret-pw';
 const IDENTITY_TOKEN = 'refresh-token-value';
@@ -71,8 +78,9 @@ function handler(request: IncomingMessage, response: ServerResponse): void {
       response.writeHead(200, {
         'Docker-Content-Digest': DIGEST,
         'Content-Type': 'application/vnd.oci.image.index.v1+json',
+        'Content-Length': Buffer.byteLength(INDEX),
       });
-      response.end();
+      response.end(request.method === 'HEAD' ? undefined : INDEX);
       return;
     }
     response.writeHead(404);
