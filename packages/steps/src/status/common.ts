@@ -18,7 +18,7 @@ const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'prod'];
 export const repoInputs = {
   'config-repo': input.requiredString(
     'Config repo: any URL git accepts (https://, ssh://, file://) or a local path.',
-    { env: ['SLIPWAY_CONFIG_REPO'] },
+    { env: ['SLIPWAY_CONFIG_REPO'], credentialsInUrl: true },
   ),
   'branch-template': input.stringWithDefault(
     'Branch of an environment; {env} stands for its name (the policy in .slipway.yaml, when present, decides).',
