@@ -195,6 +195,28 @@ export const input = {
       },
     };
   },
+  /** An enum whose absence is told apart from any value (e.g. a flag a policy may override, when given). */
+  optionalOneOf<const V extends readonly [string, ...string[]]>(
+    description: string,
+    values: V,
+  ): Input<V[number] | undefined> {
+    return {
+      meta: {
+        description,
+        required: false,
+        kind: 'enum',
+        values,
+        secret: false,
+        env: [],
+        credentialsInUrl: false,
+      },
+      parse: (raw) => {
+        const value = toText(raw);
+        if (value === undefined) return ok(undefined);
+        return values.includes(value) ? ok(value) : refused(`must be one of ${values.join(', ')}`);
+      },
+    };
+  },
 };
 
 /**

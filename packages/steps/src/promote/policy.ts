@@ -1,21 +1,19 @@
 import { SlipwayError } from '@slipway/errors';
 import {
   type EnvironmentTarget,
-  environmentTarget,
   type GateInput,
   type GitHubRepo,
   type ImageRequest,
   type PinOverrideRefusal,
   pinRepository,
-  withConfigFiles,
 } from '@slipway/gitops';
 import { openRepository, parseReference, shortDigest } from '@slipway/oci';
 import type { Environment, Policy, SignatureRequirement, Verifier } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
 import type { PromoteParams } from './params.js';
-
-const POLICY_FILE = '.slipway.yaml';
+import { checkPolicyDecidedFlags } from './policy-flags.js';
+import { POLICY_FILE, policyTarget, withPolicy } from './policy-source.js';
 
 /** What the config repo's policy makes of a promotion: where each environment lives, and what it requires. */
 export interface PolicyPlan {
@@ -47,18 +45,19 @@ export async function planWithPolicy(
   context: StepContext,
   github?: GitHubRepo,
 ): Promise<PolicyPlan> {
-  return withConfigFiles(
+  return withPolicy(
     {
       configRepo: params.configRepo,
       ...(github === undefined ? {} : { github }),
       ...(params.token === undefined
         ? {}
         : { auth: { token: params.token, username: params.tokenUsername } }),
-      ...(params.policyRef === undefined ? {} : { ref: params.policyRef }),
+      ...(params.policyRef === undefined ? {} : { policyRef: params.policyRef }),
+      written: [params.given.branchTemplate, ...params.targets.map((t) => t.branch), params.from?.branch],
     },
-    async (reader) => {
-      const text = (await reader.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');
-      if (text === undefined) {
+    context,
+    async (source) => {
+      if (source === undefined) {
         return {
           policy: undefined,
           targets: params.targets,
@@ -67,15 +66,14 @@ export async function planWithPolicy(
           pinOverrideRefusal: undefined,
         };
       }
+      const { policy, reader } = source;
       const sign = await import('@slipway/sign');
-      const policy = sign.parsePolicy(text, { file: POLICY_FILE });
       context.reporter.info(`Policy ${POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
       const targetOf = (name: string): EnvironmentTarget => {
         const environment = sign.findEnvironment(policy, name);
-        const target = environmentTarget(name, { branchTemplate: environment.branch });
-        return environment.path === undefined
-          ? target
-          : { ...target, path: environment.path.replace(/\/+$/, '') };
+        const target = policyTarget(environment);
+        checkPolicyDecidedFlags(params.given, environment, target, context);
+        return target;
       };
       const targets = params.targets.map((t) => targetOf(t.env));
       const from = params.from === undefined ? undefined : targetOf(params.from.env);
