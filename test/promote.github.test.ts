@@ -448,6 +448,44 @@ describe('slipway promote --mode pull-request', () => {
     );
   });
 
+  it('says so when the policy overrides --mode push with mode: pull-request, and opens the pull request', async () => {
+    await withWorld(
+      async (world) => {
+        const envTip = branchTip(world.repoPath, 'env/prod');
+        const result = await runSlipway(promoteArgs(world, '--env', 'prod', '--mode', 'push'), {
+          env: world.env,
+        });
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(
+          /warning: \.slipway\.yaml:4: prod is promoted by pull request \(mode: pull-request\), so --mode push does not apply to it/,
+        );
+        expect(branchTip(world.repoPath, 'env/prod')).toBe(envTip);
+        expect(world.api.state.pulls).toMatchObject([
+          { base: 'env/prod', head: 'slipway/promote/prod/cart' },
+        ]);
+      },
+      { policy: 'version: 1\nenvironments:\n  dev: {}\n  prod:\n    mode: pull-request\n' },
+    );
+  });
+
+  it('refuses --policy-ref env/prod through the API too, before any request', async () => {
+    await withWorld(
+      async (world) => {
+        const before = world.api.state.requests.length;
+        const result = await runSlipway(
+          promoteArgs(world, '--env', 'prod', '--via', 'github-api', '--policy-ref', 'env/prod'),
+          { env: world.env },
+        );
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(
+          /--policy-ref env\/prod is refused: the policy never comes from a branch promotions can write/,
+        );
+        expect(world.api.state.requests.length).toBe(before);
+      },
+      { policy: 'version: 1\nenvironments:\n  dev: {}\n  prod: {}\n' },
+    );
+  });
+
   it('refuses a config repo that is not on GitHub, and a missing token, with one clear line', async () => {
     await withWorld(async (world) => {
       const local = await runSlipway(

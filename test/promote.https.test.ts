@@ -125,19 +125,54 @@ describe('promote over HTTPS-style auth (git http-backend behind basic auth)', (
     expect(branchTip(repo.path, 'env/dev')).toBe(tip);
   });
 
-  it('credentials embedded in the URL are used and never printed', async () => {
+  it('credentials embedded in a --config-repo URL on argv are refused before anything runs, without echoing them', async () => {
+    // A server of its own that records every request: none may arrive.
+    const watched = await startGitHttpServer({
+      root: dirname(repo.path),
+      username: 'x-access-token',
+      password: TOKEN,
+      recordHeaders: true,
+    });
+    try {
+      const name = repo.path.split('/').at(-1);
+      const tip = branchTip(repo.path, 'env/dev');
+      for (const url of [
+        `${watched.url.replace('http://', `http://x-access-token:${TOKEN}@`)}/${name}`,
+        `${watched.url.replace('http://', `http://${TOKEN}@`)}/${name}`,
+      ]) {
+        for (const flag of [['--config-repo', url], [`--config-repo=${url}`]]) {
+          const result = await runSlipway([
+            'promote',
+            ...flag,
+            '--env',
+            'dev',
+            '--image',
+            `registry.example.com/shop/cart:1.3.0@${DIGEST}`,
+          ]);
+          expect(result.code).toBe(2);
+          expect(result.stdout).toBe('');
+          expect(result.stderr).toMatch(
+            /^slipway promote: --config-repo carries credentials in its URL, .*readable by every user.*set SLIPWAY_TOKEN or GITHUB_TOKEN, or set SLIPWAY_CONFIG_REPO to the URL in the environment instead/,
+          );
+          expect(result.stderr).not.toContain(TOKEN);
+        }
+      }
+      expect(watched.requests).toEqual([]);
+      expect(branchTip(repo.path, 'env/dev')).toBe(tip);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('credentials embedded in the URL in SLIPWAY_CONFIG_REPO are used and never printed', async () => {
     const url = `${server.url.replace('http://', `http://x-access-token:${TOKEN}@`)}/${repo.path.split('/').at(-1)}`;
-    const result = await runSlipway([
-      'promote',
-      '--config-repo',
-      url,
-      '--env',
-      'dev',
-      '--image',
-      `registry.example.com/shop/cart:1.3.0@${DIGEST}`,
-    ]);
+    const result = await runSlipway(
+      ['promote', '--env', 'dev', '--image', `registry.example.com/shop/cart:1.3.0@${DIGEST}`, '--json'],
+      { env: { SLIPWAY_CONFIG_REPO: url } },
+    );
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { commit: string }).commit).toBe(branchTip(repo.path, 'env/dev'));
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });
 });

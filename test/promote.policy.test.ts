@@ -20,6 +20,7 @@ let dir: string;
 let cart: string;
 let signed: string;
 let unsigned: string;
+let untrusted: string;
 let fingerprint: string;
 
 const deployment = (image: string): string =>
@@ -58,6 +59,13 @@ beforeAll(async () => {
   fingerprint = (JSON.parse(keygen.stdout) as { keyFingerprint: string }).keyFingerprint;
   const sign = await runSlipway(['sign', `${cart}@${signed}`, '--key', join(dir, 'release.key')], { env });
   expect(sign.code).toBe(0);
+  // Signed, but by a key the policy does not trust.
+  untrusted = (
+    await pushImage({ url: registry.url, repository: 'shop/cart', tag: '1.3.0', seed: 'untrusted' })
+  ).digest;
+  expect((await runSlipway(['keygen', '--output-prefix', join(dir, 'rogue')], { env })).code).toBe(0);
+  const rogue = await runSlipway(['sign', `${cart}@${untrusted}`, '--key', join(dir, 'rogue.key')], { env });
+  expect(rogue.code).toBe(0);
 
   const manifest = { 'apps/cart/deployment.yaml': deployment(`${cart}:1.0.0`) };
   repo = createBareRepo({
@@ -151,6 +159,261 @@ describe.skipIf(skip)('the promotion gate (.slipway.yaml on the default branch)'
       expect(result.stderr).toMatch(/\.slipway\.yaml:4: .*nowhere/);
     } finally {
       broken.cleanup();
+    }
+  });
+});
+
+/** A policy with no requirements at all: what whoever can push to an environment branch would write. */
+const loosened = 'version: 1\nenvironments:\n  dev: {}\n  staging: {}\n  prod: {}\n';
+
+describe.skipIf(skip)('where the policy comes from (never a branch promotions can write)', () => {
+  it('refuses --policy-ref env/prod, where a loosened .slipway.yaml was pushed, and the untrusted image stays out of prod', async () => {
+    commitFiles(repo.path, 'env/prod', { '.slipway.yaml': loosened }, 'loosen the policy');
+    const tip = branchTip(repo.path, 'env/prod');
+    const result = await promote(
+      '--env',
+      'prod',
+      '--policy-ref',
+      'env/prod',
+      '--image',
+      `${cart}:1.3.0@${untrusted}`,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^slipway promote: error: --policy-ref env\/prod is refused: the policy never comes from a branch promotions can write, and env\/prod is an environment branch, which promotions write; read the policy from the default branch \(leave out --policy-ref\), or from another branch that only the config repo’s owners can push to/,
+    );
+    expect(branchTip(repo.path, 'env/prod')).toBe(tip);
+    expect(readFileAt(repo.path, 'env/prod', 'apps/cart/deployment.yaml')?.toString()).not.toContain(
+      untrusted,
+    );
+    // The owners' policy (the default branch) still decides: the image is refused for its signature.
+    const plain = await promote('--env', 'prod', '--force', '--image', `${cart}:1.3.0@${untrusted}`);
+    expect(plain.code).toBe(1);
+    expect(branchTip(repo.path, 'env/prod')).toBe(tip);
+  });
+
+  it.each([
+    { ref: 'env/staging', args: [], why: /matches the environment branch template env\/\{env\}/ },
+    { ref: 'refs/heads/env/dev', args: [], why: /matches the environment branch template env\/\{env\}/ },
+    { ref: 'deploy-prod', args: ['--branch-template', 'deploy-{env}'], why: /template deploy-\{env\}/ },
+    { ref: 'refs/pull/7/head', args: [], why: /is a pull-request head/ },
+    { ref: 'slipway/promote/prod/cart', args: [], why: /is a pull-request head/ },
+  ])('refuses --policy-ref $ref before reading anything', async ({ ref, args, why }) => {
+    for (const step of [
+      ['promote', '--env', 'prod', '--image', `${cart}:1.1.0@${signed}`],
+      ['status', '--env', 'prod'],
+    ]) {
+      const result = await runSlipway([...step, '--config-repo', repo.url, '--policy-ref', ref, ...args]);
+      expect(result.code).toBe(1);
+      const last = result.stderr.trimEnd().split('\n').at(-1) ?? '';
+      expect(last).toContain(`--policy-ref ${ref} is refused`);
+      expect(last).toMatch(why);
+    }
+  });
+
+  it('refuses a policy on a default branch that is an environment branch, or that makes its own branch an environment', async () => {
+    const onEnv = createBareRepo({
+      branches: {
+        'env/prod': { '.slipway.yaml': loosened, 'apps/cart/deployment.yaml': deployment(`${cart}:1.0.0`) },
+      },
+      defaultBranch: 'env/prod',
+    });
+    const own = createBareRepo({
+      branches: {
+        policy: { '.slipway.yaml': 'version: 1\nenvironments:\n  prod:\n    branch: policy\n' },
+        'env/prod': { 'apps/cart/deployment.yaml': deployment(`${cart}:1.0.0`) },
+      },
+      defaultBranch: 'env/prod',
+    });
+    try {
+      const result = await runSlipway([
+        'promote',
+        '--config-repo',
+        onEnv.url,
+        '--env',
+        'prod',
+        '--image',
+        `${cart}:1.3.0@${untrusted}`,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /\.slipway\.yaml on env\/prod: \.slipway\.yaml on the config repo's default branch env\/prod is not read: .*make that the default branch, or name it with --policy-ref/,
+      );
+      expect(readFileAt(onEnv.path, 'env/prod', 'apps/cart/deployment.yaml')?.toString()).not.toContain(
+        untrusted,
+      );
+      const ownResult = await runSlipway([
+        'promote',
+        '--config-repo',
+        own.url,
+        '--policy-ref',
+        'policy',
+        '--env',
+        'prod',
+        '--image',
+        `${cart}:1.3.0@${untrusted}`,
+      ]);
+      expect(ownResult.code).toBe(1);
+      expect(ownResult.stderr).toMatch(
+        /\.slipway\.yaml on --policy-ref policy is not read: .*policy is an environment branch/,
+      );
+    } finally {
+      onEnv.cleanup();
+      own.cleanup();
+    }
+  });
+
+  it('a default branch that does not exist: an error naming --policy-ref when a branch could hold the policy', async () => {
+    const headless = createBareRepo({
+      branches: {
+        main: { '.slipway.yaml': policy, 'keys/release.pub': readFileSync(join(dir, 'release.pub'), 'utf8') },
+        'env/staging': { 'apps/cart/deployment.yaml': deployment(`${cart}:1.0.0`) },
+        'env/prod': { 'apps/cart/deployment.yaml': deployment(`${cart}:1.0.0`) },
+      },
+      defaultBranch: 'master',
+    });
+    try {
+      const tip = branchTip(headless.path, 'env/prod');
+      const result = await runSlipway([
+        'promote',
+        '--config-repo',
+        headless.url,
+        '--env',
+        'prod',
+        '--image',
+        `${cart}:1.3.0@${untrusted}`,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
+        /: the config repo's HEAD names no existing branch, so the policy \(\.slipway\.yaml\) cannot be read from it; name the branch that holds \.slipway\.yaml with --policy-ref \(branches that could hold it: main\)/,
+      );
+      expect(branchTip(headless.path, 'env/prod')).toBe(tip);
+      // Named, the policy is read and decides.
+      const named = await runSlipway([
+        'promote',
+        '--config-repo',
+        headless.url,
+        '--policy-ref',
+        'main',
+        '--env',
+        'prod',
+        '--image',
+        `${cart}:1.3.0@${untrusted}`,
+      ]);
+      expect(named.code).toBe(1);
+      expect(named.stderr).toMatch(/prod takes images from staging/);
+    } finally {
+      headless.cleanup();
+    }
+  });
+
+  it('a default branch that does not exist: no policy, with a warning, when every branch is one promotions write', async () => {
+    const envOnly = createBareRepo({
+      branches: { 'env/dev': { 'apps/cart/deployment.yaml': deployment(`${cart}:1.0.0`) } },
+      defaultBranch: 'master',
+    });
+    try {
+      const result = await runSlipway([
+        'promote',
+        '--config-repo',
+        envOnly.url,
+        '--env',
+        'dev',
+        '--image',
+        `${cart}:1.1.0@${signed}`,
+      ]);
+      expect(result.stderr).toMatch(
+        /the config repo's HEAD names no existing branch, and every branch is one promotions write \(env\/dev\): no policy \(\.slipway\.yaml\) is read/,
+      );
+      expect(result.code).toBe(0);
+      expect(readFileAt(envOnly.path, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toContain(signed);
+    } finally {
+      envOnly.cleanup();
+    }
+  });
+});
+
+describe.skipIf(skip)('flags the policy decides (--path, --branch-template)', () => {
+  const svcPolicy = 'version: 1\nenvironments:\n  dev:\n    path: apps/svc1\n';
+  // A function: `cart` is known once the registry runs (beforeAll), not when the suite is collected.
+  const svcFiles = () => ({
+    'apps/svc1/deployment.yaml': deployment(`${cart}:1.0.0`),
+    'apps/svc2/deployment.yaml': deployment(`${cart}:1.0.0`),
+  });
+
+  it('refuses --path that differs from the policy’s path, naming the flag, the environment and .slipway.yaml:<line>; nothing is edited', async () => {
+    const svc = createBareRepo({
+      branches: { main: { '.slipway.yaml': svcPolicy }, 'env/dev': svcFiles() },
+      defaultBranch: 'main',
+    });
+    try {
+      const tip = branchTip(svc.path, 'env/dev');
+      const image = `${cart}:1.1.0@${signed}`;
+      const wrong = await runSlipway([
+        'promote',
+        '--config-repo',
+        svc.url,
+        '--env',
+        'dev',
+        '--path',
+        'apps/svc2',
+        '--image',
+        image,
+      ]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr.trimEnd().split('\n').at(-1)).toBe(
+        "slipway promote: error: .slipway.yaml:3: --path apps/svc2 searches apps/svc2 for dev, but the policy keeps dev in apps/svc1 of env/dev; drop --path: the policy decides it (or change environments.dev in .slipway.yaml through a reviewed change to the config repo's default branch)",
+      );
+      expect(branchTip(svc.path, 'env/dev')).toBe(tip);
+      const template = await runSlipway([
+        'promote',
+        '--config-repo',
+        svc.url,
+        '--env',
+        'dev',
+        '--branch-template',
+        'deploy/{env}',
+        '--image',
+        image,
+      ]);
+      expect(template.code).toBe(1);
+      expect(template.stderr).toMatch(
+        /\.slipway\.yaml:3: --branch-template deploy\/\{env\} puts dev on branch deploy\/dev, but the policy keeps dev on env\/dev; drop --branch-template/,
+      );
+      const status = await runSlipway([
+        'status',
+        '--config-repo',
+        svc.url,
+        '--env',
+        'dev',
+        '--path',
+        'apps/svc2',
+      ]);
+      expect(status.code).toBe(1);
+      expect(status.stderr).toMatch(/\.slipway\.yaml:3: --path apps\/svc2 searches apps\/svc2 for dev/);
+      expect(branchTip(svc.path, 'env/dev')).toBe(tip);
+
+      // The same values as the policy's agree: the promotion goes on, in apps/svc1 only.
+      const same = await runSlipway([
+        'promote',
+        '--config-repo',
+        svc.url,
+        '--env',
+        'dev',
+        '--path',
+        'apps/svc1/',
+        '--branch-template',
+        'env/{env}',
+        '--image',
+        image,
+      ]);
+      expect(same.stderr).not.toMatch(/error|warning/);
+      expect(same.code).toBe(0);
+      expect(readFileAt(svc.path, 'env/dev', 'apps/svc1/deployment.yaml')?.toString()).toContain(signed);
+      expect(readFileAt(svc.path, 'env/dev', 'apps/svc2/deployment.yaml')?.toString()).not.toContain(signed);
+    } finally {
+      svc.cleanup();
     }
   });
 });

@@ -49,6 +49,60 @@ describe('runCli', () => {
     expect(bad.err).toMatch(/^slipway promote: .*--nope.*\(see slipway promote --help\)\n$/);
   });
 
+  const urlSteps = allSteps.filter((step) =>
+    Object.values(step.inputs).some((spec) => spec.meta.credentialsInUrl),
+  );
+
+  it('marks the config repo input of every step that takes one as a URL that may carry credentials', () => {
+    const withConfigRepo = allSteps.filter((step) => step.inputs['config-repo'] !== undefined);
+    expect(withConfigRepo.map((s) => s.name).sort()).toEqual(
+      expect.arrayContaining(['history', 'promote', 'rollback', 'status', 'unpin', 'wait']),
+    );
+    for (const step of withConfigRepo)
+      expect(step.inputs['config-repo']?.meta.credentialsInUrl, step.name).toBe(true);
+  });
+
+  it.each(urlSteps.map((step) => step.name))(
+    '%s refuses credentials written into --config-repo on argv, without echoing them',
+    async (name) => {
+      for (const url of [
+        'https://bot:SEKRET@127.0.0.1:9/acme/config.git',
+        'https://SEKRET@127.0.0.1:9/acme/config',
+      ]) {
+        for (const argv of [
+          [name, '--config-repo', url],
+          [name, `--config-repo=${url}`],
+        ]) {
+          const { code, err, out } = await cli(argv);
+          expect(code).toBe(2);
+          expect(out).toBe('');
+          expect(err).toMatch(
+            new RegExp(
+              `^slipway ${name}: --config-repo carries credentials in its URL, .*, or set SLIPWAY_CONFIG_REPO to the URL in the environment instead`,
+            ),
+          );
+          expect(err).not.toContain('SEKRET');
+        }
+      }
+    },
+  );
+
+  it('takes a config repo URL with credentials from SLIPWAY_CONFIG_REPO, and masks them', async () => {
+    const { code, err } = await cli(['status', '--env', 'dev'], {
+      SLIPWAY_CONFIG_REPO: 'https://bot:SEKRET@127.0.0.1:9/acme/config.git',
+    });
+    expect(code).toBe(1);
+    expect(err).not.toMatch(/carries credentials/);
+    expect(err.trimEnd().split('\n').at(-1)).toMatch(/^slipway status: error: .*127\.0\.0\.1:9/);
+    expect(err).not.toContain('SEKRET');
+  });
+
+  it('takes a config repo URL without credentials on argv', async () => {
+    const { code, err } = await cli(['status', '--env', 'dev', '--config-repo', 'https://127.0.0.1:9/a@b']);
+    expect(code).toBe(1);
+    expect(err).not.toMatch(/carries credentials/);
+  });
+
   it('masks secret environment values in error lines', async () => {
     const { code, err, out } = await cli(
       ['promote', '--env', 'dev', '--image', 'x:1', '--config-repo', 'https://host/SEKRET/repo'],

@@ -315,17 +315,29 @@ export class ConfigRepo {
 
   /** The remote's default branch (what its HEAD points to). */
   async defaultBranch(): Promise<string> {
-    this.assertOpen();
-    const args = ['ls-remote', '--symref', this.url, 'HEAD'];
-    const out = await this.git.run(args, { network: true, action: 'reading the default branch' });
-    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out.stdout.toString('utf8'));
-    if (match?.[1] === undefined) {
+    const head = await this.headBranch();
+    if (head === undefined) {
       throw new SlipwayError('cannot tell the default branch of the config repository', {
         where: this.url,
         fix: 'name the branch explicitly',
       });
     }
-    return match[1];
+    return head;
+  }
+
+  /** What the remote's HEAD points to; undefined when it names no existing branch (git then shows no HEAD). */
+  async headBranch(): Promise<string | undefined> {
+    this.assertOpen();
+    const args = ['ls-remote', '--symref', this.url, 'HEAD'];
+    const out = await this.git.run(args, { network: true, action: 'reading the default branch' });
+    return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out.stdout.toString('utf8'))?.[1];
+  }
+
+  /** The names of the remote's branches. */
+  async branches(): Promise<string[]> {
+    this.assertOpen();
+    const tips = await this.lsRemote(['refs/heads/*']);
+    return [...tips.keys()].map((ref) => ref.replace(/^refs\/heads\//, ''));
   }
 
   /** Every file (blob, symlink, submodule) under `under` (default: the whole tree) at `commit`. */

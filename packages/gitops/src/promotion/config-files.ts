@@ -1,14 +1,22 @@
 import { SlipwayError } from '@slipway/errors';
 import { branchTip, commitTreeViaApi, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
 import { ConfigRepo, type GitAuth, GitError } from '../git/index.js';
+import { assertPolicyRef, branchName, missingDefaultBranch, writtenByPromotions } from './policy-source.js';
 import { normaliseRepoPath } from './target.js';
 import type { GitHubRepo } from './transport.js';
 
 export interface ConfigFilesRequest {
   readonly configRepo: string;
   readonly auth?: GitAuth;
-  /** Branch to read; default: the config repo's default branch (where its owners keep the policy). */
+  /**
+   * Branch to read (`--policy-ref`); default: the config repo's default branch (where its owners keep the
+   * policy). A branch promotions can write is refused before anything is read (see policy-source.ts).
+   */
   readonly ref?: string;
+  /** The branches and branch templates (`env/{env}`) promotions write: never a source of the policy. */
+  readonly written: readonly string[];
+  /** Told when no branch could hold a policy, so none is read (see missingDefaultBranch). */
+  readonly warn: (message: string) => void;
   /** Read through the GitHub API (`--via github-api`): no git at all. Default: a one-branch git fetch. */
   readonly github?: GitHubRepo;
   readonly tmpRoot?: string;
@@ -17,30 +25,46 @@ export interface ConfigFilesRequest {
 
 export interface ConfigFilesReader {
   readonly ref: string;
+  /** Whether the branch was named (`--policy-ref`) rather than found as the default branch. */
+  readonly given: boolean;
+  /**
+   * Set when promotions can write this branch (the default branch is an environment branch): why. A policy
+   * found here is not to be trusted; with none, nothing is lost.
+   */
+  readonly writtenBy: string | undefined;
   readonly commit: string;
   /** The files that exist among `paths` (repo-relative), read from the ref's tip. */
   read(paths: readonly string[]): Promise<Map<string, Buffer>>;
 }
 
 /**
- * Gives `work` a reader of single files on one branch of the config repo (the policy and the keys it names).
- * Through git it fetches only the commit, its trees and the blobs asked for; through the GitHub API it lists
- * only the directories on the paths asked for and reads their blobs.
+ * Gives `work` a reader of single files on the branch the policy comes from (the policy and the keys it
+ * names), or undefined when no branch could hold a policy. Through git it fetches only the commit, its trees
+ * and the blobs asked for; through the GitHub API it lists only the directories on the paths asked for and
+ * reads their blobs. Both paths decide where the policy may come from with the same functions.
  */
 export async function withConfigFiles<T>(
   request: ConfigFilesRequest,
-  work: (reader: ConfigFilesReader) => Promise<T>,
+  work: (reader: ConfigFilesReader | undefined) => Promise<T>,
 ): Promise<T> {
-  if (request.github !== undefined) return await work(await apiConfigFiles(request.github, request.ref));
+  const given = request.ref === undefined ? undefined : branchName(request.ref);
+  if (request.ref !== undefined) assertPolicyRef(request.ref, request.written);
+  if (request.github !== undefined) return await work(await apiConfigFiles(request, request.github, given));
   const repo = await ConfigRepo.open(request.configRepo, request.auth, {
     tmpRoot: request.tmpRoot,
     onCommand: request.onCommand,
   });
   try {
-    const ref = request.ref ?? (await repo.defaultBranch());
+    const ref = given ?? (await repo.headBranch());
     let whole = false;
-    const fetched = (await repo.fetchBranches([ref], { blobs: 'none' })).get(ref) ?? null;
-    if (fetched === null) throw missingRef(ref, repo.url);
+    const fetched =
+      ref === undefined ? null : ((await repo.fetchBranches([ref], { blobs: 'none' })).get(ref) ?? null);
+    if (fetched === null || ref === undefined) {
+      if (given !== undefined) throw missingRef(given, repo.url);
+      const none = missingDefaultBranch(ref, await repo.branches(), request.written, repo.url);
+      request.warn(none.warning);
+      return await work(undefined);
+    }
     let tip = fetched;
     const read = async (paths: readonly string[]): Promise<Map<string, Buffer>> => {
       const wanted = repoPaths(paths);
@@ -55,7 +79,13 @@ export async function withConfigFiles<T>(
       }
       return repo.readFiles(tip, wanted);
     };
-    return await work({ ref, commit: tip, read });
+    return await work({
+      ref,
+      given: given !== undefined,
+      writtenBy: writtenByPromotions(ref, request.written),
+      commit: tip,
+      read,
+    });
   } finally {
     await repo.dispose();
   }
@@ -63,12 +93,21 @@ export async function withConfigFiles<T>(
 
 /**
  * The same reader through the GitHub API: the ref's tip is read once, and its commit once (by the first read:
- * a failed read of it is tried again by the next), files at that commit on demand.
+ * a failed read of it is tried again by the next), files at that commit on demand. The API does not list
+ * branches here, so a missing default branch is always an error naming --policy-ref.
  */
-async function apiConfigFiles(github: GitHubRepo, ref: string | undefined): Promise<ConfigFilesReader> {
-  const branch = ref ?? (await defaultBranchViaApi(github));
+async function apiConfigFiles(
+  request: ConfigFilesRequest,
+  github: GitHubRepo,
+  given: string | undefined,
+): Promise<ConfigFilesReader> {
+  const branch = given ?? (await defaultBranchViaApi(github));
   const commit = await branchTip({ ...github, branch });
-  if (commit === undefined) throw missingRef(branch, `${github.owner}/${github.repo}`);
+  if (commit === undefined) {
+    if (given !== undefined) throw missingRef(branch, `${github.owner}/${github.repo}`);
+    missingDefaultBranch(branch, undefined, request.written, `${github.owner}/${github.repo}`);
+    throw new Error('bug: a missing default branch without a branch list must be refused');
+  }
   let tree: Promise<string> | undefined;
   const treeOnce = (): Promise<string> => {
     tree ??= commitTreeViaApi({ ...github, branch, commit }).catch((error: unknown) => {
@@ -79,6 +118,8 @@ async function apiConfigFiles(github: GitHubRepo, ref: string | undefined): Prom
   };
   return {
     ref: branch,
+    given: given !== undefined,
+    writtenBy: writtenByPromotions(branch, request.written),
     commit,
     read: (paths) => {
       const wanted = repoPaths(paths);

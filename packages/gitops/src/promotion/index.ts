@@ -2,6 +2,7 @@ export * from './backoff.js';
 export * from './config-files.js';
 export * from './message.js';
 export * from './pins.js';
+export * from './policy-source.js';
 export * from './promote.js';
 export * from './pull-request.js';
 export * from './record-values.js';

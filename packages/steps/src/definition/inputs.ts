@@ -12,6 +12,11 @@ export interface InputMeta {
   readonly secret: boolean;
   /** Environment variables consulted when the input is not given, first match wins. */
   readonly env: readonly string[];
+  /**
+   * A URL that may carry credentials (`https://user:token@host/…`). Accepted with them from the environment
+   * and the action input (both masked); refused on argv, where every user of the machine can read them.
+   */
+  readonly credentialsInUrl: boolean;
 }
 
 /** A raw value as a face hands it over: a string, several strings, a flag, or nothing. */
@@ -37,6 +42,7 @@ export type InputValues<I extends InputTable> = { [K in keyof I]: I[K] extends I
 
 interface Common {
   readonly env?: readonly string[];
+  readonly credentialsInUrl?: boolean;
 }
 
 /** Lists arrive as repeated flags or newline-separated text (the action form); both become one array. */
@@ -72,6 +78,7 @@ export const input = {
         kind: 'string',
         secret: options.secret ?? false,
         env: options.env ?? [],
+        credentialsInUrl: options.credentialsInUrl ?? false,
       },
       parse: (raw) => ok(toText(raw)),
     };
@@ -86,7 +93,14 @@ export const input = {
     options: Common = {},
   ): Input<string | undefined> {
     return {
-      meta: { description, required: false, kind: 'string', secret: false, env: options.env ?? [] },
+      meta: {
+        description,
+        required: false,
+        kind: 'string',
+        secret: false,
+        env: options.env ?? [],
+        credentialsInUrl: options.credentialsInUrl ?? false,
+      },
       parse: (raw) => {
         const text = toText(raw);
         return text === undefined ? ok(undefined) : check(text);
@@ -95,7 +109,14 @@ export const input = {
   },
   requiredString(description: string, options: Common = {}): Input<string> {
     return {
-      meta: { description, required: true, kind: 'string', secret: false, env: options.env ?? [] },
+      meta: {
+        description,
+        required: true,
+        kind: 'string',
+        secret: false,
+        env: options.env ?? [],
+        credentialsInUrl: options.credentialsInUrl ?? false,
+      },
       parse: (raw) => {
         const value = toText(raw);
         return value === undefined ? refused('is required') : ok(value);
@@ -111,6 +132,7 @@ export const input = {
         kind: 'string',
         secret: false,
         env: options.env ?? [],
+        credentialsInUrl: options.credentialsInUrl ?? false,
       },
       parse: (raw) => ok(toText(raw) ?? fallback),
     };
@@ -118,7 +140,14 @@ export const input = {
   list(description: string, options: Common & { required?: boolean } = {}): Input<string[]> {
     const required = options.required ?? false;
     return {
-      meta: { description, required, kind: 'list', secret: false, env: options.env ?? [] },
+      meta: {
+        description,
+        required,
+        kind: 'list',
+        secret: false,
+        env: options.env ?? [],
+        credentialsInUrl: options.credentialsInUrl ?? false,
+      },
       parse: (raw) => {
         const values = toList(raw);
         return required && values.length === 0 ? refused('is required') : ok(values);
@@ -134,6 +163,7 @@ export const input = {
         kind: 'boolean',
         secret: false,
         env: [],
+        credentialsInUrl: false,
       },
       parse: (raw) => {
         if (typeof raw === 'boolean') return ok(raw);
@@ -154,6 +184,7 @@ export const input = {
         kind: 'integer',
         secret: false,
         env: [],
+        credentialsInUrl: false,
       },
       parse: (raw) => {
         const text = toText(raw);
@@ -172,9 +203,40 @@ export const input = {
     fallback: V[number],
   ): Input<V[number]> {
     return {
-      meta: { description, required: false, default: fallback, kind: 'enum', values, secret: false, env: [] },
+      meta: {
+        description,
+        required: false,
+        default: fallback,
+        kind: 'enum',
+        values,
+        secret: false,
+        env: [],
+        credentialsInUrl: false,
+      },
       parse: (raw) => {
         const value = toText(raw) ?? fallback;
+        return values.includes(value) ? ok(value) : refused(`must be one of ${values.join(', ')}`);
+      },
+    };
+  },
+  /** An enum whose absence is told apart from any value (e.g. a flag a policy may override, when given). */
+  optionalOneOf<const V extends readonly [string, ...string[]]>(
+    description: string,
+    values: V,
+  ): Input<V[number] | undefined> {
+    return {
+      meta: {
+        description,
+        required: false,
+        kind: 'enum',
+        values,
+        secret: false,
+        env: [],
+        credentialsInUrl: false,
+      },
+      parse: (raw) => {
+        const value = toText(raw);
+        if (value === undefined) return ok(undefined);
         return values.includes(value) ? ok(value) : refused(`must be one of ${values.join(', ')}`);
       },
     };

@@ -76,6 +76,7 @@ export const historyStep = defineStep({
         configRepo: params.configRepo,
         ...(params.auth === undefined ? {} : { auth: params.auth }),
         ...(params.policyRef === undefined ? {} : { policyRef: params.policyRef }),
+        ...(params.branchTemplate === undefined ? {} : { branchTemplate: params.branchTemplate }),
         insecureRegistries: params.insecureRegistries,
       },
       context,

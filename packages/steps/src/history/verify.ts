@@ -1,17 +1,11 @@
 import { SlipwayError } from '@slipway/errors';
-import {
-  type EnvironmentTarget,
-  type GitAuth,
-  type History,
-  type HistoryEntry,
-  type HistoryImage,
-  withConfigFiles,
-} from '@slipway/gitops';
+import type { EnvironmentTarget, GitAuth, History, HistoryEntry, HistoryImage } from '@slipway/gitops';
 import { openRepository, parseReference, shortDigest } from '@slipway/oci';
 import type { IdentityRule, Verifier } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
-import { POLICY_FILE, readConfigPolicy, trustedKeys } from '../policy/config-policy.js';
+import { POLICY_FILE, withPolicy } from '../policy/source.js';
+import { trustedKeys } from '../policy/trusted-keys.js';
 
 /**
  * What `history --verify` makes of one image of an entry (or of an entry without images):
@@ -35,6 +29,8 @@ export interface VerifyRequest {
   readonly configRepo: string;
   readonly auth?: GitAuth;
   readonly policyRef?: string;
+  /** As given (the policy's source may never be a branch it names). */
+  readonly branchTemplate?: string;
   readonly insecureRegistries: readonly string[];
 }
 
@@ -55,15 +51,17 @@ export async function verifyHistory(
   request: VerifyRequest,
   context: StepContext,
 ): Promise<VerifiedHistory> {
-  const trust = await withConfigFiles(
+  const trust = await withPolicy(
     {
       configRepo: request.configRepo,
       ...(request.auth === undefined ? {} : { auth: request.auth }),
-      ...(request.policyRef === undefined ? {} : { ref: request.policyRef }),
+      ...(request.policyRef === undefined ? {} : { policyRef: request.policyRef }),
+      written: [request.branchTemplate, target.branch],
     },
-    async (reader): Promise<Trust | undefined> => {
-      const policy = await readConfigPolicy(reader);
-      if (policy === undefined) return undefined;
+    context,
+    async (source): Promise<Trust | undefined> => {
+      if (source === undefined) return undefined;
+      const { policy, reader } = source;
       const sign = await import('@slipway/sign');
       const environment = sign.findEnvironment(policy, target.env);
       const keys = await trustedKeys(reader, environment);

@@ -4,7 +4,7 @@ import { input } from '../definition/inputs.js';
 export const promoteInputs = {
   'config-repo': input.requiredString(
     'Config repo to promote in: any URL git accepts (https://, ssh://, file://) or a local path.',
-    { env: ['SLIPWAY_CONFIG_REPO'] },
+    { env: ['SLIPWAY_CONFIG_REPO'], credentialsInUrl: true },
   ),
   env: input.list('Environment(s) to promote to; each is its own branch and commit, pushed atomically.', {
     required: true,
@@ -14,10 +14,11 @@ export const promoteInputs = {
     { required: true },
   ),
   from: input.string('Take each image’s tag and digest from what this environment pins right now.'),
-  path: input.string('Folder inside the environment branch to search (default: the whole branch).'),
-  'branch-template': input.stringWithDefault(
-    'Branch of an environment; {env} stands for its name.',
-    'env/{env}',
+  path: input.string(
+    'Folder inside the environment branch to search (default: the whole branch). With a .slipway.yaml policy, the policy decides: a different path is an error.',
+  ),
+  'branch-template': input.string(
+    'Branch of an environment; {env} stands for its name (default: env/{env}). With a .slipway.yaml policy, the policy decides: a different template is an error.',
   ),
   pin: input.oneOf('How references are written.', ['tag+digest', 'digest', 'tag'] as const, 'tag+digest'),
   'values-path': input.list(
@@ -57,10 +58,9 @@ export const promoteInputs = {
     'Promote images the environment pins (.slipway/pins.yaml, written by `slipway rollback`); the pins stay. Refused where the policy’s pins.override does not allow it.',
     false,
   ),
-  mode: input.oneOf(
-    'push: commit straight to each environment branch. pull-request: push the commit to a Slipway branch (slipway/promote/<env>/<images>) and open or update one pull request per environment into its branch. An environment whose .slipway.yaml policy says mode: pull-request always gets a pull request.',
+  mode: input.optionalOneOf(
+    'push (the default): commit straight to each environment branch. pull-request: push the commit to a Slipway branch (slipway/promote/<env>/<images>) and open or update one pull request per environment into its branch. An environment whose .slipway.yaml policy says mode: pull-request always gets a pull request (with --mode push, a warning says so).',
     ['push', 'pull-request'] as const,
-    'push',
   ),
   via: input.oneOf(
     'git: fetch and push with git. github-api: no clone; read and commit through the GitHub REST API (GitHub signs the commits; needs the config repo on GitHub and a token).',

@@ -1,5 +1,6 @@
 import { SlipwayError } from '@slipway/errors';
 import {
+  DEFAULT_BRANCH_TEMPLATE,
   DEFAULT_RETRY,
   type EnvironmentTarget,
   environmentTarget,
@@ -17,6 +18,7 @@ import type { InputValues } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
 import { parseDuration } from '../wait/duration.js';
 import type { promoteInputs } from './inputs.js';
+import type { PolicyDecidedFlags } from './policy-flags.js';
 import { recordedRunUrl, recordedSourceCommit } from './provenance.js';
 
 /** An image as asked for: resolved to a digest later, through the registry, when only a tag is given. */
@@ -31,6 +33,8 @@ export interface PromoteParams {
   readonly tokenUsername: string;
   readonly targets: EnvironmentTarget[];
   readonly from?: EnvironmentTarget;
+  /** The flags a policy decides, as given (the branch template's branches are never a source of the policy). */
+  readonly given: PolicyDecidedFlags;
   readonly images: RequestedImage[];
   readonly pin: Pin;
   readonly valuesPaths: ValuesPath[];
@@ -64,7 +68,7 @@ export function promoteParams(
   values: InputValues<typeof promoteInputs>,
   context: StepContext,
 ): PromoteParams {
-  const branchTemplate = values['branch-template'];
+  const branchTemplate = values['branch-template'] ?? DEFAULT_BRANCH_TEMPLATE;
   const targets = values.env.map((env) =>
     environmentTarget(env, { branchTemplate, ...(values.path === undefined ? {} : { path: values.path }) }),
   );
@@ -105,6 +109,11 @@ export function promoteParams(
     tokenUsername: values['token-username'],
     targets,
     ...(from === undefined ? {} : { from }),
+    given: {
+      ...(values['branch-template'] === undefined ? {} : { branchTemplate: values['branch-template'] }),
+      ...(values.path === undefined ? {} : { path: values.path }),
+      ...(values.mode === undefined ? {} : { mode: values.mode }),
+    },
     images,
     pin: values.pin,
     valuesPaths: values['values-path'].map((text) => parseValuesPath(text, images)),
@@ -117,7 +126,7 @@ export function promoteParams(
     insecureRegistries: values['insecure-registry'],
     ...(values['policy-ref'] === undefined ? {} : { policyRef: values['policy-ref'] }),
     force: values.force,
-    mode: values.mode,
+    mode: values.mode ?? 'push',
     via: values.via,
     prLabels: values['pr-label'],
     ...(values['auto-merge'] === undefined ? {} : { autoMerge: mergeMethod(values['auto-merge']) }),

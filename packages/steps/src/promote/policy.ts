@@ -1,20 +1,20 @@
 import { SlipwayError } from '@slipway/errors';
 import {
   type EnvironmentTarget,
-  environmentTarget,
   type GateInput,
   type GitHubRepo,
   type ImageRequest,
   type PinOverrideRefusal,
   pinRepository,
-  withConfigFiles,
 } from '@slipway/gitops';
 import { openRepository, parseReference, shortDigest } from '@slipway/oci';
 import type { Environment, Policy, SignatureRequirement, Verifier } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
-import { POLICY_FILE, readConfigPolicy, trustedKeys } from '../policy/config-policy.js';
+import { POLICY_FILE, policyTarget, withPolicy } from '../policy/source.js';
+import { trustedKeys } from '../policy/trusted-keys.js';
 import type { PromoteParams } from './params.js';
+import { checkPolicyDecidedFlags } from './policy-flags.js';
 
 /** What the config repo's policy makes of a promotion: where each environment lives, and what it requires. */
 export interface PolicyPlan {
@@ -46,18 +46,19 @@ export async function planWithPolicy(
   context: StepContext,
   github?: GitHubRepo,
 ): Promise<PolicyPlan> {
-  return withConfigFiles(
+  return withPolicy(
     {
       configRepo: params.configRepo,
       ...(github === undefined ? {} : { github }),
       ...(params.token === undefined
         ? {}
         : { auth: { token: params.token, username: params.tokenUsername } }),
-      ...(params.policyRef === undefined ? {} : { ref: params.policyRef }),
+      ...(params.policyRef === undefined ? {} : { policyRef: params.policyRef }),
+      written: [params.given.branchTemplate, ...params.targets.map((t) => t.branch), params.from?.branch],
     },
-    async (reader) => {
-      const policy = await readConfigPolicy(reader);
-      if (policy === undefined) {
+    context,
+    async (source) => {
+      if (source === undefined) {
         return {
           policy: undefined,
           targets: params.targets,
@@ -66,14 +67,14 @@ export async function planWithPolicy(
           pinOverrideRefusal: undefined,
         };
       }
+      const { policy, reader } = source;
       const sign = await import('@slipway/sign');
       context.reporter.info(`Policy ${POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
       const targetOf = (name: string): EnvironmentTarget => {
         const environment = sign.findEnvironment(policy, name);
-        const target = environmentTarget(name, { branchTemplate: environment.branch });
-        return environment.path === undefined
-          ? target
-          : { ...target, path: environment.path.replace(/\/+$/, '') };
+        const target = policyTarget(environment);
+        checkPolicyDecidedFlags(params.given, environment, target, context);
+        return target;
       };
       const targets = params.targets.map((t) => targetOf(t.env));
       const from = params.from === undefined ? undefined : targetOf(params.from.env);

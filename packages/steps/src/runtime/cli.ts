@@ -5,7 +5,7 @@ import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
 import { exitOnCancel } from './cancellation.js';
-import { secretsToMask } from './secrets.js';
+import { secretsToMask, urlCredentials } from './secrets.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -61,6 +61,7 @@ export async function runCli(
         fix: `slipway ${step.name} takes ${step.positionals.length === 0 ? 'no arguments' : step.positionals.map((p) => `<${p}>`).join(' ')}`,
       });
     }
+    refuseUrlCredentialsOnArgv(step, parsed.values, parsed.positionals);
   } catch (error) {
     io.stderr(`slipway ${step.name}: ${describeError(error)} (see slipway ${step.name} --help)\n`);
     return 2;
@@ -146,6 +147,37 @@ function refuseSecretFlags(step: Step, args: readonly string[]): void {
         },
       );
     }
+  }
+}
+
+/**
+ * Credentials written into a URL flag (`--config-repo https://user:token@host/…`) are on argv as much as
+ * `--token` would be: refuse them the same way, before anything runs, without echoing the value. The same URL is
+ * accepted from the input's environment variable (and the action input), where only this process reads it.
+ */
+function refuseUrlCredentialsOnArgv(
+  step: Step,
+  values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>,
+  positionals: readonly string[],
+): void {
+  for (const [name, spec] of Object.entries(step.inputs)) {
+    if (!spec.meta.credentialsInUrl) continue;
+    const index = step.positionals.indexOf(name);
+    const given = [toRaw(values[name]), index < 0 ? undefined : positionals[index]];
+    if (!given.some((value) => urlCredentials(value).length > 0)) continue;
+    const tokenEnv = Object.values(step.inputs)
+      .filter((other) => other.meta.secret)
+      .flatMap((other) => other.meta.env);
+    const ways = [
+      tokenEnv.length > 0 ? `give the URL without credentials and set ${tokenEnv.join(' or ')}` : undefined,
+      spec.meta.env.length > 0
+        ? `set ${spec.meta.env.join(' or ')} to the URL in the environment`
+        : undefined,
+    ].filter((way) => way !== undefined);
+    throw new SlipwayError(
+      `--${name} carries credentials in its URL, and the command line is readable by every user of the machine (ps)`,
+      { fix: ways.length > 0 ? `${ways.join(', or ')} instead` : 'give the URL without credentials' },
+    );
   }
 }
 

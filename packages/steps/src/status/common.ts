@@ -1,30 +1,26 @@
 import { SlipwayError } from '@slipway/errors';
-import {
-  type EnvironmentTarget,
-  environmentTarget,
-  type GitAuth,
-  type Identity,
-  withConfigFiles,
-} from '@slipway/gitops';
+import { type EnvironmentTarget, environmentTarget, type GitAuth, type Identity } from '@slipway/gitops';
 import { InvalidReferenceError, parseReference } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
+import { policyTarget, withPolicy } from '../policy/source.js';
 import { parseIdentity } from '../promote/params.js';
+import { checkPolicyDecidedFlags } from '../promote/policy-flags.js';
 
-const POLICY_FILE = '.slipway.yaml';
 const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'prod'];
 
 /** Inputs every step that reads the config repo takes (the same as promote's). */
 export const repoInputs = {
   'config-repo': input.requiredString(
     'Config repo: any URL git accepts (https://, ssh://, file://) or a local path.',
-    { env: ['SLIPWAY_CONFIG_REPO'] },
+    { env: ['SLIPWAY_CONFIG_REPO'], credentialsInUrl: true },
   ),
-  'branch-template': input.stringWithDefault(
-    'Branch of an environment; {env} stands for its name (the policy in .slipway.yaml, when present, decides).',
-    'env/{env}',
+  'branch-template': input.string(
+    'Branch of an environment; {env} stands for its name (default: env/{env}). With a .slipway.yaml policy, the policy decides: a different template is an error.',
   ),
-  path: input.string('Folder inside the environment branches to read (default: the whole branch).'),
+  path: input.string(
+    'Folder inside the environment branches to read (default: the whole branch). With a .slipway.yaml policy, the policy decides: a different path is an error.',
+  ),
   'policy-ref': input.string(
     'Branch of the config repo holding .slipway.yaml (default: its default branch).',
   ),
@@ -38,14 +34,15 @@ export const repoInputs = {
 export interface RepoParams {
   readonly configRepo: string;
   readonly auth?: GitAuth;
-  readonly branchTemplate: string;
+  /** As given: undefined means the default (env/{env}), or the policy's branches. */
+  readonly branchTemplate?: string;
   readonly path?: string;
   readonly policyRef?: string;
 }
 
 export function repoParams(values: {
   'config-repo': string;
-  'branch-template': string;
+  'branch-template': string | undefined;
   path: string | undefined;
   'policy-ref': string | undefined;
   token: string | undefined;
@@ -56,7 +53,7 @@ export function repoParams(values: {
     ...(values.token === undefined
       ? {}
       : { auth: { token: values.token, username: values['token-username'] } }),
-    branchTemplate: values['branch-template'],
+    ...(values['branch-template'] === undefined ? {} : { branchTemplate: values['branch-template'] }),
     ...(values.path === undefined ? {} : { path: values.path }),
     ...(values['policy-ref'] === undefined ? {} : { policyRef: values['policy-ref'] }),
   };
@@ -74,37 +71,40 @@ export async function resolveTargets(
   const fromFlags = (list: readonly string[]) =>
     list.map((env) =>
       environmentTarget(env, {
-        branchTemplate: params.branchTemplate,
+        ...(params.branchTemplate === undefined ? {} : { branchTemplate: params.branchTemplate }),
         ...(params.path === undefined ? {} : { path: params.path }),
       }),
     );
-  let text: string | undefined;
-  try {
-    text = await withConfigFiles(
-      {
-        configRepo: params.configRepo,
-        ...(params.auth === undefined ? {} : { auth: params.auth }),
-        ...(params.policyRef === undefined ? {} : { ref: params.policyRef }),
-      },
-      async (reader) => (await reader.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8'),
-    );
-  } catch (error) {
-    // No default branch to read a policy from: the flags decide. A named --policy-ref must exist.
-    if (!(error instanceof SlipwayError) || params.policyRef !== undefined) throw error;
-    context.reporter.info(`No policy read (${error.message}); using the environments given`);
-  }
-  if (text === undefined)
-    return fromFlags(names === undefined || names.length === 0 ? DEFAULT_ENVIRONMENTS : names);
-  const sign = await import('@slipway/sign');
-  const policy = sign.parsePolicy(text, { file: POLICY_FILE });
-  const list = names === undefined || names.length === 0 ? policy.environments.map((e) => e.name) : names;
-  return list.map((name) => {
-    const environment = sign.findEnvironment(policy, name);
-    const target = environmentTarget(name, { branchTemplate: environment.branch });
-    return environment.path === undefined
-      ? target
-      : { ...target, path: environment.path.replace(/\/+$/, '') };
-  });
+  return withPolicy(
+    {
+      configRepo: params.configRepo,
+      ...(params.auth === undefined ? {} : { auth: params.auth }),
+      ...(params.policyRef === undefined ? {} : { policyRef: params.policyRef }),
+      written: [params.branchTemplate, ...fromFlags(names ?? []).map((t) => t.branch)],
+    },
+    context,
+    async (source) => {
+      if (source === undefined)
+        return fromFlags(names === undefined || names.length === 0 ? DEFAULT_ENVIRONMENTS : names);
+      const { policy } = source;
+      const sign = await import('@slipway/sign');
+      const list = names === undefined || names.length === 0 ? policy.environments.map((e) => e.name) : names;
+      return list.map((name) => {
+        const environment = sign.findEnvironment(policy, name);
+        const target = policyTarget(environment);
+        checkPolicyDecidedFlags(
+          {
+            ...(params.branchTemplate === undefined ? {} : { branchTemplate: params.branchTemplate }),
+            ...(params.path === undefined ? {} : { path: params.path }),
+          },
+          environment,
+          target,
+          context,
+        );
+        return target;
+      });
+    },
+  );
 }
 
 /** The config repo for messages: credentials written into its URL (`https://user:token@host/…`) left out. */

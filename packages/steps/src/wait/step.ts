@@ -15,7 +15,7 @@ import { formatDuration, parseDuration } from './duration.js';
 export const waitInputs = {
   'config-repo': input.requiredString(
     'Config repo on GitHub (https://github.com/OWNER/REPO, git@github.com:OWNER/REPO or OWNER/REPO).',
-    { env: ['SLIPWAY_CONFIG_REPO'] },
+    { env: ['SLIPWAY_CONFIG_REPO'], credentialsInUrl: true },
   ),
   env: input.string('Environment deployed; with no --commit, the tip of its branch is waited for.'),
   commit: input.string('Config repo commit the agent reports on (default: the tip of the env branch).'),

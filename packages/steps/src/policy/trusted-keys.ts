@@ -1,16 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import type { ConfigFilesReader } from '@slipway/gitops';
-import type { Environment, Policy, Verifier } from '@slipway/sign';
-
-export const POLICY_FILE = '.slipway.yaml';
-
-/** The config repo's `.slipway.yaml` as `reader` sees it (its default branch or `--policy-ref`); undefined without one. */
-export async function readConfigPolicy(reader: ConfigFilesReader): Promise<Policy | undefined> {
-  const text = (await reader.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');
-  if (text === undefined) return undefined;
-  const sign = await import('@slipway/sign');
-  return sign.parsePolicy(text, { file: POLICY_FILE });
-}
+import type { Environment, Verifier } from '@slipway/sign';
+import { POLICY_FILE } from './source.js';
 
 /**
  * The keys the policy trusts for `environment`'s signatures, read from the same ref as the policy (a key
