@@ -2,6 +2,7 @@ import { SlipwayError } from '@slipway/errors';
 import {
   type EnvironmentTarget,
   environmentTarget,
+  FILE_LIMITS,
   type GateInput,
   type GitHubRepo,
   type ImageRequest,
@@ -90,7 +91,7 @@ export async function planWithPolicy(
             : await sign.loadPolicyKeys(signatures, {
                 file: POLICY_FILE,
                 readFile: async (path) => {
-                  const found = (await reader.read([path])).get(path.replace(/^\.\//, ''));
+                  const found = (await reader.read([path], FILE_LIMITS.key)).get(path.replace(/^\.\//, ''));
                   if (found === undefined) {
                     throw new SlipwayError(`key file ${path} does not exist on ${reader.ref}`, {
                       where: `${POLICY_FILE}:${environment.line}`,
