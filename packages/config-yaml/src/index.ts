@@ -44,8 +44,24 @@ export class YamlBoundsError extends SlipwayError {
 /** Every document of `text` (the file `file`), after checking its flow nesting. */
 export function parseConfigYamlAll(file: string, text: string, options: Options = {}): Document.Parsed[] {
   checkFlowDepth(file, text);
-  const docs = parseAllDocuments(text, { ...CONFIG_YAML_OPTIONS, ...options });
-  return Array.isArray(docs) ? docs : [];
+  const parsed = parseAllDocuments(text, { ...CONFIG_YAML_OPTIONS, ...options });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  // Slipway's own reading never expands an alias, but Kubernetes, Flux and Argo CD do: a document that is an
+  // alias bomb is refused here, by the library's rule, rather than edited and handed on. Only documents that
+  // hold an alias pay for the check.
+  for (const doc of docs) if (doc.errors.length === 0 && hasAlias(doc)) configYamlToJS(file, text, doc);
+  return docs;
+}
+
+function hasAlias(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The one document of `text` (the file `file`), after checking its flow nesting. */
