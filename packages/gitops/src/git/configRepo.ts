@@ -305,11 +305,15 @@ export class ConfigRepo {
     return match[1];
   }
 
-  /** Every file (blob, symlink, submodule) under `under` (default: the whole tree) at `commit`, with sizes. */
-  async listTree(commit: string, under?: string): Promise<TreeEntry[]> {
+  /**
+   * Every file (blob, symlink, submodule) under `under` (default: the whole tree) at `commit`. With `sizes`,
+   * each blob's size too (`ls-tree -l`): in a partial clone git fetches every missing blob to tell it, so ask
+   * only for folders whose blobs were prefetched.
+   */
+  async listTree(commit: string, under?: string, options: { sizes?: boolean } = {}): Promise<TreeEntry[]> {
     this.assertOpen();
     assertObjectId(commit);
-    const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', commit];
+    const args = ['ls-tree', '-r', '-z', ...(options.sizes === true ? ['-l'] : []), '--full-tree', commit];
     if (under !== undefined && under.replace(/\/+$/, '') !== '') {
       const dir = under.replace(/\/+$/, '');
       assertRepoPath(dir);

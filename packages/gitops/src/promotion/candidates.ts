@@ -38,7 +38,7 @@ export async function readCandidates(
   repositories: Iterable<string>,
   valuesPaths: readonly ValuesPath[],
 ): Promise<Candidates> {
-  const entries = await repo.listTree(commit, target.path);
+  const entries = await repo.listTree(commit, target.path, { sizes: true });
   if (target.path !== undefined && entries.length === 0) {
     throw new SlipwayError(`path ${target.path} does not exist on branch ${target.branch}`, {
       where: repo.url,

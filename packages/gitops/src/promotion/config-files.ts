@@ -59,7 +59,7 @@ export async function withConfigFiles<T>(
       }
       // Sizes from the object store (a prefetched blob is on disk, not in this process): refuse before reading.
       for (const file of wanted) {
-        for (const entry of await repo.listTree(tip, file)) {
+        for (const entry of await repo.listTree(tip, file, { sizes: true })) {
           const refusal =
             entry.path === file ? sizeRefusal(entry.path, entry.size ?? 0, limit, ref) : undefined;
           if (refusal !== undefined) throw refusal;

@@ -125,7 +125,7 @@ export async function readPins(repo: BranchReader, commit: string): Promise<Envi
     // The server will not send single blobs: reading the file below fetches it the way git does by itself.
     if (!(error instanceof GitError)) throw error;
   }
-  for (const entry of await repo.listTree(commit, PINS_FILE)) {
+  for (const entry of await repo.listTree(commit, PINS_FILE, { sizes: true })) {
     if (entry.path === PINS_FILE && (entry.size ?? 0) > FILE_LIMITS.file) {
       throw fileTooLarge(
         PINS_FILE,
