@@ -152,7 +152,14 @@ export async function commitTreeViaApi(
  * the same commit several times: the commit itself is then not read again.
  */
 export async function readPathsViaApi(
-  input: RepoInput & { commit: string; tree?: string; paths: readonly string[]; branch?: string },
+  input: RepoInput & {
+    commit: string;
+    tree?: string;
+    paths: readonly string[];
+    branch?: string;
+    /** Called with each blob's size (from the tree listing) before any is read: an error refuses them all. */
+    refuseSize?: (path: string, size: number) => Error | undefined;
+  },
 ): Promise<Map<string, Buffer>> {
   const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
   const tree = input.tree ?? (await commitTreeViaApi(input));
@@ -160,8 +167,12 @@ export async function readPathsViaApi(
     throughFile: 'absent',
   });
   const blobs = [...found].flatMap(([path, entry]) =>
-    entry?.type === 'blob' ? [{ path, sha: entry.sha }] : [],
+    entry?.type === 'blob' ? [{ path, sha: entry.sha, size: entry.size ?? 0 }] : [],
   );
+  for (const blob of blobs) {
+    const refusal = input.refuseSize?.(blob.path, blob.size);
+    if (refusal !== undefined) throw refusal;
+  }
   const bytes = await readBlobsViaApi({ ...input, shas: blobs.map((blob) => blob.sha) });
   return new Map(blobs.map(({ path, sha }) => [path, bytes.get(sha) as Buffer]));
 }

@@ -1,4 +1,5 @@
 export * from './git/index.js';
 export * from './history/index.js';
+export * from './limits.js';
 export * from './manifest/index.js';
 export * from './promotion/index.js';

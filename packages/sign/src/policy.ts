@@ -2,9 +2,10 @@
 // (branch, path, push or pull request) and what an image needs to enter it (signatures by which keys,
 // identity rule). Parsed strictly; every error names the file, the line and the fix.
 
+import { configYamlToJS, parseConfigYaml } from '@slipway/config-yaml';
 import { SlipwayError } from '@slipway/errors';
 import { parseReference } from '@slipway/oci';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import { z } from 'zod';
 import { isKmsUri, type KmsOptions, parseKmsUri } from './keys/kms.js';
 import { loadVerifier } from './keys/load.js';
@@ -249,7 +250,7 @@ const policySchema = z.strictObject({
 export function parsePolicy(text: string, options: { file?: string } = {}): Policy {
   const file = options.file ?? POLICY_FILE;
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseConfigYaml(file, text, { lineCounter, uniqueKeys: true });
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line;
   const yamlError = document.errors[0];
@@ -261,7 +262,7 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
       'fix the YAML syntax at that line',
     );
   }
-  const data: unknown = document.toJS();
+  const data: unknown = configYamlToJS(file, text, document);
   const parsed = policySchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

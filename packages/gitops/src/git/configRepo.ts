@@ -17,6 +17,8 @@ export interface TreeEntry {
   mode: string;
   oid: string;
   type: 'blob' | 'tree' | 'commit';
+  /** A blob's size in bytes, known before it is read (absent for trees and submodules). */
+  size?: number;
 }
 
 export interface BranchUpdate {
@@ -340,11 +342,15 @@ export class ConfigRepo {
     return [...tips.keys()].map((ref) => ref.replace(/^refs\/heads\//, ''));
   }
 
-  /** Every file (blob, symlink, submodule) under `under` (default: the whole tree) at `commit`. */
-  async listTree(commit: string, under?: string): Promise<TreeEntry[]> {
+  /**
+   * Every file (blob, symlink, submodule) under `under` (default: the whole tree) at `commit`. With `sizes`,
+   * each blob's size too (`ls-tree -l`): in a partial clone git fetches every missing blob to tell it, so ask
+   * only for folders whose blobs were prefetched.
+   */
+  async listTree(commit: string, under?: string, options: { sizes?: boolean } = {}): Promise<TreeEntry[]> {
     this.assertOpen();
     assertObjectId(commit);
-    const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
+    const args = ['ls-tree', '-r', '-z', ...(options.sizes === true ? ['-l'] : []), '--full-tree', commit];
     if (under !== undefined && under.replace(/\/+$/, '') !== '') {
       const dir = under.replace(/\/+$/, '');
       assertRepoPath(dir);
@@ -705,15 +711,22 @@ function assertIdentity(identity: Identity): void {
   }
 }
 
-/** Parses `git ls-tree -z` output: `<mode> <type> <oid>\t<path>\0`. */
+/** Parses `git ls-tree -z [-l]` output: `<mode> <type> <oid>[ <size>]\t<path>\0` (size `-` for non-blobs). */
 export function parseLsTree(stdout: Buffer): TreeEntry[] {
   const entries: TreeEntry[] = [];
   for (const record of stdout.toString('utf8').split('\0')) {
     const tab = record.indexOf('\t');
     if (tab === -1) continue;
-    const [mode, type, oid] = record.slice(0, tab).split(' ');
+    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
     if (mode === undefined || type === undefined || oid === undefined || !ENTRY_TYPES.has(type)) continue;
-    entries.push({ path: record.slice(tab + 1), mode, oid, type: type as TreeEntry['type'] });
+    const bytes = size === undefined || !/^\d+$/.test(size) ? undefined : Number(size);
+    entries.push({
+      path: record.slice(tab + 1),
+      mode,
+      oid,
+      type: type as TreeEntry['type'],
+      ...(bytes === undefined ? {} : { size: bytes }),
+    });
   }
   return entries;
 }

@@ -1,15 +1,6 @@
+import { parseConfigYamlAll } from '@slipway/config-yaml';
 import { tryParseReference } from '@slipway/oci';
-import {
-  type Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Pair,
-  parseAllDocuments,
-  type Scalar,
-  type YAMLMap,
-} from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { at, ManifestError } from './error.js';
 import { Lines } from './text.js';
 
@@ -25,9 +16,6 @@ export function isKustomizationFile(file: string): boolean {
   return KUSTOMIZATION_FILE.test(file);
 }
 
-/** Parse options shared by every read: aliases are never expanded, but bound them in case a caller does. */
-export const PARSE_OPTIONS = { keepSourceTokens: true, maxAliasCount: 100, prettyErrors: false } as const;
-
 /**
  * Parses a file for scanning or editing. Non-YAML files and Go templates are skipped; a file that does not
  * parse is an error when it mentions one of `repositories`, else skipped.
@@ -39,9 +27,9 @@ export function loadFile(file: string, text: string, repositories: Iterable<stri
   if (template && /(?:^|\/)templates\//.test(file)) {
     return { kind: 'skipped', reason: 'a Go template (under a templates/ directory)' };
   }
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  // Bounded (flow nesting; aliases are never expanded here): a file nested too deep is refused by name.
+  const list: Doc[] = parseConfigYamlAll(file, text, { keepSourceTokens: true });
   const lines = new Lines(text);
-  const list: Doc[] = Array.isArray(docs) ? docs : [];
   const error = list.flatMap((doc) => doc.errors)[0];
   if (error !== undefined) {
     if (template)

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import type { BranchReader } from '../git/index.js';
+import { FILE_LIMITS, fileTooLarge, formatSize } from '../limits.js';
 import { collectMarkerImages, searchTerms, type ValuesPath } from '../manifest/index.js';
 import type { EnvironmentTarget } from './target.js';
 
@@ -9,9 +10,16 @@ export interface CandidateFile {
   readonly text: string;
 }
 
+/** A file planning left alone, and why: the user is told (a warning naming the file), never left guessing. */
+export interface FileWarning {
+  readonly file: string;
+  readonly message: string;
+}
+
 export interface Candidates {
   readonly files: readonly CandidateFile[];
   readonly markerImages: ReadonlyMap<string, string>;
+  readonly warnings: readonly FileWarning[];
 }
 
 const SYMLINK_MODE = '120000';
@@ -30,7 +38,7 @@ export async function readCandidates(
   repositories: Iterable<string>,
   valuesPaths: readonly ValuesPath[],
 ): Promise<Candidates> {
-  const entries = await repo.listTree(commit, target.path);
+  const entries = await repo.listTree(commit, target.path, { sizes: true });
   if (target.path !== undefined && entries.length === 0) {
     throw new SlipwayError(`path ${target.path} does not exist on branch ${target.branch}`, {
       where: repo.url,
@@ -62,7 +70,21 @@ export async function readCandidates(
       );
     }
   }
-  const paths = [...new Set([...matched, ...named])].filter((p) => regular.has(p)).sort();
+  const warnings: FileWarning[] = [];
+  const sizes = new Map(entries.map((e) => [e.path, e.size ?? 0]));
+  const wanted = [...new Set([...matched, ...named])].filter((p) => regular.has(p)).sort();
+  const tooLarge = wanted.filter((p) => (sizes.get(p) ?? 0) > FILE_LIMITS.file);
+  if (tooLarge.length > 0) {
+    await refuseTooLarge(repo, commit, target, tooLarge, sizes, repositories, named, warnings);
+  }
+  const paths = wanted.filter((p) => (sizes.get(p) ?? 0) <= FILE_LIMITS.file);
+  const total = paths.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0);
+  if (total > FILE_LIMITS.candidates) {
+    throw new SlipwayError(
+      `${paths.length} files that may refer to the image hold ${formatSize(total)} on branch ${target.branch}, over Slipway's limit of ${formatSize(FILE_LIMITS.candidates)} read at once`,
+      { where: repo.url, fix: 'narrow --path to the folder of the environment' },
+    );
+  }
   const blobs = await repo.readFiles(commit, paths);
 
   const files: CandidateFile[] = [];
@@ -74,14 +96,65 @@ export async function readCandidates(
     try {
       text = utf8.decode(bytes);
     } catch {
-      continue; // not UTF-8 text: not a manifest
+      warnings.push({
+        file: path,
+        message: `${path} is not UTF-8 text (${encodingOf(bytes)}): skipped, although it may refer to the image; Kubernetes, Flux and Argo CD read YAML as UTF-8, so re-save it as UTF-8 for Slipway to edit it`,
+      });
+      continue;
     }
     files.push({ path, text });
     for (const [policy, repository] of collectMarkerImages(path, text)) markerImages.set(policy, repository);
   }
-  return { files, markerImages };
+  return { files, markerImages, warnings };
 }
 
+/**
+ * Files over the size limit are never read. One that names a repository being promoted (or that a values path
+ * names) may hold a reference Slipway would leave stale, so the promotion is refused: a half-promoted
+ * environment is worse than none. One that only mentions Flux's `ImagePolicy` (a CRD bundle, say) is skipped
+ * with a warning: it can only matter through a marker, and markers live beside the images they set.
+ */
+async function refuseTooLarge(
+  repo: BranchReader,
+  commit: string,
+  target: EnvironmentTarget,
+  tooLarge: readonly string[],
+  sizes: ReadonlyMap<string, number>,
+  repositories: Iterable<string>,
+  named: readonly string[],
+  warnings: FileWarning[],
+): Promise<void> {
+  const naming = new Set(
+    await repo.grep(
+      commit,
+      searchTerms(repositories),
+      tooLarge.map((p) => `:(literal)${p}`),
+    ),
+  );
+  for (const file of tooLarge) {
+    const size = sizes.get(file) ?? 0;
+    if (naming.has(file) || named.includes(file)) {
+      throw fileTooLarge(
+        file,
+        size,
+        FILE_LIMITS.file,
+        `branch ${target.branch}`,
+        'split it into smaller files, or point --path at a folder without it (Slipway does not edit files this large)',
+      );
+    }
+    warnings.push({
+      file,
+      message: `${file} is ${formatSize(size)}, over the ${formatSize(FILE_LIMITS.file)} limit: skipped (it mentions ImagePolicy but no image being promoted)`,
+    });
+  }
+}
+
+/** What the bytes seem to be instead of UTF-8, for the warning. */
+function encodingOf(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE, byte order mark FF FE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE, byte order mark FE FF';
+  return 'invalid UTF-8: Latin-1 or another 8-bit encoding?';
+}
 /** Symlinks are never followed; one that points out of the repo is reported, as it may be an attack. */
 async function refuseEscapingSymlinks(
   repo: BranchReader,

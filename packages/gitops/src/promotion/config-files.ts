@@ -1,6 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import { branchTip, commitTreeViaApi, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
 import { ConfigRepo, type GitAuth, GitError } from '../git/index.js';
+import { FILE_LIMITS, fileTooLarge } from '../limits.js';
 import { assertPolicyRef, branchName, missingDefaultBranch, writtenByPromotions } from './policy-source.js';
 import { normaliseRepoPath } from './target.js';
 import type { GitHubRepo } from './transport.js';
@@ -33,8 +34,11 @@ export interface ConfigFilesReader {
    */
   readonly writtenBy: string | undefined;
   readonly commit: string;
-  /** The files that exist among `paths` (repo-relative), read from the ref's tip. */
-  read(paths: readonly string[]): Promise<Map<string, Buffer>>;
+  /**
+   * The files that exist among `paths` (repo-relative), read from the ref's tip. One over `limit` bytes
+   * (default: {@link FILE_LIMITS}.file; keys pass `.key`) is refused before it is read.
+   */
+  read(paths: readonly string[], limit?: number): Promise<Map<string, Buffer>>;
 }
 
 /**
@@ -66,7 +70,7 @@ export async function withConfigFiles<T>(
       return await work(undefined);
     }
     let tip = fetched;
-    const read = async (paths: readonly string[]): Promise<Map<string, Buffer>> => {
+    const read = async (paths: readonly string[], limit = FILE_LIMITS.file): Promise<Map<string, Buffer>> => {
       const wanted = repoPaths(paths);
       if (!whole) {
         try {
@@ -75,6 +79,14 @@ export async function withConfigFiles<T>(
           if (!(error instanceof GitError)) throw error;
           whole = true; // the server will not send single blobs: take the branch whole, once
           tip = (await repo.fetchBranches([ref], { blobs: 'all' })).get(ref) ?? tip;
+        }
+      }
+      // Sizes from the object store (a prefetched blob is on disk, not in this process): refuse before reading.
+      for (const file of wanted) {
+        for (const entry of await repo.listTree(tip, file, { sizes: true })) {
+          const refusal =
+            entry.path === file ? sizeRefusal(entry.path, entry.size ?? 0, limit, ref) : undefined;
+          if (refusal !== undefined) throw refusal;
         }
       }
       return repo.readFiles(tip, wanted);
@@ -121,13 +133,31 @@ async function apiConfigFiles(
     given: given !== undefined,
     writtenBy: writtenByPromotions(branch, request.written),
     commit,
-    read: (paths) => {
+    read: (paths, limit = FILE_LIMITS.file) => {
       const wanted = repoPaths(paths);
       return treeOnce().then((root) =>
-        readPathsViaApi({ ...github, branch, commit, tree: root, paths: wanted }),
+        readPathsViaApi({
+          ...github,
+          branch,
+          commit,
+          tree: root,
+          paths: wanted,
+          refuseSize: (path, size) => sizeRefusal(path, size, limit, branch),
+        }),
       );
     },
   };
+}
+
+function sizeRefusal(file: string, size: number, limit: number, ref: string): Error | undefined {
+  if (size <= limit) return undefined;
+  return fileTooLarge(
+    file,
+    size,
+    limit,
+    `branch ${ref}`,
+    'a policy or key file this large is not one: check what was committed there',
+  );
 }
 
 function repoPaths(paths: readonly string[]): string[] {

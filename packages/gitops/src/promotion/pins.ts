@@ -1,7 +1,9 @@
+import { configYamlToJS, parseConfigYaml } from '@slipway/config-yaml';
 import { SlipwayError } from '@slipway/errors';
 import { isDigest, shortDigest, tryParseReference } from '@slipway/oci';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { type BranchReader, ConfigRepo, type GitAuth, GitError, type Identity } from '../git/index.js';
+import { FILE_LIMITS, fileTooLarge } from '../limits.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import { unpinMessage } from './message.js';
 import type { EnvironmentTarget } from './target.js';
@@ -51,14 +53,14 @@ const HEADER =
 
 /** The pins of `.slipway/pins.yaml` (an empty list for an empty file). */
 export function parsePins(text: string, where = PINS_FILE): EnvironmentPin[] {
-  const doc = parseDocument(text);
+  const doc = parseConfigYaml(where, text);
   const bad = (why: string): SlipwayError =>
     new SlipwayError(`${PINS_FILE} is not valid: ${why}`, {
       where,
       fix: 'fix the file by hand (a list `pins:` of {image, digest, reason, at}), or delete it',
     });
   if (doc.errors.length > 0) throw bad(doc.errors[0]?.message.split('\n')[0] ?? 'YAML error');
-  const root: unknown = doc.toJS();
+  const root: unknown = configYamlToJS(where, text, doc);
   if (root === null || root === undefined) return [];
   if (typeof root !== 'object' || Array.isArray(root)) throw bad('expected a mapping with `pins:`');
   const list = (root as Record<string, unknown>).pins;
@@ -122,6 +124,17 @@ export async function readPins(repo: BranchReader, commit: string): Promise<Envi
   } catch (error) {
     // The server will not send single blobs: reading the file below fetches it the way git does by itself.
     if (!(error instanceof GitError)) throw error;
+  }
+  for (const entry of await repo.listTree(commit, PINS_FILE, { sizes: true })) {
+    if (entry.path === PINS_FILE && (entry.size ?? 0) > FILE_LIMITS.file) {
+      throw fileTooLarge(
+        PINS_FILE,
+        entry.size ?? 0,
+        FILE_LIMITS.file,
+        `commit ${commit.slice(0, 12)}`,
+        'a pins file lists a few images: restore it from history, or delete it',
+      );
+    }
   }
   const bytes = (await repo.readFiles(commit, [PINS_FILE])).get(PINS_FILE);
   return bytes === undefined

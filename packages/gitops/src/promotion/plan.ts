@@ -9,7 +9,7 @@ import {
   type Pin,
   type ValuesPath,
 } from '../manifest/index.js';
-import { readCandidates } from './candidates.js';
+import { type FileWarning, readCandidates } from './candidates.js';
 import {
   applyPins,
   type EnvironmentPin,
@@ -28,6 +28,8 @@ export interface BranchPlan {
   readonly filesScanned: number;
   /** Pins `--override-pin` promoted over, of images this plan changes (the pins stay). */
   readonly overriddenPins: readonly EnvironmentPin[];
+  /** Files left alone that may refer to an image (not UTF-8, too large but naming no image): say so. */
+  readonly warnings: readonly FileWarning[];
 }
 
 export async function planBranch(
@@ -106,5 +108,12 @@ export async function planBranch(
   const overriddenPins = applied.overridden.filter((p) =>
     changes.some((change) => change.repository === pinRepository(p)),
   );
-  return { files, changes, sites, filesScanned: candidates.files.length, overriddenPins };
+  return {
+    files,
+    changes,
+    sites,
+    filesScanned: candidates.files.length,
+    overriddenPins,
+    warnings: candidates.warnings,
+  };
 }

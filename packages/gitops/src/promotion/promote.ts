@@ -10,6 +10,7 @@ import {
 } from '../git/index.js';
 import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
+import type { FileWarning } from './candidates.js';
 import { type PromotedImage, promotionMessage, TRAILER } from './message.js';
 import { type PinnedImage, readPinnedImages } from './pinned.js';
 import type { PinOptions, PinOverrideRefusal } from './pins.js';
@@ -52,6 +53,8 @@ export interface PromoteRequest {
    */
   readonly gate?: (input: GateInput) => Promise<readonly ImageRequest[]>;
   readonly progress?: (message: string) => void;
+  /** What the user must hear about, naming a file: a candidate file left alone. Default: progress. */
+  readonly warn?: (message: string, location: { readonly file: string }) => void;
   readonly tmpRoot?: string;
   /** Called with the argv of every git command (for tests and tracing; argv never carries secrets). */
   readonly onCommand?: (argv: string[]) => void;
@@ -119,6 +122,14 @@ interface FetchMode {
 export async function promote(request: PromoteRequest): Promise<BranchOutcome[]> {
   assertDistinctBranches(request.targets);
   const progress = request.progress ?? (() => {});
+  const warned = new Set<string>();
+  const warn = (warning: FileWarning): void => {
+    // Once per file and reason, however many attempts plan the branch again.
+    if (warned.has(warning.message)) return;
+    warned.add(warning.message);
+    if (request.warn === undefined) progress(`warning: ${warning.message}`);
+    else request.warn(warning.message, { file: warning.file });
+  };
   const via = request.via ?? 'git';
   const prEnvs = request.pullRequests?.envs ?? new Set<string>();
   const byPullRequest = request.targets.filter((target) => prEnvs.has(target.env));
@@ -192,6 +203,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
         progress(
           `${target.branch}: ${plan.sites.length} reference${plan.sites.length === 1 ? '' : 's'} in ${plan.filesScanned} file${plan.filesScanned === 1 ? '' : 's'}, ${plan.changes.length} to change`,
         );
+        for (const warning of plan.warnings) warn(warning);
         for (const pin of plan.overriddenPins) {
           progress(
             `${target.branch}: ${pin.image} is pinned at ${pin.digest}; promoting over the pin (--override-pin), which stays`,

@@ -213,12 +213,18 @@ class ApiReader {
       .entries(commit)
       .filter((entry) => entry.type !== 'tree')
       .filter((entry) => dir === '' || entry.path === dir || entry.path.startsWith(`${dir}/`))
-      .map((entry) => ({ path: entry.path, mode: entry.mode, oid: entry.sha, type: entry.type }));
+      .map((entry) => ({
+        path: entry.path,
+        mode: entry.mode,
+        oid: entry.sha,
+        type: entry.type,
+        ...(entry.size === undefined ? {} : { size: entry.size }),
+      }));
   }
 
   /**
    * What `git grep -l -F -i` answers, over the regular files the pathspecs name. Only the pathspecs
-   * readCandidates passes are understood: `:(glob)<folder/>**\/*.<ext>`.
+   * readCandidates passes are understood: `:(glob)<folder/>**\/*.<ext>` and `:(literal)<file>`.
    */
   async grep(commit: string, terms: string[], pathspecs: string[] = []): Promise<string[]> {
     const patterns = terms.filter((term) => term !== '').map((term) => term.toLowerCase());
@@ -227,12 +233,10 @@ class ApiReader {
     const files = this.transport
       .entries(commit)
       .filter((entry) => entry.type === 'blob' && (entry.mode === '100644' || entry.mode === '100755'))
-      .filter((entry) =>
-        specs.some((spec) => entry.path.startsWith(spec.prefix) && entry.path.endsWith(spec.suffix)),
-      );
+      .filter((entry) => specs.some((spec) => spec.matches(entry.path)));
     const bytes = files.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
     if (files.length > API_SCAN_LIMITS.files || bytes > API_SCAN_LIMITS.bytes) {
-      const where = specs[0]?.prefix === '' ? 'the branch' : `${specs[0]?.prefix ?? ''}`;
+      const where = specs[0]?.prefix === '' ? 'the branch' : `${specs[0]?.prefix ?? 'the branch'}`;
       throw new SlipwayError(
         `too many YAML files to scan through the GitHub API: ${files.length} files (${Math.round(bytes / 1024 / 1024)} MiB) under ${where}; the limit is ${API_SCAN_LIMITS.files} files or ${API_SCAN_LIMITS.bytes / 1024 / 1024} MiB`,
         { where: this.url, fix: 'narrow --path to the folder of the environment, or use --via git' },
@@ -257,10 +261,16 @@ class ApiReader {
   }
 }
 
-function parsePathspec(spec: string): { prefix: string; suffix: string } {
+function parsePathspec(spec: string): { prefix: string; matches: (path: string) => boolean } {
+  if (spec.startsWith(':(literal)')) {
+    const file = spec.slice(':(literal)'.length);
+    return { prefix: file, matches: (path) => path === file };
+  }
   const match = /^:\(glob\)(.*)\*\*\/\*(\.[A-Za-z0-9]+)$/.exec(spec);
   if (match === null) throw new Error(`bug: the API transport cannot read the pathspec ${spec}`);
-  return { prefix: match[1] ?? '', suffix: match[2] ?? '' };
+  const prefix = match[1] ?? '';
+  const suffix = match[2] ?? '';
+  return { prefix, matches: (path) => path.startsWith(prefix) && path.endsWith(suffix) };
 }
 
 /** A unified diff of one file (3 lines of context), as `git diff` prints it, for dry runs. */

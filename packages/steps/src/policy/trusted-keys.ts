@@ -1,5 +1,5 @@
 import { SlipwayError } from '@slipway/errors';
-import type { ConfigFilesReader } from '@slipway/gitops';
+import { type ConfigFilesReader, FILE_LIMITS } from '@slipway/gitops';
 import type { Environment, Verifier } from '@slipway/sign';
 import { POLICY_FILE } from './source.js';
 
@@ -17,7 +17,7 @@ export async function trustedKeys(
   return sign.loadPolicyKeys(signatures, {
     file: POLICY_FILE,
     readFile: async (path) => {
-      const found = (await reader.read([path])).get(path.replace(/^\.\//, ''));
+      const found = (await reader.read([path], FILE_LIMITS.key)).get(path.replace(/^\.\//, ''));
       if (found === undefined) {
         throw new SlipwayError(`key file ${path} does not exist on ${reader.ref}`, {
           where: `${POLICY_FILE}:${environment.line}`,

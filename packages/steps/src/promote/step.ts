@@ -126,6 +126,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
     overridePin: params.overridePin,
     ...(plan.pinOverrideRefusal === undefined ? {} : { pinOverrideRefusal: plan.pinOverrideRefusal }),
     progress: (message) => reporter.info(message),
+    warn: (message, location) => reporter.warning(message, location),
   });
   if (params.wait !== undefined && !params.dryRun)
     await waitForDeployments(params, params.wait, outcomes, context);

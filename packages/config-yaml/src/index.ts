@@ -1,0 +1,150 @@
+// YAML read from a config repository, parsed within bounds. Anyone who can write to the config repo can write
+// its YAML, and Slipway parses it in the one process allowed to write production config: a file must not be
+// able to exhaust memory or the stack, only to be refused with one line naming it.
+import { SlipwayError } from '@slipway/errors';
+import {
+  type Document,
+  type DocumentOptions,
+  Lexer,
+  type ParseOptions,
+  parseAllDocuments,
+  parseDocument,
+  type SchemaOptions,
+  visit,
+} from 'yaml';
+
+/**
+ * `maxAliasCount`: how many nodes one alias may expand to when a document is turned into plain data (the
+ * library's own guard against "billion laughs"); Slipway's editor never expands aliases. `flowDepth`: how
+ * deep `[…]` / `{…}` may nest. The library's parser keeps every open flow collection (about 600 bytes each),
+ * so 1 MiB of `[` would cost 600 MB before any error; real config nests a handful of levels. Block nesting
+ * needs indentation, so its depth is bounded by the file size, and the library reports a stack overflow
+ * there as a parse error of its own.
+ */
+export const YAML_BOUNDS = { maxAliasCount: 100, flowDepth: 64 } as const;
+
+/**
+ * The options every parse of config-repo YAML starts from (a caller adds its own, such as a LineCounter).
+ * Parsing never expands aliases; only {@link configYamlToJS} does, within `maxAliasCount`.
+ */
+export const CONFIG_YAML_OPTIONS = { prettyErrors: false } as const satisfies ParseOptions &
+  DocumentOptions &
+  SchemaOptions;
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+/** Config-repo YAML Slipway refuses to parse; `where` is the file (and line when known). */
+export class YamlBoundsError extends SlipwayError {
+  constructor(message: string, options: { where: string; fix: string }) {
+    super(message, options);
+    this.name = 'YamlBoundsError';
+  }
+}
+
+/** Every document of `text` (the file `file`), after checking its flow nesting. */
+export function parseConfigYamlAll(file: string, text: string, options: Options = {}): Document.Parsed[] {
+  checkFlowDepth(file, text);
+  const parsed = parseAllDocuments(text, { ...CONFIG_YAML_OPTIONS, ...options });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  // Slipway's own reading never expands an alias, but Kubernetes, Flux and Argo CD do: a document that is an
+  // alias bomb is refused here, by the library's rule, rather than edited and handed on. Only documents that
+  // hold an alias pay for the check.
+  for (const doc of docs) if (doc.errors.length === 0 && hasAlias(doc)) configYamlToJS(file, text, doc);
+  return docs;
+}
+
+function hasAlias(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The one document of `text` (the file `file`), after checking its flow nesting. */
+export function parseConfigYaml(file: string, text: string, options: Options = {}): Document.Parsed {
+  checkFlowDepth(file, text);
+  return parseDocument(text, { ...CONFIG_YAML_OPTIONS, ...options });
+}
+
+/**
+ * A document as plain data, aliases expanded within {@link YAML_BOUNDS}: an alias bomb is refused naming the
+ * file and the line of its first alias, not left to exhaust memory (or escape as a bare ReferenceError).
+ */
+export function configYamlToJS(file: string, text: string, doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: YAML_BOUNDS.maxAliasCount });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    throw new YamlBoundsError(
+      `aliases expand to too many nodes (over ${YAML_BOUNDS.maxAliasCount} for one alias): a YAML alias bomb?`,
+      {
+        where: whereAlias(file, text, doc),
+        fix: 'write the values out instead of nesting aliases of aliases',
+      },
+    );
+  }
+}
+
+/**
+ * Refuses `[`/`{` nested deeper than {@link YAML_BOUNDS.flowDepth}, before the parser builds them. The lexer
+ * only splits tokens (a bracket inside quotes, a comment or a block scalar is part of another token), in time
+ * linear in the text and constant memory.
+ */
+export function checkFlowDepth(file: string, text: string): void {
+  // Fewer openers than the limit in the whole text cannot nest past it: nothing to lex.
+  if (!deepFlowPossible(text)) return;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      depth += 1;
+      if (depth > YAML_BOUNDS.flowDepth) {
+        throw new YamlBoundsError(
+          `flow collections ([…] or {…}) nest deeper than ${YAML_BOUNDS.flowDepth} levels`,
+          {
+            where: `${file}:${lineAt(text, offset)}`,
+            fix: 'flatten the structure: no config Slipway edits nests that deep',
+          },
+        );
+      }
+    } else if (token === ']' || token === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+    offset += token.length;
+  }
+}
+
+/** Whether the text holds more flow openers than the limit at all (quick test before lexing). */
+function deepFlowPossible(text: string): boolean {
+  let openers = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      openers += 1;
+      if (openers > YAML_BOUNDS.flowDepth) return true;
+    }
+  }
+  return false;
+}
+
+function whereAlias(file: string, text: string, doc: Document.Parsed): string {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? file : `${file}:${lineAt(text, offset)}`;
+}
+
+/** 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
