@@ -25,16 +25,33 @@ export function aliasBomb(): string {
 }
 
 /**
- * A config repo whose `env/dev` holds a normal deployment of the image next to one hostile file:
- * `huge` (a manifest of `bytes`, 40 MB by default) or `bomb` (an alias bomb).
+ * A values file just under the 1 MiB limit: one mapping of about 87,000 keys, then the image. Legal, and
+ * quadratic for a duplicate-key check that compares each key with every earlier one.
  */
-export function hostileRepo(kind: 'huge' | 'bomb', bytes = 40 * 1024 * 1024): BareRepo {
+export function manyKeys(): string {
+  const keys: string[] = [];
+  for (let i = 0, size = 0; size < 1000 * 1024; i += 1) {
+    const line = `k${i}: v\n`;
+    keys.push(line);
+    size += line.length;
+  }
+  return `${keys.join('')}image: ${HOSTILE_IMAGE}:1.0.0\n`;
+}
+
+export type HostileKind = 'huge' | 'bomb' | 'keys';
+
+/**
+ * A config repo whose `env/dev` holds a normal deployment of the image next to one hostile file:
+ * `huge` (a manifest of `bytes`, 40 MB by default), `bomb` (an alias bomb) or `keys` (a legal file of many keys).
+ */
+export function hostileRepo(kind: HostileKind, bytes = 40 * 1024 * 1024): BareRepo {
   return createBareRepo({
     branches: {
       main: { 'README.md': 'config\n' },
       'env/dev': {
         'apps/cart/deployment.yaml': deployment,
-        [`apps/cart/${kind}.yaml`]: kind === 'huge' ? hugeManifest(bytes) : aliasBomb(),
+        [`apps/cart/${kind}.yaml`]:
+          kind === 'huge' ? hugeManifest(bytes) : kind === 'bomb' ? aliasBomb() : manyKeys(),
       },
     },
     defaultBranch: 'main',

@@ -250,7 +250,7 @@ const policySchema = z.strictObject({
 export function parsePolicy(text: string, options: { file?: string } = {}): Policy {
   const file = options.file ?? POLICY_FILE;
   const lineCounter = new LineCounter();
-  const document = parseConfigYaml(file, text, { lineCounter, uniqueKeys: true });
+  const document = parseConfigYaml(file, text, { lineCounter });
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line;
   const yamlError = document.errors[0];
