@@ -11,6 +11,7 @@ import {
   formatPins,
   type PromoteRequest,
   promote,
+  readStatus,
   withConfigFiles,
 } from '../src/index.js';
 
@@ -211,5 +212,33 @@ describe('candidate files that are not UTF-8', () => {
       },
     ]);
     expect(readFileAt(repo.path, 'env/dev', 'apps/cart/latin1.yaml')).toEqual(latin1);
+  });
+});
+
+describe('status reads within the same bounds, and says what it leaves out', () => {
+  it('shows the deployment and warns about a file over the limit, a Latin-1 file and an alias bomb, reading none', async () => {
+    const repo = devRepo({
+      'apps/cart/deployment.yaml': DEPLOYMENT,
+      'apps/big/huge.yaml': bigManifest(FILE_LIMITS.file + 1, `image: ${CART}:0.9.0`),
+      'apps/old/latin1.yaml': Buffer.from(`# Caf\u00e9\n${deployment(`${CART}:0.8.0`)}`, 'latin1'),
+      'apps/bomb/bomb.yaml': `${ALIAS_BOMB}\nimage: ${CART}:0.7.0\n`,
+    });
+    const warnings: string[] = [];
+    const status = await readStatus({
+      configRepo: repo.url,
+      targets: [environmentTarget('dev')],
+      warn: (message) => warnings.push(message),
+    });
+    expect(status.rows).toHaveLength(1);
+    expect(status.rows[0]?.cells.dev).toMatchObject({ tag: '1.0.0', conflict: false });
+    expect(status.rows[0]?.cells.dev?.places).toEqual(['apps/cart/deployment.yaml:7']);
+    expect(warnings).toHaveLength(3);
+    expect(warnings.join('\n')).toMatch(
+      /env\/dev: apps\/big\/huge\.yaml is 1 MiB, over Slipway's limit of 1 MiB: not read/,
+    );
+    expect(warnings.join('\n')).toMatch(/env\/dev: apps\/old\/latin1\.yaml is not UTF-8 text: not read/);
+    expect(warnings.join('\n')).toMatch(
+      /env\/dev: apps\/bomb\/bomb\.yaml:\d+: aliases expand to too many nodes/,
+    );
   });
 });

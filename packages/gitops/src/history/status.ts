@@ -1,4 +1,6 @@
+import { SlipwayError } from '@slipway/errors';
 import { ConfigRepo, type GitAuth } from '../git/index.js';
+import { FILE_LIMITS, formatSize } from '../limits.js';
 import { collectMarkerImages, type ImageSite, scanAllSites } from '../manifest/index.js';
 import { PINS_FILE, parsePins, pinRepository } from '../promotion/pins.js';
 import type { EnvironmentTarget } from '../promotion/target.js';
@@ -15,6 +17,8 @@ export interface StatusRequest {
   readonly historyLimit?: number;
   readonly tmpRoot?: string;
   readonly onCommand?: (argv: string[]) => void;
+  /** Told of each file status could not read (too large, not UTF-8, refused by the YAML bounds). */
+  readonly warn?: (message: string) => void;
 }
 
 /** What one environment runs of one image. */
@@ -76,7 +80,7 @@ export async function readStatus(request: StatusRequest): Promise<Status> {
       const cells = new Map<string, StatusCell>();
       perEnv.set(target.env, cells);
       if (tip === null) continue;
-      const sites = await sitesAt(repo, tip, target.path);
+      const sites = await sitesAt(repo, tip, target, request.warn ?? (() => {}));
       const pinsText = (await repo.readFiles(tip, [PINS_FILE])).get(PINS_FILE)?.toString('utf8');
       let pinned = new Set<string>();
       try {
@@ -154,15 +158,42 @@ function sameVersion(a: { tag?: string; digest?: string }, b: { tag?: string; di
   return a.tag === b.tag;
 }
 
-/** Every image site in the YAML files under `path` at `commit` (symlinks and `.slipway/` left out). */
-async function sitesAt(repo: ConfigRepo, commit: string, path: string | undefined): Promise<ImageSite[]> {
-  const entries = await repo.listTree(commit, path);
-  const files = entries
-    .filter(
-      (e) => e.type === 'blob' && e.mode !== '120000' && YAML.test(e.path) && !e.path.startsWith('.slipway/'),
-    )
-    .map((e) => e.path)
-    .sort();
+/**
+ * Every image site in the YAML files under the target's path at `commit` (symlinks and `.slipway/` left out).
+ * Sizes are checked before anything is read, with the limits promote applies: a file over the limit is left
+ * out with a warning (status only reads), and more YAML in all than promote would hold at once is refused.
+ */
+async function sitesAt(
+  repo: ConfigRepo,
+  commit: string,
+  target: EnvironmentTarget,
+  warn: (message: string) => void,
+): Promise<ImageSite[]> {
+  const entries = await repo.listTree(commit, target.path, { sizes: true });
+  const files: string[] = [];
+  let total = 0;
+  for (const entry of entries.sort((a, b) => a.path.localeCompare(b.path))) {
+    if (entry.type !== 'blob' || entry.mode === '120000' || !YAML.test(entry.path)) continue;
+    if (entry.path.startsWith('.slipway/')) continue;
+    const size = entry.size ?? 0;
+    if (size > FILE_LIMITS.file) {
+      warn(
+        `${target.branch}: ${entry.path} is ${formatSize(size)}, over Slipway's limit of ${formatSize(FILE_LIMITS.file)}: not read, so status does not show what it references`,
+      );
+      continue;
+    }
+    total += size;
+    if (total > FILE_LIMITS.candidates) {
+      throw new SlipwayError(
+        `the YAML files under ${target.path ?? 'the root'} of ${target.branch} add up to more than ${formatSize(FILE_LIMITS.candidates)}`,
+        {
+          where: `branch ${target.branch}`,
+          fix: 'narrow status to a folder with --path, or keep fewer and smaller files per environment',
+        },
+      );
+    }
+    files.push(entry.path);
+  }
   const blobs = await repo.readFiles(commit, files);
   const texts: Array<[string, string]> = [];
   for (const file of files) {
@@ -171,7 +202,9 @@ async function sitesAt(repo: ConfigRepo, commit: string, path: string | undefine
     try {
       texts.push([file, utf8.decode(bytes)]);
     } catch {
-      // not UTF-8 text: not a manifest
+      warn(
+        `${target.branch}: ${file} is not UTF-8 text: not read, so status does not show what it references`,
+      );
     }
   }
   const markerImages = new Map<string, string>();
@@ -183,5 +216,14 @@ async function sitesAt(repo: ConfigRepo, commit: string, path: string | undefine
       // a file that does not parse names no policy
     }
   }
-  return texts.flatMap(([file, text]) => scanAllSites(file, text, { markerImages }));
+  return texts.flatMap(([file, text]) => {
+    try {
+      return scanAllSites(file, text, { markerImages });
+    } catch (error) {
+      // A file the YAML bounds refuse (an alias bomb) hides what it references; the rest still counts.
+      if (!(error instanceof SlipwayError)) throw error;
+      warn(`${target.branch}: ${error.oneLine()}: not read, so status does not show what it references`);
+      return [];
+    }
+  });
 }

@@ -61,6 +61,7 @@ export const statusStep = defineStep({
       ...(params.auth === undefined ? {} : { auth: params.auth }),
       targets,
       ...(params.repositories.length === 0 ? {} : { repositories: params.repositories }),
+      warn: (message) => context.reporter.warning(message),
     });
     for (const environment of status.environments) {
       if (environment.commit === null)
