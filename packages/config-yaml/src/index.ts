@@ -5,7 +5,10 @@ import { SlipwayError } from '@slipway/errors';
 import {
   type Document,
   type DocumentOptions,
+  isAlias,
+  isMap,
   isScalar,
+  isSeq,
   Lexer,
   type ParseOptions,
   parseAllDocuments,
@@ -16,18 +19,22 @@ import {
 } from 'yaml';
 
 /**
- * `maxAliasCount`: how many nodes one alias may expand to when a document is turned into plain data (the
- * library's own guard against "billion laughs"); Slipway's editor never expands aliases. `flowDepth`: how
+ * `expandedNodes`: how many nodes a document may hold once every alias is expanded, as Kubernetes, Flux and
+ * Argo CD will expand them (Slipway's editor never does). A 1 MiB file written out holds at most about half a
+ * million nodes, so a million leaves room for ordinary anchors (`<<: *defaults` used hundreds of times) while
+ * a "billion laughs" file, 9^9 nodes from a few hundred bytes, is refused at once. The library's own
+ * `maxAliasCount` is no such measure: it counts uses of one anchor, and refuses a plain anchor used 101 times.
+ * `flowDepth`: how
  * deep `[…]` / `{…}` may nest. The library's parser keeps every open flow collection (about 600 bytes each),
  * so 1 MiB of `[` would cost 600 MB before any error; real config nests a handful of levels. Block nesting
  * needs indentation, so its depth is bounded by the file size, and the library reports a stack overflow
  * there as a parse error of its own.
  */
-export const YAML_BOUNDS = { maxAliasCount: 100, flowDepth: 64 } as const;
+export const YAML_BOUNDS = { expandedNodes: 1_000_000, flowDepth: 64 } as const;
 
 /**
  * The options every parse of config-repo YAML starts from (a caller adds its own, such as a LineCounter).
- * Parsing never expands aliases; only {@link configYamlToJS} does, within `maxAliasCount`. The library's own
+ * Parsing never expands aliases; only {@link configYamlToJS} does, after {@link checkAliasExpansion}. The library's own
  * duplicate-key check compares each key with every earlier one of its map: 20,000 keys took 2.4 s and 87,000
  * many minutes, all within the size limit. {@link checkUniqueKeys} does the same check in linear time.
  */
@@ -55,7 +62,7 @@ export function parseConfigYamlAll(file: string, text: string, options: Options 
   // Slipway's own reading never expands an alias, but Kubernetes, Flux and Argo CD do: a document that is an
   // alias bomb is refused here, by the library's rule, rather than edited and handed on. Only documents that
   // hold an alias pay for the check.
-  for (const doc of docs) if (doc.errors.length === 0 && hasAlias(doc)) configYamlToJS(file, text, doc);
+  for (const doc of docs) if (doc.errors.length === 0) checkAliasExpansion(file, text, doc);
   return docs;
 }
 
@@ -101,23 +108,52 @@ export function checkUniqueKeys(doc: Document.Parsed): void {
   });
 }
 
-/**
- * A document as plain data, aliases expanded within {@link YAML_BOUNDS}: an alias bomb is refused naming the
- * file and the line of its first alias, not left to exhaust memory (or escape as a bare ReferenceError).
- */
+/** A document as plain data, aliases expanded once {@link checkAliasExpansion} has found them within bounds. */
 export function configYamlToJS(file: string, text: string, doc: Document.Parsed): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: YAML_BOUNDS.maxAliasCount });
-  } catch (error) {
-    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
-    throw new YamlBoundsError(
-      `aliases expand to too many nodes (over ${YAML_BOUNDS.maxAliasCount} for one alias): a YAML alias bomb?`,
-      {
-        where: whereAlias(file, text, doc),
-        fix: 'write the values out instead of nesting aliases of aliases',
-      },
-    );
-  }
+  checkAliasExpansion(file, text, doc);
+  return doc.toJS({ maxAliasCount: -1 });
+}
+
+/**
+ * Refuses a document whose aliases, expanded, would exceed {@link YAML_BOUNDS}.expandedNodes (an alias bomb), or
+ * refer to a node that contains them (a cycle), naming the file and the line of its first alias. One pass in
+ * document order: an alias can only name an anchor before it, so the size of its target is already known (or
+ * the target is still open, which is the cycle), and every node is counted once.
+ */
+export function checkAliasExpansion(file: string, text: string, doc: Document.Parsed): void {
+  if (!hasAlias(doc)) return;
+  const anchors = new Map<string, unknown>();
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  const refuse = (message: string, fix: string): never => {
+    throw new YamlBoundsError(message, { where: whereAlias(file, text, doc), fix });
+  };
+  const sizeOf = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target === undefined) return 1;
+      if (open.has(target))
+        refuse(`alias *${node.source} refers to a node that contains it`, 'remove the cycle');
+      return sizes.get(target) ?? 1;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor !== undefined) anchors.set(anchor, node);
+    let size = 1;
+    open.add(node);
+    if (isMap(node)) for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
+    else if (isSeq(node)) for (const item of node.items) size += sizeOf(item);
+    open.delete(node);
+    sizes.set(node, size);
+    if (size > YAML_BOUNDS.expandedNodes) {
+      refuse(
+        `aliases expand to more than ${YAML_BOUNDS.expandedNodes.toLocaleString('en')} nodes: a YAML alias bomb?`,
+        'write the values out instead of nesting aliases of aliases',
+      );
+    }
+    return size;
+  };
+  sizeOf(doc.contents);
 }
 
 /**
