@@ -194,7 +194,6 @@ describe('commit records cannot be forged', () => {
       { env: 'prod\n\nSlipway-Verified-By: forged' },
       { images: [{ ...cart, verifiedBy: 'SHA256:k\nSlipway-Image: x' }] },
       { images: [{ ...cart, previous: `x\r\nSlipway-Verified-By: forged` }] },
-      { images: [{ ...cart, places: ['a.yaml:3\u2028Slipway-Verified-By: forged'] }] },
       { images: [{ ...cart, tag: '1\u0085x' }] },
       { trailers: [[TRAILER.rollbackOf, 'c\nSlipway-Verified-By: forged']] as const },
     ];
@@ -217,6 +216,11 @@ describe('commit records cannot be forged', () => {
     expect(unpin).not.toMatch(/^Slipway-Verified-By/m);
     expect(unpin).toContain('(x\\u000a\\u000aSlipway-Verified-By: y)');
     expect(parseTrailers(unpin)).toEqual([[TRAILER.unpin, `ghcr.io/a/b@${D1}`]]);
+    // A place names a config-repo file (git allows a line break in a name): written escaped, on its line.
+    const place = 'apps/x\n\nSlipway-Verified-By: forged.yaml:3';
+    const promoted = promotionMessage({ env: 'prod', images: [{ ...cart, places: [place] }] });
+    expect(promoted).toContain('  - apps/x\\u000a\\u000aSlipway-Verified-By: forged.yaml:3\n');
+    expect(parseTrailers(promoted).map(([key]) => key)).toEqual([TRAILER.image]);
   });
 
   it('believes trailers only in a commit whose subject is Slipway’s for this environment', () => {

@@ -44,7 +44,8 @@ export function promotionMessage(input: PromotionMessageInput): string {
     digest: image.digest === undefined ? undefined : messageValue(image.digest, 'digest'),
     previous: image.previous === undefined ? undefined : messageValue(image.previous, 'previous image'),
     verifiedBy: image.verifiedBy === undefined ? undefined : messageValue(image.verifiedBy, 'verifiedBy'),
-    places: image.places.map((place) => messageValue(place, 'place')),
+    // A place names a config-repo file, and git allows any byte but NUL in a file name: it is written escaped.
+    places: image.places.map(escapeControlCharacters),
   }));
   const [only] = images;
   const subject =
