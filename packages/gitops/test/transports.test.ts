@@ -127,7 +127,7 @@ describe('timeouts', () => {
       defer(server.close);
       const root = scratch();
       const url = `${server.url}/${path.basename(repo.path)}`;
-      const error = await withVariables({ SLIPWAY_GIT_TIMEOUT: '1' }, async () => {
+      const error = await withVariables({ SLIPWAY_GIT_TIMEOUT: '5' }, async () => {
         const config = await ConfigRepo.open(
           url,
           { username: 'slipway', token: 'secret' },
@@ -144,7 +144,7 @@ describe('timeouts', () => {
       });
       expect(error).toBeInstanceOf(GitError);
       expect((error as GitError).reason).toBe('timeout');
-      expect((error as GitError).message).toBe('fetching env/dev timed out after 1 s');
+      expect((error as GitError).message).toBe('fetching env/dev timed out after 5 s');
       expect((error as GitError).fix).toMatch(/SLIPWAY_GIT_TIMEOUT/);
       expect(readdirSync(root)).toEqual([]);
     }));

@@ -68,6 +68,7 @@ describe('runCli', () => {
       for (const url of [
         'https://bot:SEKRET@127.0.0.1:9/acme/config.git',
         'https://SEKRET@127.0.0.1:9/acme/config',
+        'ssh://git:SEKRET@127.0.0.1:9/acme/config.git',
       ]) {
         for (const argv of [
           [name, '--config-repo', url],
@@ -95,6 +96,17 @@ describe('runCli', () => {
     expect(err).not.toMatch(/carries credentials/);
     expect(err.trimEnd().split('\n').at(-1)).toMatch(/^slipway status: error: .*127\.0\.0\.1:9/);
     expect(err).not.toContain('SEKRET');
+  });
+
+  it('takes an ssh:// config repo URL with a user name alone on argv (a user name is no secret)', async () => {
+    const { err } = await cli([
+      'status',
+      '--env',
+      'dev',
+      '--config-repo',
+      'ssh://git@127.0.0.1:9/acme/config.git',
+    ]);
+    expect(err).not.toMatch(/carries credentials/);
   });
 
   it('takes a config repo URL without credentials on argv', async () => {

@@ -2,17 +2,19 @@ import type { RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
 
 /**
- * Credentials written into an http(s) URL in an input (`https://user:token@host/…`, or a lone
- * `https://token@host/…`, which the config repo inputs read as a token): secrets that no input declares, so
+ * Credentials written into a URL in an input (`https://user:token@host/…`, `ssh://user:password@host/…`, or a
+ * lone `https://token@host/…`, which the config repo inputs read as a token): secrets that no input declares, so
  * the faces hide them like the declared ones. The encoded and decoded forms are both returned.
  */
 export function urlCredentials(value: RawValue): string[] {
   if (value === undefined || typeof value === 'boolean') return [];
   const found = new Set<string>();
   for (const text of typeof value === 'string' ? [value] : value) {
-    for (const match of text.matchAll(/\bhttps?:\/\/([^\s/?#@]+)@/gi)) {
-      const userinfo = match[1] ?? '';
+    for (const match of text.matchAll(/\b([a-z][a-z0-9+.-]*):\/\/([^\s/?#@]+)@/gi)) {
+      const userinfo = match[2] ?? '';
       const colon = userinfo.indexOf(':');
+      // Over http(s) a lone user part is read as a token; elsewhere (ssh://git@host) it is only a user name.
+      if (colon < 0 && !/^https?$/i.test(match[1] ?? '')) continue;
       const secret = colon >= 0 ? userinfo.slice(colon + 1) : userinfo;
       if (secret === '') continue;
       found.add(secret);
