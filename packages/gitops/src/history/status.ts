@@ -2,7 +2,7 @@ import { SlipwayError } from '@slipway/errors';
 import { ConfigRepo, type GitAuth } from '../git/index.js';
 import { FILE_LIMITS, formatSize } from '../limits.js';
 import { collectMarkerImages, type ImageSite, scanAllSites } from '../manifest/index.js';
-import { PINS_FILE, parsePins, pinRepository } from '../promotion/pins.js';
+import { pinRepository, readPins } from '../promotion/pins.js';
 import type { EnvironmentTarget } from '../promotion/target.js';
 import { historyEntry } from './entry.js';
 
@@ -81,12 +81,13 @@ export async function readStatus(request: StatusRequest): Promise<Status> {
       perEnv.set(target.env, cells);
       if (tip === null) continue;
       const sites = await sitesAt(repo, tip, target, request.warn ?? (() => {}));
-      const pinsText = (await repo.readFiles(tip, [PINS_FILE])).get(PINS_FILE)?.toString('utf8');
       let pinned = new Set<string>();
       try {
-        pinned = new Set((pinsText === undefined ? [] : parsePins(pinsText)).map(pinRepository));
-      } catch {
-        // A broken pins file does not stop status; promote reports it.
+        pinned = new Set((await readPins(repo, tip)).map(pinRepository));
+      } catch (error) {
+        // A broken or oversized pins file does not stop status; promote refuses it.
+        if (!(error instanceof SlipwayError)) throw error;
+        request.warn?.(`${target.branch}: ${error.oneLine()}: status cannot tell what is pinned`);
       }
       const byRepository = new Map<string, ImageSite[]>();
       for (const site of sites) {
