@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { branchTip, createBareRepo, listCommits, readFileAt } from './support/bareRepo.js';
+import { branchTip, commitFiles, createBareRepo, listCommits, readFileAt } from './support/bareRepo.js';
 import { type Defer, withCleanup } from './support/cleanup.js';
 import { gitText } from './support/git.js';
 import { startGitHttpServer } from './support/gitHttpServer.js';
@@ -317,6 +317,33 @@ describe('slipway promote --via github-api needs no git server', () => {
         expectOnlyRestApi(world);
       },
       { gitServer: false, policy: 'version: 1\nenvironments:\n  dev:\n    promoteFrom: nowhere\n' },
+    );
+  });
+
+  it('refuses --policy-ref staging through the API when the default branch’s policy makes staging an environment branch', async () => {
+    await withWorld(
+      async (world) => {
+        // The pipeline that can push to staging loosens the policy there: dev back on env/dev, nothing required.
+        commitFiles(world.repoPath, 'staging', { '.slipway.yaml': 'version: 1\nenvironments:\n  dev: {}\n' });
+        const before = branchTip(world.repoPath, 'env/dev');
+        const result = await runSlipway(
+          promoteArgs(world, '--env', 'dev', '--via', 'github-api', '--policy-ref', 'staging'),
+          { env: world.env },
+        );
+        expect(result.code).toBe(1);
+        expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
+          /--policy-ref staging is refused: the policy never comes from a branch promotions can write, and staging is an environment branch, which promotions write \(the policy on the default branch main says so\)/,
+        );
+        expect(branchTip(world.repoPath, 'env/dev')).toBe(before);
+        // The loosened policy itself was never read.
+        expect(readsOf(world, blobAt(world.repoPath, 'staging', '.slipway.yaml'))).toEqual([]);
+        expectOnlyRestApi(world);
+      },
+      {
+        gitServer: false,
+        policy: `version: 1\nenvironments:\n  dev:\n    branch: staging\n    require:\n      signatures:\n        keys:\n          - path: keys/release.pub\n`,
+        main: { 'keys/release.pub': publicKey },
+      },
     );
   });
 

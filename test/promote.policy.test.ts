@@ -193,6 +193,78 @@ describe.skipIf(skip)('where the policy comes from (never a branch promotions ca
     expect(branchTip(repo.path, 'env/prod')).toBe(tip);
   });
 
+  describe('environments on branches of their own (not env/…), named by the owners’ policy on the default branch', () => {
+    const owners = `version: 1
+environments:
+  staging:
+    branch: staging
+    require:
+      signatures:
+        keys:
+          - path: keys/release.pub
+  prod:
+    branch: release
+    require:
+      signatures:
+        keys:
+          - path: keys/release.pub
+`;
+    /** What a pipeline that can push to staging writes there: prod on release, and no signature required. */
+    const loosenedOnStaging = 'version: 1\nenvironments:\n  prod: {branch: release}\n';
+    let own: BareRepo;
+
+    beforeAll(() => {
+      if (skip) return;
+      const manifest = { 'apps/cart/deployment.yaml': deployment(`${cart}:1.0.0`) };
+      const publicKey = readFileSync(join(dir, 'release.pub'), 'utf8');
+      own = createBareRepo({
+        branches: {
+          main: { '.slipway.yaml': owners, 'keys/release.pub': publicKey },
+          // A protected branch only the owners push to, which no environment uses.
+          policy: { '.slipway.yaml': owners, 'keys/release.pub': publicKey },
+          staging: { ...manifest, '.slipway.yaml': loosenedOnStaging },
+          release: manifest,
+        },
+        defaultBranch: 'main',
+      });
+    });
+
+    afterAll(() => own?.cleanup());
+
+    it('refuses --policy-ref staging, a branch the default branch’s policy makes an environment’s, and the unsigned image stays out of release', async () => {
+      const tip = branchTip(own.path, 'release');
+      for (const step of [
+        ['promote', '--env', 'prod', '--image', `${cart}:1.2.0@${unsigned}`],
+        ['status', '--env', 'prod'],
+      ]) {
+        const result = await runSlipway([...step, '--config-repo', own.url, '--policy-ref', 'staging']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
+          /: --policy-ref staging is refused: the policy never comes from a branch promotions can write, and staging is an environment branch, which promotions write \(the policy on the default branch main says so\); read the policy from the default branch/,
+        );
+      }
+      expect(branchTip(own.path, 'release')).toBe(tip);
+      expect(readFileAt(own.path, 'release', 'apps/cart/deployment.yaml')?.toString()).not.toContain(
+        unsigned,
+      );
+    });
+
+    it('still reads --policy-ref policy, a protected branch no environment uses: signed lands on release, unsigned does not', async () => {
+      const args = ['promote', '--config-repo', own.url, '--policy-ref', 'policy', '--env', 'prod'];
+      const refused = await runSlipway([...args, '--image', `${cart}:1.2.0@${unsigned}`]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/prod requires a trusted signature/);
+      const landed = await runSlipway([...args, '--image', `${cart}:1.1.0@${signed}`]);
+      expect(landed.stderr).not.toMatch(/error/);
+      expect(landed.code).toBe(0);
+      expect(landed.stderr).toMatch(/Policy \.slipway\.yaml from policy/);
+      expect(readFileAt(own.path, 'release', 'apps/cart/deployment.yaml')?.toString()).toBe(
+        deployment(`${cart}:1.1.0@${signed}`),
+      );
+    });
+  });
+
   it.each([
     { ref: 'env/staging', args: [], why: /matches the environment branch template env\/\{env\}/ },
     { ref: 'refs/heads/env/dev', args: [], why: /matches the environment branch template env\/\{env\}/ },

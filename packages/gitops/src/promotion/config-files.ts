@@ -16,6 +16,13 @@ export interface ConfigFilesRequest {
   readonly ref?: string;
   /** The branches and branch templates (`env/{env}`) promotions write: never a source of the policy. */
   readonly written: readonly string[];
+  /**
+   * With `ref` naming a branch other than the default one: the branches and templates the owners' policy on the
+   * default branch makes promotions write, given a reader of that branch (it holds no policy: none). `ref` is
+   * refused when it is one of them; otherwise a loosened policy pushed to an environment branch the flags and
+   * `env/{env}` do not name (`staging: {branch: staging}`) could be named with --policy-ref and obeyed.
+   */
+  readonly writtenByOwners?: (defaultBranch: ConfigFilesReader) => Promise<readonly string[]>;
   /** Told when no branch could hold a policy, so none is read (see missingDefaultBranch). */
   readonly warn: (message: string) => void;
   /** Read through the GitHub API (`--via github-api`): no git at all. Default: a one-branch git fetch. */
@@ -59,60 +66,103 @@ export async function withConfigFiles<T>(
     onCommand: request.onCommand,
   });
   try {
-    const ref = given ?? (await repo.headBranch());
-    let whole = false;
-    const fetched =
-      ref === undefined ? null : ((await repo.fetchBranches([ref], { blobs: 'none' })).get(ref) ?? null);
+    const head =
+      given === undefined || request.writtenByOwners !== undefined ? await repo.headBranch() : undefined;
+    const ref = given ?? head;
+    // The owners' policy on the default branch comes in the same fetch as --policy-ref (commit and trees only).
+    const owners = given !== undefined && head !== undefined && head !== given ? head : undefined;
+    const tips =
+      ref === undefined
+        ? new Map<string, string | null>()
+        : await repo.fetchBranches(owners === undefined ? [ref] : [ref, owners], { blobs: 'none' });
+    const fetched = ref === undefined ? null : (tips.get(ref) ?? null);
     if (fetched === null || ref === undefined) {
       if (given !== undefined) throw missingRef(given, repo.url);
       const none = missingDefaultBranch(ref, await repo.branches(), request.written, repo.url);
       request.warn(none.warning);
       return await work(undefined);
     }
-    let tip = fetched;
-    const read = async (paths: readonly string[], limit = FILE_LIMITS.file): Promise<Map<string, Buffer>> => {
-      const wanted = repoPaths(paths);
-      if (!whole) {
-        try {
-          await repo.prefetchBlobs([{ commit: tip, under: wanted }]);
-        } catch (error) {
-          if (!(error instanceof GitError)) throw error;
-          whole = true; // the server will not send single blobs: take the branch whole, once
-          tip = (await repo.fetchBranches([ref], { blobs: 'all' })).get(ref) ?? tip;
-        }
-      }
-      // Sizes from the object store (a prefetched blob is on disk, not in this process): refuse before reading.
-      for (const file of wanted) {
-        for (const entry of await repo.listTree(tip, file, { sizes: true })) {
-          const refusal =
-            entry.path === file ? sizeRefusal(entry.path, entry.size ?? 0, limit, ref) : undefined;
-          if (refusal !== undefined) throw refusal;
-        }
-      }
-      return repo.readFiles(tip, wanted);
-    };
-    return await work({
-      ref,
-      given: given !== undefined,
-      writtenBy: writtenByPromotions(ref, request.written),
-      commit: tip,
-      read,
-    });
+    const ownersTip = owners === undefined ? null : (tips.get(owners) ?? null);
+    if (given !== undefined && owners !== undefined && ownersTip !== null) {
+      await refuseOwnersBranch(request, given, gitReader(repo, owners, ownersTip, false, request.written));
+    }
+    return await work(gitReader(repo, ref, fetched, given !== undefined, request.written));
   } finally {
     await repo.dispose();
   }
 }
 
 /**
- * The same reader through the GitHub API: the ref's tip is read once, and its commit once (by the first read:
- * a failed read of it is tried again by the next), files at that commit on demand. The API does not list
- * branches here, so a missing default branch is always an error naming --policy-ref.
+ * Refuses `--policy-ref` when the policy on the default branch makes it a branch promotions write: that
+ * policy is the owners' word on which branches are environments, whatever the branch named says of itself.
+ */
+async function refuseOwnersBranch(
+  request: ConfigFilesRequest,
+  given: string,
+  defaultBranch: ConfigFilesReader,
+): Promise<void> {
+  if (request.writtenByOwners === undefined) return;
+  const written = await request.writtenByOwners(defaultBranch);
+  assertPolicyRef(given, written, `the policy on the default branch ${defaultBranch.ref} says so`);
+}
+
+/**
+ * A reader of single files at `tip` of `ref`: it fetches only the blobs asked for, or, when the server will
+ * not send single blobs, the branch whole (once).
+ */
+function gitReader(
+  repo: ConfigRepo,
+  ref: string,
+  fetched: string,
+  given: boolean,
+  written: readonly string[],
+): ConfigFilesReader {
+  let whole = false;
+  let tip = fetched;
+  const read = async (paths: readonly string[], limit = FILE_LIMITS.file): Promise<Map<string, Buffer>> => {
+    const wanted = repoPaths(paths);
+    if (!whole) {
+      try {
+        await repo.prefetchBlobs([{ commit: tip, under: wanted }]);
+      } catch (error) {
+        if (!(error instanceof GitError)) throw error;
+        whole = true; // the server will not send single blobs: take the branch whole, once
+        tip = (await repo.fetchBranches([ref], { blobs: 'all' })).get(ref) ?? tip;
+      }
+    }
+    // Sizes from the object store (a prefetched blob is on disk, not in this process): refuse before reading.
+    for (const file of wanted) {
+      for (const entry of await repo.listTree(tip, file, { sizes: true })) {
+        const refusal =
+          entry.path === file ? sizeRefusal(entry.path, entry.size ?? 0, limit, ref) : undefined;
+        if (refusal !== undefined) throw refusal;
+      }
+    }
+    return repo.readFiles(tip, wanted);
+  };
+  return {
+    ref,
+    given,
+    writtenBy: writtenByPromotions(ref, written),
+    commit: fetched,
+    read,
+  };
+}
+
+/**
+ * The same reader through the GitHub API. The API does not list branches here, so a missing default branch is
+ * always an error naming --policy-ref. With --policy-ref, the default branch's policy is read first (its name,
+ * tip, commit, and the blobs on the way to the policy).
  */
 async function apiConfigFiles(
   request: ConfigFilesRequest,
   github: GitHubRepo,
   given: string | undefined,
 ): Promise<ConfigFilesReader> {
+  const head =
+    given === undefined || request.writtenByOwners === undefined
+      ? undefined
+      : await defaultBranchViaApi(github);
   const branch = given ?? (await defaultBranchViaApi(github));
   const commit = await branchTip({ ...github, branch });
   if (commit === undefined) {
@@ -120,6 +170,23 @@ async function apiConfigFiles(
     missingDefaultBranch(branch, undefined, request.written, `${github.owner}/${github.repo}`);
     throw new Error('bug: a missing default branch without a branch list must be refused');
   }
+  if (given !== undefined && head !== undefined && head !== given) {
+    const ownersTip = await branchTip({ ...github, branch: head });
+    if (ownersTip !== undefined) {
+      await refuseOwnersBranch(request, given, apiReader(github, head, ownersTip, false, request.written));
+    }
+  }
+  return apiReader(github, branch, commit, given !== undefined, request.written);
+}
+
+/** Files at `commit` of `branch` on demand; the commit is read once (by the first read: a failed one again). */
+function apiReader(
+  github: GitHubRepo,
+  branch: string,
+  commit: string,
+  given: boolean,
+  written: readonly string[],
+): ConfigFilesReader {
   let tree: Promise<string> | undefined;
   const treeOnce = (): Promise<string> => {
     tree ??= commitTreeViaApi({ ...github, branch, commit }).catch((error: unknown) => {
@@ -130,8 +197,8 @@ async function apiConfigFiles(
   };
   return {
     ref: branch,
-    given: given !== undefined,
-    writtenBy: writtenByPromotions(branch, request.written),
+    given,
+    writtenBy: writtenByPromotions(branch, written),
     commit,
     read: (paths, limit = FILE_LIMITS.file) => {
       const wanted = repoPaths(paths);

@@ -53,12 +53,15 @@ function templatePattern(template: string): RegExp {
 const KEEP_IT_PROTECTED =
   'read the policy from the default branch (leave out --policy-ref), or from another branch that only the config repo’s owners can push to (a protected branch)';
 
-/** The refusal of a `--policy-ref` that promotions can write; thrown before anything is read. */
-export function assertPolicyRef(ref: string, written: readonly string[]): void {
+/**
+ * The refusal of a `--policy-ref` that promotions can write: thrown before anything is read for the flags'
+ * branches, and before the policy is read for those the default branch's policy names (`source` says so).
+ */
+export function assertPolicyRef(ref: string, written: readonly string[], source?: string): void {
   const why = writtenByPromotions(ref, written);
   if (why === undefined) return;
   throw new SlipwayError(
-    `--policy-ref ${ref} is refused: the policy never comes from a branch promotions can write, and ${why}`,
+    `--policy-ref ${ref} is refused: the policy never comes from a branch promotions can write, and ${why}${source === undefined ? '' : ` (${source})`}`,
     {
       fix: KEEP_IT_PROTECTED,
     },

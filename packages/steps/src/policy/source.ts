@@ -32,7 +32,8 @@ export interface PolicySource {
 /**
  * Reads and parses `.slipway.yaml` from the one kind of branch it may come from: the default branch, or
  * `--policy-ref`, and never a branch promotions can write (an environment branch of the flags, of the default
- * template `env/{env}` or of the policy itself, or a pull-request head). `work` gets undefined when there is
+ * template `env/{env}`, of the policy itself or, for `--policy-ref`, of the policy on the default branch, or a
+ * pull-request head). `work` gets undefined when there is
  * no policy. Every step that reads the policy goes through here.
  */
 export async function withPolicy<T>(
@@ -48,6 +49,14 @@ export async function withPolicy<T>(
       ...(request.github === undefined ? {} : { github: request.github }),
       ...(request.policyRef === undefined ? {} : { ref: request.policyRef }),
       written,
+      writtenByOwners: async (defaultBranch) => {
+        const owners = (await defaultBranch.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');
+        if (owners === undefined) return [];
+        const sign = await import('@slipway/sign');
+        return environmentBranches(
+          sign.parsePolicy(owners, { file: `${POLICY_FILE} on ${defaultBranch.ref}` }),
+        );
+      },
       warn: (message) => context.reporter.warning(message),
     },
     async (reader) => {
@@ -59,14 +68,22 @@ export async function withPolicy<T>(
       const sign = await import('@slipway/sign');
       const policy = sign.parsePolicy(text, { file: POLICY_FILE });
       // A policy that makes its own branch an environment's is one promotions write.
-      const own = writtenByPromotions(
-        reader.ref,
-        policy.environments.map((e) => environmentTarget(e.name, { branchTemplate: e.branch }).branch),
-      );
+      const own = writtenByPromotions(reader.ref, environmentBranches(policy));
       if (own !== undefined) throw untrustedPolicy(POLICY_FILE, reader.ref, own, reader.given);
       return work({ policy, reader });
     },
   );
+}
+
+/**
+ * The branches a policy's environments are promoted to, and their `branch` templates that hold `{env}` (any
+ * environment name could be promoted through them).
+ */
+function environmentBranches(policy: Policy): string[] {
+  return policy.environments.flatMap((environment) => [
+    policyTarget(environment).branch,
+    ...(environment.branch.includes('{env}') ? [environment.branch] : []),
+  ]);
 }
 
 /** Where the policy keeps an environment: its branch, and its path when it names one. */
