@@ -19,17 +19,13 @@ export function onCancel(cleanup: CancelCleanup): () => void {
 }
 
 /**
- * Runs every registered cleanup, newest first (children are killed before their temp dirs go), each once.
- * A failing cleanup does not stop the others: the process is about to exit.
+ * Runs every registered cleanup, each once, all at the same time: a cleanup that waits for a slow child to exit
+ * (a builder given SIGTERM) must not hold back the removal of a temp dir that holds a registry credential,
+ * since a runner's second signal ends the process at once. What must happen in order (git killed before its
+ * repo goes) is one cleanup. A failing cleanup does not stop the others: the process is about to exit.
  */
 export async function cancelRun(): Promise<void> {
-  const cleanups = [...pending].reverse();
+  const cleanups = [...pending];
   pending.clear();
-  for (const cleanup of cleanups) {
-    try {
-      await cleanup();
-    } catch {
-      // Best effort: the run is ending either way, and the next cleanups still matter.
-    }
-  }
+  await Promise.allSettled(cleanups.map(async (cleanup) => cleanup()));
 }
