@@ -25,6 +25,12 @@ export interface EcrClientOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
+/**
+ * The SDK's own default is no timeout at all: a silent endpoint would hold a run until the CI job's limit.
+ * 10 s to connect, and a request whose socket stays idle 60 s is given up (and retried by the SDK).
+ */
+export const AWS_HTTP_TIMEOUTS = { connectionTimeout: 10_000, requestTimeout: 60_000 } as const;
+
 /** ECR API clients, made on first use and kept for the process (or the object's life). */
 export class EcrClients {
   readonly #options: EcrClientOptions;
@@ -40,6 +46,7 @@ export class EcrClients {
     let client = this.#clients.get(key);
     if (client === undefined) {
       const config: ECRClientConfig = {
+        requestHandler: AWS_HTTP_TIMEOUTS,
         ...this.#options.clientConfig,
         region: registry.region,
         useFipsEndpoint: registry.fips,

@@ -1,4 +1,5 @@
 import { SlipwayError } from '@slipway/errors';
+import { GitHubTimeoutError } from './client.js';
 
 /** What an Octokit error says, read structurally (HTTP status, GitHub's message, rate limiting). */
 export interface ApiFailure {
@@ -56,6 +57,13 @@ export interface CallContext {
 /** The one error a user sees for a failed GitHub call: what, where, and the permission to grant. */
 export function gitHubError(error: unknown, context: CallContext): SlipwayError {
   const where = `${context.owner}/${context.repo}${context.branch === undefined ? '' : ` (branch ${context.branch})`}`;
+  if (error instanceof GitHubTimeoutError) {
+    return new SlipwayError(`${error.message} while ${context.action}`, {
+      where,
+      fix: error.fix,
+      cause: error,
+    });
+  }
   const failure = apiFailure(error);
   const grant = `the token needs \`${context.permission}\` on ${context.owner}/${context.repo}`;
   if (failure === undefined) {

@@ -1,4 +1,12 @@
-export { createGitHubClient, type GitHubClient, type Octokit } from './client.js';
+export {
+  createGitHubClient,
+  DEFAULT_GITHUB_TIMEOUT_MS,
+  GITHUB_TIMEOUT_VARIABLE,
+  type GitHubClient,
+  GitHubTimeoutError,
+  gitHubTimeoutMs,
+  type Octokit,
+} from './client.js';
 export {
   type BranchMove,
   type CommitFilesInput,

@@ -19,6 +19,9 @@ import {
   unreachableError,
 } from '../src/index.js';
 
+/** Bodies the tests read are short. */
+const SMALL = { limit: 1024, tooLarge: () => new Error('too large') };
+
 interface Served {
   readonly url: string;
   /** TCP connections the server accepted. */
@@ -71,7 +74,7 @@ describe('nodeHttpTransport', () => {
     expect(head.headers.get('Content-Length')).toBe('13');
     await head.discard();
     const read = await nodeHttpTransport({ method: 'GET', url: `${server.url}/b` });
-    expect(await read.json()).toEqual({ hello: 'x' });
+    expect(await read.json(SMALL)).toEqual({ hello: 'x' });
     const dropped = await nodeHttpTransport({ method: 'GET', url: `${server.url}/c` });
     await dropped.discard();
     const put = await nodeHttpTransport({ method: 'PUT', url: `${server.url}/d`, body: 'payload' });
@@ -96,12 +99,12 @@ describe('nodeHttpTransport', () => {
     });
     const auth = { Authorization: 'Bearer registry-token' };
     const away = await nodeHttpTransport({ method: 'GET', url: `${registry.url}/blob`, headers: auth });
-    expect(await away.text()).toBe('blob bytes');
+    expect(await away.text(SMALL)).toBe('blob bytes');
     expect(away.url).toBe(`${storage.url}/signed?x=1`);
     expect(storage.seen).toEqual(['GET /signed?x=1 -']);
 
     const near = await nodeHttpTransport({ method: 'GET', url: `${registry.url}/same`, headers: auth });
-    expect(await near.text()).toBe('same origin');
+    expect(await near.text(SMALL)).toBe('same origin');
     expect(registry.seen).toEqual([
       'GET /blob Bearer registry-token',
       'GET /same Bearer registry-token',
@@ -157,7 +160,7 @@ describe('nodeHttpTransport', () => {
     });
     const response = await nodeHttpTransport({ method: 'GET', url: stalling.url, idleTimeoutMs: 150 });
     expect(response.status).toBe(200);
-    const broken = await response.text().catch((e: unknown) => e);
+    const broken = await response.text(SMALL).catch((e: unknown) => e);
     expect((broken as Error).name).toBe('TimeoutError');
   });
 
@@ -275,7 +278,7 @@ describe('TLS', () => {
       `import { nodeHttpTransport } from ${JSON.stringify(entry)};
 const ok = await nodeHttpTransport({ method: 'GET', url: ${JSON.stringify(`${server.url}/v2/`)} });
 const down = await nodeHttpTransport({ method: 'GET', url: ${JSON.stringify(`${server.url}/down`)} });
-console.log(JSON.stringify({ ok: ok.status, text: await ok.text(), down: down.status }));
+console.log(JSON.stringify({ ok: ok.status, text: await ok.text({ limit: 1024, tooLarge: 'cut' }), down: down.status }));
 `,
     );
     const output = await new Promise<string>((resolve, reject) =>

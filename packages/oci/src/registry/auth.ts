@@ -2,6 +2,7 @@
 // token fetched from the realm it names (and cached per realm, service, scope and identity).
 // Secrets only ever go into `Authorization` headers and the token request: never into messages.
 
+import { formatLimit, MAX_TOKEN_ANSWER_BYTES } from './bounded-read.js';
 import { type AuthChallenge, parseChallenges, pickChallenge } from './challenge.js';
 import { hasSecret, type ResolvedCredentials } from './credentials.js';
 import { errorFromResponse, RegistryError, type RegistryErrorContext, unauthorizedError } from './errors.js';
@@ -183,8 +184,20 @@ export class Authenticator {
     }
     let body: unknown;
     try {
-      body = await response.json();
-    } catch {
+      body = await response.json({
+        limit: MAX_TOKEN_ANSWER_BYTES,
+        tooLarge: (seen) =>
+          new RegistryError(
+            'invalid-response',
+            `token server ${tokenServer} answered with a body that ${seen}, more than the ${formatLimit(MAX_TOKEN_ANSWER_BYTES)} a token answer may have`,
+            context(),
+            {
+              fix: 'check the token service the registry names in its WWW-Authenticate realm; it, or a proxy in front of it, is misbehaving',
+            },
+          ),
+      });
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
       body = undefined;
     }
     const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};

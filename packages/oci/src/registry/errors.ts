@@ -1,6 +1,7 @@
 // The one error type registry access throws, and how registry answers become it.
 
 import { SlipwayError } from '@slipway/errors';
+import { MAX_ERROR_BODY_BYTES } from './bounded-read.js';
 import type { HttpResponse } from './http.js';
 
 export type RegistryErrorKind =
@@ -72,11 +73,15 @@ export interface DistributionErrorEntry {
   readonly message: string;
 }
 
-/** Reads a distribution error body; answers `[]` for anything else. Consumes the response body. */
+/**
+ * Reads a distribution error body; answers `[]` for anything else. Consumes the response body, of which
+ * only the first {@link MAX_ERROR_BODY_BYTES} are read: the status is the news, a longer body is cut
+ * (and then rarely parses), never a reason to fail or to read on.
+ */
 export async function readDistributionErrors(response: HttpResponse): Promise<DistributionErrorEntry[]> {
   let text: string;
   try {
-    text = await response.text();
+    text = await response.text({ limit: MAX_ERROR_BODY_BYTES, tooLarge: 'cut' });
   } catch {
     return [];
   }

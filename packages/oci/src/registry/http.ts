@@ -10,6 +10,7 @@ import {
   type IncomingMessage,
 } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
+import { type ReadBound, readBounded } from './bounded-read.js';
 
 export interface HttpRequest {
   readonly method: string;
@@ -41,13 +42,21 @@ export interface HttpResponse {
   readonly headers: HttpHeaders;
   /** The body as it arrives; read it once, or use one of the readers below. */
   readonly body: AsyncIterable<Uint8Array>;
-  bytes(): Promise<Uint8Array>;
-  text(): Promise<string>;
-  /** Throws a SyntaxError for a body that is not JSON. */
-  json(): Promise<unknown>;
+  /**
+   * The body whole, within `bound` (see {@link readBounded}; the answer's Content-Length is its announced
+   * length). Nothing is read unbounded: a hostile answer costs at most `bound.limit` bytes. When the
+   * body is refused or cut, the rest of it is not read and its connection is closed.
+   */
+  bytes(bound: BodyBound): Promise<Uint8Array>;
+  text(bound: BodyBound): Promise<string>;
+  /** Throws a SyntaxError for a body that is not JSON (a cut body rarely is). */
+  json(bound: BodyBound): Promise<unknown>;
   /** Done with the answer: a short unread body is drained (the connection is reused), a long one cut. */
   discard(): Promise<void>;
 }
+
+/** A bound on a body read whole: {@link ReadBound} without the announced length, which the answer gives. */
+export type BodyBound = Omit<ReadBound, 'announced'>;
 
 /** Sends one request and resolves with the answer (after redirects); rejects when no answer came. */
 export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
@@ -242,17 +251,26 @@ class NodeHttpResponse implements HttpResponse {
     return this.#incoming;
   }
 
-  async bytes(): Promise<Uint8Array> {
-    const all = await this.#read();
-    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  async bytes(bound: BodyBound): Promise<Uint8Array> {
+    const length = Number(this.#incoming.headers['content-length'] ?? Number.NaN);
+    try {
+      return await readBounded(this.#incoming, {
+        ...bound,
+        announced: Number.isFinite(length) ? length : undefined,
+      });
+    } finally {
+      // A refused or cut body is left unread: a long rest closes its connection rather than arrive.
+      await this.discard();
+    }
   }
 
-  async text(): Promise<string> {
-    return (await this.#read()).toString('utf8');
+  async text(bound: BodyBound): Promise<string> {
+    const bytes = await this.bytes(bound);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   }
 
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
+  async json(bound: BodyBound): Promise<unknown> {
+    return JSON.parse(await this.text(bound));
   }
 
   async discard(): Promise<void> {
@@ -268,12 +286,6 @@ class NodeHttpResponse implements HttpResponse {
         incoming.resume();
       });
     } else incoming.destroy();
-  }
-
-  async #read(): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of this.#incoming) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
   }
 }
 

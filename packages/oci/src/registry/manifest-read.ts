@@ -4,7 +4,7 @@
 // algorithm of the digest asked for (or announced): the `Docker-Content-Digest` header is only ever
 // checked against that, never taken.
 
-import { formatLimit, MAX_MANIFEST_BYTES, readBounded } from './bounded-read.js';
+import { formatLimit, MAX_MANIFEST_BYTES } from './bounded-read.js';
 import type { RegistryClient, RegistryRequest } from './client.js';
 import { computeDigest, digestAlgorithm, isVerifiableDigest } from './digest.js';
 import { RegistryError } from './errors.js';
@@ -72,8 +72,22 @@ export async function readManifestBody(
   return { bytes, digest, contentType };
 }
 
+/** How much of one kind of answer is read, and what to say when an answer holds more. */
+export interface AnswerBound {
+  readonly limit: number;
+  /** What may not be larger: `a manifest`. */
+  readonly holder: string;
+  readonly fix: string;
+}
+
+const MANIFEST_BOUND: AnswerBound = {
+  limit: MAX_MANIFEST_BYTES,
+  holder: 'a manifest',
+  fix: 'check the reference: no image manifest is this large (distribution refuses them); if it is right, the registry or a proxy in front of it is misbehaving',
+};
+
 /**
- * Reads a registry answer whole within `limit` (Content-Length over it: refused unread; a longer body:
+ * Reads a registry answer whole within `bound` (Content-Length over it: refused unread; a longer body:
  * cut at the limit). Throws {@link RegistryError}: `invalid-response` when too large, `unreachable` when
  * the body breaks off.
  */
@@ -81,28 +95,22 @@ export async function readBoundedAnswer(
   client: RegistryClient,
   response: HttpResponse,
   request: RegistryRequest,
-  limit = MAX_MANIFEST_BYTES,
+  bound: AnswerBound = MANIFEST_BOUND,
 ): Promise<Uint8Array> {
   const context = client.context(request.repository, request.reference);
   const registry = client.endpoint.domain;
-  const length = Number(response.headers.get('content-length') ?? Number.NaN);
   try {
-    return await readBounded(response.body, {
-      limit,
-      announced: Number.isFinite(length) ? length : undefined,
+    return await response.bytes({
+      limit: bound.limit,
       tooLarge: (seen) =>
         new RegistryError(
           'invalid-response',
-          `registry ${registry} answered ${request.what} with a body that ${seen}, more than the ${formatLimit(limit)} a manifest may have`,
+          `registry ${registry} answered ${request.what} with a body that ${seen}, more than the ${formatLimit(bound.limit)} ${bound.holder} may have`,
           context,
-          {
-            fix: 'check the reference: no image manifest is this large (distribution refuses them); if it is right, the registry or a proxy in front of it is misbehaving',
-          },
+          { fix: bound.fix },
         ),
     });
   } catch (error) {
-    // Refused unread or cut short: the rest of the body is not wanted, and a long one closes its connection.
-    await response.discard();
     if (error instanceof RegistryError) throw error;
     throw new RegistryError(
       'unreachable',

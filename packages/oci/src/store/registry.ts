@@ -16,12 +16,12 @@
 
 import { createHash } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
-import { MAX_MANIFEST_BYTES } from '../registry/bounded-read.js';
+import { MAX_MANIFEST_BYTES, MAX_TAG_LIST_BYTES } from '../registry/bounded-read.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryRequest } from '../registry/client.js';
 import { computeDigest, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
 import { networkErrorCode, RegistryError, readDistributionErrors } from '../registry/errors.js';
 import { BodyLengthError, type HttpResponse } from '../registry/http.js';
-import { readBoundedAnswer, readManifestBody } from '../registry/manifest-read.js';
+import { type AnswerBound, readBoundedAnswer, readManifestBody } from '../registry/manifest-read.js';
 import { MANIFEST_ACCEPT, OCI_IMAGE_INDEX } from '../registry/media-types.js';
 import { RetryBudget, type RetryOptions } from '../registry/retry.js';
 import { isRecord, type ParsedManifest, parseManifest, referrersTag } from './manifest.js';
@@ -41,6 +41,12 @@ export const SINGLE_REQUEST_LIMIT = 16 * 1024 * 1024;
  * storage) answers the final PUT only then. Metadata requests keep the client's shorter limit.
  */
 const BULK_TIMEOUT_MS = 10 * 60 * 1000;
+
+const TAG_LIST_BOUND: AnswerBound = {
+  limit: MAX_TAG_LIST_BYTES,
+  holder: 'a page of tags',
+  fix: 'the registry or a proxy in front of it is misbehaving; if the repository really has this many tags, ask for a registry that paginates its tag list',
+};
 
 export interface RegistryRepositoryOptions extends RegistryClientOptions {
   /**
@@ -305,7 +311,8 @@ export class RegistryRepository implements ImageRepository {
         throw this.#invalid(request, 'the next page of tags is gone');
       }
       if (!response.ok) throw await this.client.errorFor(response, request);
-      const body: unknown = await response.json().catch(() => undefined);
+      const bytes = await readBoundedAnswer(this.client, response, request, TAG_LIST_BOUND);
+      const body = parseJson(bytes);
       if (!isRecord(body)) throw this.#invalid(request, 'the tag list is not a JSON object');
       if (Array.isArray(body.tags)) {
         for (const tag of body.tags) if (typeof tag === 'string') tags.push(tag);
@@ -899,6 +906,15 @@ export function nextLink(header: string | null): string | undefined {
     if (match !== null && /\brel\s*=\s*"?next"?/i.test(match[2] ?? '')) return match[1];
   }
   return undefined;
+}
+
+/** The parsed JSON, or `undefined` for bytes that are not JSON. */
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function contentType(response: HttpResponse): string {

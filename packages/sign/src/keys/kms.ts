@@ -106,6 +106,9 @@ export async function kmsVerifier(uri: string, options: KmsOptions = {}): Promis
 
 type KmsModule = typeof import('@aws-sdk/client-kms');
 
+/** The HTTP timeouts of the KMS client Slipway creates (one given in the options keeps its own). */
+export const KMS_HTTP_TIMEOUTS = { connectionTimeout: 10_000, requestTimeout: 60_000 } as const;
+
 async function kmsClient(
   key: KmsKeyUri,
   options: KmsOptions,
@@ -113,7 +116,8 @@ async function kmsClient(
   // Loaded on first use: most runs never touch KMS and the SDK is heavy to load.
   const commands = await import('@aws-sdk/client-kms');
   if (options.client !== undefined) return { client: options.client, commands };
-  const config: KMSClientConfig = {};
+  // The SDK's default is no timeout: 10 s to connect, 60 s of silence on a request (then the SDK retries).
+  const config: KMSClientConfig = { requestHandler: KMS_HTTP_TIMEOUTS };
   const region = key.region ?? options.region;
   if (region !== undefined) config.region = region;
   if (key.endpoint !== undefined) {
