@@ -16,18 +16,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
 var errors_src = __webpack_require__(8014);
-// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 21 modules
-var src = __webpack_require__(6686);
+// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 23 modules
+var src = __webpack_require__(8248);
+// EXTERNAL MODULE: ../../packages/process/src/index.ts + 4 modules
+var process_src = __webpack_require__(1630);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/exec.ts
@@ -36,14 +34,21 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
+
 const TAIL_BYTES = 64 * 1024;
-function exec(command, args, options = {}) {
+function exec(command, args, options) {
     return new Promise((resolve) => {
         const child = (0,external_node_child_process_.spawn)(command, args, {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env: options.env,
             stdio: ['ignore', 'pipe', 'pipe'],
             signal: options.signal,
+        });
+        // A cancelled run stops the build (SIGTERM lets buildah and docker clean up their own state).
+        const exited = new Promise((done) => child.once('close', () => done()));
+        const stopOnCancel = (0,process_src/* onCancel */.Ao)(async () => {
+            child.kill('SIGTERM');
+            await exited;
         });
         let stdout = '';
         let stderr = '';
@@ -70,6 +75,7 @@ function exec(command, args, options = {}) {
             spawnError = error;
         });
         child.on('close', (code, signal) => {
+            stopOnCancel();
             if (timer !== undefined)
                 clearTimeout(timer);
             lines.flush();
@@ -118,15 +124,20 @@ function which(name, env = process.env) {
 // when it is installed, else an error that says what to install.
 
 
+
 async function detectBuilder(options = {}) {
     const env = options.env ?? process.env;
     const timeoutMs = options.timeoutMs ?? 3_000;
     const docker = which('docker', env);
+    const dockerEnv = (0,process_src/* childEnvironment */.Qc)('builder', env);
     let dockerProblem = 'docker is not installed';
     if (docker !== undefined) {
-        const info = await exec(docker, ['info', '--format', '{{.ServerVersion}}'], { env, timeoutMs });
+        const info = await exec(docker, ['info', '--format', '{{.ServerVersion}}'], {
+            env: dockerEnv,
+            timeoutMs,
+        });
         if (info.code === 0 && info.stdout.trim() !== '') {
-            const buildx = await exec(docker, ['buildx', 'version'], { env, timeoutMs });
+            const buildx = await exec(docker, ['buildx', 'version'], { env: dockerEnv, timeoutMs });
             if (buildx.code === 0) {
                 return { builder: 'buildx', reason: `docker engine ${info.stdout.trim()} answered, with buildx` };
             }
@@ -149,6 +160,8 @@ async function detectBuilder(options = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/common.ts
 // Checks shared by the Dockerfile builders, so a wrong path fails with a clear message before any builder
 // runs.
@@ -225,9 +238,16 @@ async function buildWithBuildah(options) {
     const platforms = options.platforms ?? [];
     const multi = platforms.length > 1;
     const local = `localhost/slipway-build-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}:latest`;
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tmpDir ?? (0,external_node_os_.tmpdir)(), 'slipway-buildah-'));
+    // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+    const temporary = await (0,process_src/* temporaryDirectory */.De)('slipway-buildah-', options.tmpDir);
+    const work = temporary.path;
     await (0,promises_.chmod)(work, 0o700);
-    const run = (args) => exec(binary, [...global, ...args], { env, onLog: options.onLog, signal: options.signal });
+    const run = (args) => exec(binary, [...global, ...args], {
+        // Build secrets reach buildah as private files (below), never through its environment.
+        env: (0,process_src/* childEnvironment */.Qc)('builder', env),
+        onLog: options.onLog,
+        signal: options.signal,
+    });
     try {
         const secretArgs = [];
         for (const [index, secret] of (options.secrets ?? []).entries()) {
@@ -329,7 +349,7 @@ async function buildWithBuildah(options) {
     }
     finally {
         await run(multi ? ['manifest', 'rm', local] : ['rmi', '-f', local]).catch(() => undefined);
-        await (0,promises_.rm)(work, { recursive: true, force: true });
+        await temporary.remove();
     }
 }
 async function layoutMediaType(dir, digest) {
@@ -388,12 +408,15 @@ function lastError(stderr) {
         .trim();
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/buildx.ts
 // `docker buildx build`: command assembly, run, and the digest read back from `--metadata-file`.
 //
 // Secrets never go on argv: `--secret id=…,src=<file>` names a file, `--secret id=…,env=<VAR>` a variable
 // of the child's environment; registry credentials go into a private DOCKER_CONFIG (BUILDX_CONFIG keeps
 // pointing at the caller's buildx state, so a builder made by setup-buildx-action is still used).
+
 
 
 
@@ -410,7 +433,9 @@ async function buildWithBuildx(options) {
             fix: 'install the docker CLI with the buildx plugin, or use the buildah or files builder',
         });
     }
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tmpDir ?? (0,external_node_os_.tmpdir)(), 'slipway-buildx-'));
+    // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+    const temporary = await (0,process_src/* temporaryDirectory */.De)('slipway-buildx-', options.tmpDir);
+    const work = temporary.path;
     try {
         const command = await buildxCommand({ ...options, binary, env }, work);
         const result = await exec(command.binary, command.args, {
@@ -438,14 +463,16 @@ async function buildWithBuildx(options) {
         };
     }
     finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
+        await temporary.remove();
     }
 }
 /** The exact command `buildWithBuildx` runs; writes the private docker config into `work` when needed. */
 async function buildxCommand(options, work) {
     const { context, dockerfile } = await checkDockerfileInputs(options.context, options.dockerfile);
     const metadataFile = (0,external_node_path_.join)(work, 'metadata.json');
-    const env = { ...options.env };
+    // docker reads `--secret id=…,env=NAME` from its own environment: those variables, and no other secret.
+    const secretVariables = (options.secrets ?? []).flatMap((secret) => secret.env === undefined ? [] : [secret.env]);
+    const env = (0,process_src/* childEnvironment */.Qc)('builder', options.env, { pass: secretVariables });
     if (options.sourceDateEpoch !== undefined)
         env.SOURCE_DATE_EPOCH = String(options.sourceDateEpoch);
     const args = ['buildx', 'build'];
@@ -590,6 +617,7 @@ function buildxFailure(stderr, command) {
 // blobs between repositories.
 
 
+
 const OCI_IMAGE_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const DOCKER_IMAGE_CONFIG = 'application/vnd.docker.container.image.v1+json';
 function parsePlatform(text) {
@@ -668,7 +696,10 @@ async function readBase(repository, reference, platform) {
             fix: 'use an image (OCI or Docker v2 manifest) as base',
         });
     }
-    const configBytes = await readAll(await repository.getBlob(configDescriptor.digest));
+    const configBytes = await (0,src/* readBounded */.CB)((await repository.getBlob(configDescriptor.digest)).stream, {
+        limit: src/* MAX_JSON_BLOB_BYTES */.sq,
+        tooLarge: (seen) => new errors_src/* SlipwayError */.G(`the config ${configDescriptor.digest} of base ${where} ${seen}, more than the ${(0,src/* formatLimit */.tW)(src/* MAX_JSON_BLOB_BYTES */.sq)} a config may have`, { where, fix: 'use another base image: no image config is this large' }),
+    });
     const config = parseJson(configBytes, `${where} config`);
     if (config.rootfs === undefined || !Array.isArray(config.rootfs.diff_ids)) {
         throw new errors_src/* SlipwayError */.G(`base ${where} has a config without rootfs.diff_ids`, { where });
@@ -686,12 +717,6 @@ function parseJson(bytes, where) {
         // reported below
     }
     throw new errors_src/* SlipwayError */.G(`${where} is not a JSON object`, { where });
-}
-async function readAll(content) {
-    const chunks = [];
-    for await (const chunk of content.stream)
-        chunks.push(chunk);
-    return Buffer.concat(chunks);
 }
 function sha256(bytes) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
@@ -1005,7 +1030,6 @@ async function hashDirectory(dir) {
 
 
 
-
 const DOCKER_LAYER_TYPES = {
     'application/vnd.docker.image.rootfs.diff.tar.gzip': 'application/vnd.oci.image.layer.v1.tar+gzip',
     'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip': 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
@@ -1026,7 +1050,9 @@ async function buildFiles(options) {
         ...(base.config.variant === undefined ? {} : { variant: base.config.variant }),
     };
     const entries = await collectEntries(options.context, { destination: options.destination });
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tmpDir ?? (0,external_node_os_.tmpdir)(), 'slipway-files-'));
+    // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+    const temporary = await (0,process_src/* temporaryDirectory */.De)('slipway-files-', options.tmpDir);
+    const work = temporary.path;
     try {
         options.onLog?.(`files: ${entries.length} entries from ${options.context} on ${base.name}`);
         const layer = await writeLayer(entries, (0,external_node_path_.join)(work, 'layer'), {
@@ -1093,7 +1119,7 @@ async function buildFiles(options) {
         };
     }
     finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
+        await temporary.remove();
     }
 }
 function imageConfig(base, layer, settings, created) {
@@ -1596,6 +1622,7 @@ function repositoryName(ci) {
 
 
 
+
 const SOURCE_TAG_PREFIX = 'src-';
 const KEY_VERSION = 1;
 /** Computes the content key of a build, or says why there is none. */
@@ -1638,10 +1665,8 @@ function sourceTag(key) {
     return tag;
 }
 async function contextIdentity(context, env) {
-    const gitEnv = { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
-    for (const key of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE'])
-        delete gitEnv[key];
-    const git = (args) => exec('git', ['-C', context, ...args], { env: gitEnv });
+    const gitEnv = (0,process_src/* childEnvironment */.Qc)('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } });
+    const git = (args) => exec('git', ['-C', context, ...args], { env: gitEnv, timeoutMs: process_src/* LOCAL_GIT_TIMEOUT_MS */.ch });
     const inside = await git(['rev-parse', '--is-inside-work-tree']);
     if (inside.spawnError !== undefined && inside.spawnError.code !== 'ENOENT')
         throw inside.spawnError;
@@ -1698,7 +1723,6 @@ function findBuilt(repository, tag) {
 // The files builder writes straight into the destinations. Dockerfile builders (buildah, buildx) write an
 // OCI layout in a temporary directory, which is then copied to each destination (registries of any kind
 // at once: ECR and others, each with its own credentials); buildx may instead push natively.
-
 
 
 
@@ -1857,7 +1881,9 @@ async function build(options) {
             progress({ step: 'pushed', destination: destination.name, digest: built.digest });
         return finish(built.digest, built.mediaType, false);
     }
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tmpDir ?? (0,external_node_os_.tmpdir)(), 'slipway-build-'));
+    // Removed in `finally`, or by a cancelled run's cleanup (it may hold registry credentials).
+    const temporary = await (0,process_src/* temporaryDirectory */.De)('slipway-build-', options.tmpDir);
+    const work = temporary.path;
     try {
         const layoutDir = (0,external_node_path_.join)(work, 'layout');
         const output = { type: 'layout', dir: layoutDir, tag: 'build' };
@@ -1876,7 +1902,7 @@ async function build(options) {
         return finish(built.digest, stored.mediaType, false);
     }
     finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
+        await temporary.remove();
     }
 }
 /** One log line for a progress event. */
@@ -1975,7 +2001,11 @@ function buildxSettings(settings) {
 /** The commit time of `commit` (or HEAD) in the context's repository; nothing outside git. */
 async function readGitFacts(context, commit, env = process.env) {
     try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'], { env: { ...env, LC_ALL: 'C' }, encoding: 'utf8' });
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'], {
+            env: (0,process_src/* childEnvironment */.Qc)('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+            encoding: 'utf8',
+            timeout: process_src/* LOCAL_GIT_TIMEOUT_MS */.ch,
+        });
         const seconds = Number(stdout.trim());
         return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};
     }

@@ -18,6 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   EMPTY_MEDIA_TYPE: () => (/* reexport */ EMPTY_MEDIA_TYPE),
   IN_TOTO_PAYLOAD_TYPE: () => (/* reexport */ IN_TOTO_PAYLOAD_TYPE),
   InvalidPayloadError: () => (/* reexport */ InvalidPayloadError),
+  KMS_HTTP_TIMEOUTS: () => (/* reexport */ KMS_HTTP_TIMEOUTS),
   KMS_SCHEME: () => (/* reexport */ KMS_SCHEME),
   OCI_CONFIG: () => (/* reexport */ OCI_CONFIG),
   OCI_MANIFEST: () => (/* reexport */ OCI_MANIFEST),
@@ -499,12 +500,15 @@ async function kmsVerifier(uri, options = {}) {
     const { client, commands } = await kmsClient(key, options);
     return publicKeyVerifier(await fetchPublicKey(key, client, commands), `AWS KMS key ${key.keyId}`);
 }
+/** The HTTP timeouts of the KMS client Slipway creates (one given in the options keeps its own). */
+const KMS_HTTP_TIMEOUTS = { connectionTimeout: 10_000, requestTimeout: 60_000 };
 async function kmsClient(key, options) {
     // Loaded on first use: most runs never touch KMS and the SDK is heavy to load.
     const commands = await Promise.all(/* import() */[__webpack_require__.e(824), __webpack_require__.e(332)]).then(__webpack_require__.t.bind(__webpack_require__, 8332, 19));
     if (options.client !== undefined)
         return { client: options.client, commands };
-    const config = {};
+    // The SDK's default is no timeout: 10 s to connect, 60 s of silence on a request (then the SDK retries).
+    const config = { requestHandler: KMS_HTTP_TIMEOUTS };
     const region = key.region ?? options.region;
     if (region !== undefined)
         config.region = region;
@@ -676,8 +680,8 @@ async function keyText(source, options) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 21 modules
-var oci_src = __webpack_require__(6686);
+// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 23 modules
+var oci_src = __webpack_require__(8248);
 ;// CONCATENATED MODULE: ../../packages/sign/src/json-strict.ts
 // A small RFC 8259 JSON reader that refuses what `JSON.parse` silently accepts: duplicate object keys
 // (JSON.parse keeps the last one, so a signed payload could say two things). Objects keep key order.
@@ -949,6 +953,8 @@ function exactObject(value, what, keys) {
     return value;
 }
 
+// EXTERNAL MODULE: ../../packages/config-yaml/src/index.ts
+var config_yaml_src = __webpack_require__(3);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8293);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -959,6 +965,7 @@ var core = __webpack_require__(8149);
 // `.slipway.yaml`: the config repo owners' policy. Environments in promotion order, how each is written
 // (branch, path, push or pull request) and what an image needs to enter it (signatures by which keys,
 // identity rule). Parsed strictly; every error names the file, the line and the fix.
+
 
 
 
@@ -1118,13 +1125,13 @@ const policySchema = schemas/* strictObject */.rej({
 function parsePolicy(text, options = {}) {
     const file = options.file ?? POLICY_FILE;
     const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const document = (0,config_yaml_src/* parseConfigYaml */.FA)(file, text, { lineCounter });
     const lineAt = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset).line;
     const yamlError = document.errors[0];
     if (yamlError !== undefined) {
         throw new PolicyError(`not valid YAML: ${yamlError.message.split('\n')[0]}`, file, lineAt(yamlError.pos[0]), 'fix the YAML syntax at that line');
     }
-    const data = document.toJS();
+    const data = (0,config_yaml_src/* configYamlToJS */._T)(file, text, document);
     const parsed = policySchema.safeParse(data);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -1348,18 +1355,18 @@ function keyNodeAt(root, path) {
 ;// CONCATENATED MODULE: ../../packages/sign/src/repository.ts
 // What signing and verification need of a repository: a structural subset of @slipway/oci's
 // `ImageRepository`, so any implementation of it (registry, OCI layout) works here as it is.
-/** Reads a whole blob, refusing more than `limit` bytes. */
+
+/**
+ * Reads a whole blob, cut off past `limit` bytes. The refusal is a plain Error: a caller judging
+ * signatures one by one rejects that one signature.
+ */
 async function readBlob(repository, digest, limit) {
     const blob = await repository.getBlob(digest);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of blob.stream) {
-        size += chunk.length;
-        if (size > limit)
-            throw new Error(`blob ${digest} is larger than ${limit} bytes`);
-        chunks.push(chunk);
-    }
-    return new Uint8Array(Buffer.concat(chunks));
+    // Read, not refused on its announced size: reading to the limit ends the stream and frees its connection.
+    return (0,oci_src/* readBounded */.CB)(blob.stream, {
+        limit,
+        tooLarge: (seen) => new Error(`blob ${digest} ${seen}, more than the ${(0,oci_src/* formatLimit */.tW)(limit)} allowed`),
+    });
 }
 /** A blob body for `putBlob` from bytes in memory. */
 function bytesBlob(bytes) {

@@ -216,6 +216,11 @@ function errorDetail(error) {
 // credential chain unless credentials are given, and words for where the credentials came from.
 
 
+/**
+ * The SDK's own default is no timeout at all: a silent endpoint would hold a run until the CI job's limit.
+ * 10 s to connect, and a request whose socket stays idle 60 s is given up (and retried by the SDK).
+ */
+const AWS_HTTP_TIMEOUTS = { connectionTimeout: 10_000, requestTimeout: 60_000 };
 /** ECR API clients, made on first use and kept for the process (or the object's life). */
 class EcrClients {
     #options;
@@ -229,6 +234,7 @@ class EcrClients {
         let client = this.#clients.get(key);
         if (client === undefined) {
             const config = {
+                requestHandler: AWS_HTTP_TIMEOUTS,
                 ...this.#options.clientConfig,
                 region: registry.region,
                 useFipsEndpoint: registry.fips,
