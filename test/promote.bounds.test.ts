@@ -20,7 +20,10 @@ describe('slipway promote against hostile config files', () => {
       'huge',
       /^slipway promote: error: branch env\/dev: apps\/cart\/huge\.yaml is 40 MiB, over Slipway's limit of 1 MiB/,
     ],
-    ['bomb', /^slipway promote: error: apps\/cart\/bomb\.yaml:2: aliases expand to more than 1,000,000 nodes/],
+    [
+      'bomb',
+      /^slipway promote: error: apps\/cart\/bomb\.yaml:2: aliases expand to more than 1,000,000 nodes/,
+    ],
   ] as const) {
     it(`ends a promotion next to ${kind === 'huge' ? 'a 40 MiB manifest' : 'an alias bomb'} with a one-line error and exit 1; nothing is pushed`, async () => {
       const repo = hostileRepo(kind);

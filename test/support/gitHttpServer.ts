@@ -52,6 +52,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
   const requests: RecordedRequest[] = [];
   const children = new Set<ChildProcess>();
+  const delayed = new Set<NodeJS.Timeout>();
 
   const server = http.createServer((req, res) => {
     const recorded: RecordedRequest = {
@@ -74,7 +75,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
           recorded.responseBytes += bytes;
         },
       });
-    if (options.delayMs !== undefined && options.delayMs > 0) setTimeout(run, options.delayMs);
+    if (options.delayMs !== undefined && options.delayMs > 0) delayed.add(setTimeout(run, options.delayMs));
     else run();
   });
 
@@ -88,6 +89,9 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     url: `http://127.0.0.1:${port}`,
     requests,
     close: async () => {
+      // A held request must not start git http-backend after the test is over.
+      for (const timer of delayed) clearTimeout(timer);
+      delayed.clear();
       for (const child of children) child.kill('SIGKILL');
       children.clear();
       server.closeAllConnections();
