@@ -1,5 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { SlipwayError } from '@slipway/errors';
+import { timeoutFromEnvironment } from '@slipway/process';
 
 /** The Octokit instance `@actions/github` builds (REST methods, pagination, GraphQL). */
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -19,15 +20,7 @@ export const DEFAULT_GITHUB_TIMEOUT_MS = 60_000;
 
 /** The timeout `SLIPWAY_GITHUB_TIMEOUT` (whole seconds) sets, or the default. */
 export function gitHubTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env[GITHUB_TIMEOUT_VARIABLE]?.trim();
-  if (raw === undefined || raw === '') return DEFAULT_GITHUB_TIMEOUT_MS;
-  if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
-    throw new SlipwayError(`${GITHUB_TIMEOUT_VARIABLE}=${raw} is not a number of seconds`, {
-      where: GITHUB_TIMEOUT_VARIABLE,
-      fix: `set ${GITHUB_TIMEOUT_VARIABLE} to a whole number of seconds (default ${DEFAULT_GITHUB_TIMEOUT_MS / 1000}), or unset it`,
-    });
-  }
-  return Number(raw) * 1000;
+  return timeoutFromEnvironment(GITHUB_TIMEOUT_VARIABLE, DEFAULT_GITHUB_TIMEOUT_MS, env);
 }
 
 /** A GitHub API request that got no full answer in time. */

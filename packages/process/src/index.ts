@@ -1,4 +1,4 @@
 export { type CancelCleanup, cancelRun, onCancel } from './cancellation.js';
 export { type ChildEnvironment, type ChildKind, childEnvironment } from './environment.js';
 export { type TemporaryDirectory, temporaryDirectory } from './temporary.js';
-export { LOCAL_GIT_TIMEOUT_MS } from './timeouts.js';
+export { LOCAL_GIT_TIMEOUT_MS, timeoutFromEnvironment } from './timeouts.js';

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { SlipwayError } from '@slipway/errors';
-import { childEnvironment } from '@slipway/process';
+import { childEnvironment, timeoutFromEnvironment } from '@slipway/process';
 import { classifyFailure, GitError, headline } from './errors.js';
 
 /**
@@ -28,15 +28,7 @@ export const DEFAULT_GIT_TIMEOUT_MS = 10 * 60_000;
 
 /** The timeout `SLIPWAY_GIT_TIMEOUT` (whole seconds) sets, or the default. */
 export function gitTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env[TIMEOUT_VARIABLE]?.trim();
-  if (raw === undefined || raw === '') return DEFAULT_GIT_TIMEOUT_MS;
-  if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
-    throw new SlipwayError(`${TIMEOUT_VARIABLE}=${raw} is not a number of seconds`, {
-      where: TIMEOUT_VARIABLE,
-      fix: `set ${TIMEOUT_VARIABLE} to a whole number of seconds (default ${DEFAULT_GIT_TIMEOUT_MS / 1000}), or unset it`,
-    });
-  }
-  return Number(raw) * 1000;
+  return timeoutFromEnvironment(TIMEOUT_VARIABLE, DEFAULT_GIT_TIMEOUT_MS, env);
 }
 
 /**
