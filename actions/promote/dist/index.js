@@ -32833,7 +32833,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Su: () => (/* reexport */ cancelRun),
   Qc: () => (/* reexport */ childEnvironment),
   Ao: () => (/* reexport */ onCancel),
-  De: () => (/* reexport */ temporaryDirectory)
+  De: () => (/* reexport */ temporaryDirectory),
+  J8: () => (/* reexport */ timeoutFromEnvironment)
 });
 
 ;// CONCATENATED MODULE: ../../packages/process/src/cancellation.ts
@@ -33008,12 +33009,31 @@ async function temporaryDirectory(prefix, parent = (0,external_node_os_.tmpdir)(
     };
 }
 
+// EXTERNAL MODULE: ../../packages/errors/src/index.ts
+var src = __nccwpck_require__(8014);
 ;// CONCATENATED MODULE: ../../packages/process/src/timeouts.ts
+
 /**
  * How long a git command reading the local checkout (its commit, commit time, tree) may run. Such reads take
  * milliseconds; a hang (a lazy fetch in a partial clone, a filesystem monitor) must not hold the build.
  */
 const LOCAL_GIT_TIMEOUT_MS = 60_000;
+/**
+ * The timeout a variable such as `SLIPWAY_GIT_TIMEOUT` sets, in whole seconds, or `defaultMs` when it is unset.
+ * Anything else is refused up front, naming the variable, rather than read as no timeout at all.
+ */
+function timeoutFromEnvironment(variable, defaultMs, env) {
+    const raw = env[variable]?.trim();
+    if (raw === undefined || raw === '')
+        return defaultMs;
+    if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
+        throw new src/* SlipwayError */.G(`${variable}=${raw} is not a number of seconds`, {
+            where: variable,
+            fix: `set ${variable} to a whole number of seconds (default ${defaultMs / 1000}), or unset it`,
+        });
+    }
+    return Number(raw) * 1000;
+}
 
 ;// CONCATENATED MODULE: ../../packages/process/src/index.ts
 
@@ -34097,16 +34117,7 @@ const TIMEOUT_VARIABLE = 'SLIPWAY_GIT_TIMEOUT';
 const DEFAULT_GIT_TIMEOUT_MS = 10 * 60_000;
 /** The timeout `SLIPWAY_GIT_TIMEOUT` (whole seconds) sets, or the default. */
 function gitTimeoutMs(env = process.env) {
-    const raw = env[TIMEOUT_VARIABLE]?.trim();
-    if (raw === undefined || raw === '')
-        return DEFAULT_GIT_TIMEOUT_MS;
-    if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
-        throw new src/* SlipwayError */.G(`${TIMEOUT_VARIABLE}=${raw} is not a number of seconds`, {
-            where: TIMEOUT_VARIABLE,
-            fix: `set ${TIMEOUT_VARIABLE} to a whole number of seconds (default ${DEFAULT_GIT_TIMEOUT_MS / 1000}), or unset it`,
-        });
-    }
-    return Number(raw) * 1000;
+    return (0,process_src/* timeoutFromEnvironment */.J8)(TIMEOUT_VARIABLE, DEFAULT_GIT_TIMEOUT_MS, env);
 }
 /**
  * Adds `git -c key=value` settings through the environment (`GIT_CONFIG_COUNT`/`KEY_n`/`VALUE_n`), after
@@ -42002,22 +42013,14 @@ function getOctokit(token, options, ...additionalPlugins) {
 ;// CONCATENATED MODULE: ../../packages/github/src/client.ts
 
 
+
 /** The variable that overrides how long one GitHub API request may take. */
 const GITHUB_TIMEOUT_VARIABLE = 'SLIPWAY_GITHUB_TIMEOUT';
 /** How long one GitHub API request (answer and body) may take by default: GitHub answers in seconds. */
 const DEFAULT_GITHUB_TIMEOUT_MS = 60_000;
 /** The timeout `SLIPWAY_GITHUB_TIMEOUT` (whole seconds) sets, or the default. */
 function gitHubTimeoutMs(env = process.env) {
-    const raw = env[GITHUB_TIMEOUT_VARIABLE]?.trim();
-    if (raw === undefined || raw === '')
-        return DEFAULT_GITHUB_TIMEOUT_MS;
-    if (!/^[1-9][0-9]{0,6}$/.test(raw)) {
-        throw new src/* SlipwayError */.G(`${GITHUB_TIMEOUT_VARIABLE}=${raw} is not a number of seconds`, {
-            where: GITHUB_TIMEOUT_VARIABLE,
-            fix: `set ${GITHUB_TIMEOUT_VARIABLE} to a whole number of seconds (default ${DEFAULT_GITHUB_TIMEOUT_MS / 1000}), or unset it`,
-        });
-    }
-    return Number(raw) * 1000;
+    return (0,process_src/* timeoutFromEnvironment */.J8)(GITHUB_TIMEOUT_VARIABLE, DEFAULT_GITHUB_TIMEOUT_MS, env);
 }
 /** A GitHub API request that got no full answer in time. */
 class GitHubTimeoutError extends src/* SlipwayError */.G {
