@@ -16,9 +16,9 @@ import {
 import { type ImageReference, InvalidReferenceError, parseReference } from '@slipway/oci';
 import type { InputValues } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
+import type { PolicyDecidedFlags } from '../policy/decided-flags.js';
 import { parseDuration } from '../wait/duration.js';
 import type { promoteInputs } from './inputs.js';
-import type { PolicyDecidedFlags } from './policy-flags.js';
 import { recordedRunUrl, recordedSourceCommit } from './provenance.js';
 
 /** An image as asked for: resolved to a digest later, through the registry, when only a tag is given. */

@@ -11,10 +11,10 @@ import { openRepository, parseReference, shortDigest } from '@slipway/oci';
 import type { Environment, Policy, SignatureRequirement, Verifier } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
+import { checkPolicyDecidedFlags } from '../policy/decided-flags.js';
 import { POLICY_FILE, policyTarget, withPolicy } from '../policy/source.js';
 import { trustedKeys } from '../policy/trusted-keys.js';
 import type { PromoteParams } from './params.js';
-import { checkPolicyDecidedFlags } from './policy-flags.js';
 
 /** What the config repo's policy makes of a promotion: where each environment lives, and what it requires. */
 export interface PolicyPlan {

@@ -3,9 +3,9 @@ import { type EnvironmentTarget, environmentTarget, type GitAuth, type Identity 
 import { InvalidReferenceError, parseReference } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
+import { checkPolicyDecidedFlags } from '../policy/decided-flags.js';
 import { policyTarget, withPolicy } from '../policy/source.js';
 import { parseIdentity } from '../promote/params.js';
-import { checkPolicyDecidedFlags } from '../promote/policy-flags.js';
 
 const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'prod'];
 

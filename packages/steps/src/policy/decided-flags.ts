@@ -2,7 +2,7 @@ import { SlipwayError } from '@slipway/errors';
 import { type EnvironmentTarget, environmentTarget, normaliseRepoPath } from '@slipway/gitops';
 import type { Environment } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
-import { POLICY_FILE } from '../policy/source.js';
+import { POLICY_FILE } from './source.js';
 
 /** The flags a policy decides, as the user gave them (undefined: not given). */
 export interface PolicyDecidedFlags {
