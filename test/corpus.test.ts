@@ -1,0 +1,190 @@
+// Replays every case of test/corpus/cases (real public config trees and peers' fixtures, see
+// test/corpus/README.md) through the real CLI bundle: the promoted branch must equal after/ byte for byte,
+// a refusal must leave the branch as it was, no output may carry an internal `bug:` error, and where the case
+// asks, kustomize (and helm) must render the new image after the promotion and not before.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { branchTip, createBareRepo } from './support/bareRepo.js';
+import { withCleanup } from './support/cleanup.js';
+import {
+  branchTree,
+  CORPUS_DIR,
+  type CorpusCase,
+  caseDirs,
+  containerImages,
+  readCase,
+  readTree,
+  treeBytes,
+  treeDifferences,
+} from './support/corpus.js';
+import { testGitEnv } from './support/git.js';
+import { ROOT, runSlipway } from './support/slipway.js';
+
+/** Where scripts/setup puts kubectl (kustomize v5) and helm, from the npm package it names; never PATH's. */
+const KUBECTL = path.join(ROOT, '.tools/kubectl');
+const HELM = path.join(ROOT, '.tools/helm');
+
+const cases = caseDirs('cases').map(readCase);
+
+describe('the corpus of real config repos', () => {
+  it('has cases, each with a known source', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  describe.concurrent.each(cases.map((c) => [c.name, c] as const))('%s', (_name, corpusCase) => {
+    it(`promotes as expected: ${corpusCase.description}`, async () => {
+      await withCleanup(async (defer) => {
+        const before = readTree(path.join(corpusCase.dir, 'before'));
+        const branch = `env/${corpusCase.env}`;
+        const repo = createBareRepo({ branches: { main: before, [branch]: before }, defaultBranch: 'main' });
+        defer(repo.cleanup);
+        const tipBefore = branchTip(repo.path, branch);
+
+        const result = await runSlipway([
+          'promote',
+          '--config-repo',
+          repo.path,
+          '--env',
+          corpusCase.env,
+          ...corpusCase.args,
+        ]);
+        const output = `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`;
+        expect(
+          `${result.stdout}\n${result.stderr}`,
+          `${corpusCase.name}: internal error\n${output}`,
+        ).not.toMatch(/\bbug:/);
+        expect(result.code, `${corpusCase.name}: exit code\n${output}`).toBe(corpusCase.expect.exit);
+        for (const text of corpusCase.expect.stderr) expect(result.stderr, corpusCase.name).toContain(text);
+        for (const text of corpusCase.expect.stdout) expect(result.stdout, corpusCase.name).toContain(text);
+
+        const expected = treeBytes(readTree(path.join(corpusCase.dir, 'after')));
+        const actual = branchTree(repo.path, branch);
+        const differences = treeDifferences(expected, actual);
+        expect(
+          differences,
+          `${corpusCase.name}: env/${corpusCase.env} after the promotion vs after/`,
+        ).toEqual([]);
+        if (corpusCase.expect.exit !== 0) {
+          expect(branchTip(repo.path, branch), `${corpusCase.name}: a refusal writes nothing`).toBe(
+            tipBefore,
+          );
+          expect(
+            treeDifferences(treeBytes(before), expected),
+            `${corpusCase.name}: after/ of a refusal`,
+          ).toEqual([]);
+        }
+        if (corpusCase.peer !== undefined) checkPeer(corpusCase, treeBytes(before), actual);
+      });
+    });
+
+    it.skipIf(corpusCase.render.length === 0 && corpusCase.helm.length === 0)(
+      'renders the new image after the promotion and not before',
+      async (context) => {
+        if (!existsSync(KUBECTL) || !existsSync(HELM)) {
+          context.skip('kubectl/helm are not in .tools/: run scripts/setup');
+        }
+        await withCleanup(async (defer) => {
+          const work = mkdtempSync(path.join(os.tmpdir(), 'slipway-corpus-render-'));
+          defer(() => rmSync(work, { recursive: true, force: true }));
+          const image = corpusCase.image ?? '';
+          for (const [tree, shows] of [
+            ['before', false],
+            ['after', true],
+          ] as const) {
+            const dir = path.join(work, tree);
+            writeTree(dir, treeBytes(readTree(path.join(corpusCase.dir, tree))));
+            for (const target of corpusCase.render) {
+              const images = containerImages(renderKustomize(path.join(dir, target)));
+              expect(
+                images.has(image),
+                `${corpusCase.name}: kustomize ${tree}/${target} shows ${image}? images: ${[...images].join(', ')}`,
+              ).toBe(shows);
+            }
+            for (const chart of corpusCase.helm) {
+              const images = containerImages(renderHelm(dir, chart.chart, chart.values));
+              expect(
+                images.has(image),
+                `${corpusCase.name}: helm ${tree}/${chart.chart} shows ${image}? images: ${[...images].join(', ')}`,
+              ).toBe(shows);
+            }
+          }
+        });
+      },
+    );
+  });
+});
+
+/**
+ * The peer's expected file equals Slipway's output byte for byte, or the case says how and why it differs
+ * (and then it must really differ: a stale note is an error too).
+ */
+function checkPeer(corpusCase: CorpusCase, before: Map<string, Buffer>, actual: Map<string, Buffer>): void {
+  const peer = corpusCase.peer;
+  if (peer === undefined) return;
+  const changed = [...actual.keys()].filter(
+    (file) => !before.get(file)?.equals(actual.get(file) ?? Buffer.alloc(0)),
+  );
+  const file = peer.file ?? (changed.length === 1 ? changed[0] : undefined);
+  if (file === undefined) {
+    throw new Error(
+      `${corpusCase.name}: peer.file is needed (the promotion changed ${changed.length} files)`,
+    );
+  }
+  const peerBytes = readFileSync(path.join(CORPUS_DIR, peer.expected));
+  const ours = actual.get(file) ?? Buffer.alloc(0);
+  const equal = treeDifferences(new Map([[file, peerBytes]]), new Map([[file, ours]]));
+  if (peer.differs === undefined) {
+    expect(equal, `${corpusCase.name}: ${file} vs the peer's ${peer.expected}`).toEqual([]);
+  } else {
+    expect(equal.length, `${corpusCase.name}: peer.differs is set but ${file} equals ${peer.expected}`).toBe(
+      1,
+    );
+  }
+}
+
+function writeTree(dir: string, files: Map<string, Buffer>): void {
+  for (const [file, bytes] of files) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), bytes);
+  }
+}
+
+function renderKustomize(dir: string): string {
+  return runTool(KUBECTL, ['kustomize', dir]);
+}
+
+function renderHelm(tree: string, chart: string, values: readonly string[]): string {
+  return runTool(HELM, [
+    'template',
+    'corpus',
+    path.join(tree, chart),
+    ...values.flatMap((file) => ['-f', path.join(tree, file)]),
+  ]);
+}
+
+/** Runs a render tool with no kubeconfig or helm state from the host, returning stdout; fails with stderr. */
+function runTool(program: string, args: string[]): string {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'slipway-corpus-home-'));
+  try {
+    return execFileSync(program, args, {
+      env: {
+        ...testGitEnv(),
+        HOME: home,
+        KUBECONFIG: path.join(home, 'none'),
+        HELM_CACHE_HOME: home,
+        HELM_CONFIG_HOME: home,
+        HELM_DATA_HOME: home,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    }).toString('utf8');
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8') ?? String(error);
+    throw new Error(`${path.basename(program)} ${args.join(' ')} failed: ${stderr}`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
