@@ -2,7 +2,7 @@
 // test/corpus/README.md) through the real CLI bundle: the promoted branch must equal after/ byte for byte,
 // a refusal must leave the branch as it was, no output may carry an internal `bug:` error, and where the case
 // asks, kustomize (and helm) must render the new image after the promotion and not before.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,56 +29,66 @@ const HELM = path.join(ROOT, '.tools/helm');
 
 const cases = caseDirs('cases').map(readCase);
 
+/** A case runs a CLI and up to four renders, several at once on a shared 2-core machine. */
+const CASE_TIMEOUT_MS = 180_000;
+
 describe('the corpus of real config repos', () => {
   it('has cases, each with a known source', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
   describe.concurrent.each(cases.map((c) => [c.name, c] as const))('%s', (_name, corpusCase) => {
-    it(`promotes as expected: ${corpusCase.description}`, async () => {
-      await withCleanup(async (defer) => {
-        const before = readTree(path.join(corpusCase.dir, 'before'));
-        const branch = `env/${corpusCase.env}`;
-        const repo = createBareRepo({ branches: { main: before, [branch]: before }, defaultBranch: 'main' });
-        defer(repo.cleanup);
-        const tipBefore = branchTip(repo.path, branch);
+    it(
+      `promotes as expected: ${corpusCase.description}`,
+      async () => {
+        await withCleanup(async (defer) => {
+          const before = readTree(path.join(corpusCase.dir, 'before'));
+          const branch = `env/${corpusCase.env}`;
+          const repo = createBareRepo({
+            branches: { main: before, [branch]: before },
+            defaultBranch: 'main',
+          });
+          defer(repo.cleanup);
+          const tipBefore = branchTip(repo.path, branch);
 
-        const result = await runSlipway([
-          'promote',
-          '--config-repo',
-          repo.path,
-          '--env',
-          corpusCase.env,
-          ...corpusCase.args,
-        ]);
-        const output = `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`;
-        expect(
-          `${result.stdout}\n${result.stderr}`,
-          `${corpusCase.name}: internal error\n${output}`,
-        ).not.toMatch(/\bbug:/);
-        expect(result.code, `${corpusCase.name}: exit code\n${output}`).toBe(corpusCase.expect.exit);
-        for (const text of corpusCase.expect.stderr) expect(result.stderr, corpusCase.name).toContain(text);
-        for (const text of corpusCase.expect.stdout) expect(result.stdout, corpusCase.name).toContain(text);
-
-        const expected = treeBytes(readTree(path.join(corpusCase.dir, 'after')));
-        const actual = branchTree(repo.path, branch);
-        const differences = treeDifferences(expected, actual);
-        expect(
-          differences,
-          `${corpusCase.name}: env/${corpusCase.env} after the promotion vs after/`,
-        ).toEqual([]);
-        if (corpusCase.expect.exit !== 0) {
-          expect(branchTip(repo.path, branch), `${corpusCase.name}: a refusal writes nothing`).toBe(
-            tipBefore,
-          );
+          const result = await runSlipway([
+            'promote',
+            '--config-repo',
+            repo.path,
+            '--env',
+            corpusCase.env,
+            ...corpusCase.args,
+          ]);
+          const output = `exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`;
           expect(
-            treeDifferences(treeBytes(before), expected),
-            `${corpusCase.name}: after/ of a refusal`,
+            `${result.stdout}\n${result.stderr}`,
+            `${corpusCase.name}: internal error\n${output}`,
+          ).not.toMatch(/\bbug:/);
+          expect(result.code, `${corpusCase.name}: exit code\n${output}`).toBe(corpusCase.expect.exit);
+          for (const text of corpusCase.expect.stderr) expect(result.stderr, corpusCase.name).toContain(text);
+          for (const text of corpusCase.expect.stdout) expect(result.stdout, corpusCase.name).toContain(text);
+
+          const expected = treeBytes(readTree(path.join(corpusCase.dir, 'after')));
+          const actual = branchTree(repo.path, branch);
+          const differences = treeDifferences(expected, actual);
+          expect(
+            differences,
+            `${corpusCase.name}: env/${corpusCase.env} after the promotion vs after/`,
           ).toEqual([]);
-        }
-        if (corpusCase.peer !== undefined) checkPeer(corpusCase, treeBytes(before), actual);
-      });
-    });
+          if (corpusCase.expect.exit !== 0) {
+            expect(branchTip(repo.path, branch), `${corpusCase.name}: a refusal writes nothing`).toBe(
+              tipBefore,
+            );
+            expect(
+              treeDifferences(treeBytes(before), expected),
+              `${corpusCase.name}: after/ of a refusal`,
+            ).toEqual([]);
+          }
+          if (corpusCase.peer !== undefined) checkPeer(corpusCase, treeBytes(before), actual);
+        });
+      },
+      CASE_TIMEOUT_MS,
+    );
 
     it.skipIf(corpusCase.render.length === 0 && corpusCase.helm.length === 0)(
       'renders the new image after the promotion and not before',
@@ -97,14 +107,14 @@ describe('the corpus of real config repos', () => {
             const dir = path.join(work, tree);
             writeTree(dir, treeBytes(readTree(path.join(corpusCase.dir, tree))));
             for (const target of corpusCase.render) {
-              const images = containerImages(renderKustomize(path.join(dir, target)));
+              const images = containerImages(await renderKustomize(path.join(dir, target)));
               expect(
                 images.has(image),
                 `${corpusCase.name}: kustomize ${tree}/${target} shows ${image}? images: ${[...images].join(', ')}`,
               ).toBe(shows);
             }
             for (const chart of corpusCase.helm) {
-              const images = containerImages(renderHelm(dir, chart.chart, chart.values));
+              const images = containerImages(await renderHelm(dir, chart.chart, chart.values));
               expect(
                 images.has(image),
                 `${corpusCase.name}: helm ${tree}/${chart.chart} shows ${image}? images: ${[...images].join(', ')}`,
@@ -113,6 +123,7 @@ describe('the corpus of real config repos', () => {
           }
         });
       },
+      CASE_TIMEOUT_MS,
     );
   });
 });
@@ -152,11 +163,11 @@ function writeTree(dir: string, files: Map<string, Buffer>): void {
   }
 }
 
-function renderKustomize(dir: string): string {
+function renderKustomize(dir: string): Promise<string> {
   return runTool(KUBECTL, ['kustomize', dir]);
 }
 
-function renderHelm(tree: string, chart: string, values: readonly string[]): string {
+function renderHelm(tree: string, chart: string, values: readonly string[]): Promise<string> {
   return runTool(HELM, [
     'template',
     'corpus',
@@ -165,25 +176,28 @@ function renderHelm(tree: string, chart: string, values: readonly string[]): str
   ]);
 }
 
-/** Runs a render tool with no kubeconfig or helm state from the host, returning stdout; fails with stderr. */
-function runTool(program: string, args: string[]): string {
+/**
+ * Runs a render tool with no kubeconfig or helm state from the host, resolving to stdout; fails with stderr.
+ * Asynchronous, so the concurrent cases' renders and promotions overlap.
+ */
+async function runTool(program: string, args: string[]): Promise<string> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'slipway-corpus-home-'));
+  const env = {
+    ...testGitEnv(),
+    HOME: home,
+    KUBECONFIG: path.join(home, 'none'),
+    HELM_CACHE_HOME: home,
+    HELM_CONFIG_HOME: home,
+    HELM_DATA_HOME: home,
+  };
   try {
-    return execFileSync(program, args, {
-      env: {
-        ...testGitEnv(),
-        HOME: home,
-        KUBECONFIG: path.join(home, 'none'),
-        HELM_CACHE_HOME: home,
-        HELM_CONFIG_HOME: home,
-        HELM_DATA_HOME: home,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-    }).toString('utf8');
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8') ?? String(error);
-    throw new Error(`${path.basename(program)} ${args.join(' ')} failed: ${stderr}`);
+    return await new Promise<string>((resolve, reject) => {
+      execFile(program, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error === null) resolve(stdout);
+        else
+          reject(new Error(`${path.basename(program)} ${args.join(' ')} failed: ${stderr || error.message}`));
+      });
+    });
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
