@@ -48,10 +48,9 @@ describe('the corpus of real config repos', () => {
         await withCleanup(async (defer) => {
           const before = readTree(path.join(corpusCase.dir, 'before'));
           const branch = `env/${corpusCase.env}`;
-          const repo = createBareRepo({
-            branches: { main: before, [branch]: before },
-            defaultBranch: 'main',
-          });
+          const branches =
+            corpusCase.head === 'main' ? { main: before, [branch]: before } : { [branch]: before };
+          const repo = createBareRepo({ branches, defaultBranch: corpusCase.head });
           defer(repo.cleanup);
           const tipBefore = branchTip(repo.path, branch);
 
@@ -206,3 +205,40 @@ async function runTool(program: string, args: string[]): Promise<string> {
     rmSync(home, { recursive: true, force: true });
   }
 }
+
+describe('the corpus helpers', () => {
+  it('name the file and the first differing line, and missing and extra files', () => {
+    const expected = new Map([
+      ['a.yaml', Buffer.from('x: 1\ny: 2\n')],
+      ['gone.yaml', Buffer.from('z\n')],
+    ]);
+    const actual = new Map([
+      ['a.yaml', Buffer.from('x: 1\ny: 3\n')],
+      ['new.yaml', Buffer.from('n\n')],
+    ]);
+    expect(treeDifferences(expected, actual)).toEqual([
+      'a.yaml: line 2: expected "y: 2", got "y: 3"',
+      'gone.yaml: missing from the branch',
+      'new.yaml: on the branch but not expected',
+    ]);
+    expect(treeDifferences(expected, new Map(expected))).toEqual([]);
+  });
+
+  it('find container images wherever a workload nests them, and nothing else named image', () => {
+    const rendered = `apiVersion: batch/v1
+kind: CronJob
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          initContainers: [{name: i, image: "reg/init:1"}]
+          containers: [{name: c, image: reg/app:2}]
+---
+apiVersion: v1
+kind: ConfigMap
+data: {image: reg/not-a-container:3}
+`;
+    expect([...containerImages(rendered)].sort()).toEqual(['reg/app:2', 'reg/init:1']);
+  });
+});

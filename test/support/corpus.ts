@@ -42,6 +42,11 @@ export interface CorpusCase {
   readonly source: string;
   readonly description: string;
   readonly env: string;
+  /**
+   * What HEAD of the bare repo names. Default `main`, a branch holding before/ too; any other name is left
+   * without a branch (HEAD dangles, as after a plain `git init --bare`), and only env/<env> exists.
+   */
+  readonly head: string;
   readonly args: readonly string[];
   readonly expect: CaseExpectation;
   /** Kustomization directories (relative to the tree) to render with `kubectl kustomize`. */
@@ -72,6 +77,7 @@ export function readCase(dir: string): CorpusCase {
     'source',
     'description',
     'env',
+    'head',
     'args',
     'expect',
     'render',
@@ -118,6 +124,7 @@ export function readCase(dir: string): CorpusCase {
     source,
     description: requiredString(raw, 'description', where),
     env: optionalString(raw, 'env', where) ?? 'dev',
+    head: optionalString(raw, 'head', where) ?? 'main',
     args: stringList(raw.args, 'args', where),
     expect: {
       exit,
