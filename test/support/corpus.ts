@@ -73,27 +73,15 @@ export function readCase(dir: string): CorpusCase {
   const where = path.relative(ROOT, file);
   const raw: unknown = parse(readFileSync(file, 'utf8'));
   if (!isRecord(raw)) throw new Error(`${where}: expected a mapping`);
-  const known = new Set([
-    'source',
-    'description',
-    'env',
-    'head',
-    'args',
-    'expect',
-    'render',
-    'helm',
-    'image',
-    'peer',
-  ]);
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new Error(`${where}: unknown key '${key}' (known: ${[...known].join(', ')})`);
-  }
+  const known = ['source', 'description', 'env', 'head', 'args', 'expect', 'render', 'helm', 'image', 'peer'];
+  rejectUnknownKeys(raw, known, where);
   const source = requiredString(raw, 'source', where);
   if (source !== 'slipway' && !existsSync(path.join(CORPUS_DIR, 'sources', source, 'SOURCE.md'))) {
     throw new Error(`${where}: source '${source}' has no test/corpus/sources/${source}/SOURCE.md`);
   }
   const expectRaw = raw.expect ?? {};
   if (!isRecord(expectRaw)) throw new Error(`${where}: 'expect' must be a mapping`);
+  rejectUnknownKeys(expectRaw, ['exit', 'stderr', 'stdout'], `${where} expect`);
   const exit = expectRaw.exit ?? 0;
   if (typeof exit !== 'number') throw new Error(`${where}: 'expect.exit' must be a number`);
   const render = stringList(raw.render, 'render', where);
@@ -102,9 +90,15 @@ export function readCase(dir: string): CorpusCase {
   if ((render.length > 0 || helm.length > 0) && image === undefined) {
     throw new Error(`${where}: 'render' and 'helm' need 'image' (what the render must show)`);
   }
+  if ((render.length > 0 || helm.length > 0) && exit !== 0) {
+    throw new Error(
+      `${where}: 'render' and 'helm' check a promotion that succeeds; a refusal renders as before`,
+    );
+  }
   let peer: PeerExpectation | undefined;
   if (raw.peer !== undefined) {
     if (!isRecord(raw.peer)) throw new Error(`${where}: 'peer' must be a mapping`);
+    rejectUnknownKeys(raw.peer, ['expected', 'file', 'differs'], `${where} peer`);
     const expected = requiredString(raw.peer, 'expected', `${where} peer`);
     if (!existsSync(path.join(CORPUS_DIR, expected))) {
       throw new Error(`${where}: peer.expected ${expected} does not exist under test/corpus/`);
@@ -236,6 +230,13 @@ export function containerImages(renderedYaml: string): Set<string> {
   return images;
 }
 
+/** A typo in case.yaml must fail, not silently turn a check off. */
+function rejectUnknownKeys(raw: Record<string, unknown>, known: readonly string[], where: string): void {
+  for (const key of Object.keys(raw)) {
+    if (!known.includes(key)) throw new Error(`${where}: unknown key '${key}' (known: ${known.join(', ')})`);
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -265,6 +266,7 @@ function helmList(value: unknown, where: string): HelmRender[] {
   return items.map((item) => {
     if (typeof item === 'string') return { chart: item, values: [] };
     if (!isRecord(item)) throw new Error(`${where}: 'helm' entries are a chart dir or {chart, values}`);
+    rejectUnknownKeys(item, ['chart', 'values'], `${where} helm`);
     return {
       chart: requiredString(item, 'chart', `${where} helm`),
       values: stringList(item.values, 'helm.values', where),
