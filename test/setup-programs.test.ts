@@ -39,8 +39,9 @@ function setupPrograms(setupText: string): Map<string, string> {
 
 /**
  * The programs a source file starts: the first argument of a call that runs one (`run('skopeo', [...])`,
- * `execFileSync('openssl', …)`, `has('buildah')`), and absolute paths of system binaries
- * (`'/usr/bin/docker-registry'`, `'/usr/lib/git-core/git-http-backend'`).
+ * `execFileSync('openssl', …)`, `has('buildah')`), absolute paths of system binaries
+ * (`'/usr/bin/docker-registry'`, `'/usr/lib/git-core/git-http-backend'`), and the programs scripts/setup
+ * unpacks into the repository's `.tools/` (`'.tools/kubectl'`).
  */
 function programsStarted(source: string): Set<string> {
   const found = new Set<string>();
@@ -50,6 +51,7 @@ function programsStarted(source: string): Set<string> {
   for (const match of source.matchAll(/['"]\/usr\/(?:s?bin|lib\/git-core)\/([\w.-]+)['"]/g)) {
     found.add(match[1] ?? '');
   }
+  for (const match of source.matchAll(/['"](\.tools\/[\w.-]+)['"]/g)) found.add(match[1] ?? '');
   return found;
 }
 
@@ -79,8 +81,15 @@ describe('scripts/setup lists every external program the tests run', () => {
   it('finds programs the way tests start them (and ignores method calls and step names)', () => {
     const sample = `
       await run('skopeo', ['inspect']); execFileSync('openssl', ['req']); const ok = has('buildah');
-      const s = '/usr/bin/docker-registry'; query.has('recursive'); await run('sign', scenario); await run('a');`;
-    expect([...programsStarted(sample)].sort()).toEqual(['buildah', 'docker-registry', 'openssl', 'skopeo']);
+      const s = '/usr/bin/docker-registry'; query.has('recursive'); await run('sign', scenario); await run('a');
+      const kubectl = path.join(ROOT, '.tools/kubectl');`;
+    expect([...programsStarted(sample)].sort()).toEqual([
+      '.tools/kubectl',
+      'buildah',
+      'docker-registry',
+      'openssl',
+      'skopeo',
+    ]);
   });
 
   it('every program a test, bench or demo starts is in the PROGRAMS table, with its Debian package', () => {
