@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMap, parse, parseDocument, type ScalarTag } from 'yaml';
+import { parse } from 'yaml';
+import { loadTemplate, render, type Template } from './cloudformation.js';
 import { baseEnv, CLI_BUNDLE } from './slipway.js';
 
 /** The phases CodeBuild runs, in order. */
@@ -138,7 +139,9 @@ export interface RunBuildspecOptions {
   readonly codebuild: Readonly<Record<string, string>>;
   /** Project and pipeline-action variables: they override the buildspec's env.variables, as in CodeBuild. */
   readonly variables?: Readonly<Record<string, string>>;
-  /** Stub values of secrets-manager references, keyed by the reference (`name:json-key`). */
+  /** The project's SECRETS_MANAGER variables (name → reference): over the buildspec's, under `variables`. */
+  readonly projectSecrets?: Readonly<Record<string, string>>;
+  /** Stub values of Secrets Manager references (buildspec `secrets-manager` or project), keyed by reference. */
   readonly secrets?: Readonly<Record<string, string>>;
   /** Stub values of parameter-store names. */
   readonly parameters?: Readonly<Record<string, string>>;
@@ -169,6 +172,11 @@ export async function runBuildspec(options: RunBuildspecOptions): Promise<Builds
   for (const [name, reference] of Object.entries(spec.env['secrets-manager'])) {
     const value = options.secrets?.[reference];
     if (value === undefined) throw new Error(`${options.file}: no stub for secrets-manager ${reference}`);
+    env[name] = value;
+  }
+  for (const [name, reference] of Object.entries(options.projectSecrets ?? {})) {
+    const value = options.secrets?.[reference];
+    if (value === undefined) throw new Error(`project variable ${name}: no stub for secret ${reference}`);
     env[name] = value;
   }
   Object.assign(env, options.variables ?? {}, options.codebuild);
@@ -224,83 +232,116 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-/** One CodeBuild action of a CodePipeline stage, as pipeline.yml declares it. */
-export interface PipelineBuildAction {
+/** One action of a CodePipeline stage, as the template declares it. */
+export interface PipelineAction {
   readonly stage: string;
   readonly name: string;
   readonly namespace?: string;
-  /** Buildspec path relative to the app repo root. */
-  readonly buildspec: string;
-  /** The CodeBuild project's environment variables (CloudFormation intrinsics left as `<Fn>` markers). */
-  readonly projectVariables: Readonly<Record<string, string>>;
-  /** The action's EnvironmentVariables, `#{Namespace.VAR}` still unresolved. */
-  readonly actionVariables: Readonly<Record<string, string>>;
+  readonly category: string;
+  readonly provider: string;
+  /** Order inside the stage (RunOrder, default 1). */
+  readonly runOrder: number;
+  readonly configuration: Readonly<Record<string, unknown>>;
+  readonly inputArtifacts: readonly string[];
+  readonly outputArtifacts: readonly string[];
 }
 
-/** CloudFormation short-form tags (`!Ref`, `!Sub`, `!GetAtt`) read as markers: the harness needs only names. */
-const cfnTags: ScalarTag[] = ['Ref', 'Sub', 'GetAtt'].map((fn) => ({
-  tag: `!${fn}`,
-  resolve: (value: string) => `<${fn} ${value}>`,
-}));
-
-/** The CodeBuild actions of the pipeline template, stage by stage, with what each passes to its build. */
-export function loadPipeline(file: string): PipelineBuildAction[] {
-  const doc = parseDocument(readFileSync(file, 'utf8'), { customTags: cfnTags });
-  if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('; ')}`);
-  if (!isMap(doc.contents)) throw new Error(`${file}: not a mapping`);
-  const template = doc.toJS() as {
-    Parameters?: Record<string, { Default?: string }>;
-    Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
-  };
-  const parameters = template.Parameters ?? {};
-  const sub = (value: string): string =>
-    value.replace(/^<Sub (.*)>$/, '$1').replace(/\$\{(\w+)\}/g, (whole, name: string) => {
-      return parameters[name]?.Default ?? whole;
-    });
+/** Every action of the template's pipeline, stage by stage, in run order. */
+export function loadPipelineActions(template: Template): PipelineAction[] {
   const pipeline = Object.values(template.Resources).find((r) => r.Type === 'AWS::CodePipeline::Pipeline');
-  if (pipeline === undefined) throw new Error(`${file}: no AWS::CodePipeline::Pipeline`);
+  if (pipeline === undefined) throw new Error(`${template.file}: no AWS::CodePipeline::Pipeline`);
   const stages = pipeline.Properties.Stages as Array<{
     Name: string;
     Actions: Array<{
       Name: string;
       Namespace?: string;
-      ActionTypeId: { Provider: string };
-      Configuration: { ProjectName?: string; EnvironmentVariables?: string };
+      RunOrder?: number;
+      ActionTypeId: { Category: string; Provider: string };
+      Configuration?: Record<string, unknown>;
+      InputArtifacts?: Array<{ Name: string }>;
+      OutputArtifacts?: Array<{ Name: string }>;
     }>;
   }>;
-  const actions: PipelineBuildAction[] = [];
-  for (const stage of stages) {
-    for (const action of stage.Actions) {
-      if (action.ActionTypeId.Provider !== 'CodeBuild') continue;
-      const projectName = /^<Ref (\w+)>$/.exec(action.Configuration.ProjectName ?? '')?.[1];
-      const project = projectName === undefined ? undefined : template.Resources[projectName];
-      if (project === undefined) throw new Error(`${file}: action ${action.Name} names no project resource`);
-      const source = project.Properties.Source as { BuildSpec?: string };
+  return stages.flatMap((stage) =>
+    stage.Actions.map((action) => ({
+      stage: stage.Name,
+      name: action.Name,
+      ...(action.Namespace === undefined ? {} : { namespace: action.Namespace }),
+      category: action.ActionTypeId.Category,
+      provider: action.ActionTypeId.Provider,
+      runOrder: action.RunOrder ?? 1,
+      configuration: action.Configuration ?? {},
+      inputArtifacts: (action.InputArtifacts ?? []).map((a) => a.Name),
+      outputArtifacts: (action.OutputArtifacts ?? []).map((a) => a.Name),
+    })).sort((a, b) => a.runOrder - b.runOrder),
+  );
+}
+
+/** One CodeBuild action of a CodePipeline stage, with the project it starts. */
+export interface PipelineBuildAction extends PipelineAction {
+  /** The logical name of the AWS::CodeBuild::Project resource. */
+  readonly project: string;
+  /** Buildspec path relative to the app repo root (parameters at their defaults). */
+  readonly buildspec: string;
+  /** The project's PLAINTEXT environment variables (CloudFormation values rendered as `${…}`). */
+  readonly projectVariables: Readonly<Record<string, string>>;
+  /** The project's SECRETS_MANAGER environment variables: name → `<secret>:<json key>` reference. */
+  readonly projectSecrets: Readonly<Record<string, string>>;
+  /** The action's EnvironmentVariables, `#{Namespace.VAR}` still unresolved. */
+  readonly actionVariables: Readonly<Record<string, string>>;
+}
+
+/** The CodeBuild actions of a parsed template, with their projects and what each passes to its build. */
+export function pipelineBuildActions(template: Template): PipelineBuildAction[] {
+  const withDefaults = (text: string): string =>
+    text.replace(/\$\{(\w+)\}/g, (whole, name: string) => template.Parameters[name]?.Default ?? whole);
+  return loadPipelineActions(template)
+    .filter((action) => action.provider === 'CodeBuild')
+    .map((action) => {
+      const projectName = /^\$\{(\w+)\}$/.exec(render(action.configuration.ProjectName ?? ''))?.[1] ?? '';
+      const project = template.Resources[projectName];
+      if (project?.Type !== 'AWS::CodeBuild::Project') {
+        throw new Error(`${template.file}: action ${action.name} names no AWS::CodeBuild::Project`);
+      }
+      const source = project.Properties.Source as { BuildSpec?: unknown };
       const environment = project.Properties.Environment as {
-        EnvironmentVariables?: Array<{ Name: string; Value: string }>;
+        EnvironmentVariables?: Array<{ Name: string; Value: unknown; Type?: string }>;
       };
+      const variables = environment.EnvironmentVariables ?? [];
+      const ofType = (type: string) =>
+        Object.fromEntries(
+          variables.filter((v) => (v.Type ?? 'PLAINTEXT') === type).map((v) => [v.Name, render(v.Value)]),
+        );
+      const unsupported = variables.find(
+        (v) => !['PLAINTEXT', 'SECRETS_MANAGER'].includes(v.Type ?? 'PLAINTEXT'),
+      );
+      if (unsupported !== undefined) {
+        throw new Error(
+          `${template.file}: ${projectName}.${unsupported.Name}: the harness has no ${unsupported.Type}`,
+        );
+      }
       const actionVariables = Object.fromEntries(
         (
-          JSON.parse(action.Configuration.EnvironmentVariables ?? '[]') as Array<{
+          JSON.parse(String(action.configuration.EnvironmentVariables ?? '[]')) as Array<{
             name: string;
             value: string;
-            type?: string;
           }>
         ).map((v) => [v.name, v.value]),
       );
-      actions.push({
-        stage: stage.Name,
-        name: action.Name,
-        ...(action.Namespace === undefined ? {} : { namespace: action.Namespace }),
-        buildspec: sub(source.BuildSpec ?? ''),
-        projectVariables: Object.fromEntries(
-          (environment.EnvironmentVariables ?? []).map((v) => [v.Name, v.Value]),
-        ),
+      return {
+        ...action,
+        project: projectName,
+        buildspec: withDefaults(render(source.BuildSpec ?? '')),
+        projectVariables: ofType('PLAINTEXT'),
+        projectSecrets: ofType('SECRETS_MANAGER'),
         actionVariables,
-      });
-    }
-  }
-  return actions;
+      };
+    });
+}
+
+/** The CodeBuild actions of the pipeline template, stage by stage, with what each passes to its build. */
+export function loadPipeline(file: string): PipelineBuildAction[] {
+  return pipelineBuildActions(loadTemplate(file));
 }
 
 /** Replaces `#{Namespace.VAR}` with what earlier actions exported; an unknown one is an error, as in CodePipeline. */
