@@ -5,6 +5,12 @@ import { parseAction } from '@actions/workflow-parser/actions/index';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from './support/slipway.js';
+import {
+  calledWorkflowPath,
+  permissionViolations,
+  type WorkflowDocument,
+  type WorkflowLoader,
+} from './support/workflowPermissions.js';
 
 function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -58,6 +64,68 @@ describe.each(workflows)('%s', (file) => {
       expect(doc.permissions ?? job.permissions, `job ${name} in ${file}`).toBeDefined();
     }
     expect(content.includes('write-all')).toBe(false);
+  });
+});
+
+/** Reads this repository's workflows by path; undefined for a file that is not here. */
+const loadWorkflow: WorkflowLoader = (path) =>
+  existsSync(join(ROOT, path))
+    ? (parse(readFileSync(join(ROOT, path), 'utf8')) as WorkflowDocument)
+    : undefined;
+
+describe('calls to reusable workflows', () => {
+  const callers = workflows.filter((file) =>
+    Object.values(loadWorkflow(file)?.jobs ?? {}).some(
+      (job) => typeof job.uses === 'string' && calledWorkflowPath(job.uses) !== undefined,
+    ),
+  );
+
+  it('are found in the starters and in the reusable workflows', () => {
+    expect(callers).toContain('workflows/github/app-pipeline.yml');
+  });
+
+  // GitHub refuses a run before any job starts when one job of a called workflow (nested calls included,
+  // whatever its `if:`) asks for more than the calling job grants.
+  it.each(callers)('%s grants every job it calls what that job requests', (file) => {
+    expect(permissionViolations(file, loadWorkflow)).toEqual([]);
+  });
+
+  it('the check reports a called job asking for more than the caller grants, through nested calls', () => {
+    const files: Record<string, WorkflowDocument> = {
+      'starter.yml': {
+        permissions: {},
+        jobs: {
+          dev: { uses: 'acme/slipway/.github/workflows/outer.yml@v1', permissions: { contents: 'read' } },
+        },
+      },
+      '.github/workflows/outer.yml': {
+        jobs: {
+          fine: { permissions: { contents: 'read' } },
+          inherits: {},
+          nested: { uses: './.github/workflows/inner.yml' },
+        },
+      },
+      '.github/workflows/inner.yml': {
+        permissions: 'read-all',
+        jobs: {
+          push: { permissions: { contents: 'read', packages: 'write' } },
+          oidc: { permissions: { 'id-token': 'write' } },
+        },
+      },
+    };
+    const violations = permissionViolations('starter.yml', (path) => files[path]);
+    expect(violations).toEqual([
+      'starter.yml job dev → .github/workflows/outer.yml job nested → .github/workflows/inner.yml job push: packages write > none granted by the caller',
+      'starter.yml job dev → .github/workflows/outer.yml job nested → .github/workflows/inner.yml job oidc: id-token write > none granted by the caller',
+    ]);
+    // write-all grants everything; `{}` grants nothing, and a job that inherits it asks for nothing.
+    files['starter.yml'] = {
+      permissions: 'write-all',
+      jobs: { dev: { uses: './.github/workflows/outer.yml' } },
+    };
+    expect(permissionViolations('starter.yml', (path) => files[path])).toEqual([]);
+    files['starter.yml'] = { permissions: {}, jobs: { dev: { uses: './.github/workflows/outer.yml' } } };
+    expect(permissionViolations('starter.yml', (path) => files[path])).toHaveLength(4);
   });
 });
 
