@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { type ActionRun, parseRunnerFile, runAction } from './actionRunner.js';
 import { ROOT } from './slipway.js';
@@ -168,8 +168,9 @@ function runShell(
   }
 }
 
+/** A workflow by its path in this repository, or a caller a test wrote elsewhere (an absolute path). */
 function readWorkflow(path: string): WorkflowFile {
-  return parse(readFileSync(join(ROOT, path), 'utf8')) as WorkflowFile;
+  return parse(readFileSync(isAbsolute(path) ? path : join(ROOT, path), 'utf8')) as WorkflowFile;
 }
 
 function listOf(value: string | readonly string[] | undefined): string[] {
