@@ -77,6 +77,8 @@ export async function runCalledWorkflow(
   if (call === undefined || file === undefined)
     throw new Error(`${callerFile} job ${job} calls no workflow here`);
   const outer = context(options, {});
+  if (call.if !== undefined && !condition(call.if, outer, true))
+    throw new Error(`${callerFile} job ${job} would be skipped on this event: if: ${call.if}`);
   const called = readWorkflow(file);
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(called.on?.workflow_call?.inputs ?? {}))
@@ -226,9 +228,11 @@ function interpolate(text: string, scope: Scope): string {
   });
 }
 
+/** An `if:`; as on GitHub, one that calls no status function also needs success(). */
 function condition(text: string, scope: Scope, success: boolean): boolean {
   const expr = text.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
-  return truthy(evaluate(expr, scope, success));
+  const statusChecked = /\b(?:success|failure|always|cancelled)\(\)/.test(expr);
+  return (statusChecked || success) && truthy(evaluate(expr, scope, success));
 }
 
 function truthy(value: string | boolean): boolean {
