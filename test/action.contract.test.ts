@@ -232,6 +232,8 @@ const SUCCESS: Record<string, (way: SecretWay) => Promise<Scenario>> = {
           expect(await registryDigest(`shop/app-${counter}`, 'main')).toBe(value);
         },
         image: (value) => expect(value).toBe(`${repository}@${digest}`),
+        // On a push to main the branch tag comes first; what a workflow promotes is the commit's.
+        'image-ref': (value) => expect(value).toBe(`${repository}:sha-eeeeeee@${digest}`),
         tags: 'main\nsha-eeeeeee',
         references: (value) =>
           expect(value.split('\n').sort()).toEqual(

@@ -302,6 +302,19 @@ describe.skipIf(skipRegistry)('files builder (real registry)', () => {
     expect((await layout.resolve('extra'))?.digest).toBe(result.digest);
     expect((await layout.resolve('sha-1a2b3c4'))?.digest).toBe(result.digest);
     expect(result.references).toContain(`oci:${layoutDir}:extra@${result.digest}`);
+    // What to promote: the first destination with the commit's tag, though `main` is pushed first.
+    expect(result.tags[0]).toBe('main');
+    expect(result.imageRef).toBe(`${registry.host}/shop/multi:sha-1a2b3c4@${result.digest}`);
+  });
+
+  it('gives the digest alone as image-ref when the tag rules make no commit tag', async () => {
+    const result = await build({
+      ...options(await appDir('files-raw', 2, 0o644), 'shop/raw'),
+      tags: ['type=raw,value=stable', 'type=ref,event=branch'],
+    });
+    expect(result.references).toContain(`${registry.host}/shop/raw:stable@${result.digest}`);
+    expect(result.imageRef).toBe(`${registry.host}/shop/raw@${result.digest}`);
+    expect(result.imageRef).toBe(result.image);
   });
 });
 

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { ROOT, type RunResult, runNode } from './slipway.js';
 
@@ -41,7 +42,15 @@ export interface ActionRunOptions {
   readonly workspace?: Readonly<Record<string, string | Buffer>>;
   /** Record which `INPUT_*` variables the bundle reads (a preloaded module watches `process.env`). */
   readonly traceInputs?: boolean;
+  /**
+   * Run `actions/<name>/src/main.ts` through tsx instead of the committed bundle: the step as the sources
+   * define it now (the bundles are rebuilt at release), e.g. for a new output a workflow reads.
+   */
+  readonly fromSource?: boolean;
 }
+
+/** tsx's ESM loader, by file URL: `--import tsx` would be resolved from the workspace, which has no node_modules. */
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 /** A bundle still running after this long is killed and the run fails. */
 const ACTION_TIMEOUT_MS = 45_000;
@@ -143,7 +152,9 @@ export async function runAction(
       writeFileSync(preload, traceInputsModule(traceFile));
       args.push('--import', preload);
     }
-    args.push(bundlePath(name, manifest));
+    if (options.fromSource === true)
+      args.push('--import', TSX_LOADER, join(ROOT, 'actions', name, 'src', 'main.ts'));
+    else args.push(bundlePath(name, manifest));
     const result = await runNode(args, { env: processEnv, cwd: workspace, timeoutMs: ACTION_TIMEOUT_MS });
     const raw = Object.fromEntries(
       Object.entries(files).map(([file, path]) => [file, readFileSync(path, 'utf8')]),

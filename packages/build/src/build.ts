@@ -116,6 +116,12 @@ export interface BuildResult {
   readonly image: string;
   /** Every destination with every tag, pinned: `repo:tag@sha256:…`. */
   readonly references: string[];
+  /**
+   * What to promote: the first destination with the commit's tag, pinned (`repo:sha-1a2b3c4@sha256:…`); the
+   * digest alone (`repo@sha256:…`, as {@link image}) when the tag rules made no commit tag. Never a branch tag
+   * or `latest`, which the next build moves.
+   */
+  readonly imageRef: string;
   readonly tags: string[];
   readonly labels: Record<string, string>;
   readonly version: string | undefined;
@@ -197,6 +203,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     digest,
     mediaType,
     image: `${destinationRepository(primary)}@${digest}`,
+    imageRef:
+      metadata.commitTag === undefined
+        ? `${destinationRepository(primary)}@${digest}`
+        : formatReference(destinationRepository(primary), metadata.commitTag, digest),
     references: destinations.flatMap((destination) =>
       unique([...metadata.tags, ...destination.extraTags]).map((tag) =>
         formatReference(destinationRepository(destination), tag, digest),

@@ -65,6 +65,11 @@ export interface ImageMetadata {
   readonly tags: string[];
   /** The main tag: the first one that is not `latest` (metadata-action's `version`). */
   readonly version: string | undefined;
+  /**
+   * The tag made from the commit (the first `type=sha` tag): unlike a branch tag or `latest`, no later build
+   * moves it, so it is the tag to promote. Undefined when no `type=sha` rule produced one.
+   */
+  readonly commitTag: string | undefined;
   readonly labels: Record<string, string>;
   /** ISO 8601 time the image says it was created. */
   readonly created: string;
@@ -87,6 +92,7 @@ interface Candidate {
   readonly priority: number;
   readonly rule: string;
   readonly latest: boolean;
+  readonly fromCommit: boolean;
 }
 
 const DEFAULT_PRIORITY: Record<RuleType, number> = { semver: 900, ref: 600, raw: 200, sha: 100 };
@@ -117,7 +123,7 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
     for (const value of produced.values) {
       const tag = `${prefix}${value}${suffix}`;
       checkTag(tag, rule);
-      candidates.push({ tag, priority, rule: rule.text, latest: false });
+      candidates.push({ tag, priority, rule: rule.text, latest: false, fromCommit: rule.type === 'sha' });
     }
     if (produced.release) wantsLatest = true;
   }
@@ -126,7 +132,7 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
   if (latestWanted) {
     const tag = flavor.onLatest ? `${flavor.prefix ?? ''}latest${flavor.suffix ?? ''}` : 'latest';
     checkTag(tag, { text: 'flavor latest' });
-    candidates.push({ tag, priority: 1000, rule: 'flavor latest', latest: true });
+    candidates.push({ tag, priority: 1000, rule: 'flavor latest', latest: true, fromCommit: false });
   }
 
   // Stable sort by priority, highest first; the first occurrence of a tag wins.
@@ -142,6 +148,7 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
     tags.push(candidate.tag);
   }
   const version = ordered.find((candidate) => !candidate.latest)?.tag ?? tags[0];
+  const commitTag = ordered.find((candidate) => candidate.fromCommit)?.tag;
 
   const sourceDateEpoch = readSourceDateEpoch(options.env ?? process.env);
   const createdSeconds = sourceDateEpoch ?? options.git?.commitTime;
@@ -167,7 +174,7 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
     }
     labels[key] = value;
   }
-  return { tags, version, labels, created, sourceDateEpoch, notes };
+  return { tags, version, commitTag, labels, created, sourceDateEpoch, notes };
 }
 
 /** Parses tag rules; exported for validating inputs early. */

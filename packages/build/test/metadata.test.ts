@@ -131,6 +131,47 @@ describe('tag rules', () => {
     expect(metadata.tags).toEqual(['main', 'sha-1a2b3c4']);
   });
 
+  // The tag to promote: a push to main tags `main` first, which the next push moves.
+  it.each<[string, string | undefined, readonly string[] | undefined, string, string | undefined]>([
+    ['default rules on a push to main', 'refs/heads/main', undefined, '', 'sha-1a2b3c4'],
+    ['default rules on a release tag', 'refs/tags/v1.2.3', undefined, '', 'sha-1a2b3c4'],
+    [
+      'long format, ranked first',
+      'refs/heads/main',
+      ['type=sha', 'type=sha,format=long,priority=150'],
+      '',
+      `sha-${SHA}`,
+    ],
+    [
+      'the flavor prefix',
+      'refs/heads/main',
+      ['type=ref,event=branch', 'type=sha'],
+      'prefix=cart-',
+      'cart-1a2b3c4',
+    ],
+    [
+      'no type=sha rule',
+      'refs/heads/main',
+      ['type=ref,event=branch', 'type=raw,value=stable'],
+      '',
+      undefined,
+    ],
+  ])('the commit tag: %s', (_, ref, rules, flavor, expected) => {
+    const metadata = imageMetadata({
+      ci: ci(ref),
+      ...(rules === undefined ? {} : { tags: rules }),
+      flavor,
+      ...noEpoch,
+    });
+    expect(metadata.commitTag).toBe(expected);
+  });
+
+  it('has no commit tag when no commit is known', () => {
+    const metadata = imageMetadata({ ci: ci('refs/heads/main', { commitSha: undefined }), ...noEpoch });
+    expect(metadata.tags).toEqual(['main']);
+    expect(metadata.commitTag).toBeUndefined();
+  });
+
   it('truncates a long branch to the 128-character tag limit', () => {
     const metadata = imageMetadata({
       ci: ci(`refs/heads/${'b'.repeat(200)}`),

@@ -61,6 +61,10 @@ export const buildStep = defineStep({
   outputs: {
     digest: { description: 'Manifest digest of the image.' },
     image: { description: 'The image in the first repository, pinned: repository@sha256:….' },
+    'image-ref': {
+      description:
+        'What to promote: the first repository with the commit tag (type=sha) and the digest, repository:sha-<commit>@sha256:…; repository@sha256:… when the tag rules make no commit tag.',
+    },
     tags: { description: 'Tags pushed, one per line.' },
     references: { description: 'Every repository:tag@digest pushed, one per line.' },
     labels: { description: 'OCI labels, as JSON.' },
@@ -118,6 +122,7 @@ export const buildStep = defineStep({
   outputValues: (r) => ({
     digest: r.digest,
     image: r.image,
+    'image-ref': r.imageRef,
     tags: r.tags.join('\n'),
     references: r.references.join('\n'),
     labels: JSON.stringify(r.labels),
@@ -126,6 +131,7 @@ export const buildStep = defineStep({
   json: (r) => ({
     digest: r.digest,
     image: r.image,
+    imageRef: r.imageRef,
     tags: r.tags,
     references: r.references,
     labels: r.labels,
@@ -133,7 +139,7 @@ export const buildStep = defineStep({
     builder: r.builder,
   }),
   summary: (r) =>
-    `## Slipway build\n\n\`${r.image}\` ${r.reused ? '(**reused**: the same source was built before; only tags added)' : `(built with ${r.builder})`}\n\n| Pushed |\n| --- |\n${r.references.map((ref) => `| \`${ref}\` |`).join('\n')}\n\n<details><summary>Labels</summary>\n\n| Label | Value |\n| --- | --- |\n${Object.entries(
+    `## Slipway build\n\n\`${r.image}\` ${r.reused ? '(**reused**: the same source was built before; only tags added)' : `(built with ${r.builder})`}\n\nTo promote: \`${r.imageRef}\`\n\n| Pushed |\n| --- |\n${r.references.map((ref) => `| \`${ref}\` |`).join('\n')}\n\n<details><summary>Labels</summary>\n\n| Label | Value |\n| --- | --- |\n${Object.entries(
       r.labels,
     )
       .map(([k, v]) => `| \`${k}\` | \`${v}\` |`)
