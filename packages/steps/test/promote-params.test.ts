@@ -1,6 +1,11 @@
 import { parseReference } from '@slipway/oci';
 import { describe, expect, it } from 'vitest';
-import { parseIdentity, parseValuesPath, type RequestedImage } from '../src/promote/params.js';
+import {
+  parseIdentity,
+  parseImagePolicies,
+  parseValuesPath,
+  type RequestedImage,
+} from '../src/promote/params.js';
 
 const image = (text: string): RequestedImage => {
   const reference = parseReference(text);
@@ -39,6 +44,44 @@ describe('parseValuesPath', () => {
   it('refuses empty keys and files outside the repo', () => {
     expect(() => parseValuesPath('values.yaml:image..tag', [cart])).toThrow(/empty key/);
     expect(() => parseValuesPath('../../values.yaml:image.tag', [cart])).toThrow(/leaves the config repo/);
+  });
+});
+
+describe('parseImagePolicies', () => {
+  const cart = image('registry.example.com/shop/cart:1.0.0');
+  const api = image('localhost:5000/shop/api:2.0.0');
+
+  it('ties a policy to the only image, or to the image named after "="', () => {
+    expect(parseImagePolicies(['flux-system:cart'], [cart])).toEqual([
+      { policy: 'flux-system:cart', repository: cart.request.repository },
+    ]);
+    expect(
+      parseImagePolicies(
+        ['apps:cart=registry.example.com/shop/cart', 'apps:api.v2=localhost:5000/shop/api'],
+        [cart, api],
+      ),
+    ).toEqual([
+      { policy: 'apps:cart', repository: cart.request.repository },
+      { policy: 'apps:api.v2', repository: api.request.repository },
+    ]);
+  });
+
+  it('refuses what names no policy or no promoted image, naming the flag', () => {
+    expect(() => parseImagePolicies(['cart'], [cart])).toThrow(
+      /--image-policy "?cart"? does not name a Flux ImagePolicy/,
+    );
+    expect(() => parseImagePolicies(['flux-system:cart:tag'], [cart])).toThrow(/<namespace>:<name>/);
+    expect(() => parseImagePolicies(['Flux:Cart'], [cart])).toThrow(/<namespace>:<name>/);
+    expect(() => parseImagePolicies(['apps:cart'], [cart, api])).toThrow(/does not say which image/);
+    expect(() => parseImagePolicies(['apps:cart=ghcr.io/other/cart'], [cart, api])).toThrow(
+      /names image "?ghcr.io\/other\/cart"?, which is not promoted here/,
+    );
+    expect(() =>
+      parseImagePolicies(
+        ['apps:cart=registry.example.com/shop/cart', 'apps:cart=localhost:5000/shop/api'],
+        [cart, api],
+      ),
+    ).toThrow(/given for two images/);
   });
 });
 

@@ -19,6 +19,17 @@ export interface ValuesPath {
   repository?: string;
 }
 
+/**
+ * A Flux ImagePolicy the user ties to a promoted image (`--image-policy ns:name=repository`): every marker
+ * naming it is that image's, even when the ImagePolicy object lives in another repository.
+ */
+export interface ImagePolicy {
+  /** `ns:name`. */
+  policy: string;
+  /** Normalised repository. */
+  repository: string;
+}
+
 export type SiteKind = 'container' | 'image-key' | 'kustomize' | 'helm' | 'marker' | 'values-path';
 
 /** One place in a file that refers to an image. */

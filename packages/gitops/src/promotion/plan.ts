@@ -4,6 +4,7 @@ import {
   type Change,
   type DesiredImage,
   editFile,
+  type ImagePolicy,
   type ImageSite,
   isPlaceholder,
   type Pin,
@@ -39,6 +40,7 @@ export async function planBranch(
   images: readonly DesiredImage[],
   pin: Pin,
   valuesPaths: readonly ValuesPath[],
+  imagePolicies: readonly ImagePolicy[],
   pins: PinOptions & { readonly names?: ReadonlyMap<string, string> } = {},
 ): Promise<BranchPlan> {
   // `.slipway/pins.yaml` at this very tip, on every attempt: a rollback may have pinned an image meanwhile.
@@ -54,6 +56,7 @@ export async function planBranch(
     target,
     images.map((i) => i.repository),
     valuesPaths,
+    imagePolicies,
   );
   const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
   const edits = candidates.files.map((file) => ({
