@@ -2,7 +2,7 @@
 // objects often stay in the Flux repo: the user ties each policy to the promoted image (`--image-policy`).
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BareRepo, branchTip, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
-import { DEFAULT_RETRY, environmentTarget, type PromoteRequest, promote } from '../src/index.js';
+import { DEFAULT_RETRY, environmentTarget, type PromoteRequest, promote, readStatus } from '../src/index.js';
 
 const CART = 'ghcr.io/acme/cart';
 const OLD = `sha256:${'1'.repeat(64)}`;
@@ -72,5 +72,20 @@ describe('promote with --image-policy, with real git', () => {
         .replace(OLD, NEW)
         .replace('"1.0.0"', '"1.2.0@' + NEW + '"'),
     );
+  });
+
+  it('status shows what the markers of a policy given with --image-policy pin', async () => {
+    const bare = repo();
+    const read = (imagePolicies: PromoteRequest['imagePolicies']) =>
+      readStatus({
+        configRepo: bare.url,
+        targets: [environmentTarget('dev')],
+        ...(imagePolicies === undefined ? {} : { imagePolicies }),
+      });
+    expect((await read(undefined)).rows.map((row) => row.repository)).not.toContain(CART);
+    const row = (await read([{ policy: 'flux-system:cart', repository: CART }])).rows.find(
+      (r) => r.repository === CART,
+    );
+    expect(row?.cells.dev).toMatchObject({ tag: '1.0.0', digest: OLD, places: ['apps/values.yaml:3'] });
   });
 });

@@ -1,11 +1,7 @@
 import { parseReference } from '@slipway/oci';
 import { describe, expect, it } from 'vitest';
-import {
-  parseIdentity,
-  parseImagePolicies,
-  parseValuesPath,
-  type RequestedImage,
-} from '../src/promote/params.js';
+import { parseImagePolicies } from '../src/images/policies.js';
+import { parseIdentity, parseValuesPath, type RequestedImage } from '../src/promote/params.js';
 
 const image = (text: string): RequestedImage => {
   const reference = parseReference(text);
@@ -48,12 +44,12 @@ describe('parseValuesPath', () => {
 });
 
 describe('parseImagePolicies', () => {
-  const cart = image('registry.example.com/shop/cart:1.0.0');
-  const api = image('localhost:5000/shop/api:2.0.0');
+  const cart = image('registry.example.com/shop/cart:1.0.0').request;
+  const api = image('localhost:5000/shop/api:2.0.0').request;
 
   it('ties a policy to the only image, or to the image named after "="', () => {
     expect(parseImagePolicies(['flux-system:cart'], [cart])).toEqual([
-      { policy: 'flux-system:cart', repository: cart.request.repository },
+      { policy: 'flux-system:cart', repository: cart.repository },
     ]);
     expect(
       parseImagePolicies(
@@ -61,9 +57,21 @@ describe('parseImagePolicies', () => {
         [cart, api],
       ),
     ).toEqual([
-      { policy: 'apps:cart', repository: cart.request.repository },
-      { policy: 'apps:api.v2', repository: api.request.repository },
+      { policy: 'apps:cart', repository: cart.repository },
+      { policy: 'apps:api.v2', repository: api.repository },
     ]);
+  });
+
+  it('for status, ties a policy to any image named after "="', () => {
+    expect(parseImagePolicies(['apps:web=nginx'], [], { anyRepository: true })).toEqual([
+      { policy: 'apps:web', repository: 'docker.io/library/nginx' },
+    ]);
+    expect(() => parseImagePolicies(['apps:web'], [], { anyRepository: true })).toThrow(
+      /does not say which image/,
+    );
+    expect(() => parseImagePolicies(['apps:web=Not A Repo'], [], { anyRepository: true })).toThrow(
+      /not an image repository/,
+    );
   });
 
   it('refuses what names no policy or no promoted image, naming the flag', () => {

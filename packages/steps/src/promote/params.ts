@@ -17,6 +17,7 @@ import {
 import { type ImageReference, InvalidReferenceError, parseReference } from '@slipway/oci';
 import type { InputValues } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
+import { parseImagePolicies } from '../images/policies.js';
 import type { PolicyDecidedFlags } from '../policy/decided-flags.js';
 import { parseDuration } from '../wait/duration.js';
 import type { promoteInputs } from './inputs.js';
@@ -119,7 +120,10 @@ export function promoteParams(
     images,
     pin: values.pin,
     valuesPaths: values['values-path'].map((text) => parseValuesPath(text, images)),
-    imagePolicies: parseImagePolicies(values['image-policy'], images),
+    imagePolicies: parseImagePolicies(
+      values['image-policy'],
+      images.map((image) => image.request),
+    ),
     createBranch: values['create-branch'],
     dryRun: values['dry-run'],
     author,
@@ -245,63 +249,6 @@ export function parseValuesPath(text: string, images: readonly RequestedImage[])
     path,
     ...(repository === undefined ? {} : { repository }),
   };
-}
-
-/** A Kubernetes namespace (a DNS label) and an object name (a DNS subdomain), as Flux markers name them. */
-const POLICY = /^([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?):([a-z0-9](?:[-.a-z0-9]{0,251}[a-z0-9])?)$/;
-
-/** `<namespace>:<name>[=<image repo>]`, each policy once. */
-export function parseImagePolicies(
-  texts: readonly string[],
-  images: readonly RequestedImage[],
-): ImagePolicy[] {
-  const policies = new Map<string, ImagePolicy>();
-  for (const text of texts) {
-    const trimmed = text.trim();
-    const equals = trimmed.indexOf('=');
-    const policy = (equals < 0 ? trimmed : trimmed.slice(0, equals)).trim();
-    if (!POLICY.test(policy)) {
-      throw new SlipwayError(
-        `--image-policy ${quoted(text)} does not name a Flux ImagePolicy as <namespace>:<name>`,
-        {
-          fix: 'write it as in the markers, e.g. --image-policy flux-system:cart=registry.example.com/shop/cart',
-        },
-      );
-    }
-    let repository: string | undefined;
-    if (equals >= 0) {
-      const image = trimmed.slice(equals + 1).trim();
-      repository = images.find(
-        (i) => i.request.name === image || i.request.repository === safeRepository(image),
-      )?.request.repository;
-      if (repository === undefined) {
-        throw new SlipwayError(
-          `--image-policy ${quoted(text)} names image ${quoted(image)}, which is not promoted here`,
-          {
-            fix: 'after "=", use the repository of one of the --image values',
-          },
-        );
-      }
-    } else if (images.length === 1) {
-      repository = images[0]?.request.repository;
-    }
-    if (repository === undefined) {
-      throw new SlipwayError(`--image-policy ${quoted(text)} does not say which image its markers hold`, {
-        fix: `add "=" and the image repository, e.g. --image-policy ${policy}=registry.example.com/shop/cart`,
-      });
-    }
-    const earlier = policies.get(policy);
-    if (earlier !== undefined && earlier.repository !== repository) {
-      throw new SlipwayError(
-        `--image-policy ${policy} is given for two images (${earlier.repository} and ${repository})`,
-        {
-          fix: 'tie each ImagePolicy to one image',
-        },
-      );
-    }
-    policies.set(policy, { policy, repository });
-  }
-  return [...policies.values()];
 }
 
 function safeRepository(text: string): string | undefined {
