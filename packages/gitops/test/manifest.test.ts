@@ -383,6 +383,38 @@ describe('markers on any scalar', () => {
   });
 });
 
+describe('policies the user ties to an image (--image-policy)', () => {
+  const text = [
+    'app:',
+    '  name: ghcr.io/shop/cart-mirror # {"$imagepolicy": "flux-system:cart:name"}',
+    '  version: "1.0" # {"$imagepolicy": "flux-system:cart:tag"}',
+    'worker:',
+    '  version: "1.0" # {"$imagepolicy": "apps:worker:tag"}',
+    '',
+  ].join('\n');
+
+  test('win over what the branch says, and tie markers nothing else ties', () => {
+    const context = {
+      ...none,
+      markerImages: new Map([['apps:worker', 'ghcr.io/shop/other']]),
+      imagePolicies: new Map([['apps:worker', CART]]),
+    };
+    const result = edited(editFile('values.yaml', text, [cart], 'tag', context));
+    expect(result.text).toBe(
+      text.replace('"1.0" # {"$imagepolicy": "apps', '"1.4.2" # {"$imagepolicy": "apps'),
+    );
+  });
+
+  test('a :name marker of the same policy naming another image is refused at its line', () => {
+    const context = { ...none, imagePolicies: new Map([['flux-system:cart', CART]]) };
+    const error = thrown(() => editFile('values.yaml', text, [cart], 'tag', context));
+    expect(error.where).toBe('values.yaml:2');
+    expect(error.message).toContain(
+      'names ghcr.io/shop/cart-mirror, but --image-policy ties flux-system:cart to',
+    );
+  });
+});
+
 test('searchTerms: last path components and the marker key', () => {
   expect(searchTerms([CART, 'docker.io/library/nginx', 'registry.example.com/shop/cart'])).toEqual([
     'cart',

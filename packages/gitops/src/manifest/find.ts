@@ -287,8 +287,9 @@ function groupSlots(
 }
 
 function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: RawSite) => void): void {
-  const { text, docs, targets, context } = input;
+  const { file, text, docs, lines, targets, context } = input;
   const policyImages = new Map<string, string>();
+  const given = context.imagePolicies ?? new Map<string, string>();
   const full: { node: Scalar; key: string; doc: number }[] = [];
   const loose: (LooseSlot & { policy: string })[] = [];
   docs.forEach((doc, index) => {
@@ -303,6 +304,16 @@ function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: R
             : marker.field === 'full'
               ? tryParseReference(value)?.repository
               : repositoryOf(value);
+        const tied = given.get(marker.policy);
+        if (repository !== undefined && tied !== undefined && repository !== tied) {
+          throw new ManifestError(
+            `the ${marker.field === 'name' ? ':name' : 'full'} marker of ${marker.policy} names ${repository}, but --image-policy ties ${marker.policy} to ${tied}`,
+            {
+              where: at(file, lines.line(start(node))),
+              fix: `tie ${marker.policy} to ${repository} (or drop --image-policy ${marker.policy}), or fix the marker`,
+            },
+          );
+        }
         if (repository !== undefined && !policyImages.has(marker.policy))
           policyImages.set(marker.policy, repository);
         if (marker.field === 'full') full.push({ node, key: key ?? 'image', doc: index });
@@ -334,7 +345,10 @@ function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: R
   }
   const resolved: (LooseSlot & { repository: string })[] = [];
   for (const slot of loose) {
-    const repository = policyImages.get(slot.policy) ?? lookupPolicy(context.markerImages, slot.policy);
+    const repository =
+      given.get(slot.policy) ??
+      policyImages.get(slot.policy) ??
+      lookupPolicy(context.markerImages, slot.policy);
     if (repository !== undefined && targets.has(repository)) resolved.push({ ...slot, repository });
   }
   groupSlots('marker', resolved, claimed, claim);

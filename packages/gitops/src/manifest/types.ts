@@ -72,6 +72,11 @@ export interface ScanContext {
   /** `'ns:name'` of a Flux ImagePolicy -> normalised repository (see `collectMarkerImages`). */
   markerImages: ReadonlyMap<string, string>;
   /**
+   * `'ns:name'` -> normalised repository, as the user gave them (`--image-policy`): they win, and a `:name`
+   * or full marker of the same policy naming another image is refused.
+   */
+  imagePolicies?: ReadonlyMap<string, string>;
+  /**
    * Repositories whose untagged container images are placeholders (a Kustomize `images:` entry or Helm
    * values set the version elsewhere): such sites are reported but never edited. See `isPlaceholder`.
    */

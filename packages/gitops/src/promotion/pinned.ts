@@ -26,7 +26,11 @@ export async function readPinnedImages(
 ): Promise<Map<string, PinnedImage>> {
   const repositories = new Set(images.map((i) => i.repository));
   const candidates = await readCandidates(repo, commit, source, repositories, valuesPaths, imagePolicies);
-  const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
+  const context = {
+    valuesPaths: [...valuesPaths],
+    markerImages: candidates.markerImages,
+    imagePolicies: new Map(imagePolicies.map(({ policy, repository }) => [policy, repository])),
+  };
   const sites: ImageSite[] = [];
   for (const file of candidates.files) {
     const scan = scanFile(file.path, file.text, repositories, context);

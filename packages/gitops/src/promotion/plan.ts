@@ -58,7 +58,11 @@ export async function planBranch(
     valuesPaths,
     imagePolicies,
   );
-  const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
+  const context = {
+    valuesPaths: [...valuesPaths],
+    markerImages: candidates.markerImages,
+    imagePolicies: new Map(imagePolicies.map(({ policy, repository }) => [policy, repository])),
+  };
   const edits = candidates.files.map((file) => ({
     file,
     edit: editFile(file.path, file.text, images, pin, context),
