@@ -67,10 +67,7 @@ describe('promote with --image-policy, with real git', () => {
       }),
     );
     expect(readFileAt(bare.path, 'env/dev', 'apps/values.yaml')?.toString('utf8')).toBe(
-      values
-        .replace('tag: 1.0.0', 'tag: 1.2.0')
-        .replace(OLD, NEW)
-        .replace('"1.0.0"', '"1.2.0@' + NEW + '"'),
+      values.replace('tag: 1.0.0', 'tag: 1.2.0').replace(OLD, NEW).replace('"1.0.0"', '"1.2.0"'),
     );
   });
 

@@ -366,6 +366,19 @@ describe('markers on any scalar', () => {
     );
   });
 
+  test('a :tag marker gets the tag alone, as Flux writes it: a label cannot hold a digest', () => {
+    const text = [
+      'metadata:',
+      '  labels:',
+      '    app.kubernetes.io/version: "1.0" # {"$imagepolicy": "flux-system:cart:tag"}',
+      '',
+    ].join('\n');
+    const context = { ...none, markerImages: new Map([['flux-system:cart', CART]]) };
+    const result = edited(editFile('deploy.yaml', text, [cart], 'tag+digest', context));
+    expect(result.text).toBe(text.replace('"1.0"', '"1.4.2"'));
+    expect(() => editFile('deploy.yaml', text, [cart], 'digest', context)).toThrow(ManifestError);
+  });
+
   test('tag and digest markers on keys of any name, in sequences and flow maps', () => {
     const text = [
       'app:',

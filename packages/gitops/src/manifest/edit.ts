@@ -183,8 +183,10 @@ function planSite(
         },
       );
     }
-    // Without a digest key, the digest travels in the tag: charts render `repo:1.4.2@sha256:…`.
-    const value = formatReference('', want.tag, want.digest).slice(1);
+    // Without a digest key, the digest travels in a Helm tag: charts render `repo:1.4.2@sha256:…`. A `:tag`
+    // marker says, as Flux's setter does, that the value is a tag and nothing else (a label, a version
+    // string): it gets the tag; the digest goes where a `:digest` marker is.
+    const value = site.kind === 'marker' ? want.tag : formatReference('', want.tag, want.digest).slice(1);
     set(site.tag.node, value);
     return { splices, expected: readSlots(value, undefined) };
   }
