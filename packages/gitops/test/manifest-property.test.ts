@@ -4,7 +4,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { type DesiredImage, editFile, type Pin, scanFile } from '../src/manifest/index.js';
+import { type DesiredImage, editFile, ManifestError, type Pin, scanFile } from '../src/manifest/index.js';
 
 type Style = 'plain' | 'single' | 'double';
 type Target = 'cart' | 'nginx';
@@ -396,6 +396,171 @@ describe('random Kustomizations', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+// Robustness: random trees of the keys image references live under (Helm, Kustomize, containers, custom
+// resources), with Flux markers of every form, anchors and aliases, block and flow (JSON-like) styles. Whatever
+// the file holds, an edit either succeeds or is a ManifestError naming the file: never an internal `bug:`.
+describe('any mix of markers, aliases and styles', () => {
+  const KEYS = [
+    'image',
+    'repository',
+    'tag',
+    'digest',
+    'registry',
+    'name',
+    'newName',
+    'newTag',
+    'containers',
+    'initContainers',
+    'images',
+    'version',
+    'spec',
+    'values',
+    'labels',
+    'app',
+  ];
+  const hex = fc.constantFrom('a', 'b', 'c').map((c) => c.repeat(64));
+  const refValue = fc.oneof(
+    fc.constantFrom(
+      'ghcr.io/shop/cart',
+      'nginx',
+      'docker.io/library/nginx',
+      'ghcr.io/shop/cart-legacy',
+      'cart',
+    ),
+    fc
+      .tuple(
+        fc.constantFrom('ghcr.io/shop/cart', 'nginx', 'ghcr.io/other/app'),
+        fc.option(fc.constantFrom('1.0', 'v2', 'latest', '1.10'), { nil: undefined }),
+        fc.option(hex, { nil: undefined }),
+      )
+      .map(
+        ([name, t, d]) => `${name}${t === undefined ? '' : `:${t}`}${d === undefined ? '' : `@sha256:${d}`}`,
+      ),
+    fc.constantFrom('1.0', '1.10', 'v2', '', 'null', 'true', 'sha256:' + 'd'.repeat(64), 'x y'),
+  );
+  const marker = fc.option(
+    fc
+      .tuple(
+        fc.constantFrom('flux-system:cart', 'flux-system:nginx', 'other:thing', 'bad', 'a:b:c:d'),
+        fc.constantFrom('', ':tag', ':name', ':digest', ':version'),
+      )
+      .map(([policy, field]) => ` # {"$imagepolicy": "${policy}${field}"}`),
+    { nil: '' },
+  );
+  const quoting = fc.constantFrom<Style>('plain', 'single', 'double');
+
+  type Tree =
+    | { type: 'scalar'; value: string; style: Style; marker: string; anchor: boolean }
+    | { type: 'alias' }
+    | { type: 'map'; entries: [string, Tree][]; flow: boolean }
+    | { type: 'seq'; items: Tree[]; flow: boolean };
+  const { tree } = fc.letrec<{ tree: Tree }>((self) => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.record({
+        type: fc.constant('scalar' as const),
+        value: refValue,
+        style: quoting,
+        marker,
+        anchor: fc.boolean(),
+      }),
+      fc.constant({ type: 'alias' as const }),
+      fc.record({
+        type: fc.constant('map' as const),
+        entries: fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), self('tree')), {
+          minLength: 1,
+          maxLength: 5,
+          selector: ([key]) => key,
+        }),
+        flow: fc.boolean(),
+      }),
+      fc.record({
+        type: fc.constant('seq' as const),
+        items: fc.array(self('tree'), { minLength: 1, maxLength: 3 }),
+        flow: fc.boolean(),
+      }),
+    ),
+  }));
+
+  /** Renders a tree as YAML; flow collections hold no comments, so markers are dropped inside them. */
+  function render(root: Tree): string {
+    let anchors = 0;
+    const scalar = (node: Extract<Tree, { type: 'scalar' }>, inFlow: boolean): string => {
+      const anchor = node.anchor ? `&a${++anchors} ` : '';
+      const text =
+        node.style === 'double'
+          ? JSON.stringify(node.value)
+          : node.style === 'single' || node.value === '' || /[\s:#]/.test(node.value)
+            ? `'${node.value}'`
+            : node.value;
+      return `${anchor}${text}${inFlow ? '' : node.marker}`;
+    };
+    const flow = (node: Tree): string => {
+      if (node.type === 'scalar') return scalar(node, true);
+      if (node.type === 'alias') return anchors > 0 ? `*a${anchors}` : 'none';
+      if (node.type === 'map') return `{${node.entries.map(([k, v]) => `${k}: ${flow(v)}`).join(', ')}}`;
+      return `[${node.items.map(flow).join(', ')}]`;
+    };
+    const block = (node: Tree, indent: string): string[] => {
+      if (node.type === 'map' && !node.flow) {
+        return node.entries.flatMap(([key, value]) => {
+          if ((value.type === 'map' || value.type === 'seq') && !value.flow)
+            return [`${indent}${key}:`, ...block(value, `${indent}  `)];
+          return [`${indent}${key}: ${value.type === 'scalar' ? scalar(value, false) : flow(value)}`];
+        });
+      }
+      if (node.type === 'seq' && !node.flow) {
+        return node.items.flatMap((item) => {
+          if ((item.type === 'map' || item.type === 'seq') && !item.flow) {
+            const [first = '', ...rest] = block(item, `${indent}  `);
+            return [`${indent}- ${first.trimStart()}`, ...rest];
+          }
+          return [`${indent}- ${item.type === 'scalar' ? scalar(item, false) : flow(item)}`];
+        });
+      }
+      return [`${indent}${node.type === 'scalar' ? scalar(node, false) : flow(node)}`];
+    };
+    return `${block(root, '').join('\n')}\n`;
+  }
+
+  test('editFile succeeds or refuses with a ManifestError, never a bug', () => {
+    fc.assert(
+      fc.property(
+        fc.array(tree, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('values.yaml', 'kustomization.yaml', 'Kustomization', 'app.yml', 'app.json'),
+        fc.constantFrom<Pin>('digest', 'tag', 'tag+digest'),
+        fc.boolean(),
+        fc.boolean(),
+        (docs, file, pin, knownPolicy, placeholders) => {
+          const text = docs.map(render).join('---\n');
+          const context = {
+            valuesPaths: [],
+            markerImages: new Map(knownPolicy ? [['flux-system:cart', 'ghcr.io/shop/cart']] : []),
+            ...(placeholders
+              ? { placeholders: new Set(['ghcr.io/shop/cart', 'docker.io/library/nginx']) }
+              : {}),
+          };
+          const images: DesiredImage[] = [
+            { repository: 'ghcr.io/shop/cart', tag: '1.4.2', digest: `sha256:${'e'.repeat(64)}` },
+            { repository: 'docker.io/library/nginx', tag: '1.27', digest: `sha256:${'f'.repeat(64)}` },
+          ];
+          for (const wanted of [images, images.slice(0, 1)]) {
+            try {
+              editFile(file, text, wanted, pin, context);
+            } catch (error) {
+              if (!(error instanceof ManifestError) || error.message.includes('bug:')) {
+                throw new Error(`${file} (${pin}):\n${text}\n-> ${String(error)}`);
+              }
+              expect(error.where).toMatch(new RegExp(`^${file.replace('.', '\\.')}:\\d+$`));
+            }
+          }
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

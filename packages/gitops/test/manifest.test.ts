@@ -304,6 +304,130 @@ describe('markers', () => {
   });
 });
 
+describe('markers on any scalar', () => {
+  const full = '# {"$imagepolicy": "flux-system:cart"}';
+  const pinned = `${CART}:1.4.2@${DIGEST}`;
+
+  test('an untagged value under an image: key of a custom resource is set, under every pin', () => {
+    // Found as a marker before the edit and, once tagged, by the image-key rule: verify saw the site change.
+    const text = [
+      'apiVersion: apps.example.com/v1',
+      'kind: App',
+      'spec:',
+      `  image: ${CART} ${full}`,
+      '',
+    ].join('\n');
+    for (const [pin, value] of [
+      ['tag+digest', pinned],
+      ['tag', `${CART}:1.4.2`],
+      ['digest', `${CART}@${DIGEST}`],
+    ] as const) {
+      const result = edited(editFile('app.yaml', text, [cart], pin, none));
+      expect(result.text).toBe(text.replace(`image: ${CART} `, `image: ${value} `));
+      expect(result.sites.map((site) => [site.kind, site.line])).toEqual([['marker', 4]]);
+    }
+  });
+
+  test('a Helm repository carrying a full-reference marker holds the reference, its tag sibling is left', () => {
+    // The Helm rule and the marker both took it; once tagged, the Helm pair was gone: "2 sites became 1".
+    const text = `image:\n  repository: ${CART} ${full}\n  tag: "1.0"\n`;
+    const result = edited(editFile('values.yaml', text, [cart], 'tag+digest', none));
+    expect(result.text).toBe(`image:\n  repository: ${pinned} ${full}\n  tag: "1.0"\n`);
+    expect(result.sites.map((site) => site.kind)).toEqual(['marker']);
+  });
+
+  test('Helm pairs keep their :name, :tag and :digest markers and are set as Helm pairs', () => {
+    const text = [
+      'image:',
+      `  repository: ${CART} # {"$imagepolicy": "flux-system:cart:name"}`,
+      '  tag: 1.0 # {"$imagepolicy": "flux-system:cart:tag"}',
+      `  digest: ${OLD} # {"$imagepolicy": "flux-system:cart:digest"}`,
+      '',
+    ].join('\n');
+    const result = edited(editFile('values.yaml', text, [cart], 'tag+digest', none));
+    expect(result.text).toBe(text.replace('tag: 1.0', 'tag: 1.4.2').replace(OLD, DIGEST));
+    expect(result.sites.map((site) => site.kind)).toEqual(['helm']);
+  });
+
+  test('an untagged container image with a marker is the user asking for it, not a placeholder', () => {
+    const text = [
+      'spec:',
+      '  containers:',
+      `    - image: ${CART} ${full}`,
+      '  initContainers:',
+      `    - image: ${CART}:1.0`,
+      '',
+    ].join('\n');
+    const result = edited(
+      editFile('deploy.yaml', text, [cart], 'tag+digest', { ...none, placeholders: new Set([CART]) }),
+    );
+    expect(result.text).toBe(
+      `spec:\n  containers:\n    - image: ${pinned} ${full}\n  initContainers:\n    - image: ${pinned}\n`,
+    );
+  });
+
+  test('a :tag marker gets the tag alone, as Flux writes it: a label cannot hold a digest', () => {
+    const text = [
+      'metadata:',
+      '  labels:',
+      '    app.kubernetes.io/version: "1.0" # {"$imagepolicy": "flux-system:cart:tag"}',
+      '',
+    ].join('\n');
+    const context = { ...none, markerImages: new Map([['flux-system:cart', CART]]) };
+    const result = edited(editFile('deploy.yaml', text, [cart], 'tag+digest', context));
+    expect(result.text).toBe(text.replace('"1.0"', '"1.4.2"'));
+    expect(() => editFile('deploy.yaml', text, [cart], 'digest', context)).toThrow(ManifestError);
+  });
+
+  test('tag and digest markers on keys of any name, in sequences and flow maps', () => {
+    const text = [
+      'app:',
+      '  version: "1.0" # {"$imagepolicy": "flux-system:cart:tag"}',
+      `  sum: ${OLD} # {"$imagepolicy": "flux-system:cart:digest"}`,
+      'args:',
+      `  - ${CART}:1.0 ${full}`,
+      '',
+    ].join('\n');
+    const context = { ...none, markerImages: new Map([['flux-system:cart', CART]]) };
+    const result = edited(editFile('values.yaml', text, [cart], 'tag+digest', context));
+    expect(result.text).toBe(
+      text.replace('"1.0"', '"1.4.2"').replace(OLD, DIGEST).replace(`${CART}:1.0`, pinned),
+    );
+  });
+});
+
+describe('policies the user ties to an image (--image-policy)', () => {
+  const text = [
+    'app:',
+    '  name: ghcr.io/shop/cart-mirror # {"$imagepolicy": "flux-system:cart:name"}',
+    '  version: "1.0" # {"$imagepolicy": "flux-system:cart:tag"}',
+    'worker:',
+    '  version: "1.0" # {"$imagepolicy": "apps:worker:tag"}',
+    '',
+  ].join('\n');
+
+  test('win over what the branch says, and tie markers nothing else ties', () => {
+    const context = {
+      ...none,
+      markerImages: new Map([['apps:worker', 'ghcr.io/shop/other']]),
+      imagePolicies: new Map([['apps:worker', CART]]),
+    };
+    const result = edited(editFile('values.yaml', text, [cart], 'tag', context));
+    expect(result.text).toBe(
+      text.replace('"1.0" # {"$imagepolicy": "apps', '"1.4.2" # {"$imagepolicy": "apps'),
+    );
+  });
+
+  test('a :name marker of the same policy naming another image is refused at its line', () => {
+    const context = { ...none, imagePolicies: new Map([['flux-system:cart', CART]]) };
+    const error = thrown(() => editFile('values.yaml', text, [cart], 'tag', context));
+    expect(error.where).toBe('values.yaml:2');
+    expect(error.message).toContain(
+      'names ghcr.io/shop/cart-mirror, but --image-policy ties flux-system:cart to',
+    );
+  });
+});
+
 test('searchTerms: last path components and the marker key', () => {
   expect(searchTerms([CART, 'docker.io/library/nginx', 'registry.example.com/shop/cart'])).toEqual([
     'cart',

@@ -1,7 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import { ConfigRepo, type GitAuth } from '../git/index.js';
 import { FILE_LIMITS, formatSize } from '../limits.js';
-import { collectMarkerImages, type ImageSite, scanAllSites } from '../manifest/index.js';
+import { collectMarkerImages, type ImagePolicy, type ImageSite, scanAllSites } from '../manifest/index.js';
 import { pinRepository, readPins } from '../promotion/pins.js';
 import type { EnvironmentTarget } from '../promotion/target.js';
 import { historyEntry } from './entry.js';
@@ -13,6 +13,8 @@ export interface StatusRequest {
   readonly targets: readonly EnvironmentTarget[];
   /** Only these images (normalised repositories); default every image found. */
   readonly repositories?: readonly string[];
+  /** Flux ImagePolicies tied to images (`--image-policy`), for markers whose ImagePolicy is not on the branch. */
+  readonly imagePolicies?: readonly ImagePolicy[];
   /** How many commits per branch to search for the promotion of what runs (default 100). */
   readonly historyLimit?: number;
   readonly tmpRoot?: string;
@@ -80,7 +82,7 @@ export async function readStatus(request: StatusRequest): Promise<Status> {
       const cells = new Map<string, StatusCell>();
       perEnv.set(target.env, cells);
       if (tip === null) continue;
-      const sites = await sitesAt(repo, tip, target, request.warn ?? (() => {}));
+      const sites = await sitesAt(repo, tip, target, request.imagePolicies ?? [], request.warn ?? (() => {}));
       let pinned = new Set<string>();
       try {
         pinned = new Set((await readPins(repo, tip)).map(pinRepository));
@@ -168,6 +170,7 @@ async function sitesAt(
   repo: ConfigRepo,
   commit: string,
   target: EnvironmentTarget,
+  imagePolicies: readonly ImagePolicy[],
   warn: (message: string) => void,
 ): Promise<ImageSite[]> {
   const entries = await repo.listTree(commit, target.path, { sizes: true });
@@ -217,6 +220,8 @@ async function sitesAt(
       // a file that does not parse names no policy
     }
   }
+  // The user's word wins, as in promote.
+  for (const { policy, repository } of imagePolicies) markerImages.set(policy, repository);
   return texts.flatMap(([file, text]) => {
     try {
       return scanAllSites(file, text, { markerImages });

@@ -63,13 +63,13 @@ export function editFile(
   const plans = raw.map((site, index) => {
     const image = desired.get(site.repository);
     const line = sites[index]?.line ?? 1;
-    if (image === undefined) throw new Error(`bug: site for unrequested ${site.repository}`);
+    if (image === undefined) throw cannotEdit(file, line, `${site.repository} was found but not asked for`);
     return planSite(site, image, pin, text, file, lines, line);
   });
   const splices = plans.flatMap((plan) => plan.splices);
   if (splices.length === 0) return { kind: 'edited', sites, changes: [], text };
 
-  const edited = applySplices(text, splices);
+  const edited = applySplices(text, splices, file, lines);
   const after = verify(file, edited, docs, raw, plans, input);
   const changes: Change[] = [];
   raw.forEach((site, index) => {
@@ -183,8 +183,10 @@ function planSite(
         },
       );
     }
-    // Without a digest key, the digest travels in the tag: charts render `repo:1.4.2@sha256:…`.
-    const value = formatReference('', want.tag, want.digest).slice(1);
+    // Without a digest key, the digest travels in a Helm tag: charts render `repo:1.4.2@sha256:…`. A `:tag`
+    // marker says, as Flux's setter does, that the value is a tag and nothing else (a label, a version
+    // string): it gets the tag; the digest goes where a `:digest` marker is.
+    const value = site.kind === 'marker' ? want.tag : formatReference('', want.tag, want.digest).slice(1);
     set(site.tag.node, value);
     return { splices, expected: readSlots(value, undefined) };
   }
@@ -201,7 +203,7 @@ function planSite(
     set(site.digest.node, want.digest);
     return { splices, expected: { digest: want.digest } };
   }
-  throw new Error(`bug: ${site.kind} site for ${site.repository} has nothing to edit`);
+  throw cannotEdit(file, line, `the ${site.kind} reference to ${site.repository} has no value to set`);
 }
 
 /**
@@ -251,7 +253,13 @@ function planKustomize(
     const kept = pairs.filter((pair) => !removed.has(pair));
     const last = kept.at(-1);
     const first = pairs[0];
-    if (last === undefined || first === undefined) throw new Error('bug: Kustomize image entry without keys');
+    if (last === undefined || first === undefined) {
+      throw cannotEdit(
+        file,
+        lines.line(site.anchor.range?.[0] ?? 0),
+        'the Kustomize image entry has no keys',
+      );
+    }
     const style = site.anchor.type;
     const render = (value: string): string =>
       style === Scalar.QUOTE_DOUBLE
@@ -301,11 +309,21 @@ function removePair(
   const previous = pairs[index - 1];
   if (index === 0) {
     // First key of the entry (maybe right after `- `): the next key moves into its place.
-    if (next === undefined) throw new Error('bug: removing the only key of a Kustomize image entry');
+    if (next === undefined) {
+      throw new ManifestError('cannot remove the only key of a Kustomize image entry; nothing was written', {
+        where,
+        fix: 'give the image entry its name: key first',
+      });
+    }
     return { start: startOf(pair), end: startOf(next), text: '' };
   }
   if (entry.flow) {
-    if (previous === undefined) throw new Error('bug: no previous key');
+    if (previous === undefined) {
+      throw new ManifestError('cannot remove a key of a Kustomize image entry; nothing was written', {
+        where,
+        fix: 'write the image entry in block style, one key per line',
+      });
+    }
     return { start: endOf(previous), end: endOf(pair), text: '' };
   }
   const keyStart = startOf(pair);
@@ -341,7 +359,11 @@ function shape(node: unknown, parentKey: string | undefined): string {
   return node === null || node === undefined ? '-' : '?';
 }
 
-/** Re-reads the edited text: same documents and shape, and every site reads what was planned. */
+/**
+ * Re-reads the edited text: same documents and shape, and every site reads what was planned. It is a safety
+ * net: when it trips, the file is one Slipway cannot edit safely, and the user is told where; nothing is
+ * written.
+ */
 function verify(
   file: string,
   edited: string,
@@ -350,29 +372,65 @@ function verify(
   plans: readonly Plan[],
   input: Parameters<typeof findSites>[0],
 ): RawSite[] {
-  const fail = (why: string): never => {
-    throw new Error(`bug: editing ${file} went wrong (${why}); nothing was written`);
+  const fail = (site: RawSite | undefined, why: string): never => {
+    const line = input.lines.line(site === undefined ? 0 : siteStart(site));
+    throw cannotEdit(file, line, why);
   };
-  const loaded = loadFile(file, edited, []);
-  if (loaded.kind === 'skipped') return fail(loaded.reason);
-  if (loaded.docs.length !== docs.length) fail('the number of documents changed');
+  let loaded: ReturnType<typeof loadFile>;
+  try {
+    loaded = loadFile(file, edited, []);
+  } catch (error) {
+    return fail(
+      raw[0],
+      `the edited file would not parse (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (loaded.kind === 'skipped') return fail(raw[0], `the edited file would be ${loaded.reason}`);
+  if (loaded.docs.length !== docs.length) fail(raw[0], 'the number of YAML documents would change');
   loaded.docs.forEach((doc, index) => {
     const before = docs[index];
     if (before === undefined || shape(doc.contents, undefined) !== shape(before.contents, undefined)) {
-      fail(`document ${index + 1} changed shape`);
+      fail(raw.find((site) => site.doc === index) ?? raw[0], `document ${index + 1} would change shape`);
     }
   });
-  const again = findSites({ ...input, text: edited, docs: loaded.docs, lines: loaded.lines });
-  if (again.length !== raw.length) fail(`${raw.length} image sites became ${again.length}`);
+  let again: RawSite[];
+  try {
+    again = findSites({ ...input, text: edited, docs: loaded.docs, lines: loaded.lines });
+  } catch (error) {
+    return fail(
+      raw[0],
+      `the edited file would not read back (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (again.length !== raw.length) {
+    fail(raw[0], `its ${raw.length} image references would read back as ${again.length}`);
+  }
   again.forEach((site, index) => {
     const old = raw[index];
     const plan = plans[index];
     if (old === undefined || plan === undefined) return;
-    if (site.kind !== old.kind || site.repository !== old.repository) fail(`site ${index + 1} changed`);
+    if (site.kind !== old.kind || site.repository !== old.repository) {
+      fail(
+        old,
+        `the ${old.kind} reference to ${old.repository} would read back as a ${site.kind} one to ${site.repository}`,
+      );
+    }
     const now = readSite(site, edited);
     if (now.tag !== plan.expected.tag || now.digest !== plan.expected.digest) {
-      fail(`${site.repository} reads ${JSON.stringify(now)}, not ${JSON.stringify(plan.expected)}`);
+      fail(old, `${site.repository} would read ${JSON.stringify(now)}, not ${JSON.stringify(plan.expected)}`);
     }
   });
   return again;
+}
+
+function siteStart(site: RawSite): number {
+  return (site.full?.node ?? site.tag?.node ?? site.digest?.node ?? site.anchor).range?.[0] ?? 0;
+}
+
+/** An edit Slipway refuses because it cannot make it safely: where, why, and what the user can do. */
+function cannotEdit(file: string, line: number, why: string): ManifestError {
+  return new ManifestError(`cannot edit ${file} safely: ${why}; nothing was written`, {
+    where: at(file, line),
+    fix: 'edit this reference by hand, or write it in a form the docs list (docs/config-repo.md), and report the file to the Slipway maintainers',
+  });
 }

@@ -97,26 +97,14 @@ export function findSites(input: FindInput): RawSite[] {
     };
   };
 
+  // The rules run in order and a scalar belongs to the first that claims it, so the order is the
+  // classification, before the edit and when verify reads the edited text again. Kustomize entries and
+  // Helm pairs come first: they are what Kustomize and charts read, whatever markers they carry (a Helm
+  // pair whose repository carries a full-reference marker is none: the user says it holds a reference).
+  // Then Flux markers, the user's explicit word for any other scalar, whatever its key or whether it is
+  // tagged yet: were they later, an untagged marked `image:` would become an image-key site once tagged,
+  // and verify would see the site change.
   docs.forEach((doc, index) => {
-    const root = doc.contents;
-    const docKind = documentKind(doc);
-
-    // Workload containers, anywhere in the document.
-    forEachMap(root, undefined, (map) => {
-      for (const pair of map.items) {
-        const key = keyName(pair.key);
-        if (key === undefined || !CONTAINER_KEYS.has(key) || !isSeq(pair.value)) continue;
-        for (const item of pair.value.items) {
-          if (!isMap(item)) continue;
-          const image = findPair(item, 'image')?.value;
-          if (isAlias(image)) aliases.push({ alias: image, doc });
-          if (!isScalar(image)) continue;
-          const site = fullSite('container', image, 'image', index);
-          if (site) claim(site);
-        }
-      }
-    });
-
     // Kustomize `images:` entries (kustomization files, Kustomize and Flux Kustomization objects).
     const images = kustomizeImages(file, doc);
     for (const entry of images) {
@@ -142,12 +130,14 @@ export function findSites(input: FindInput): RawSite[] {
     }
 
     // Helm values: `repository` + `tag` (+ `registry`, `digest`) siblings.
-    forEachMap(root, undefined, (map) => {
+    forEachMap(doc.contents, undefined, (map) => {
       const repositoryNode = scalarAt(map, 'repository');
       const tag = scalarAt(map, 'tag');
       if (repositoryNode === undefined || tag === undefined || typeof repositoryNode.value !== 'string')
         return;
       if (claimed.has(tag)) return;
+      // A full-reference marker says the value is a whole reference, not a chart's repository name.
+      if (markerOf(repositoryNode, input.text)?.field === 'full') return;
       const registry = stringAt(map, 'registry');
       const name = registry
         ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}`
@@ -166,6 +156,29 @@ export function findSites(input: FindInput): RawSite[] {
         doc: index,
       });
     });
+  });
+
+  findMarkerSites(input, claimed, claim);
+
+  docs.forEach((doc, index) => {
+    const root = doc.contents;
+    const docKind = documentKind(doc);
+
+    // Workload containers, anywhere in the document.
+    forEachMap(root, undefined, (map) => {
+      for (const pair of map.items) {
+        const key = keyName(pair.key);
+        if (key === undefined || !CONTAINER_KEYS.has(key) || !isSeq(pair.value)) continue;
+        for (const item of pair.value.items) {
+          if (!isMap(item)) continue;
+          const image = findPair(item, 'image')?.value;
+          if (isAlias(image)) aliases.push({ alias: image, doc });
+          if (!isScalar(image)) continue;
+          const site = fullSite('container', image, 'image', index);
+          if (site) claim(site);
+        }
+      }
+    });
 
     // Any other scalar under a key named `image` (not in Flux ImageRepository objects, whose `spec.image`
     // names a repository to scan, nor in annotations or labels).
@@ -183,7 +196,6 @@ export function findSites(input: FindInput): RawSite[] {
     }
   });
 
-  findMarkerSites(input, claimed, claim);
   findValuesPathSites(input, claimed, claim);
 
   // An image that is an alias is edited at its anchor, which must itself be a site.
@@ -275,8 +287,9 @@ function groupSlots(
 }
 
 function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: RawSite) => void): void {
-  const { text, docs, targets, context } = input;
+  const { file, text, docs, lines, targets, context } = input;
   const policyImages = new Map<string, string>();
+  const given = context.imagePolicies ?? new Map<string, string>();
   const full: { node: Scalar; key: string; doc: number }[] = [];
   const loose: (LooseSlot & { policy: string })[] = [];
   docs.forEach((doc, index) => {
@@ -291,6 +304,16 @@ function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: R
             : marker.field === 'full'
               ? tryParseReference(value)?.repository
               : repositoryOf(value);
+        const tied = given.get(marker.policy);
+        if (repository !== undefined && tied !== undefined && repository !== tied) {
+          throw new ManifestError(
+            `the ${marker.field === 'name' ? ':name' : 'full'} marker of ${marker.policy} names ${repository}, but --image-policy ties ${marker.policy} to ${tied}`,
+            {
+              where: at(file, lines.line(start(node))),
+              fix: `tie ${marker.policy} to ${repository} (or drop --image-policy ${marker.policy}), or fix the marker`,
+            },
+          );
+        }
         if (repository !== undefined && !policyImages.has(marker.policy))
           policyImages.set(marker.policy, repository);
         if (marker.field === 'full') full.push({ node, key: key ?? 'image', doc: index });
@@ -322,7 +345,10 @@ function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: R
   }
   const resolved: (LooseSlot & { repository: string })[] = [];
   for (const slot of loose) {
-    const repository = policyImages.get(slot.policy) ?? lookupPolicy(context.markerImages, slot.policy);
+    const repository =
+      given.get(slot.policy) ??
+      policyImages.get(slot.policy) ??
+      lookupPolicy(context.markerImages, slot.policy);
     if (repository !== undefined && targets.has(repository)) resolved.push({ ...slot, repository });
   }
   groupSlots('marker', resolved, claimed, claim);

@@ -9,6 +9,7 @@ export type {
   DesiredImage,
   FileEdit,
   FileScan,
+  ImagePolicy,
   ImageSite,
   Pin,
   ScanContext,

@@ -76,14 +76,23 @@ export function replaceScalar(node: Scalar, value: string, text: string, file: s
   }
 }
 
-/** Applies non-overlapping splices; throws a bug error if any overlap. */
-export function applySplices(text: string, splices: readonly Splice[]): string {
+/**
+ * Applies splices. Two that overlap mean two sites claim one scalar: the file is refused where they meet,
+ * as one Slipway cannot edit safely.
+ */
+export function applySplices(text: string, splices: readonly Splice[], file: string, lines: Lines): string {
   const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1];
     const current = sorted[i];
     if (previous !== undefined && current !== undefined && previous.end > current.start) {
-      throw new Error(`bug: overlapping manifest edits at offsets ${previous.start} and ${current.start}`);
+      throw new ManifestError(
+        `cannot edit ${file} safely: two image references would rewrite the same value; nothing was written`,
+        {
+          where: at(file, lines.line(current.start)),
+          fix: 'edit this reference by hand, and report the file to the Slipway maintainers',
+        },
+      );
     }
   }
   let out = text;

@@ -19,6 +19,17 @@ export interface ValuesPath {
   repository?: string;
 }
 
+/**
+ * A Flux ImagePolicy the user ties to a promoted image (`--image-policy ns:name=repository`): every marker
+ * naming it is that image's, even when the ImagePolicy object lives in another repository.
+ */
+export interface ImagePolicy {
+  /** `ns:name`. */
+  policy: string;
+  /** Normalised repository. */
+  repository: string;
+}
+
 export type SiteKind = 'container' | 'image-key' | 'kustomize' | 'helm' | 'marker' | 'values-path';
 
 /** One place in a file that refers to an image. */
@@ -60,6 +71,11 @@ export interface ScanContext {
   valuesPaths: ValuesPath[];
   /** `'ns:name'` of a Flux ImagePolicy -> normalised repository (see `collectMarkerImages`). */
   markerImages: ReadonlyMap<string, string>;
+  /**
+   * `'ns:name'` -> normalised repository, as the user gave them (`--image-policy`): they win, and a `:name`
+   * or full marker of the same policy naming another image is refused.
+   */
+  imagePolicies?: ReadonlyMap<string, string>;
   /**
    * Repositories whose untagged container images are placeholders (a Kustomize `images:` entry or Helm
    * values set the version elsewhere): such sites are reported but never edited. See `isPlaceholder`.

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import type { BranchReader } from '../git/index.js';
 import { FILE_LIMITS, fileTooLarge, formatSize } from '../limits.js';
-import { collectMarkerImages, searchTerms, type ValuesPath } from '../manifest/index.js';
+import { collectMarkerImages, type ImagePolicy, searchTerms, type ValuesPath } from '../manifest/index.js';
 import type { EnvironmentTarget } from './target.js';
 
 export interface CandidateFile {
@@ -37,6 +37,7 @@ export async function readCandidates(
   target: EnvironmentTarget,
   repositories: Iterable<string>,
   valuesPaths: readonly ValuesPath[],
+  imagePolicies: readonly ImagePolicy[] = [],
 ): Promise<Candidates> {
   const entries = await repo.listTree(commit, target.path, { sizes: true });
   if (target.path !== undefined && entries.length === 0) {
@@ -105,6 +106,8 @@ export async function readCandidates(
     files.push({ path, text });
     for (const [policy, repository] of collectMarkerImages(path, text)) markerImages.set(policy, repository);
   }
+  // The user's word wins over what the branch's own Flux objects and markers say.
+  for (const { policy, repository } of imagePolicies) markerImages.set(policy, repository);
   return { files, markerImages, warnings };
 }
 

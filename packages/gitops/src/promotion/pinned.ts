@@ -1,7 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import { formatReference } from '@slipway/oci';
 import type { BranchReader } from '../git/index.js';
-import { type ImageSite, scanFile, type ValuesPath } from '../manifest/index.js';
+import { type ImagePolicy, type ImageSite, scanFile, type ValuesPath } from '../manifest/index.js';
 import { readCandidates } from './candidates.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
 
@@ -21,11 +21,16 @@ export async function readPinnedImages(
   source: EnvironmentTarget,
   images: readonly ImageRequest[],
   valuesPaths: readonly ValuesPath[],
+  imagePolicies: readonly ImagePolicy[],
   strict = true,
 ): Promise<Map<string, PinnedImage>> {
   const repositories = new Set(images.map((i) => i.repository));
-  const candidates = await readCandidates(repo, commit, source, repositories, valuesPaths);
-  const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
+  const candidates = await readCandidates(repo, commit, source, repositories, valuesPaths, imagePolicies);
+  const context = {
+    valuesPaths: [...valuesPaths],
+    markerImages: candidates.markerImages,
+    imagePolicies: new Map(imagePolicies.map(({ policy, repository }) => [policy, repository])),
+  };
   const sites: ImageSite[] = [];
   for (const file of candidates.files) {
     const scan = scanFile(file.path, file.text, repositories, context);

@@ -4,6 +4,7 @@ import {
   type Change,
   type DesiredImage,
   editFile,
+  type ImagePolicy,
   type ImageSite,
   isPlaceholder,
   type Pin,
@@ -39,6 +40,7 @@ export async function planBranch(
   images: readonly DesiredImage[],
   pin: Pin,
   valuesPaths: readonly ValuesPath[],
+  imagePolicies: readonly ImagePolicy[],
   pins: PinOptions & { readonly names?: ReadonlyMap<string, string> } = {},
 ): Promise<BranchPlan> {
   // `.slipway/pins.yaml` at this very tip, on every attempt: a rollback may have pinned an image meanwhile.
@@ -54,8 +56,13 @@ export async function planBranch(
     target,
     images.map((i) => i.repository),
     valuesPaths,
+    imagePolicies,
   );
-  const context = { valuesPaths: [...valuesPaths], markerImages: candidates.markerImages };
+  const context = {
+    valuesPaths: [...valuesPaths],
+    markerImages: candidates.markerImages,
+    imagePolicies: new Map(imagePolicies.map(({ policy, repository }) => [policy, repository])),
+  };
   const edits = candidates.files.map((file) => ({
     file,
     edit: editFile(file.path, file.text, images, pin, context),

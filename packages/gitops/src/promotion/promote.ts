@@ -8,7 +8,7 @@ import {
   type Identity,
   type PushResult,
 } from '../git/index.js';
-import type { Change, DesiredImage, Pin, ValuesPath } from '../manifest/index.js';
+import type { Change, DesiredImage, ImagePolicy, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import type { FileWarning } from './candidates.js';
 import { type PromotedImage, promotionMessage, TRAILER } from './message.js';
@@ -41,6 +41,8 @@ export interface PromoteRequest {
   readonly from?: EnvironmentTarget;
   readonly pin: Pin;
   readonly valuesPaths: readonly ValuesPath[];
+  /** Flux ImagePolicies tied to promoted images: the markers naming them are edited (`--image-policy`). */
+  readonly imagePolicies?: readonly ImagePolicy[];
   readonly createBranch: boolean;
   readonly dryRun: boolean;
   readonly author: Identity;
@@ -191,6 +193,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           desired,
           request.pin,
           request.valuesPaths,
+          request.imagePolicies ?? [],
           {
             override: request.overridePin === true,
             ...(request.pinOverrideRefusal === undefined
@@ -453,7 +456,15 @@ async function readPinsAt(
       fix: `promote to ${target.env} first`,
     });
   }
-  return readPinnedImages(repo.reader, tip, target, request.images, request.valuesPaths, strict);
+  return readPinnedImages(
+    repo.reader,
+    tip,
+    target,
+    request.images,
+    request.valuesPaths,
+    request.imagePolicies ?? [],
+    strict,
+  );
 }
 
 async function imagesFrom(

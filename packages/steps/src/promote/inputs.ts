@@ -24,6 +24,9 @@ export const promoteInputs = {
   'values-path': input.list(
     'Extra YAML paths that hold the image, tag or digest: [<image repo>=][<file>:]<dotted.path>, e.g. values.yaml:app.image.tag.',
   ),
+  'image-policy': input.list(
+    'Flux ImagePolicy whose $imagepolicy markers hold a promoted image: <namespace>:<name>[=<image repo>] (the repo may be left out when one image is promoted). For markers whose ImagePolicy is not on the branch, as after moving from Flux image automation.',
+  ),
   'create-branch': input.boolean('Create a missing environment branch from the default branch.', false),
   'dry-run': input.boolean('Print the diff; commit and push nothing.', false),
   token: input.string(

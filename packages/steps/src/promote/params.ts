@@ -6,6 +6,7 @@ import {
   environmentTarget,
   hasControlCharacter,
   type Identity,
+  type ImagePolicy,
   type ImageRequest,
   normaliseRepoPath,
   type Pin,
@@ -16,6 +17,7 @@ import {
 import { type ImageReference, InvalidReferenceError, parseReference } from '@slipway/oci';
 import type { InputValues } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
+import { parseImagePolicies } from '../images/policies.js';
 import type { PolicyDecidedFlags } from '../policy/decided-flags.js';
 import { parseDuration } from '../wait/duration.js';
 import type { promoteInputs } from './inputs.js';
@@ -38,6 +40,7 @@ export interface PromoteParams {
   readonly images: RequestedImage[];
   readonly pin: Pin;
   readonly valuesPaths: ValuesPath[];
+  readonly imagePolicies: ImagePolicy[];
   readonly createBranch: boolean;
   readonly dryRun: boolean;
   readonly author: Identity;
@@ -117,6 +120,10 @@ export function promoteParams(
     images,
     pin: values.pin,
     valuesPaths: values['values-path'].map((text) => parseValuesPath(text, images)),
+    imagePolicies: parseImagePolicies(
+      values['image-policy'],
+      images.map((image) => image.request),
+    ),
     createBranch: values['create-branch'],
     dryRun: values['dry-run'],
     author,

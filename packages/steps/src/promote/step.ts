@@ -106,6 +106,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
     ...(plan.gate === undefined ? {} : { gate: plan.gate }),
     pin: params.pin,
     valuesPaths: params.valuesPaths,
+    imagePolicies: params.imagePolicies,
     createBranch: params.createBranch,
     dryRun: params.dryRun,
     author: params.author,

@@ -1,7 +1,8 @@
-import { readStatus, type Status, type StatusCell } from '@slipway/gitops';
+import { type ImagePolicy, readStatus, type Status, type StatusCell } from '@slipway/gitops';
 import { shortDigest } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
+import { parseImagePolicies } from '../images/policies.js';
 import {
   age,
   displayRepo,
@@ -20,11 +21,15 @@ export const statusInputs = {
     'Environments (columns), in promotion order (default: those of .slipway.yaml, else dev, staging, prod).',
   ),
   image: input.list('Only these images (repositories); default every image referenced.'),
+  'image-policy': input.list(
+    'Flux ImagePolicy whose $imagepolicy markers hold an image: <namespace>:<name>=<image repo> (the repo may be left out when one image is given). For markers whose ImagePolicy is not on the branch.',
+  ),
 };
 
 interface StatusParams extends RepoParams {
   readonly envs: string[];
   readonly repositories: string[];
+  readonly imagePolicies: ImagePolicy[];
 }
 
 export interface StatusResult {
@@ -50,6 +55,11 @@ export const statusStep = defineStep({
     ...repoParams(values),
     envs: values.env,
     repositories: values.image.map(imageRepository),
+    imagePolicies: parseImagePolicies(
+      values['image-policy'],
+      values.image.map((text) => ({ name: text.trim(), repository: imageRepository(text) })),
+      { anyRepository: true },
+    ),
   }),
   run: async (params, context): Promise<StatusResult> => {
     const targets = await resolveTargets(params, params.envs, context);
@@ -61,6 +71,7 @@ export const statusStep = defineStep({
       ...(params.auth === undefined ? {} : { auth: params.auth }),
       targets,
       ...(params.repositories.length === 0 ? {} : { repositories: params.repositories }),
+      imagePolicies: params.imagePolicies,
       warn: (message) => context.reporter.warning(message),
     });
     for (const environment of status.environments) {
