@@ -418,13 +418,17 @@ describe('policies the user ties to an image (--image-policy)', () => {
     );
   });
 
-  test('a :name marker of the same policy naming another image is refused at its line', () => {
+  test('set :name and full markers to the image tied, as Flux sets them to the policy image', () => {
     const context = { ...none, imagePolicies: new Map([['flux-system:cart', CART]]) };
-    const error = thrown(() => editFile('values.yaml', text, [cart], 'tag', context));
-    expect(error.where).toBe('values.yaml:2');
-    expect(error.message).toContain(
-      'names ghcr.io/shop/cart-mirror, but --image-policy ties flux-system:cart to',
+    const result = edited(editFile('values.yaml', text, [cart], 'tag', context));
+    expect(result.text).toBe(
+      text
+        .replace('cart-mirror #', 'cart #')
+        .replace('"1.0" # {"$imagepolicy": "flux', '"1.4.2" # {"$imagepolicy": "flux'),
     );
+    const fullMarker = `image: ghcr.io/shop/cart-mirror:1.0 # {"$imagepolicy": "flux-system:cart"}\n`;
+    const renamed = edited(editFile('values.yaml', fullMarker, [cart], 'tag', context));
+    expect(renamed.text).toBe(fullMarker.replace('cart-mirror:1.0', 'cart:1.4.2'));
   });
 });
 

@@ -158,6 +158,10 @@ function planSite(
     splices.push(replaceScalar(node, value, text, file, lines));
   };
 
+  if (site.name) {
+    set(site.name.node, site.name.spelled);
+    return { splices, expected: {} };
+  }
   if (site.full) {
     set(site.full.node, formatReference(site.full.spelled, want.tag, want.digest));
     return { splices, expected: want };

@@ -36,6 +36,11 @@ export interface RawSite {
   anchorKey: string;
   /** A full reference (`repo:tag@digest`) and the repository as spelled there. */
   full?: { node: Scalar; spelled: string };
+  /**
+   * A `:name` marker of a policy `--image-policy` ties to a repository: the scalar is set to that name, as
+   * Flux's setter sets it to the policy's image (which may be another repository than the one written there).
+   */
+  name?: { node: Scalar; spelled: string };
   tag?: Slot;
   digest?: Slot;
   /** A Kustomize `images` entry: its `newTag` and `digest` keys may be inserted or removed. */
@@ -77,7 +82,8 @@ export function findSites(input: FindInput): RawSite[] {
   const claimed = new Set<Scalar>();
   const aliases: { alias: Node; doc: Doc }[] = [];
   const claim = (site: RawSite): void => {
-    for (const node of [site.full?.node, site.tag?.node, site.digest?.node]) if (node) claimed.add(node);
+    for (const node of [site.full?.node, site.name?.node, site.tag?.node, site.digest?.node])
+      if (node) claimed.add(node);
     sites.push(site);
   };
 
@@ -287,10 +293,11 @@ function groupSlots(
 }
 
 function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: RawSite) => void): void {
-  const { file, text, docs, lines, targets, context } = input;
+  const { text, docs, targets, context } = input;
   const policyImages = new Map<string, string>();
   const given = context.imagePolicies ?? new Map<string, string>();
   const full: { node: Scalar; key: string; doc: number }[] = [];
+  const tiedMarkers: { node: Scalar; key: string; doc: number; field: 'full' | 'name'; tied: string }[] = [];
   const loose: (LooseSlot & { policy: string })[] = [];
   docs.forEach((doc, index) => {
     forEachValueScalar(doc.contents, ({ node, parent, key }) => {
@@ -305,14 +312,12 @@ function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: R
               ? tryParseReference(value)?.repository
               : repositoryOf(value);
         const tied = given.get(marker.policy);
-        if (repository !== undefined && tied !== undefined && repository !== tied) {
-          throw new ManifestError(
-            `the ${marker.field === 'name' ? ':name' : 'full'} marker of ${marker.policy} names ${repository}, but --image-policy ties ${marker.policy} to ${tied}`,
-            {
-              where: at(file, lines.line(start(node))),
-              fix: `tie ${marker.policy} to ${repository} (or drop --image-policy ${marker.policy}), or fix the marker`,
-            },
-          );
+        if (tied !== undefined) {
+          // The user's word (--image-policy) names the policy's image, as Flux's ImagePolicy does: the marked
+          // value becomes that image, even where it names another repository today.
+          if (targets.has(tied))
+            tiedMarkers.push({ node, key: key ?? marker.field, doc: index, field: marker.field, tied });
+          return;
         }
         if (repository !== undefined && !policyImages.has(marker.policy))
           policyImages.set(marker.policy, repository);
@@ -340,6 +345,29 @@ function findMarkerSites(input: FindInput, claimed: Set<Scalar>, claim: (site: R
       anchor: node,
       anchorKey: key,
       full: { node, spelled: spelledRepository(node.value) },
+      doc,
+    });
+  }
+  for (const { node, key, doc, field, tied } of tiedMarkers) {
+    if (claimed.has(node)) continue;
+    const value = scalarString(node, text) ?? '';
+    // Keep the spelling of the name written there when it already is the tied repository (`nginx`).
+    const written = field === 'full' ? tryParseReference(value) : undefined;
+    const spelled =
+      field === 'full'
+        ? written?.repository === tied
+          ? spelledRepository(value)
+          : tied
+        : repositoryOf(value) === tied
+          ? value
+          : tied;
+    claim({
+      kind: 'marker',
+      repository: tied,
+      order: start(node),
+      anchor: node,
+      anchorKey: key,
+      ...(field === 'full' ? { full: { node, spelled } } : { name: { node, spelled } }),
       doc,
     });
   }
