@@ -23,6 +23,8 @@ import {
 export interface Slot {
   node: Scalar;
   key: string;
+  /** `hex`: a digest written without its `sha256:` prefix (the `sha` value of prometheus-community charts). */
+  form?: 'hex';
 }
 
 /** A site as found in the syntax tree: the scalars to read and rewrite. */
@@ -141,31 +143,7 @@ export function findSites(input: FindInput): RawSite[] {
       });
     }
 
-    // Helm values: `repository` + `tag` (+ `registry`, `digest`) siblings.
-    forEachMap(root, undefined, (map) => {
-      const repositoryNode = scalarAt(map, 'repository');
-      const tag = scalarAt(map, 'tag');
-      if (repositoryNode === undefined || tag === undefined || typeof repositoryNode.value !== 'string')
-        return;
-      if (claimed.has(tag)) return;
-      const registry = stringAt(map, 'registry');
-      const name = registry
-        ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}`
-        : repositoryNode.value;
-      const repository = repositoryOf(name);
-      if (repository === undefined || !targets.has(repository)) return;
-      const digest = scalarAt(map, 'digest');
-      claim({
-        kind: 'helm',
-        repository,
-        order: Math.min(start(repositoryNode), start(tag)),
-        anchor: repositoryNode,
-        anchorKey: 'repository',
-        tag: { node: tag, key: 'tag' },
-        ...(digest && !claimed.has(digest) ? { digest: { node: digest, key: 'digest' } } : {}),
-        doc: index,
-      });
-    });
+    findHelmSites(file, lines, doc, index, targets, claimed, claim);
 
     // Any other scalar under a key named `image` (not in Flux ImageRepository objects, whose `spec.image`
     // names a repository to scan, nor in annotations or labels).
@@ -204,6 +182,130 @@ export function findSites(input: FindInput): RawSite[] {
   }
 
   return sites.sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The registry a Helm image map's `registry` value is replaced with: a non-empty `global.imageRegistry` in
+ * the map holding it or above (Bitnami's `common.images.image`, kube-prometheus-stack). Charts apply it only
+ * to images that have a `registry` value, so maps without one keep the repository as written.
+ */
+function globalImageRegistry(map: YAMLMap): string | undefined {
+  const global = mapAt(map, 'global');
+  const registry = global === undefined ? undefined : stringAt(global, 'imageRegistry');
+  return registry === undefined || registry.trim() === '' ? undefined : registry;
+}
+
+function forEachValuesMap(
+  node: unknown,
+  registry: string | undefined,
+  visit: (map: YAMLMap, globalRegistry: string | undefined) => void,
+): void {
+  if (isMap(node)) {
+    const inScope = globalImageRegistry(node) ?? registry;
+    visit(node, inScope);
+    for (const pair of node.items) forEachValuesMap(pair.value, inScope, visit);
+  } else if (isSeq(node)) {
+    for (const item of node.items) forEachValuesMap(item, registry, visit);
+  }
+}
+
+/** The slot a Helm image map keeps a value in: absent, a scalar, or something Slipway must not guess at. */
+function helmSlot(map: YAMLMap, key: string): { node?: Scalar; bad?: Node } {
+  const pair = findPair(map, key);
+  if (pair === undefined) return {};
+  if (isScalar(pair.value)) return { node: pair.value };
+  // `tag:` with nothing after it is an empty scalar to the parser; anything else is a collection or alias.
+  return pair.value === null ? {} : { bad: pair.value as Node };
+}
+
+/**
+ * Helm values: an image map with `repository` (or ingress-nginx's `image` next to `registry`), an optional
+ * `registry` (overridden by `global.imageRegistry`), and a `tag`, a `digest` or a `sha` (bare hex) to write.
+ */
+function findHelmSites(
+  file: string,
+  lines: Lines,
+  doc: Doc,
+  index: number,
+  targets: ReadonlySet<string>,
+  claimed: ReadonlySet<Scalar>,
+  claim: (site: RawSite) => void,
+): void {
+  forEachValuesMap(doc.contents, undefined, (map, globalRegistry) => {
+    const ownRegistry = stringAt(map, 'registry');
+    let repositoryKey = 'repository';
+    let repositoryNode = scalarAt(map, 'repository');
+    if (repositoryNode === undefined && ownRegistry !== undefined) {
+      // ingress-nginx: `registry` + `image` + `tag` + `digest`.
+      const image = scalarAt(map, 'image');
+      if (image !== undefined && typeof image.value === 'string' && repositoryOf(image.value) !== undefined) {
+        repositoryKey = 'image';
+        repositoryNode = image;
+      }
+    }
+    if (repositoryNode === undefined || typeof repositoryNode.value !== 'string') return;
+    const hasRegistry = findPair(map, 'registry') !== undefined;
+    const registry = hasRegistry ? (globalRegistry ?? ownRegistry) : undefined;
+    const name = registry ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}` : repositoryNode.value;
+    const repository = repositoryOf(name);
+    if (repository === undefined || !targets.has(repository)) return;
+
+    const tag = helmSlot(map, 'tag');
+    const digest = helmSlot(map, 'digest');
+    const sha = helmSlot(map, 'sha');
+    const shown = `${repositoryKey}: ${repositoryNode.value}`;
+    const where = (node: { range?: [number, number, number] | null }): string =>
+      at(file, lines.line(node.range?.[0] ?? start(repositoryNode)));
+    for (const [key, slot] of [
+      ['tag', tag],
+      ['digest', digest],
+      ['sha', sha],
+    ] as const) {
+      if (slot.bad === undefined) continue;
+      throw new ManifestError(`the ${key} of the Helm image ${shown} is not a plain value`, {
+        where: where(slot.bad as { range?: [number, number, number] | null }),
+        fix: `write ${key} as a plain or quoted value next to ${repositoryKey}`,
+      });
+    }
+    if (digest.node !== undefined && sha.node !== undefined) {
+      throw new ManifestError(`the Helm image ${shown} has both a digest and a sha value`, {
+        where: where(sha.node),
+        fix: 'keep the one your chart reads and remove the other',
+      });
+    }
+    const digestSlot: Slot | undefined =
+      digest.node !== undefined
+        ? { node: digest.node, key: 'digest' }
+        : sha.node !== undefined
+          ? { node: sha.node, key: 'sha', form: 'hex' }
+          : undefined;
+    if (tag.node === undefined && digestSlot === undefined) {
+      // A chart falls back to its appVersion; there is no value to promote into.
+      throw new ManifestError(`the Helm image ${shown} has no tag or digest value to write`, {
+        where: where(repositoryNode),
+        fix: `add \`tag: ""\` next to ${repositoryKey} (your chart reads it), or name the value with --values-path`,
+      });
+    }
+    // A scalar another rule (a Flux marker) already owns stays with it.
+    if (tag.node !== undefined && claimed.has(tag.node)) return;
+    const ownDigest = digestSlot !== undefined && !claimed.has(digestSlot.node) ? digestSlot : undefined;
+    if (tag.node === undefined && ownDigest === undefined) return;
+    const anchorStart = Math.min(
+      start(repositoryNode),
+      tag.node ? start(tag.node) : Number.POSITIVE_INFINITY,
+      ownDigest ? start(ownDigest.node) : Number.POSITIVE_INFINITY,
+    );
+    claim({
+      kind: 'helm',
+      repository,
+      order: anchorStart,
+      anchor: repositoryNode,
+      anchorKey: repositoryKey,
+      ...(tag.node ? { tag: { node: tag.node, key: 'tag' } } : {}),
+      ...(ownDigest ? { digest: ownDigest } : {}),
+      doc: index,
+    });
+  });
 }
 
 function kustomizeImages(file: string, doc: Doc): YAMLMap[] {
@@ -438,8 +540,14 @@ export function readSite(site: RawSite, text: string): { tag?: string; digest?: 
   }
   return readSlots(
     site.tag ? scalarString(site.tag.node, text) : undefined,
-    site.digest ? scalarString(site.digest.node, text) : undefined,
+    site.digest ? slotDigest(site.digest, text) : undefined,
   );
+}
+
+/** The digest a digest slot holds, with the `sha256:` a hex slot leaves out. */
+function slotDigest(slot: Slot, text: string): string | undefined {
+  const value = scalarString(slot.node, text);
+  return slot.form === 'hex' && value !== undefined && value !== '' ? `sha256:${value}` : value;
 }
 
 /** A tag slot may carry `tag@digest` (charts render `repo:tag`); a digest slot wins over it. */
