@@ -177,3 +177,10 @@ describe('Helm values variants', () => {
     expect(twice.where).toBe('values.yaml:5');
   });
 });
+
+test('an image map without tag or digest is fine when a values path names its version', () => {
+  const text = lines('image:', `  repository: ${NGINX}`, '  version: "1.0"');
+  const context: ScanContext = { valuesPaths: [{ path: ['image', 'version'] }], markerImages: new Map() };
+  const result = edited(editFile('values.yaml', text, [nginx], 'tag', context));
+  expect(result.text).toBe(text.replace('"1.0"', '"1.27.3"'));
+});

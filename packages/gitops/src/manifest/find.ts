@@ -78,6 +78,7 @@ export function findSites(input: FindInput): RawSite[] {
   const sites: RawSite[] = [];
   const claimed = new Set<Scalar>();
   const aliases: { alias: Node; doc: Doc }[] = [];
+  const unwritable: Unwritable[] = [];
   const claim = (site: RawSite): void => {
     for (const node of [site.full?.node, site.tag?.node, site.digest?.node]) if (node) claimed.add(node);
     sites.push(site);
@@ -143,7 +144,7 @@ export function findSites(input: FindInput): RawSite[] {
       });
     }
 
-    findHelmSites(file, lines, doc, index, targets, claimed, claim);
+    findHelmSites(file, lines, doc, index, targets, claimed, claim, unwritable);
 
     // Any other scalar under a key named `image` (not in Flux ImageRepository objects, whose `spec.image`
     // names a repository to scan, nor in annotations or labels).
@@ -163,6 +164,10 @@ export function findSites(input: FindInput): RawSite[] {
 
   findMarkerSites(input, claimed, claim);
   findValuesPathSites(input, claimed, claim);
+
+  for (const { map, error } of unwritable) {
+    if (!map.items.some((pair) => isScalar(pair.value) && claimed.has(pair.value))) throw error;
+  }
 
   // An image that is an alias is edited at its anchor, which must itself be a site.
   for (const { alias, doc } of aliases) {
@@ -209,6 +214,12 @@ function forEachValuesMap(
   }
 }
 
+/** A Helm image map naming a promoted repository with no value to write, and the refusal it earns. */
+interface Unwritable {
+  map: YAMLMap;
+  error: ManifestError;
+}
+
 /** The slot a Helm image map keeps a value in: absent, a scalar, or something Slipway must not guess at. */
 function helmSlot(map: YAMLMap, key: string): { node?: Scalar; bad?: Node } {
   const pair = findPair(map, key);
@@ -230,6 +241,7 @@ function findHelmSites(
   targets: ReadonlySet<string>,
   claimed: ReadonlySet<Scalar>,
   claim: (site: RawSite) => void,
+  unwritable: Unwritable[],
 ): void {
   forEachValuesMap(doc.contents, undefined, (map, globalRegistry) => {
     const ownRegistry = stringAt(map, 'registry');
@@ -280,11 +292,16 @@ function findHelmSites(
           ? { node: sha.node, key: 'sha', form: 'hex' }
           : undefined;
     if (tag.node === undefined && digestSlot === undefined) {
-      // A chart falls back to its appVersion; there is no value to promote into.
-      throw new ManifestError(`the Helm image ${shown} has no tag or digest value to write`, {
-        where: where(repositoryNode),
-        fix: `add \`tag: ""\` next to ${repositoryKey} (your chart reads it), or name the value with --values-path`,
+      // A chart falls back to its appVersion; unless a marker or a values path names a value of this map,
+      // there is nothing to promote into (decided once every rule has run).
+      unwritable.push({
+        map,
+        error: new ManifestError(`the Helm image ${shown} has no tag or digest value to write`, {
+          where: where(repositoryNode),
+          fix: `add \`tag: ""\` next to ${repositoryKey} (your chart reads it), or name the value with --values-path`,
+        }),
       });
+      return;
     }
     // A scalar another rule (a Flux marker) already owns stays with it.
     if (tag.node !== undefined && claimed.has(tag.node)) return;
