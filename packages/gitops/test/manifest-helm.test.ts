@@ -121,6 +121,31 @@ describe('Helm values variants', () => {
     expect(result.text).toBe(text.replace('"v1.9.4"', '"1.27.3"').replace(`sha256:${OLD_HEX}`, DIGEST));
   });
 
+  test('ingress-nginx today: the registry comes from global.image.registry; chroot: true runs <image>-chroot', () => {
+    const text = lines(
+      'global:',
+      '  image:',
+      '    registry: docker.io',
+      'controller:',
+      '  image:',
+      '    chroot: false',
+      '    # registry: registry.k8s.io',
+      '    image: bitnami/nginx',
+      '    tag: "v1.9.4"',
+      `    digest: sha256:${OLD_HEX}`,
+      `    digestChroot: sha256:${'b'.repeat(64)}`,
+    );
+    const result = edited(editFile('values.yaml', text, [nginx], 'tag+digest', none));
+    expect(result.text).toBe(text.replace('"v1.9.4"', '"1.27.3"').replace(`sha256:${OLD_HEX}`, DIGEST));
+    const chroot = text.replace('chroot: false', 'chroot: true');
+    expect(scanFile('values.yaml', chroot, new Set([NGINX]), none)).toEqual({ kind: 'scanned', sites: [] });
+    const chrootImage = { ...nginx, repository: `${NGINX}-chroot` };
+    const inChroot = edited(editFile('values.yaml', chroot, [chrootImage], 'tag+digest', none));
+    expect(inChroot.text).toBe(
+      chroot.replace('"v1.9.4"', '"1.27.3"').replace(`sha256:${'b'.repeat(64)}`, DIGEST),
+    );
+  });
+
   test('several images in one file, subchart keys, a numeric tag: each site, only its scalars', () => {
     const text = lines(
       'image:',

@@ -189,28 +189,46 @@ export function findSites(input: FindInput): RawSite[] {
   return sites.sort((a, b) => a.order - b.order);
 }
 
-/**
- * The registry a Helm image map's `registry` value is replaced with: a non-empty `global.imageRegistry` in
- * the map holding it or above (Bitnami's `common.images.image`, kube-prometheus-stack). Charts apply it only
- * to images that have a `registry` value, so maps without one keep the repository as written.
- */
-function globalImageRegistry(map: YAMLMap): string | undefined {
+/** The `global` values that decide which registry a Helm image map's repository is pulled from. */
+interface GlobalRegistries {
+  /**
+   * A non-empty `global.imageRegistry` (Bitnami's `common.images.image`, kube-prometheus-stack): it replaces
+   * the registry of every image that has a `registry` value.
+   */
+  imageRegistry?: string;
+  /** `global.image.registry` (ingress-nginx merges `global.image` under each image): fills a missing registry. */
+  imageDefaultRegistry?: string;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** The registries a map's `global` key sets for it and everything below it. */
+function globalRegistries(map: YAMLMap, outer: GlobalRegistries): GlobalRegistries {
   const global = mapAt(map, 'global');
-  const registry = global === undefined ? undefined : stringAt(global, 'imageRegistry');
-  return registry === undefined || registry.trim() === '' ? undefined : registry;
+  if (global === undefined) return outer;
+  const imageRegistry = nonEmpty(stringAt(global, 'imageRegistry')) ?? outer.imageRegistry;
+  const image = mapAt(global, 'image');
+  const imageDefaultRegistry =
+    (image === undefined ? undefined : nonEmpty(stringAt(image, 'registry'))) ?? outer.imageDefaultRegistry;
+  return {
+    ...(imageRegistry === undefined ? {} : { imageRegistry }),
+    ...(imageDefaultRegistry === undefined ? {} : { imageDefaultRegistry }),
+  };
 }
 
 function forEachValuesMap(
   node: unknown,
-  registry: string | undefined,
-  visit: (map: YAMLMap, globalRegistry: string | undefined) => void,
+  outer: GlobalRegistries,
+  visit: (map: YAMLMap, globals: GlobalRegistries) => void,
 ): void {
   if (isMap(node)) {
-    const inScope = globalImageRegistry(node) ?? registry;
+    const inScope = globalRegistries(node, outer);
     visit(node, inScope);
     for (const pair of node.items) forEachValuesMap(pair.value, inScope, visit);
   } else if (isSeq(node)) {
-    for (const item of node.items) forEachValuesMap(item, registry, visit);
+    for (const item of node.items) forEachValuesMap(item, outer, visit);
   }
 }
 
@@ -243,34 +261,47 @@ function findHelmSites(
   claim: (site: RawSite) => void,
   unwritable: Unwritable[],
 ): void {
-  forEachValuesMap(doc.contents, undefined, (map, globalRegistry) => {
+  forEachValuesMap(doc.contents, {}, (map, globals) => {
     const ownRegistry = stringAt(map, 'registry');
     let repositoryKey = 'repository';
     let repositoryNode = scalarAt(map, 'repository');
-    if (repositoryNode === undefined && ownRegistry !== undefined) {
-      // ingress-nginx: `registry` + `image` + `tag` + `digest`.
+    let name: string | undefined;
+    let digestKey = 'digest';
+    if (typeof repositoryNode?.value === 'string') {
+      const registry =
+        findPair(map, 'registry') === undefined ? undefined : (globals.imageRegistry ?? ownRegistry);
+      name = registry ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}` : repositoryNode.value;
+    } else if (repositoryNode === undefined) {
+      // ingress-nginx: `registry` (or `global.image.registry`) + `image` + `tag` + `digest`; with `chroot: true`
+      // the chart runs `<image>-chroot` pinned by `digestChroot`.
       const image = scalarAt(map, 'image');
-      if (image !== undefined && typeof image.value === 'string' && repositoryOf(image.value) !== undefined) {
+      const registry = nonEmpty(ownRegistry) ?? globals.imageDefaultRegistry;
+      if (
+        registry !== undefined &&
+        typeof image?.value === 'string' &&
+        repositoryOf(image.value) !== undefined &&
+        (findPair(map, 'tag') !== undefined || findPair(map, 'digest') !== undefined)
+      ) {
+        const chroot = scalarAt(map, 'chroot')?.value === true;
         repositoryKey = 'image';
         repositoryNode = image;
+        name = `${registry.replace(/\/+$/, '')}/${image.value}${chroot ? '-chroot' : ''}`;
+        if (chroot) digestKey = 'digestChroot';
       }
     }
-    if (repositoryNode === undefined || typeof repositoryNode.value !== 'string') return;
-    const hasRegistry = findPair(map, 'registry') !== undefined;
-    const registry = hasRegistry ? (globalRegistry ?? ownRegistry) : undefined;
-    const name = registry ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}` : repositoryNode.value;
+    if (repositoryNode === undefined || name === undefined) return;
     const repository = repositoryOf(name);
     if (repository === undefined || !targets.has(repository)) return;
+    const shown = `${repositoryKey}: ${String(repositoryNode.value)}`;
 
     const tag = helmSlot(map, 'tag');
-    const digest = helmSlot(map, 'digest');
+    const digest = helmSlot(map, digestKey);
     const sha = helmSlot(map, 'sha');
-    const shown = `${repositoryKey}: ${repositoryNode.value}`;
     const where = (node: { range?: [number, number, number] | null }): string =>
       at(file, lines.line(node.range?.[0] ?? start(repositoryNode)));
     for (const [key, slot] of [
       ['tag', tag],
-      ['digest', digest],
+      [digestKey, digest],
       ['sha', sha],
     ] as const) {
       if (slot.bad === undefined) continue;
@@ -287,7 +318,7 @@ function findHelmSites(
     }
     const digestSlot: Slot | undefined =
       digest.node !== undefined
-        ? { node: digest.node, key: 'digest' }
+        ? { node: digest.node, key: digestKey }
         : sha.node !== undefined
           ? { node: sha.node, key: 'sha', form: 'hex' }
           : undefined;
