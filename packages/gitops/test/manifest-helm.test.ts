@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { editFile, type FileEdit, ManifestError, type ScanContext, scanFile } from '../src/manifest/index.js';
+import {
+  editFile,
+  type FileEdit,
+  ManifestError,
+  type ScanContext,
+  scanFile,
+  searchTerms,
+} from '../src/manifest/index.js';
 
 // Values shapes taken from public charts: Bitnami (registry/repository/tag/digest, global.imageRegistry),
 // kube-prometheus-stack (tag + bare-hex `sha`), ingress-nginx (registry/image/tag/digest), Argo CD
@@ -208,4 +215,12 @@ test('an image map without tag or digest is fine when a values path names its ve
   const context: ScanContext = { valuesPaths: [{ path: ['image', 'version'] }], markerImages: new Map() };
   const result = edited(editFile('values.yaml', text, [nginx], 'tag', context));
   expect(result.text).toBe(text.replace('"1.0"', '"1.27.3"'));
+});
+
+test('a file naming an ingress-nginx image without its -chroot suffix is still a candidate for it', () => {
+  expect(searchTerms(['registry.k8s.io/ingress-nginx/controller-chroot'])).toEqual([
+    'controller-chroot',
+    'controller',
+    '$imagepolicy',
+  ]);
 });
