@@ -1,7 +1,7 @@
 import { formatReference } from '@slipway/oci';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, Scalar, type YAMLMap } from 'yaml';
 import { at, ManifestError } from './error.js';
-import { findSites, type RawSite, readSite, readSlots, siteText, toImageSite } from './find.js';
+import { findSites, type RawSite, readSite, readSlots, type Slot, siteText, toImageSite } from './find.js';
 import {
   applySplices,
   formatNewScalar,
@@ -174,7 +174,7 @@ function planSite(
     const tag = image.tag ?? scalarString(site.tag.node, text) ?? '';
     const digest = want.digest ?? '';
     set(site.tag.node, tag);
-    set(site.digest.node, digest);
+    set(site.digest.node, slotValue(site.digest, digest, where));
     return { splices, expected: readSlots(tag, digest) };
   }
   if (site.tag) {
@@ -204,10 +204,22 @@ function planSite(
         },
       );
     }
-    set(site.digest.node, want.digest);
+    set(site.digest.node, slotValue(site.digest, want.digest, where));
     return { splices, expected: { digest: want.digest } };
   }
   throw cannotEdit(file, line, `the ${site.kind} reference to ${site.repository} has no value to set`);
+}
+
+/** What a digest slot is written: a `sha` slot holds the bare sha256 hex its chart prefixes itself. */
+function slotValue(slot: Slot, digest: string, where: string): string {
+  if (slot.form !== 'hex' || digest === '') return digest;
+  if (!digest.startsWith('sha256:')) {
+    throw new ManifestError(`${slot.key} holds a sha256 hex digest, but the image's digest is ${digest}`, {
+      where,
+      fix: 'promote the image by its sha256 digest, or use a chart value that takes the full digest',
+    });
+  }
+  return digest.slice('sha256:'.length);
 }
 
 /**

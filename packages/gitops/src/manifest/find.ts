@@ -23,6 +23,8 @@ import {
 export interface Slot {
   node: Scalar;
   key: string;
+  /** `hex`: a digest written without its `sha256:` prefix (the `sha` value of prometheus-community charts). */
+  form?: 'hex';
 }
 
 /** A site as found in the syntax tree: the scalars to read and rewrite. */
@@ -81,6 +83,7 @@ export function findSites(input: FindInput): RawSite[] {
   const sites: RawSite[] = [];
   const claimed = new Set<Scalar>();
   const aliases: { alias: Node; doc: Doc }[] = [];
+  const unwritable: Unwritable[] = [];
   const claim = (site: RawSite): void => {
     for (const node of [site.full?.node, site.name?.node, site.tag?.node, site.digest?.node])
       if (node) claimed.add(node);
@@ -135,33 +138,7 @@ export function findSites(input: FindInput): RawSite[] {
       });
     }
 
-    // Helm values: `repository` + `tag` (+ `registry`, `digest`) siblings.
-    forEachMap(doc.contents, undefined, (map) => {
-      const repositoryNode = scalarAt(map, 'repository');
-      const tag = scalarAt(map, 'tag');
-      if (repositoryNode === undefined || tag === undefined || typeof repositoryNode.value !== 'string')
-        return;
-      if (claimed.has(tag)) return;
-      // A full-reference marker says the value is a whole reference, not a chart's repository name.
-      if (markerOf(repositoryNode, input.text)?.field === 'full') return;
-      const registry = stringAt(map, 'registry');
-      const name = registry
-        ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}`
-        : repositoryNode.value;
-      const repository = repositoryOf(name);
-      if (repository === undefined || !targets.has(repository)) return;
-      const digest = scalarAt(map, 'digest');
-      claim({
-        kind: 'helm',
-        repository,
-        order: Math.min(start(repositoryNode), start(tag)),
-        anchor: repositoryNode,
-        anchorKey: 'repository',
-        tag: { node: tag, key: 'tag' },
-        ...(digest && !claimed.has(digest) ? { digest: { node: digest, key: 'digest' } } : {}),
-        doc: index,
-      });
-    });
+    findHelmSites(file, input.text, lines, doc, index, targets, claimed, claim, unwritable);
   });
 
   findMarkerSites(input, claimed, claim);
@@ -204,6 +181,10 @@ export function findSites(input: FindInput): RawSite[] {
 
   findValuesPathSites(input, claimed, claim);
 
+  for (const { map, error } of unwritable) {
+    if (!map.items.some((pair) => isScalar(pair.value) && claimed.has(pair.value))) throw error;
+  }
+
   // An image that is an alias is edited at its anchor, which must itself be a site.
   for (const { alias, doc } of aliases) {
     if (!isAlias(alias)) continue;
@@ -222,6 +203,176 @@ export function findSites(input: FindInput): RawSite[] {
   }
 
   return sites.sort((a, b) => a.order - b.order);
+}
+
+/** The `global` values that decide which registry a Helm image map's repository is pulled from. */
+interface GlobalRegistries {
+  /**
+   * A non-empty `global.imageRegistry` (Bitnami's `common.images.image`, kube-prometheus-stack): it replaces
+   * the registry of every image that has a `registry` value.
+   */
+  imageRegistry?: string;
+  /** `global.image.registry` (ingress-nginx merges `global.image` under each image): fills a missing registry. */
+  imageDefaultRegistry?: string;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** The registries a map's `global` key sets for it and everything below it. */
+function globalRegistries(map: YAMLMap, outer: GlobalRegistries): GlobalRegistries {
+  const global = mapAt(map, 'global');
+  if (global === undefined) return outer;
+  const imageRegistry = nonEmpty(stringAt(global, 'imageRegistry')) ?? outer.imageRegistry;
+  const image = mapAt(global, 'image');
+  const imageDefaultRegistry =
+    (image === undefined ? undefined : nonEmpty(stringAt(image, 'registry'))) ?? outer.imageDefaultRegistry;
+  return {
+    ...(imageRegistry === undefined ? {} : { imageRegistry }),
+    ...(imageDefaultRegistry === undefined ? {} : { imageDefaultRegistry }),
+  };
+}
+
+function forEachValuesMap(
+  node: unknown,
+  outer: GlobalRegistries,
+  visit: (map: YAMLMap, globals: GlobalRegistries) => void,
+): void {
+  if (isMap(node)) {
+    const inScope = globalRegistries(node, outer);
+    visit(node, inScope);
+    for (const pair of node.items) forEachValuesMap(pair.value, inScope, visit);
+  } else if (isSeq(node)) {
+    for (const item of node.items) forEachValuesMap(item, outer, visit);
+  }
+}
+
+/** A Helm image map naming a promoted repository with no value to write, and the refusal it earns. */
+interface Unwritable {
+  map: YAMLMap;
+  error: ManifestError;
+}
+
+/** The slot a Helm image map keeps a value in: absent, a scalar, or something Slipway must not guess at. */
+function helmSlot(map: YAMLMap, key: string): { node?: Scalar; bad?: Node } {
+  const pair = findPair(map, key);
+  if (pair === undefined) return {};
+  if (isScalar(pair.value)) return { node: pair.value };
+  // `tag:` with nothing after it is an empty scalar to the parser; anything else is a collection or alias.
+  return pair.value === null ? {} : { bad: pair.value as Node };
+}
+
+/**
+ * Helm values: an image map with `repository` (or ingress-nginx's `image` next to `registry`), an optional
+ * `registry` (overridden by `global.imageRegistry`), and a `tag`, a `digest` or a `sha` (bare hex) to write.
+ */
+function findHelmSites(
+  file: string,
+  text: string,
+  lines: Lines,
+  doc: Doc,
+  index: number,
+  targets: ReadonlySet<string>,
+  claimed: ReadonlySet<Scalar>,
+  claim: (site: RawSite) => void,
+  unwritable: Unwritable[],
+): void {
+  forEachValuesMap(doc.contents, {}, (map, globals) => {
+    const ownRegistry = stringAt(map, 'registry');
+    let repositoryKey = 'repository';
+    let repositoryNode = scalarAt(map, 'repository');
+    let name: string | undefined;
+    let digestKey = 'digest';
+    if (typeof repositoryNode?.value === 'string') {
+      const registry =
+        findPair(map, 'registry') === undefined ? undefined : (globals.imageRegistry ?? ownRegistry);
+      name = registry ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}` : repositoryNode.value;
+    } else if (repositoryNode === undefined) {
+      // ingress-nginx: `registry` (or `global.image.registry`) + `image` + `tag` + `digest`; with `chroot: true`
+      // the chart runs `<image>-chroot` pinned by `digestChroot`.
+      const image = scalarAt(map, 'image');
+      const registry = nonEmpty(ownRegistry) ?? globals.imageDefaultRegistry;
+      if (
+        registry !== undefined &&
+        typeof image?.value === 'string' &&
+        repositoryOf(image.value) !== undefined &&
+        (findPair(map, 'tag') !== undefined || findPair(map, 'digest') !== undefined)
+      ) {
+        const chroot = scalarAt(map, 'chroot')?.value === true;
+        repositoryKey = 'image';
+        repositoryNode = image;
+        name = `${registry.replace(/\/+$/, '')}/${image.value}${chroot ? '-chroot' : ''}`;
+        if (chroot) digestKey = 'digestChroot';
+      }
+    }
+    if (repositoryNode === undefined || name === undefined) return;
+    // A full-reference marker says the value is a whole reference, not a chart's repository name.
+    if (markerOf(repositoryNode, text)?.field === 'full') return;
+    const repository = repositoryOf(name);
+    if (repository === undefined || !targets.has(repository)) return;
+    const shown = `${repositoryKey}: ${String(repositoryNode.value)}`;
+
+    const tag = helmSlot(map, 'tag');
+    const digest = helmSlot(map, digestKey);
+    const sha = helmSlot(map, 'sha');
+    const where = (node: { range?: [number, number, number] | null }): string =>
+      at(file, lines.line(node.range?.[0] ?? start(repositoryNode)));
+    for (const [key, slot] of [
+      ['tag', tag],
+      [digestKey, digest],
+      ['sha', sha],
+    ] as const) {
+      if (slot.bad === undefined) continue;
+      throw new ManifestError(`the ${key} of the Helm image ${shown} is not a plain value`, {
+        where: where(slot.bad as { range?: [number, number, number] | null }),
+        fix: `write ${key} as a plain or quoted value next to ${repositoryKey}`,
+      });
+    }
+    if (digest.node !== undefined && sha.node !== undefined) {
+      throw new ManifestError(`the Helm image ${shown} has both a digest and a sha value`, {
+        where: where(sha.node),
+        fix: 'keep the one your chart reads and remove the other',
+      });
+    }
+    const digestSlot: Slot | undefined =
+      digest.node !== undefined
+        ? { node: digest.node, key: digestKey }
+        : sha.node !== undefined
+          ? { node: sha.node, key: 'sha', form: 'hex' }
+          : undefined;
+    if (tag.node === undefined && digestSlot === undefined) {
+      // A chart falls back to its appVersion; unless a marker or a values path names a value of this map,
+      // there is nothing to promote into (decided once every rule has run).
+      unwritable.push({
+        map,
+        error: new ManifestError(`the Helm image ${shown} has no tag or digest value to write`, {
+          where: where(repositoryNode),
+          fix: `add \`tag: ""\` next to ${repositoryKey} (your chart reads it), or name the value with --values-path`,
+        }),
+      });
+      return;
+    }
+    // A scalar another rule (a Flux marker) already owns stays with it.
+    if (tag.node !== undefined && claimed.has(tag.node)) return;
+    const ownDigest = digestSlot !== undefined && !claimed.has(digestSlot.node) ? digestSlot : undefined;
+    if (tag.node === undefined && ownDigest === undefined) return;
+    const anchorStart = Math.min(
+      start(repositoryNode),
+      tag.node ? start(tag.node) : Number.POSITIVE_INFINITY,
+      ownDigest ? start(ownDigest.node) : Number.POSITIVE_INFINITY,
+    );
+    claim({
+      kind: 'helm',
+      repository,
+      order: anchorStart,
+      anchor: repositoryNode,
+      anchorKey: repositoryKey,
+      ...(tag.node ? { tag: { node: tag.node, key: 'tag' } } : {}),
+      ...(ownDigest ? { digest: ownDigest } : {}),
+      doc: index,
+    });
+  });
 }
 
 function kustomizeImages(file: string, doc: Doc): YAMLMap[] {
@@ -492,8 +643,14 @@ export function readSite(site: RawSite, text: string): { tag?: string; digest?: 
   }
   return readSlots(
     site.tag ? scalarString(site.tag.node, text) : undefined,
-    site.digest ? scalarString(site.digest.node, text) : undefined,
+    site.digest ? slotDigest(site.digest, text) : undefined,
   );
+}
+
+/** The digest a digest slot holds, with the `sha256:` a hex slot leaves out. */
+function slotDigest(slot: Slot, text: string): string | undefined {
+  const value = scalarString(slot.node, text);
+  return slot.form === 'hex' && value !== undefined && value !== '' ? `sha256:${value}` : value;
 }
 
 /** A tag slot may carry `tag@digest` (charts render `repo:tag`); a digest slot wins over it. */

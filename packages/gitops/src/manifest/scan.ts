@@ -25,7 +25,12 @@ export function scanFile(
  */
 export function searchTerms(repositories: Iterable<string>): string[] {
   const terms = new Set<string>();
-  for (const repository of repositories) terms.add(lastComponent(repository).toLowerCase());
+  for (const repository of repositories) {
+    const component = lastComponent(repository).toLowerCase();
+    terms.add(component);
+    // ingress-nginx values name `<image>-chroot` as `image: …/controller` with `chroot: true` (see find.ts).
+    if (component.endsWith('-chroot')) terms.add(component.slice(0, -'-chroot'.length));
+  }
   terms.add('$imagepolicy');
   return [...terms];
 }

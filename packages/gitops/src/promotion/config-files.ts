@@ -78,9 +78,15 @@ export async function withConfigFiles<T>(
     const fetched = ref === undefined ? null : (tips.get(ref) ?? null);
     if (fetched === null || ref === undefined) {
       if (given !== undefined) throw missingRef(given, repo.url);
-      const none = missingDefaultBranch(ref, await repo.branches(), request.written, repo.url);
-      request.warn(none.warning);
-      return await work(undefined);
+      const instead = missingDefaultBranch(ref, await repo.branches(), request.written, repo.url);
+      const tip =
+        instead.branch === undefined
+          ? null
+          : ((await repo.fetchBranches([instead.branch], { blobs: 'none' })).get(instead.branch) ?? null);
+      if (instead.branch !== undefined && tip === null) throw missingRef(instead.branch, repo.url);
+      request.warn(instead.warning);
+      if (instead.branch === undefined || tip === null) return await work(undefined);
+      return await work(gitReader(repo, instead.branch, tip, false, request.written));
     }
     const ownersTip = owners === undefined ? null : (tips.get(owners) ?? null);
     if (given !== undefined && owners !== undefined && ownersTip !== null) {

@@ -84,28 +84,40 @@ export function untrustedPolicy(file: string, ref: string, why: string, given: b
   );
 }
 
-/** What to do when the default branch (what HEAD names) does not exist: read no policy, with this warning. */
-export interface NoPolicy {
+/**
+ * What to do when the default branch (what HEAD names) does not exist: read the policy from `branch`, or,
+ * without one, read no policy; either way, say so in `warning`.
+ */
+export interface MissingDefaultBranch {
   readonly warning: string;
+  readonly branch?: string;
 }
 
 /**
  * The default branch is missing (`git init --bare` leaves HEAD at `master` while the branches are `main` and
- * `env/*`). Reading no policy would silently drop the gate wherever a policy exists on another branch, so
- * this is an error naming `--policy-ref` and the branches that could hold the policy. Only when every branch
- * is one promotions write (`branches` known, none could hold a trustworthy policy) is it "no policy", said
- * in a warning. `branches`: undefined when they cannot be listed (the GitHub API path): an error.
+ * `env/*`). Reading no policy would silently drop the gate wherever a policy exists on another branch. When
+ * exactly one branch is not one promotions write, it is the only place the owners' policy can be, so it is
+ * read from there, with a warning naming the fix. With several, choosing one would be a guess: an error
+ * naming `--policy-ref` and the branches. With none, "no policy", said in a warning. `branches`: undefined
+ * when they cannot be listed (the GitHub API path): an error.
  */
 export function missingDefaultBranch(
   head: string | undefined,
   branches: readonly string[] | undefined,
   written: readonly string[],
   where: string,
-): NoPolicy {
+): MissingDefaultBranch {
   const candidates = branches?.filter((branch) => writtenByPromotions(branch, written) === undefined);
   if (branches !== undefined && candidates !== undefined && candidates.length === 0) {
     return {
       warning: `${missing(head)}, and every branch is one promotions write (${branches.join(', ') || 'none'}): no policy (.slipway.yaml) is read, so the flags decide and nothing gates this promotion`,
+    };
+  }
+  const [only] = candidates ?? [];
+  if (candidates?.length === 1 && only !== undefined) {
+    return {
+      branch: only,
+      warning: `${missing(head)}: the policy (.slipway.yaml) is read from ${only}, the only branch promotions do not write; ${pointHead(only)}, or pass --policy-ref ${only}`,
     };
   }
   const named =
@@ -114,8 +126,17 @@ export function missingDefaultBranch(
       : ` (branches that could hold it: ${candidates.slice(0, 5).join(', ')}${candidates.length > 5 ? ', …' : ''})`;
   throw new SlipwayError(`${missing(head)}, so the policy (.slipway.yaml) cannot be read from it`, {
     where,
-    fix: `name the branch that holds .slipway.yaml with --policy-ref${named}, or point the config repo's HEAD at it`,
+    fix: `name the branch that holds .slipway.yaml with --policy-ref${named}, or ${pointHead('<branch>')}`,
   });
+}
+
+/** How the owners of a config repo make HEAD name `branch`, on a plain git server or a Git host. */
+export function setHeadCommand(branch: string): string {
+  return `\`git symbolic-ref HEAD refs/heads/${branch}\` in the server's bare repository (on a Git host, make it the default branch)`;
+}
+
+function pointHead(branch: string): string {
+  return `point the config repo's HEAD at ${branch}: ${setHeadCommand(branch)}`;
 }
 
 function missing(head: string | undefined): string {

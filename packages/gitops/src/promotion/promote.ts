@@ -15,6 +15,7 @@ import { type PromotedImage, promotionMessage, TRAILER } from './message.js';
 import { type PinnedImage, readPinnedImages } from './pinned.js';
 import type { PinOptions, PinOverrideRefusal } from './pins.js';
 import { type BranchPlan, planBranch } from './plan.js';
+import { setHeadCommand } from './policy-source.js';
 import {
   openPullRequest,
   type PullRequestOptions,
@@ -384,6 +385,16 @@ async function fetchTips(
   let defaultTip: string | undefined;
   if (missing.length > 0) {
     const defaultBranch = await repo.defaultBranch();
+    if (defaultBranch === undefined) {
+      const [first = ''] = missing;
+      throw new SlipwayError(
+        `cannot create ${missing.join(', ')}: --create-branch starts a branch from the default branch, and the config repo's HEAD names no existing branch`,
+        {
+          where: repo.url,
+          fix: `point the config repo's HEAD at the branch to start from: ${setHeadCommand('<branch>')}; or create ${first} yourself (\`git push <config repo> <branch>:${first}\`)`,
+        },
+      );
+    }
     defaultTip = (await repo.fetchBranches([defaultBranch], { blobs })).get(defaultBranch) ?? undefined;
     if (defaultTip === undefined) {
       throw new SlipwayError(

@@ -79,7 +79,7 @@ class ApiTransport implements Transport {
     return 0;
   }
 
-  defaultBranch(): Promise<string> {
+  defaultBranch(): Promise<string | undefined> {
     return defaultBranchViaApi(this.github);
   }
 

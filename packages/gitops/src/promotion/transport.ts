@@ -112,7 +112,8 @@ export interface Transport {
   readonly reader: BranchReader;
   fetchBranches(branches: string[], options?: FetchOptions): Promise<Map<string, string | null>>;
   prefetchBlobs(scopes: readonly BlobScope[]): Promise<number>;
-  defaultBranch(): Promise<string>;
+  /** What the config repo's HEAD names; undefined when that branch does not exist (`git init --bare`). */
+  defaultBranch(): Promise<string | undefined>;
   /** A commit on no branch yet (the API transport in a dry run writes nothing and returns a local id). */
   commit(input: CommitInput): Promise<string>;
   /** The commit id to report, or null when it exists nowhere but in this dry run. */
@@ -174,8 +175,8 @@ class GitTransport implements Transport {
   prefetchBlobs(scopes: readonly BlobScope[]): Promise<number> {
     return this.reader.prefetchBlobs(scopes);
   }
-  defaultBranch(): Promise<string> {
-    return this.reader.defaultBranch();
+  defaultBranch(): Promise<string | undefined> {
+    return this.reader.headBranch();
   }
   commit(input: CommitInput): Promise<string> {
     return this.reader.commit(input);
