@@ -186,6 +186,11 @@ describe('changed images between two commits', () => {
         where: '--from env/nope',
         fix: expect.stringMatching(/fetch-depth: 0/),
       });
+      // A commit the remote does not hold: the other revision still comes, and the error names this one.
+      const absent = 'f'.repeat(40);
+      await expect(
+        readChangedImages({ configRepo: remote.url, from: before, to: absent }),
+      ).rejects.toMatchObject({ where: `--to ${absent}` });
       await expect(
         readChangedImages({ configRepo: remote.url, from: '--upload-pack=x', to: 'env/dev' }),
       ).rejects.toThrow(/not a ref name or a full commit id/);

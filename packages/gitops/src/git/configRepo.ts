@@ -292,20 +292,23 @@ export class ConfigRepo {
         ],
         { network: true, action: `fetching ${list.join(', ')}` },
       );
+    const missing = /couldn't find remote ref|not our ref|unadvertised object/i;
     let present: readonly string[] = wanted;
-    let fetched = await fetch(present);
-    if (
-      fetched.code !== 0 &&
-      /couldn't find remote ref|not our ref|unadvertised object/i.test(fetched.stderr)
-    ) {
-      // Some revision is missing: fetch each alone, so the others still come.
+    const fetched = await fetch(present);
+    if (fetched.code !== 0) {
+      if (!missing.test(fetched.stderr))
+        throw this.git.failure(['fetch'], fetched, `fetching ${present.join(', ')}`);
+      // Some revision is missing: fetch each alone, so the others still come and any other failure shows.
       const found: string[] = [];
-      for (const revision of wanted) if ((await fetch([revision])).code === 0) found.push(revision);
+      for (const revision of wanted) {
+        const alone = wanted.length === 1 ? fetched : await fetch([revision]);
+        if (alone.code === 0) found.push(revision);
+        else if (!missing.test(alone.stderr))
+          throw this.git.failure(['fetch'], alone, `fetching ${revision}`);
+      }
       present = found;
       if (present.length === 0) return result;
-      fetched = { ...fetched, code: 0 };
     }
-    if (fetched.code !== 0) throw this.git.failure(['fetch'], fetched, `fetching ${present.join(', ')}`);
     const refs = await this.git.run(
       [
         'for-each-ref',
