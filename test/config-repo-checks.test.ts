@@ -194,6 +194,31 @@ describe.skipIf(skip)('config-repo-checks.yml: changed images are signed', () =>
     });
   }
 
+  it("fails on an unsigned image promoted in the demo's config repo (examples/config-repo)", async () => {
+    // The demo's own layout: a Kustomize entry over an untagged placeholder, Helm values, a Flux marker.
+    const example = join(ROOT, 'examples', 'config-repo');
+    const files = Object.fromEntries(
+      gitText(['ls-files', '--', '.'], { cwd: example })
+        .split('\n')
+        .filter((file) => file !== '' && file !== '.slipway.yaml')
+        .map((file) => [
+          file,
+          readFileSync(join(example, file), 'utf8').replaceAll('registry.example.com', registry.host),
+        ]),
+    );
+    expect(files['apps/cart/kustomization.yaml']).toBeDefined();
+    const checkout = await pullRequest(files, (repo) => promoteTo(repo, images.unsigned));
+    const run = await runChecks(checkout);
+    expect(run.code, run.output).toBe(1);
+    expect(run.errors).toEqual([
+      {
+        file: 'apps/cart/kustomization.yaml',
+        line: '8',
+        message: `${cart}:${images.unsigned.tag}@${images.unsigned.digest} is not signed by a trusted key`,
+      },
+    ]);
+  });
+
   it('fails on a hand edit that pins a tag without a digest', async () => {
     const { files, file, line } = layouts()['Helm values']!;
     const checkout = await pullRequest(files, (repo) => {
