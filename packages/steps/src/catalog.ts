@@ -15,6 +15,7 @@ export const stepLoaders: Readonly<Record<string, StepLoader>> = {
   wait: async () => (await import('./wait/step.js')).waitStep,
   status: async () => (await import('./status/step.js')).statusStep,
   history: async () => (await import('./history/step.js')).historyStep,
+  'changed-images': async () => (await import('./changed-images/step.js')).changedImagesStep,
   rollback: async () => (await import('./rollback/step.js')).rollbackStep,
   unpin: async () => (await import('./unpin/step.js')).unpinStep,
   copy: async () => (await import('./copy/step.js')).copyStep,

@@ -1,4 +1,5 @@
 import { buildStep } from './build/step.js';
+import { changedImagesStep } from './changed-images/step.js';
 import { contextStep } from './context/step.js';
 import { copyStep } from './copy/step.js';
 import type { Step } from './definition/step.js';
@@ -21,6 +22,7 @@ export const allSteps: readonly Step[] = [
   waitStep,
   statusStep,
   historyStep,
+  changedImagesStep,
   rollbackStep,
   unpinStep,
   copyStep,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
-import { assertBranch, assertObjectId, assertRepoPath, isValidBranchName } from './names.js';
+import { assertBranch, assertObjectId, assertRepoPath, assertRevision, isValidBranchName } from './names.js';
 import { classifyPush, type PushResult } from './push.js';
 import { redactor } from './redact.js';
 import { allowsHttp, type GitAuth, resolveRemote } from './remote.js';
@@ -87,6 +87,8 @@ export interface LogEntry {
 
 /** Where the fetched branch tips live in the temp repo. */
 const TRACKING_PREFIX = 'refs/slipway/';
+/** Where `fetchRevisions` keeps what it fetched. */
+const REVISION_PREFIX = 'refs/slipway-rev/';
 /** Where `log` keeps what it fetched (deeper than the tips, commits only). */
 const LOG_PREFIX = 'refs/slipway-log/';
 
@@ -259,6 +261,67 @@ export class ConfigRepo {
       if (space === -1) continue;
       const branch = line.slice(space + 1).slice(TRACKING_PREFIX.length);
       if (result.has(branch)) result.set(branch, line.slice(0, space));
+    }
+    return result;
+  }
+
+  /**
+   * Fetches the commits `revisions` name on the remote (depth 1, one fetch for all): each a full commit id or
+   * a ref as the remote spells it (`env/dev`, `HEAD`, `origin/env/dev` in a clone, `refs/pull/1/head`).
+   * Returns revision → commit id, or null for one the remote does not have.
+   */
+  async fetchRevisions(revisions: readonly string[]): Promise<Map<string, string | null>> {
+    this.assertOpen();
+    const wanted = [...new Set(revisions)];
+    for (const revision of wanted) assertRevision(revision);
+    const result = new Map<string, string | null>(wanted.map((revision) => [revision, null]));
+    if (wanted.length === 0) return result;
+    const refOf = (index: number) => `${REVISION_PREFIX}${index}`;
+    const fetch = (list: readonly string[]) =>
+      this.git.spawn(
+        [
+          'fetch',
+          '--depth=1',
+          ...(this.partial ? ['--no-filter', '--refetch'] : []),
+          '--no-tags',
+          '--no-write-fetch-head',
+          '--no-recurse-submodules',
+          '--quiet',
+          this.url,
+          ...list.map((revision) => `+${revision}:${refOf(wanted.indexOf(revision))}`),
+        ],
+        { network: true, action: `fetching ${list.join(', ')}` },
+      );
+    const missing = /couldn't find remote ref|not our ref|unadvertised object/i;
+    let present: readonly string[] = wanted;
+    const fetched = await fetch(present);
+    if (fetched.code !== 0) {
+      if (!missing.test(fetched.stderr))
+        throw this.git.failure(['fetch'], fetched, `fetching ${present.join(', ')}`);
+      // Some revision is missing: fetch each alone, so the others still come and any other failure shows.
+      const found: string[] = [];
+      for (const revision of wanted) {
+        const alone = wanted.length === 1 ? fetched : await fetch([revision]);
+        if (alone.code === 0) found.push(revision);
+        else if (!missing.test(alone.stderr))
+          throw this.git.failure(['fetch'], alone, `fetching ${revision}`);
+      }
+      present = found;
+      if (present.length === 0) return result;
+    }
+    const refs = await this.git.run(
+      [
+        'for-each-ref',
+        '--format=%(objectname) %(refname)',
+        ...present.map((revision) => refOf(wanted.indexOf(revision))),
+      ],
+      { action: 'reading fetched revisions' },
+    );
+    for (const line of refs.stdout.toString('utf8').split('\n')) {
+      const space = line.indexOf(' ');
+      if (space === -1) continue;
+      const revision = wanted[Number(line.slice(space + 1 + REVISION_PREFIX.length))];
+      if (revision !== undefined) result.set(revision, line.slice(0, space));
     }
     return result;
   }

@@ -23,6 +23,20 @@ export function assertBranch(name: string): void {
   }
 }
 
+/**
+ * A revision to fetch: a full commit id, or a ref name the remote resolves (`HEAD`, `env/dev`,
+ * `origin/env/dev`). Checked like a branch name, so it cannot carry an option, a force marker or a second
+ * refspec onto argv.
+ */
+export function assertRevision(revision: string): void {
+  if (revision === 'HEAD' || /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(revision) || isValidBranchName(revision))
+    return;
+  throw new SlipwayError(`"${revision}" is not a ref name or a full commit id`, {
+    where: 'config repository',
+    fix: 'name a branch (env/dev), a ref (origin/env/dev, HEAD) or a full 40-hex commit id',
+  });
+}
+
 /** A commit id as returned by fetchBranches/commit: 40 (SHA-1) or 64 (SHA-256) hex digits, or a short prefix. */
 export function assertObjectId(id: string): void {
   if (!/^[0-9a-f]{4,64}$/i.test(id)) {

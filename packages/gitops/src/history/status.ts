@@ -82,7 +82,18 @@ export async function readStatus(request: StatusRequest): Promise<Status> {
       const cells = new Map<string, StatusCell>();
       perEnv.set(target.env, cells);
       if (tip === null) continue;
-      const sites = await sitesAt(repo, tip, target, request.imagePolicies ?? [], request.warn ?? (() => {}));
+      const sites = await sitesAt(
+        repo,
+        tip,
+        {
+          label: target.branch,
+          where: `branch ${target.branch}`,
+          reader: 'status',
+          ...(target.path === undefined ? {} : { path: target.path }),
+        },
+        request.imagePolicies ?? [],
+        request.warn ?? (() => {}),
+      );
       let pinned = new Set<string>();
       try {
         pinned = new Set((await readPins(repo, tip)).map(pinRepository));
@@ -161,19 +172,31 @@ function sameVersion(a: { tag?: string; digest?: string }, b: { tag?: string; di
   return a.tag === b.tag;
 }
 
+/** What `sitesAt` reads, and how its messages name it. */
+export interface TreeScope {
+  /** Folder to read (default: the whole tree). */
+  readonly path?: string;
+  /** Starts each warning: the branch, or the revision as given. */
+  readonly label: string;
+  /** Where a refusal happened: `branch env/dev`, `--to HEAD`. */
+  readonly where: string;
+  /** The command whose output a file left out is missing from: `status`, `changed-images`. */
+  readonly reader: string;
+}
+
 /**
- * Every image site in the YAML files under the target's path at `commit` (symlinks and `.slipway/` left out).
+ * Every image site in the YAML files under the scope's path at `commit` (symlinks and `.slipway/` left out).
  * Sizes are checked before anything is read, with the limits promote applies: a file over the limit is left
  * out with a warning (status only reads), and more YAML in all than promote would hold at once is refused.
  */
-async function sitesAt(
+export async function sitesAt(
   repo: ConfigRepo,
   commit: string,
-  target: EnvironmentTarget,
+  scope: TreeScope,
   imagePolicies: readonly ImagePolicy[],
   warn: (message: string) => void,
 ): Promise<ImageSite[]> {
-  const entries = await repo.listTree(commit, target.path, { sizes: true });
+  const entries = await repo.listTree(commit, scope.path, { sizes: true });
   const files: string[] = [];
   let total = 0;
   for (const entry of entries.sort((a, b) => a.path.localeCompare(b.path))) {
@@ -182,17 +205,17 @@ async function sitesAt(
     const size = entry.size ?? 0;
     if (size > FILE_LIMITS.file) {
       warn(
-        `${target.branch}: ${entry.path} is ${formatSize(size)}, over Slipway's limit of ${formatSize(FILE_LIMITS.file)}: not read, so status does not show what it references`,
+        `${scope.label}: ${entry.path} is ${formatSize(size)}, over Slipway's limit of ${formatSize(FILE_LIMITS.file)}: not read, so ${scope.reader} does not show what it references`,
       );
       continue;
     }
     total += size;
     if (total > FILE_LIMITS.candidates) {
       throw new SlipwayError(
-        `the YAML files under ${target.path ?? 'the root'} of ${target.branch} add up to more than ${formatSize(FILE_LIMITS.candidates)}`,
+        `the YAML files under ${scope.path ?? 'the root'} of ${scope.label} add up to more than ${formatSize(FILE_LIMITS.candidates)}`,
         {
-          where: `branch ${target.branch}`,
-          fix: 'narrow status to a folder with --path, or keep fewer and smaller files per environment',
+          where: scope.where,
+          fix: `narrow ${scope.reader} to a folder with --path, or keep fewer and smaller files per environment`,
         },
       );
     }
@@ -207,7 +230,7 @@ async function sitesAt(
       texts.push([file, utf8.decode(bytes)]);
     } catch {
       warn(
-        `${target.branch}: ${file} is not UTF-8 text: not read, so status does not show what it references`,
+        `${scope.label}: ${file} is not UTF-8 text: not read, so ${scope.reader} does not show what it references`,
       );
     }
   }
@@ -228,7 +251,9 @@ async function sitesAt(
     } catch (error) {
       // A file the YAML bounds refuse (an alias bomb) hides what it references; the rest still counts.
       if (!(error instanceof SlipwayError)) throw error;
-      warn(`${target.branch}: ${error.oneLine()}: not read, so status does not show what it references`);
+      warn(
+        `${scope.label}: ${error.oneLine()}: not read, so ${scope.reader} does not show what it references`,
+      );
       return [];
     }
   });
