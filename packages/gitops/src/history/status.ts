@@ -1,7 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import { ConfigRepo, type GitAuth } from '../git/index.js';
 import { FILE_LIMITS, formatSize } from '../limits.js';
-import { collectMarkerImages, type ImageSite, scanAllSites } from '../manifest/index.js';
+import { collectMarkerImages, type ImageSite, isConfigFile, scanAllSites } from '../manifest/index.js';
 import { pinRepository, readPins } from '../promotion/pins.js';
 import type { EnvironmentTarget } from '../promotion/target.js';
 import { historyEntry } from './entry.js';
@@ -59,7 +59,6 @@ export interface Status {
   readonly rows: readonly StatusRow[];
 }
 
-const YAML = /(?:\.ya?ml|(?:^|\/)Kustomization)$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
@@ -174,7 +173,7 @@ async function sitesAt(
   const files: string[] = [];
   let total = 0;
   for (const entry of entries.sort((a, b) => a.path.localeCompare(b.path))) {
-    if (entry.type !== 'blob' || entry.mode === '120000' || !YAML.test(entry.path)) continue;
+    if (entry.type !== 'blob' || entry.mode === '120000' || !isConfigFile(entry.path)) continue;
     if (entry.path.startsWith('.slipway/')) continue;
     const size = entry.size ?? 0;
     if (size > FILE_LIMITS.file) {

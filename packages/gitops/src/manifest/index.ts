@@ -1,5 +1,6 @@
-// Finding image references in YAML config files and editing only the changed scalars, byte-exactly.
+// Finding image references in YAML and JSON config files and editing only the changed scalars, byte-exactly.
 export { scanAllSites } from './all-sites.js';
+export { configPathspecs, isConfigFile, isKustomizationFile, KUSTOMIZATION_NAMES } from './config-file.js';
 export { editFile, isPlaceholder } from './edit.js';
 export { ManifestError } from './error.js';
 export { collectMarkerImages } from './markers.js';

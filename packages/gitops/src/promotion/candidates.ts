@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import type { BranchReader } from '../git/index.js';
 import { FILE_LIMITS, fileTooLarge, formatSize } from '../limits.js';
-import { collectMarkerImages, searchTerms, type ValuesPath } from '../manifest/index.js';
+import { collectMarkerImages, configPathspecs, searchTerms, type ValuesPath } from '../manifest/index.js';
 import type { EnvironmentTarget } from './target.js';
 
 export interface CandidateFile {
@@ -28,7 +28,7 @@ const MARKER_TERMS = ['ImagePolicy'];
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * The YAML files of one branch snapshot that can refer to the given repositories: found with `git grep` in
+ * The config files (YAML, JSON, kustomizations: see isConfigFile) of one branch snapshot that can refer to the given repositories: found with `git grep` in
  * the object store, so only they are read and parsed, whatever the size of the repo.
  */
 export async function readCandidates(
@@ -56,7 +56,7 @@ export async function readCandidates(
     entries.filter((e) => e.type === 'blob' && e.mode !== SYMLINK_MODE).map((e) => e.path),
   );
   const scope = target.path === undefined ? '' : `${target.path}/`;
-  const pathspecs = ['*.yaml', '*.yml'].map((glob) => `:(glob)${scope}**/${glob}`);
+  const pathspecs = configPathspecs(scope);
   const matched = await repo.grep(commit, [...searchTerms(repositories), ...MARKER_TERMS], pathspecs);
   const named = valuesPaths.flatMap((v) => (v.file === undefined ? [] : [v.file]));
   for (const file of named) {
