@@ -1,5 +1,6 @@
 import { formatReference } from '@slipway/oci';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, Scalar, type YAMLMap } from 'yaml';
+import { isJsonFile } from './config-file.js';
 import { at, ManifestError } from './error.js';
 import { findSites, type RawSite, readSite, readSlots, siteText, toImageSite } from './find.js';
 import {
@@ -155,7 +156,7 @@ function planSite(
   const splices: Splice[] = [];
   const set = (node: Scalar, value: string): void => {
     if (holds(node, value) || (node.value === null && value === '')) return;
-    splices.push(replaceScalar(node, value, text, file, lines));
+    splices.push(replaceScalar(node, value, text, file, lines, isJsonFile(file)));
   };
 
   if (site.full) {
@@ -218,6 +219,7 @@ function planKustomize(
   where: string,
 ): Splice[] {
   const splices: Splice[] = [];
+  const json = isJsonFile(file);
   const removed = new Set<Pair>();
   const inserts: [string, string][] = [];
   for (const [key, value] of [
@@ -235,7 +237,7 @@ function planKustomize(
     if (value === undefined) {
       if (pair !== undefined) removed.add(pair);
     } else if (node !== undefined) {
-      if (!holds(node, value)) splices.push(replaceScalar(node, value, text, file, lines));
+      if (!holds(node, value)) splices.push(replaceScalar(node, value, text, file, lines, json));
     } else if (pair !== undefined) {
       throw new ManifestError(`the Kustomize image entry's ${key} has no value`, {
         where,
@@ -254,17 +256,20 @@ function planKustomize(
     if (last === undefined || first === undefined) throw new Error('bug: Kustomize image entry without keys');
     const style = site.anchor.type;
     const render = (value: string): string =>
-      style === Scalar.QUOTE_DOUBLE
+      json || style === Scalar.QUOTE_DOUBLE
         ? JSON.stringify(value)
         : style === Scalar.QUOTE_SINGLE
           ? `'${value}'`
           : formatNewScalar(value);
     const end = endOf(last);
     if (entry.flow) {
+      const flow = flowStyle(entry, pairs, text, json);
       splices.push({
         start: end,
         end,
-        text: inserts.map(([key, value]) => `, ${key}: ${render(value)}`).join(''),
+        text: inserts
+          .map(([key, value]) => `${flow.separator}${flow.key(key)}${flow.colon}${render(value)}`)
+          .join(''),
       });
     } else {
       const keyStart = startOf(first);
@@ -276,6 +281,38 @@ function planKustomize(
     }
   }
   return splices;
+}
+
+/**
+ * How a flow map (`{name: x}`, or JSON) writes its entries, so an inserted key looks like its neighbours:
+ * the separator between entries (`, ` or a line break and indentation), the colon with its spacing, and
+ * whether keys are quoted (always in a JSON file).
+ */
+function flowStyle(
+  entry: YAMLMap,
+  pairs: readonly Pair[],
+  text: string,
+  json: boolean,
+): { separator: string; colon: string; key: (name: string) => string } {
+  const [first, second] = pairs;
+  const open = entry.range?.[0] ?? 0;
+  let separator = ', ';
+  if (first !== undefined && second !== undefined) {
+    const between = text.slice(endOf(first), startOf(second));
+    if (/^[ \t]*,\s*$/.test(between)) separator = between;
+  } else if (first !== undefined) {
+    const lead = text.slice(open + 1, startOf(first));
+    if (/^\s*$/.test(lead) && lead.includes('\n')) separator = `,${lead}`;
+  }
+  let colon = ': ';
+  const firstKey = first?.key as { range?: [number, number, number] } | null | undefined;
+  const firstValue = first?.value as { range?: [number, number, number] } | null | undefined;
+  if (firstKey?.range !== undefined && firstValue?.range !== undefined) {
+    const written = text.slice(firstKey.range[1], firstValue.range[0]);
+    if (/^[ \t]*:[ \t]*$/.test(written)) colon = written;
+  }
+  const quoted = json || (isScalar(first?.key) && first.key.type === Scalar.QUOTE_DOUBLE);
+  return { separator, colon, key: (name) => (quoted ? JSON.stringify(name) : name) };
 }
 
 function startOf(pair: Pair): number {
@@ -341,6 +378,15 @@ function shape(node: unknown, parentKey: string | undefined): string {
   return node === null || node === undefined ? '-' : '?';
 }
 
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Re-reads the edited text: same documents and shape, and every site reads what was planned. */
 function verify(
   file: string,
@@ -355,6 +401,7 @@ function verify(
   };
   const loaded = loadFile(file, edited, []);
   if (loaded.kind === 'skipped') return fail(loaded.reason);
+  if (isJsonFile(file) && parsesAsJson(input.text) && !parsesAsJson(edited)) fail('it is no longer JSON');
   if (loaded.docs.length !== docs.length) fail('the number of documents changed');
   loaded.docs.forEach((doc, index) => {
     const before = docs[index];
