@@ -247,8 +247,14 @@ function planKustomize(
       inserts.push([key, value]);
     }
   }
+  // A `tagSuffix` goes: kustomize 5.5 ignores it beside newTag or digest, others append it, and alone it is
+  // appended to whatever tag the image had (twice, in 5.5). The entry then renders the promoted image only.
+  const suffix = findPair(entry, 'tagSuffix');
+  if (suffix !== undefined) removed.add(suffix);
   const pairs = entry.items.filter((item): item is Pair => isPair(item));
-  for (const pair of removed) splices.push(removePair(entry, pairs, pair, text, lines, where));
+  for (const run of removedRuns(pairs, removed)) {
+    splices.push(removePairs(entry, pairs, run, text, lines, where));
+  }
   if (inserts.length > 0) {
     const kept = pairs.filter((pair) => !removed.has(pair));
     const last = kept.at(-1);
@@ -325,49 +331,68 @@ function endOf(pair: Pair): number {
   return value?.range?.[1] ?? key?.range?.[1] ?? 0;
 }
 
-function removePair(
+/** Indices `[first, last]` of each run of adjacent removed pairs: a run is taken out in one splice. */
+function removedRuns(pairs: readonly Pair[], removed: ReadonlySet<Pair>): [number, number][] {
+  const runs: [number, number][] = [];
+  pairs.forEach((pair, index) => {
+    if (!removed.has(pair)) return;
+    const last = runs.at(-1);
+    if (last !== undefined && last[1] === index - 1) last[1] = index;
+    else runs.push([index, index]);
+  });
+  return runs;
+}
+
+function removePairs(
   entry: YAMLMap,
-  pairs: Pair[],
-  pair: Pair,
+  pairs: readonly Pair[],
+  [first, last]: [number, number],
   text: string,
   lines: Lines,
   where: string,
 ): Splice {
-  const index = pairs.indexOf(pair);
-  const next = pairs[index + 1];
-  const previous = pairs[index - 1];
-  if (index === 0) {
-    // First key of the entry (maybe right after `- `): the next key moves into its place.
-    if (next === undefined) throw new Error('bug: removing the only key of a Kustomize image entry');
-    return { start: startOf(pair), end: startOf(next), text: '' };
+  const firstPair = pairs[first];
+  const lastPair = pairs[last];
+  const next = pairs[last + 1];
+  const previous = pairs[first - 1];
+  if (firstPair === undefined || lastPair === undefined) throw new Error('bug: no such Kustomize image key');
+  if (previous === undefined) {
+    // From the first key of the entry (maybe right after `- `): the next kept key moves into its place.
+    if (next === undefined) {
+      throw new ManifestError('cannot remove every key of a Kustomize image entry', {
+        where,
+        fix: 'give the entry a name',
+      });
+    }
+    return { start: startOf(firstPair), end: startOf(next), text: '' };
   }
-  if (entry.flow) {
-    if (previous === undefined) throw new Error('bug: no previous key');
-    return { start: endOf(previous), end: endOf(pair), text: '' };
-  }
-  const keyStart = startOf(pair);
+  if (entry.flow) return { start: endOf(previous), end: endOf(lastPair), text: '' };
+  const keyStart = startOf(firstPair);
   const lineStart = lines.lineStart(keyStart);
-  if (text.slice(lineStart, keyStart).trim() !== '') {
+  const sharesLine = pairs
+    .slice(first, last + 1)
+    .some((pair) => text.slice(lines.lineStart(startOf(pair)), startOf(pair)).trim() !== '');
+  if (sharesLine) {
     throw new ManifestError('cannot remove a Kustomize image key that shares its line with another', {
       where,
       fix: 'put each key of the image entry on its own line',
     });
   }
-  const newline = text.indexOf('\n', endOf(pair));
+  const newline = text.indexOf('\n', endOf(lastPair));
   if (newline >= 0) return { start: lineStart, end: newline + 1, text: '' };
   // Last line of a file without a final newline: take the line break before it instead.
   const breakBefore = lineStart >= 2 && text.startsWith('\r\n', lineStart - 2) ? 2 : 1;
   return { start: Math.max(0, lineStart - breakBefore), end: text.length, text: '' };
 }
 
-/** The shape of a document (keys, nesting), ignoring values and Kustomize image `newTag` / `digest` keys. */
+/** Keys of a Kustomize `images:` entry that an edit may insert or remove. */
+const EDITED_IMAGE_KEYS = new Set(['newTag', 'digest', 'tagSuffix']);
+
+/** The shape of a document (keys, nesting), ignoring values and Kustomize image keys edits add or remove. */
 function shape(node: unknown, parentKey: string | undefined): string {
   if (isMap(node)) {
     const keys = node.items
-      .filter(
-        (pair) =>
-          !(parentKey === 'images' && (keyName(pair.key) === 'newTag' || keyName(pair.key) === 'digest')),
-      )
+      .filter((pair) => !(parentKey === 'images' && EDITED_IMAGE_KEYS.has(keyName(pair.key) ?? '')))
       .map((pair) => `${keyName(pair.key) ?? '?'}:${shape(pair.value, keyName(pair.key))}`);
     return `{${keys.join(',')}}`;
   }
