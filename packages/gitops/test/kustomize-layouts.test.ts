@@ -1,11 +1,10 @@
 import { SlipwayError } from '@slipway/errors';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BareRepo, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
+import { type BareRepo, branchTip, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
 import { DEFAULT_RETRY, environmentTarget, type PromoteRequest, promote, readStatus } from '../src/index.js';
 
 const CART = 'ghcr.io/shop/cart';
 const D1 = `sha256:${'1'.repeat(64)}`;
-const OLD = `sha256:${'c'.repeat(64)}`;
 const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };
 
 const deployment = (image: string): string =>
@@ -81,5 +80,71 @@ describe('kustomization files by every name kustomize reads', () => {
     const repo = devRepo({ 'app/pod.json': json });
     const status = await readStatus({ configRepo: repo.url, targets: [environmentTarget('dev')] });
     expect(status.rows[0]?.cells.dev?.tag).toBe('2.0.0');
+  });
+});
+
+describe('the edit that wins in the render', () => {
+  const entry = `  - name: ${CART}\n    newTag: 1.0.0\n`;
+  const promotedEntry = `  - name: ${CART}\n    newTag: 1.1.0\n    digest: ${D1}\n`;
+
+  it("edits the overlay's entry and leaves the base container it overrides alone", async () => {
+    const repo = devRepo({ ...BASE, 'overlays/dev/kustomization.yaml': overlay(entry) });
+    const [outcome] = await promote(request(repo));
+    expect(outcome?.changes.map((c) => `${c.file}:${c.line}`)).toEqual(['overlays/dev/kustomization.yaml:7']);
+    expect(read(repo, 'base/deployment.yaml')).toBe(BASE['base/deployment.yaml']);
+    expect(read(repo, 'overlays/dev/kustomization.yaml')).toBe(overlay(promotedEntry));
+  });
+
+  it("leaves a base kustomization's entry alone when the overlay's entry overrides it, through an intermediate kustomization", async () => {
+    const baseEntry = `resources:\n  - deployment.yaml\nimages:\n  - name: ${CART}\n    newTag: 0.9.0\n`;
+    const repo = devRepo({
+      ...BASE,
+      'base/kustomization.yaml': baseEntry,
+      'mid/kustomization.yaml': 'resources:\n  - ../base\n',
+      'overlays/dev/kustomization.yaml': overlay(entry, '../../mid'),
+    });
+    const [outcome] = await promote(request(repo));
+    expect(outcome?.changes.map((c) => c.file)).toEqual(['overlays/dev/kustomization.yaml']);
+    expect(read(repo, 'base/kustomization.yaml')).toBe(baseEntry);
+    expect(read(repo, 'base/deployment.yaml')).toBe(BASE['base/deployment.yaml']);
+  });
+
+  it('still edits a base that another kustomization renders without overriding it', async () => {
+    const repo = devRepo({
+      ...BASE,
+      'overlays/dev/kustomization.yaml': overlay(entry),
+      'overlays/canary/kustomization.yaml': 'resources:\n  - ../../base\n',
+    });
+    const [outcome] = await promote(request(repo));
+    expect(outcome?.changes.map((c) => c.file).sort()).toEqual([
+      'base/deployment.yaml',
+      'overlays/dev/kustomization.yaml',
+    ]);
+  });
+
+  it('an entry in the kustomization that lists the manifest overrides its container', async () => {
+    const repo = devRepo({
+      'app/deployment.yaml': deployment(`${CART}:1.0.0`),
+      'app/kustomization.yaml': `resources: [deployment.yaml]\nimages:\n${entry}`,
+    });
+    const [outcome] = await promote(request(repo));
+    expect(outcome?.changes.map((c) => c.file)).toEqual(['app/kustomization.yaml']);
+  });
+
+  it('refuses, naming the entry, when every reference is renamed away to another image; nothing is pushed', async () => {
+    const repo = devRepo({
+      ...BASE,
+      'overlays/dev/kustomization.yaml': overlay(
+        `  - name: ${CART}\n    newName: ghcr.io/shop/cart-v2\n    newTag: 2.0.0\n`,
+      ),
+    });
+    const tip = branchTip(repo.path, 'env/dev');
+    const error = await refusal(promote(request(repo)));
+    expect(error.message).toMatch(
+      /every reference to ghcr\.io\/shop\/cart .* renames it to ghcr\.io\/shop\/cart-v2/,
+    );
+    expect(error.where).toBe('overlays/dev/kustomization.yaml:6');
+    expect(error.fix).toMatch(/promote ghcr\.io\/shop\/cart-v2, or remove newName/);
+    expect(branchTip(repo.path, 'env/dev')).toBe(tip);
   });
 });

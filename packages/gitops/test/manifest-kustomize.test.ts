@@ -48,3 +48,16 @@ describe('Kustomize images entries render exactly the promoted image', () => {
     );
   });
 });
+
+describe('shadowed sites', () => {
+  test('a site an images entry overrides is reported with that entry and left as it is', () => {
+    const text = `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: cart\n          image: ${CART}:1.0\n`;
+    const shadowed = new Map([[`base/deployment.yaml:7:${CART}`, 'overlays/dev/kustomization.yaml:6']]);
+    const result = edited(
+      editFile('base/deployment.yaml', text, [cart], 'tag+digest', { ...none, shadowed }),
+    );
+    expect(result.text).toBe(text);
+    expect(result.changes).toEqual([]);
+    expect(result.sites).toMatchObject([{ line: 7, shadowedBy: 'overlays/dev/kustomization.yaml:6' }]);
+  });
+});

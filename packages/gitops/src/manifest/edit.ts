@@ -12,7 +12,15 @@ import {
   scalarString,
 } from './scalar.js';
 import { eolAt, type Lines, lineEnd } from './text.js';
-import type { Change, DesiredImage, FileEdit, ImageSite, Pin, ScanContext } from './types.js';
+import {
+  type Change,
+  type DesiredImage,
+  type FileEdit,
+  type ImageSite,
+  type Pin,
+  type ScanContext,
+  siteKey,
+} from './types.js';
 import { type Doc, findPair, keyName, loadFile } from './yaml.js';
 
 interface Pinned {
@@ -59,12 +67,19 @@ export function editFile(
     (site) => !(isPlaceholder(site) && context.placeholders?.has(site.repository) === true),
   );
   const raw = found.filter((_, index) => keep[index]);
-  const sites = foundSites.filter((_, index) => keep[index]);
+  const sites = foundSites
+    .filter((_, index) => keep[index])
+    .map((site) => {
+      const shadowedBy = context.shadowed?.get(siteKey(site));
+      return shadowedBy === undefined ? site : { ...site, shadowedBy };
+    });
 
-  const plans = raw.map((site, index) => {
+  const plans = raw.map((site, index): Plan => {
     const image = desired.get(site.repository);
     const line = sites[index]?.line ?? 1;
     if (image === undefined) throw new Error(`bug: site for unrequested ${site.repository}`);
+    // Overridden in every render: what it holds does not run, so it stays as it is.
+    if (sites[index]?.shadowedBy !== undefined) return { splices: [], expected: readSite(site, text) };
     return planSite(site, image, pin, text, file, lines, line);
   });
   const splices = plans.flatMap((plan) => plan.splices);

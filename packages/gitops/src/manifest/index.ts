@@ -3,6 +3,7 @@ export { scanAllSites } from './all-sites.js';
 export { configPathspecs, isConfigFile, isKustomizationFile, KUSTOMIZATION_NAMES } from './config-file.js';
 export { editFile, isPlaceholder } from './edit.js';
 export { ManifestError } from './error.js';
+export { KustomizeGraph, type Override } from './kustomize-graph.js';
 export { collectMarkerImages } from './markers.js';
 export { scanFile, searchTerms } from './scan.js';
 export type {
@@ -16,3 +17,4 @@ export type {
   SiteKind,
   ValuesPath,
 } from './types.js';
+export { siteKey } from './types.js';

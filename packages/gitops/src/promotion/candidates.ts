@@ -2,7 +2,13 @@ import { posix } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import type { BranchReader } from '../git/index.js';
 import { FILE_LIMITS, fileTooLarge, formatSize } from '../limits.js';
-import { collectMarkerImages, configPathspecs, searchTerms, type ValuesPath } from '../manifest/index.js';
+import {
+  collectMarkerImages,
+  configPathspecs,
+  isKustomizationFile,
+  searchTerms,
+  type ValuesPath,
+} from '../manifest/index.js';
 import type { EnvironmentTarget } from './target.js';
 
 export interface CandidateFile {
@@ -18,6 +24,11 @@ export interface FileWarning {
 
 export interface Candidates {
   readonly files: readonly CandidateFile[];
+  /**
+   * Every kustomization under the target's path (those among `files` too): which files each includes decides
+   * which image sites an `images:` entry overrides (see KustomizeGraph). Small, so all are read.
+   */
+  readonly kustomizations: readonly CandidateFile[];
   readonly markerImages: ReadonlyMap<string, string>;
   readonly warnings: readonly FileWarning[];
 }
@@ -78,14 +89,17 @@ export async function readCandidates(
     await refuseTooLarge(repo, commit, target, tooLarge, sizes, repositories, named, warnings);
   }
   const paths = wanted.filter((p) => (sizes.get(p) ?? 0) <= FILE_LIMITS.file);
-  const total = paths.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0);
+  const graphOnly = [...regular].filter(
+    (p) => isKustomizationFile(p) && !paths.includes(p) && (sizes.get(p) ?? 0) <= FILE_LIMITS.file,
+  );
+  const total = [...paths, ...graphOnly].reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0);
   if (total > FILE_LIMITS.candidates) {
     throw new SlipwayError(
       `${paths.length} files that may refer to the image hold ${formatSize(total)} on branch ${target.branch}, over Slipway's limit of ${formatSize(FILE_LIMITS.candidates)} read at once`,
       { where: repo.url, fix: 'narrow --path to the folder of the environment' },
     );
   }
-  const blobs = await repo.readFiles(commit, paths);
+  const blobs = await repo.readFiles(commit, [...paths, ...graphOnly]);
 
   const files: CandidateFile[] = [];
   const markerImages = new Map<string, string>();
@@ -105,7 +119,19 @@ export async function readCandidates(
     files.push({ path, text });
     for (const [policy, repository] of collectMarkerImages(path, text)) markerImages.set(policy, repository);
   }
-  return { files, markerImages, warnings };
+  const kustomizations = [
+    ...files.filter((file) => isKustomizationFile(file.path)),
+    ...graphOnly.flatMap((path) => {
+      const bytes = blobs.get(path);
+      if (bytes === undefined) return [];
+      try {
+        return [{ path, text: utf8.decode(bytes) }];
+      } catch {
+        return []; // not UTF-8: kustomize cannot read it either
+      }
+    }),
+  ];
+  return { files, kustomizations, markerImages, warnings };
 }
 
 /**
