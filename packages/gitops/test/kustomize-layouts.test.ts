@@ -147,4 +147,17 @@ describe('the edit that wins in the render', () => {
     expect(error.fix).toMatch(/promote ghcr\.io\/shop\/cart-v2, or remove newName/);
     expect(branchTip(repo.path, 'env/dev')).toBe(tip);
   });
+
+  it('status shows what the overlay renders, not the base container it overrides', async () => {
+    const repo = devRepo({
+      ...BASE,
+      'overlays/dev/Kustomization': overlay(`  - name: ${CART}\n    newTag: 2.0.0\n`),
+    });
+    const status = await readStatus({ configRepo: repo.url, targets: [environmentTarget('dev')] });
+    expect(status.rows[0]?.cells.dev).toMatchObject({
+      tag: '2.0.0',
+      conflict: false,
+      places: ['overlays/dev/Kustomization:7'],
+    });
+  });
 });

@@ -1,7 +1,13 @@
 import { SlipwayError } from '@slipway/errors';
 import { ConfigRepo, type GitAuth } from '../git/index.js';
 import { FILE_LIMITS, formatSize } from '../limits.js';
-import { collectMarkerImages, type ImageSite, isConfigFile, scanAllSites } from '../manifest/index.js';
+import {
+  collectMarkerImages,
+  type ImageSite,
+  isConfigFile,
+  KustomizeGraph,
+  scanAllSites,
+} from '../manifest/index.js';
 import { pinRepository, readPins } from '../promotion/pins.js';
 import type { EnvironmentTarget } from '../promotion/target.js';
 import { historyEntry } from './entry.js';
@@ -216,9 +222,13 @@ async function sitesAt(
       // a file that does not parse names no policy
     }
   }
+  // A site a Kustomize `images:` entry overrides in every render does not show what runs there.
+  const graph = new KustomizeGraph(texts.map(([path, text]) => ({ path, text })));
   return texts.flatMap(([file, text]) => {
     try {
-      return scanAllSites(file, text, { markerImages });
+      return scanAllSites(file, text, { markerImages }).filter(
+        (site) => graph.overriding(site) === undefined,
+      );
     } catch (error) {
       // A file the YAML bounds refuse (an alias bomb) hides what it references; the rest still counts.
       if (!(error instanceof SlipwayError)) throw error;
