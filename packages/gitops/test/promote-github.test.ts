@@ -129,6 +129,22 @@ describe('promote through the GitHub API (via: github-api)', () => {
     });
   });
 
+  it('reads kustomizations named Kustomization and JSON manifests as git mode does', async () => {
+    await withFixture(async ({ repoPath, request }) => {
+      commitFiles(repoPath, 'env/dev', {
+        'apps/cart/Kustomization': `resources: [deployment.yaml]\nimages:\n  - name: ${CART}\n    newTag: 1.0.0\n`,
+        'apps/jobs/pod.json': `{"kind": "Pod", "spec": {"containers": [{"name": "c", "image": "${CART}:1.0.0"}]}}\n`,
+      });
+      const [outcome] = await promote(request({ via: 'github-api' }));
+      expect(outcome?.changes.map((c) => c.file)).toEqual(
+        expect.arrayContaining(['apps/cart/Kustomization', 'apps/jobs/pod.json']),
+      );
+      expect(readFileAt(repoPath, 'env/dev', 'apps/jobs/pod.json')?.toString('utf8')).toBe(
+        `{"kind": "Pod", "spec": {"containers": [{"name": "c", "image": "${CART}:1.1.0@${D1}"}]}}\n`,
+      );
+    });
+  });
+
   it('scans only YAML under --path and reports a missing image like git mode', async () => {
     await withFixture(async ({ request }) => {
       const error = await promote(

@@ -1,7 +1,14 @@
 import { SlipwayError } from '@slipway/errors';
 import { ConfigRepo, type GitAuth } from '../git/index.js';
 import { FILE_LIMITS, formatSize } from '../limits.js';
-import { collectMarkerImages, type ImagePolicy, type ImageSite, scanAllSites } from '../manifest/index.js';
+import {
+  collectMarkerImages,
+  type ImagePolicy,
+  type ImageSite,
+  isConfigFile,
+  KustomizeGraph,
+  scanAllSites,
+} from '../manifest/index.js';
 import { pinRepository, readPins } from '../promotion/pins.js';
 import type { EnvironmentTarget } from '../promotion/target.js';
 import { historyEntry } from './entry.js';
@@ -61,7 +68,6 @@ export interface Status {
   readonly rows: readonly StatusRow[];
 }
 
-const YAML = /(?:\.ya?ml|(?:^|\/)Kustomization)$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
@@ -200,7 +206,7 @@ export async function sitesAt(
   const files: string[] = [];
   let total = 0;
   for (const entry of entries.sort((a, b) => a.path.localeCompare(b.path))) {
-    if (entry.type !== 'blob' || entry.mode === '120000' || !YAML.test(entry.path)) continue;
+    if (entry.type !== 'blob' || entry.mode === '120000' || !isConfigFile(entry.path)) continue;
     if (entry.path.startsWith('.slipway/')) continue;
     const size = entry.size ?? 0;
     if (size > FILE_LIMITS.file) {
@@ -245,9 +251,13 @@ export async function sitesAt(
   }
   // The user's word wins, as in promote.
   for (const { policy, repository } of imagePolicies) markerImages.set(policy, repository);
+  // A site a Kustomize `images:` entry overrides in every render does not show what runs there.
+  const graph = new KustomizeGraph(texts.map(([path, text]) => ({ path, text })));
   return texts.flatMap(([file, text]) => {
     try {
-      return scanAllSites(file, text, { markerImages });
+      return scanAllSites(file, text, { markerImages }).filter(
+        (site) => graph.overriding(site) === undefined,
+      );
     } catch (error) {
       // A file the YAML bounds refuse (an alias bomb) hides what it references; the rest still counts.
       if (!(error instanceof SlipwayError)) throw error;

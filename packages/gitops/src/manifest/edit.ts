@@ -1,5 +1,6 @@
 import { formatReference } from '@slipway/oci';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, Scalar, type YAMLMap } from 'yaml';
+import { isJsonFile } from './config-file.js';
 import { at, ManifestError } from './error.js';
 import { findSites, type RawSite, readSite, readSlots, type Slot, siteText, toImageSite } from './find.js';
 import {
@@ -11,7 +12,15 @@ import {
   scalarString,
 } from './scalar.js';
 import { eolAt, type Lines, lineEnd } from './text.js';
-import type { Change, DesiredImage, FileEdit, ImageSite, Pin, ScanContext } from './types.js';
+import {
+  type Change,
+  type DesiredImage,
+  type FileEdit,
+  type ImageSite,
+  type Pin,
+  type ScanContext,
+  siteKey,
+} from './types.js';
 import { type Doc, findPair, keyName, loadFile } from './yaml.js';
 
 interface Pinned {
@@ -58,12 +67,19 @@ export function editFile(
     (site) => !(isPlaceholder(site) && context.placeholders?.has(site.repository) === true),
   );
   const raw = found.filter((_, index) => keep[index]);
-  const sites = foundSites.filter((_, index) => keep[index]);
+  const sites = foundSites
+    .filter((_, index) => keep[index])
+    .map((site) => {
+      const shadowedBy = context.shadowed?.get(siteKey(site));
+      return shadowedBy === undefined ? site : { ...site, shadowedBy };
+    });
 
-  const plans = raw.map((site, index) => {
+  const plans = raw.map((site, index): Plan => {
     const image = desired.get(site.repository);
     const line = sites[index]?.line ?? 1;
     if (image === undefined) throw cannotEdit(file, line, `${site.repository} was found but not asked for`);
+    // Overridden in every render: what it holds does not run, so it stays as it is.
+    if (sites[index]?.shadowedBy !== undefined) return { splices: [], expected: readSite(site, text) };
     return planSite(site, image, pin, text, file, lines, line);
   });
   const splices = plans.flatMap((plan) => plan.splices);
@@ -155,7 +171,7 @@ function planSite(
   const splices: Splice[] = [];
   const set = (node: Scalar, value: string): void => {
     if (holds(node, value) || (node.value === null && value === '')) return;
-    splices.push(replaceScalar(node, value, text, file, lines));
+    splices.push(replaceScalar(node, value, text, file, lines, isJsonFile(file)));
   };
 
   if (site.name) {
@@ -236,6 +252,7 @@ function planKustomize(
   where: string,
 ): Splice[] {
   const splices: Splice[] = [];
+  const json = isJsonFile(file);
   const removed = new Set<Pair>();
   const inserts: [string, string][] = [];
   for (const [key, value] of [
@@ -253,7 +270,7 @@ function planKustomize(
     if (value === undefined) {
       if (pair !== undefined) removed.add(pair);
     } else if (node !== undefined) {
-      if (!holds(node, value)) splices.push(replaceScalar(node, value, text, file, lines));
+      if (!holds(node, value)) splices.push(replaceScalar(node, value, text, file, lines, json));
     } else if (pair !== undefined) {
       throw new ManifestError(`the Kustomize image entry's ${key} has no value`, {
         where,
@@ -263,8 +280,14 @@ function planKustomize(
       inserts.push([key, value]);
     }
   }
+  // A `tagSuffix` goes: kustomize 5.5 ignores it beside newTag or digest, others append it, and alone it is
+  // appended to whatever tag the image had (twice, in 5.5). The entry then renders the promoted image only.
+  const suffix = findPair(entry, 'tagSuffix');
+  if (suffix !== undefined) removed.add(suffix);
   const pairs = entry.items.filter((item): item is Pair => isPair(item));
-  for (const pair of removed) splices.push(removePair(entry, pairs, pair, text, lines, where));
+  for (const run of removedRuns(pairs, removed)) {
+    splices.push(removePairs(entry, pairs, run, text, lines, where));
+  }
   if (inserts.length > 0) {
     const kept = pairs.filter((pair) => !removed.has(pair));
     const last = kept.at(-1);
@@ -278,17 +301,20 @@ function planKustomize(
     }
     const style = site.anchor.type;
     const render = (value: string): string =>
-      style === Scalar.QUOTE_DOUBLE
+      json || style === Scalar.QUOTE_DOUBLE
         ? JSON.stringify(value)
         : style === Scalar.QUOTE_SINGLE
           ? `'${value}'`
           : formatNewScalar(value);
     const end = endOf(last);
     if (entry.flow) {
+      const flow = flowStyle(entry, pairs, text, json);
       splices.push({
         start: end,
         end,
-        text: inserts.map(([key, value]) => `, ${key}: ${render(value)}`).join(''),
+        text: inserts
+          .map(([key, value]) => `${flow.separator}${flow.key(key)}${flow.colon}${render(value)}`)
+          .join(''),
       });
     } else {
       const keyStart = startOf(first);
@@ -302,6 +328,38 @@ function planKustomize(
   return splices;
 }
 
+/**
+ * How a flow map (`{name: x}`, or JSON) writes its entries, so an inserted key looks like its neighbours:
+ * the separator between entries (`, ` or a line break and indentation), the colon with its spacing, and
+ * whether keys are quoted (always in a JSON file).
+ */
+function flowStyle(
+  entry: YAMLMap,
+  pairs: readonly Pair[],
+  text: string,
+  json: boolean,
+): { separator: string; colon: string; key: (name: string) => string } {
+  const [first, second] = pairs;
+  const open = entry.range?.[0] ?? 0;
+  let separator = ', ';
+  if (first !== undefined && second !== undefined) {
+    const between = text.slice(endOf(first), startOf(second));
+    if (/^[ \t]*,\s*$/.test(between)) separator = between;
+  } else if (first !== undefined) {
+    const lead = text.slice(open + 1, startOf(first));
+    if (/^\s*$/.test(lead) && lead.includes('\n')) separator = `,${lead}`;
+  }
+  let colon = ': ';
+  const firstKey = first?.key as { range?: [number, number, number] } | null | undefined;
+  const firstValue = first?.value as { range?: [number, number, number] } | null | undefined;
+  if (firstKey?.range !== undefined && firstValue?.range !== undefined) {
+    const written = text.slice(firstKey.range[1], firstValue.range[0]);
+    if (/^[ \t]*:[ \t]*$/.test(written)) colon = written;
+  }
+  const quoted = json || (isScalar(first?.key) && first.key.type === Scalar.QUOTE_DOUBLE);
+  return { separator, colon, key: (name) => (quoted ? JSON.stringify(name) : name) };
+}
+
 function startOf(pair: Pair): number {
   return (pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
 }
@@ -312,59 +370,70 @@ function endOf(pair: Pair): number {
   return value?.range?.[1] ?? key?.range?.[1] ?? 0;
 }
 
-function removePair(
+/** Indices `[first, last]` of each run of adjacent removed pairs: a run is taken out in one splice. */
+function removedRuns(pairs: readonly Pair[], removed: ReadonlySet<Pair>): [number, number][] {
+  const runs: [number, number][] = [];
+  pairs.forEach((pair, index) => {
+    if (!removed.has(pair)) return;
+    const last = runs.at(-1);
+    if (last !== undefined && last[1] === index - 1) last[1] = index;
+    else runs.push([index, index]);
+  });
+  return runs;
+}
+
+function removePairs(
   entry: YAMLMap,
-  pairs: Pair[],
-  pair: Pair,
+  pairs: readonly Pair[],
+  [first, last]: [number, number],
   text: string,
   lines: Lines,
   where: string,
 ): Splice {
-  const index = pairs.indexOf(pair);
-  const next = pairs[index + 1];
-  const previous = pairs[index - 1];
-  if (index === 0) {
-    // First key of the entry (maybe right after `- `): the next key moves into its place.
+  const firstPair = pairs[first];
+  const lastPair = pairs[last];
+  const next = pairs[last + 1];
+  const previous = pairs[first - 1];
+  if (firstPair === undefined || lastPair === undefined) {
+    throw new ManifestError('cannot remove a key of a Kustomize image entry; nothing was written', { where });
+  }
+  if (previous === undefined) {
+    // From the first key of the entry (maybe right after `- `): the next kept key moves into its place.
     if (next === undefined) {
-      throw new ManifestError('cannot remove the only key of a Kustomize image entry; nothing was written', {
+      throw new ManifestError('cannot remove every key of a Kustomize image entry', {
         where,
-        fix: 'give the image entry its name: key first',
+        fix: 'give the entry a name',
       });
     }
-    return { start: startOf(pair), end: startOf(next), text: '' };
+    return { start: startOf(firstPair), end: startOf(next), text: '' };
   }
-  if (entry.flow) {
-    if (previous === undefined) {
-      throw new ManifestError('cannot remove a key of a Kustomize image entry; nothing was written', {
-        where,
-        fix: 'write the image entry in block style, one key per line',
-      });
-    }
-    return { start: endOf(previous), end: endOf(pair), text: '' };
-  }
-  const keyStart = startOf(pair);
+  if (entry.flow) return { start: endOf(previous), end: endOf(lastPair), text: '' };
+  const keyStart = startOf(firstPair);
   const lineStart = lines.lineStart(keyStart);
-  if (text.slice(lineStart, keyStart).trim() !== '') {
+  const sharesLine = pairs
+    .slice(first, last + 1)
+    .some((pair) => text.slice(lines.lineStart(startOf(pair)), startOf(pair)).trim() !== '');
+  if (sharesLine) {
     throw new ManifestError('cannot remove a Kustomize image key that shares its line with another', {
       where,
       fix: 'put each key of the image entry on its own line',
     });
   }
-  const newline = text.indexOf('\n', endOf(pair));
+  const newline = text.indexOf('\n', endOf(lastPair));
   if (newline >= 0) return { start: lineStart, end: newline + 1, text: '' };
   // Last line of a file without a final newline: take the line break before it instead.
   const breakBefore = lineStart >= 2 && text.startsWith('\r\n', lineStart - 2) ? 2 : 1;
   return { start: Math.max(0, lineStart - breakBefore), end: text.length, text: '' };
 }
 
-/** The shape of a document (keys, nesting), ignoring values and Kustomize image `newTag` / `digest` keys. */
+/** Keys of a Kustomize `images:` entry that an edit may insert or remove. */
+const EDITED_IMAGE_KEYS = new Set(['newTag', 'digest', 'tagSuffix']);
+
+/** The shape of a document (keys, nesting), ignoring values and Kustomize image keys edits add or remove. */
 function shape(node: unknown, parentKey: string | undefined): string {
   if (isMap(node)) {
     const keys = node.items
-      .filter(
-        (pair) =>
-          !(parentKey === 'images' && (keyName(pair.key) === 'newTag' || keyName(pair.key) === 'digest')),
-      )
+      .filter((pair) => !(parentKey === 'images' && EDITED_IMAGE_KEYS.has(keyName(pair.key) ?? '')))
       .map((pair) => `${keyName(pair.key) ?? '?'}:${shape(pair.value, keyName(pair.key))}`);
     return `{${keys.join(',')}}`;
   }
@@ -373,6 +442,15 @@ function shape(node: unknown, parentKey: string | undefined): string {
   if (isScalar(node)) return 's';
   if (isPair(node)) return `(${shape(node.value, keyName(node.key))})`;
   return node === null || node === undefined ? '-' : '?';
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -403,6 +481,8 @@ function verify(
   }
   if (loaded.kind === 'skipped') return fail(raw[0], `the edited file would be ${loaded.reason}`);
   if (loaded.docs.length !== docs.length) fail(raw[0], 'the number of YAML documents would change');
+  if (isJsonFile(file) && parsesAsJson(input.text) && !parsesAsJson(edited))
+    fail(raw[0], 'the edited file would no longer be JSON');
   loaded.docs.forEach((doc, index) => {
     const before = docs[index];
     if (before === undefined || shape(doc.contents, undefined) !== shape(before.contents, undefined)) {

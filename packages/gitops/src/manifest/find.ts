@@ -1,5 +1,6 @@
 import { isDigest, isTag, tryParseReference } from '@slipway/oci';
 import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isKustomizationFile } from './config-file.js';
 import { at, ManifestError } from './error.js';
 import { lookupPolicy, markerOf } from './markers.js';
 import { scalarString } from './scalar.js';
@@ -11,7 +12,6 @@ import {
   findPair,
   forEachMap,
   forEachValueScalar,
-  isKustomizationFile,
   keyName,
   mapAt,
   repositoryOf,

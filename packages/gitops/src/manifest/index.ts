@@ -1,7 +1,9 @@
-// Finding image references in YAML config files and editing only the changed scalars, byte-exactly.
+// Finding image references in YAML and JSON config files and editing only the changed scalars, byte-exactly.
 export { scanAllSites } from './all-sites.js';
+export { configPathspecs, isConfigFile, isKustomizationFile, KUSTOMIZATION_NAMES } from './config-file.js';
 export { editFile, isPlaceholder } from './edit.js';
 export { ManifestError } from './error.js';
+export { KustomizeGraph, type Override } from './kustomize-graph.js';
 export { collectMarkerImages } from './markers.js';
 export { scanFile, searchTerms } from './scan.js';
 export type {
@@ -16,3 +18,4 @@ export type {
   SiteKind,
   ValuesPath,
 } from './types.js';
+export { siteKey } from './types.js';

@@ -50,8 +50,18 @@ export function formatNewScalar(value: string): string {
   return plainIsSafe(value) ? value : JSON.stringify(value);
 }
 
-/** Replaces a scalar's value keeping its quoting style (plain turns double-quoted only when it must). */
-export function replaceScalar(node: Scalar, value: string, text: string, file: string, lines: Lines): Splice {
+/**
+ * Replaces a scalar's value keeping its quoting style (plain turns double-quoted only when it must; in a JSON
+ * file, where a plain scalar is a number, always).
+ */
+export function replaceScalar(
+  node: Scalar,
+  value: string,
+  text: string,
+  file: string,
+  lines: Lines,
+  json = false,
+): Splice {
   const [start, end] = node.range ?? [0, 0];
   switch (node.type) {
     case Scalar.QUOTE_DOUBLE:
@@ -60,7 +70,7 @@ export function replaceScalar(node: Scalar, value: string, text: string, file: s
     case Scalar.QUOTE_SINGLE:
       return { start, end, text: `'${value.replaceAll("'", "''")}'` };
     case Scalar.PLAIN: {
-      const written = formatNewScalar(value);
+      const written = json ? JSON.stringify(value) : formatNewScalar(value);
       // An empty value (`digest:`) needs a space after its colon.
       const pad = start === end && text[start - 1] === ':' ? ' ' : '';
       return { start, end, text: `${pad}${written}` };

@@ -45,6 +45,11 @@ export interface ImageSite {
   digest?: string;
   /** The current value(s) as a human reads them, e.g. `ghcr.io/shop/cart:1.0` or `tag: 1.0`. */
   text: string;
+  /**
+   * `file:line` of the Kustomize `images:` entry that overrides this site in every render that includes it:
+   * the site does not decide what runs, and is left as it is.
+   */
+  shadowedBy?: string;
 }
 
 export interface Change {
@@ -81,4 +86,11 @@ export interface ScanContext {
    * values set the version elsewhere): such sites are reported but never edited. See `isPlaceholder`.
    */
   placeholders?: ReadonlySet<string>;
+  /** Sites (by `siteKey`) a Kustomize `images:` entry overrides -> `file:line` of that entry: never edited. */
+  shadowed?: ReadonlyMap<string, string>;
+}
+
+/** Names one site across scans of the same text. */
+export function siteKey(site: Pick<ImageSite, 'file' | 'line' | 'repository'>): string {
+  return `${site.file}:${site.line}:${site.repository}`;
 }

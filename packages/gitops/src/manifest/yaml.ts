@@ -1,6 +1,7 @@
 import { parseConfigYamlAll } from '@slipway/config-yaml';
 import { tryParseReference } from '@slipway/oci';
 import { type Document, isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isConfigFile } from './config-file.js';
 import { at, ManifestError } from './error.js';
 import { Lines } from './text.js';
 
@@ -9,20 +10,12 @@ export type Doc = Document.Parsed;
 /** A file's documents, or why it is not looked at. */
 export type Loaded = { kind: 'skipped'; reason: string } | { kind: 'loaded'; docs: Doc[]; lines: Lines };
 
-const YAML_FILE = /\.ya?ml$/i;
-const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
-
-export function isKustomizationFile(file: string): boolean {
-  return KUSTOMIZATION_FILE.test(file);
-}
-
 /**
- * Parses a file for scanning or editing. Non-YAML files and Go templates are skipped; a file that does not
+ * Parses a file for scanning or editing. Files that are neither YAML nor JSON, and Go templates, are skipped; a file that does not
  * parse is an error when it mentions one of `repositories`, else skipped.
  */
 export function loadFile(file: string, text: string, repositories: Iterable<string>): Loaded {
-  if (!YAML_FILE.test(file) && !isKustomizationFile(file))
-    return { kind: 'skipped', reason: 'not a YAML file' };
+  if (!isConfigFile(file)) return { kind: 'skipped', reason: 'not a YAML or JSON file' };
   const template = text.includes('{{');
   if (template && /(?:^|\/)templates\//.test(file)) {
     return { kind: 'skipped', reason: 'a Go template (under a templates/ directory)' };

@@ -2,7 +2,14 @@ import { posix } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import type { BranchReader } from '../git/index.js';
 import { FILE_LIMITS, fileTooLarge, formatSize } from '../limits.js';
-import { collectMarkerImages, type ImagePolicy, searchTerms, type ValuesPath } from '../manifest/index.js';
+import {
+  collectMarkerImages,
+  configPathspecs,
+  type ImagePolicy,
+  isKustomizationFile,
+  searchTerms,
+  type ValuesPath,
+} from '../manifest/index.js';
 import type { EnvironmentTarget } from './target.js';
 
 export interface CandidateFile {
@@ -18,6 +25,11 @@ export interface FileWarning {
 
 export interface Candidates {
   readonly files: readonly CandidateFile[];
+  /**
+   * Every kustomization under the target's path (those among `files` too): which files each includes decides
+   * which image sites an `images:` entry overrides (see KustomizeGraph). Small, so all are read.
+   */
+  readonly kustomizations: readonly CandidateFile[];
   readonly markerImages: ReadonlyMap<string, string>;
   readonly warnings: readonly FileWarning[];
 }
@@ -28,7 +40,7 @@ const MARKER_TERMS = ['ImagePolicy'];
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * The YAML files of one branch snapshot that can refer to the given repositories: found with `git grep` in
+ * The config files (YAML, JSON, kustomizations: see isConfigFile) of one branch snapshot that can refer to the given repositories: found with `git grep` in
  * the object store, so only they are read and parsed, whatever the size of the repo.
  */
 export async function readCandidates(
@@ -57,7 +69,7 @@ export async function readCandidates(
     entries.filter((e) => e.type === 'blob' && e.mode !== SYMLINK_MODE).map((e) => e.path),
   );
   const scope = target.path === undefined ? '' : `${target.path}/`;
-  const pathspecs = ['*.yaml', '*.yml'].map((glob) => `:(glob)${scope}**/${glob}`);
+  const pathspecs = configPathspecs(scope);
   const matched = await repo.grep(commit, [...searchTerms(repositories), ...MARKER_TERMS], pathspecs);
   const named = valuesPaths.flatMap((v) => (v.file === undefined ? [] : [v.file]));
   for (const file of named) {
@@ -79,14 +91,17 @@ export async function readCandidates(
     await refuseTooLarge(repo, commit, target, tooLarge, sizes, repositories, named, warnings);
   }
   const paths = wanted.filter((p) => (sizes.get(p) ?? 0) <= FILE_LIMITS.file);
-  const total = paths.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0);
+  const graphOnly = [...regular].filter(
+    (p) => isKustomizationFile(p) && !paths.includes(p) && (sizes.get(p) ?? 0) <= FILE_LIMITS.file,
+  );
+  const total = [...paths, ...graphOnly].reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0);
   if (total > FILE_LIMITS.candidates) {
     throw new SlipwayError(
       `${paths.length} files that may refer to the image hold ${formatSize(total)} on branch ${target.branch}, over Slipway's limit of ${formatSize(FILE_LIMITS.candidates)} read at once`,
       { where: repo.url, fix: 'narrow --path to the folder of the environment' },
     );
   }
-  const blobs = await repo.readFiles(commit, paths);
+  const blobs = await repo.readFiles(commit, [...paths, ...graphOnly]);
 
   const files: CandidateFile[] = [];
   const markerImages = new Map<string, string>();
@@ -108,7 +123,19 @@ export async function readCandidates(
   }
   // The user's word wins over what the branch's own Flux objects and markers say.
   for (const { policy, repository } of imagePolicies) markerImages.set(policy, repository);
-  return { files, markerImages, warnings };
+  const kustomizations = [
+    ...files.filter((file) => isKustomizationFile(file.path)),
+    ...graphOnly.flatMap((path) => {
+      const bytes = blobs.get(path);
+      if (bytes === undefined) return [];
+      try {
+        return [{ path, text: utf8.decode(bytes) }];
+      } catch {
+        return []; // not UTF-8: kustomize cannot read it either
+      }
+    }),
+  ];
+  return { files, kustomizations, markerImages, warnings };
 }
 
 /**

@@ -7,7 +7,10 @@ import {
   type ImagePolicy,
   type ImageSite,
   isPlaceholder,
+  KustomizeGraph,
+  type Override,
   type Pin,
+  siteKey,
   type ValuesPath,
 } from '../manifest/index.js';
 import { type FileWarning, readCandidates } from './candidates.js';
@@ -91,6 +94,26 @@ export async function planBranch(
     }
   }
 
+  // Sites a Kustomize `images:` entry overrides in every render do not decide what runs: edit the entry only.
+  const graph = new KustomizeGraph(candidates.kustomizations);
+  const overrides = new Map<string, Override>();
+  for (const { edit } of edits) {
+    if (edit.kind !== 'edited') continue;
+    for (const site of edit.sites) {
+      const override = graph.overriding(site);
+      if (override !== undefined) overrides.set(siteKey(site), override);
+    }
+  }
+  if (overrides.size > 0) {
+    const shadowed = new Map([...overrides].map(([key, override]) => [key, override.at]));
+    const again = { ...context, placeholders, shadowed };
+    for (const entry of edits) {
+      if (entry.edit.kind === 'edited' && entry.edit.sites.some((site) => shadowed.has(siteKey(site)))) {
+        entry.edit = editFile(entry.file.path, entry.file.text, images, pin, again);
+      }
+    }
+  }
+
   const files = new Map<string, Buffer>();
   const changes: Change[] = [];
   const sites: ImageSite[] = [];
@@ -102,7 +125,11 @@ export async function planBranch(
   }
   if (applied.file !== undefined) files.set(PINS_FILE, applied.file);
   for (const image of images) {
-    if (!sites.some((site) => site.repository === image.repository)) {
+    const ofImage = sites.filter((site) => site.repository === image.repository);
+    if (ofImage.length > 0 && ofImage.every((site) => site.shadowedBy !== undefined)) {
+      throw renamedAway(image.repository, ofImage, overrides, target.branch);
+    }
+    if (ofImage.length === 0) {
       const scope = target.path === undefined ? 'the whole branch' : `under ${target.path}/`;
       throw new SlipwayError(
         `image ${image.repository} is referenced nowhere on branch ${target.branch} (searched ${scope} of ${repo.url}: ${candidates.files.length} candidate YAML files)`,
@@ -123,4 +150,31 @@ export async function planBranch(
     overriddenPins,
     warnings: candidates.warnings,
   };
+}
+
+/**
+ * Every site of the image is overridden by an entry that renames it to another image (`name: …/cart`,
+ * `newName: …/cart-v2`): editing them would change nothing that runs, so the promotion is refused.
+ */
+function renamedAway(
+  repository: string,
+  sites: readonly ImageSite[],
+  overrides: ReadonlyMap<string, Override>,
+  branch: string,
+): SlipwayError {
+  const override = sites
+    .map((site) => overrides.get(siteKey(site)))
+    .find((found) => found?.renamedTo !== undefined);
+  const first = sites[0];
+  const where = override?.at ?? first?.shadowedBy ?? branch;
+  return new SlipwayError(
+    `every reference to ${repository} on branch ${branch} is overridden by a Kustomize images entry${override?.renamedTo === undefined ? '' : ` that renames it to ${override.renamedTo}`}, so promoting it changes nothing that runs`,
+    {
+      where,
+      fix:
+        override?.renamedTo === undefined
+          ? 'promote the image that entry sets'
+          : `promote ${override.renamedTo}, or remove newName from that entry`,
+    },
+  );
 }

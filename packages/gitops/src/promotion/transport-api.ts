@@ -238,7 +238,7 @@ class ApiReader {
     if (files.length > API_SCAN_LIMITS.files || bytes > API_SCAN_LIMITS.bytes) {
       const where = specs[0]?.prefix === '' ? 'the branch' : `${specs[0]?.prefix ?? 'the branch'}`;
       throw new SlipwayError(
-        `too many YAML files to scan through the GitHub API: ${files.length} files (${Math.round(bytes / 1024 / 1024)} MiB) under ${where}; the limit is ${API_SCAN_LIMITS.files} files or ${API_SCAN_LIMITS.bytes / 1024 / 1024} MiB`,
+        `too many config files to scan through the GitHub API: ${files.length} files (${Math.round(bytes / 1024 / 1024)} MiB) under ${where}; the limit is ${API_SCAN_LIMITS.files} files or ${API_SCAN_LIMITS.bytes / 1024 / 1024} MiB`,
         { where: this.url, fix: 'narrow --path to the folder of the environment, or use --via git' },
       );
     }
@@ -266,11 +266,20 @@ function parsePathspec(spec: string): { prefix: string; matches: (path: string) 
     const file = spec.slice(':(literal)'.length);
     return { prefix: file, matches: (path) => path === file };
   }
-  const match = /^:\(glob\)(.*)\*\*\/\*(\.[A-Za-z0-9]+)$/.exec(spec);
+  // `**/*.yaml` (an extension at any depth) or `**/Kustomization` (a file name at any depth).
+  const match = /^:\(glob\)(.*)\*\*\/(\*\.[A-Za-z0-9]+|[A-Za-z0-9._-]+)$/.exec(spec);
   if (match === null) throw new Error(`bug: the API transport cannot read the pathspec ${spec}`);
   const prefix = match[1] ?? '';
-  const suffix = match[2] ?? '';
-  return { prefix, matches: (path) => path.startsWith(prefix) && path.endsWith(suffix) };
+  const last = match[2] ?? '';
+  const inScope = (path: string): boolean => path.startsWith(prefix);
+  if (last.startsWith('*')) {
+    const suffix = last.slice(1);
+    return { prefix, matches: (path) => inScope(path) && path.endsWith(suffix) };
+  }
+  return {
+    prefix,
+    matches: (path) => inScope(path) && (path === `${prefix}${last}` || path.endsWith(`/${last}`)),
+  };
 }
 
 /** A unified diff of one file (3 lines of context), as `git diff` prints it, for dry runs. */
