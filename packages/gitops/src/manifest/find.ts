@@ -106,6 +106,11 @@ export function findSites(input: FindInput): RawSite[] {
     };
   };
 
+  const renamedByTiedMarker = (node: Scalar): boolean => {
+    const marker = markerOf(node, input.text);
+    return marker?.field === 'name' && input.context.imagePolicies?.has(marker.policy) === true;
+  };
+
   // The rules run in order and a scalar belongs to the first that claims it, so the order is the
   // classification, before the edit and when verify reads the edited text again. Kustomize entries and
   // Helm pairs come first: they are what Kustomize and charts read, whatever markers they carry (a Helm
@@ -120,7 +125,12 @@ export function findSites(input: FindInput): RawSite[] {
       const name = stringAt(entry, 'name');
       const newName = stringAt(entry, 'newName');
       const repository = tryParseReference(newName ?? name ?? '')?.repository;
-      if (name === undefined || repository === undefined || !targets.has(repository)) continue;
+      if (name === undefined) continue;
+      const named = scalarAt(entry, newName === undefined ? 'name' : 'newName');
+      // An entry whose name a tied `:name` marker sets is the marker rule's, before the edit and after it (when
+      // the name it gets would otherwise make it this rule's, and verify would see the site change kind).
+      if (named !== undefined && renamedByTiedMarker(named)) continue;
+      if (repository === undefined || !targets.has(repository)) continue;
       const anchor = scalarAt(entry, newName === undefined ? 'name' : 'newName');
       if (anchor === undefined) continue;
       const tag = scalarAt(entry, 'newTag');
