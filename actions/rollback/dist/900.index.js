@@ -1247,7 +1247,7 @@ function imageMetadata(options) {
         for (const value of produced.values) {
             const tag = `${prefix}${value}${suffix}`;
             checkTag(tag, rule);
-            candidates.push({ tag, priority, rule: rule.text, latest: false });
+            candidates.push({ tag, priority, rule: rule.text, latest: false, fromCommit: rule.type === 'sha' });
         }
         if (produced.release)
             wantsLatest = true;
@@ -1256,7 +1256,7 @@ function imageMetadata(options) {
     if (latestWanted) {
         const tag = flavor.onLatest ? `${flavor.prefix ?? ''}latest${flavor.suffix ?? ''}` : 'latest';
         checkTag(tag, { text: 'flavor latest' });
-        candidates.push({ tag, priority: 1000, rule: 'flavor latest', latest: true });
+        candidates.push({ tag, priority: 1000, rule: 'flavor latest', latest: true, fromCommit: false });
     }
     // Stable sort by priority, highest first; the first occurrence of a tag wins.
     const ordered = candidates
@@ -1272,6 +1272,7 @@ function imageMetadata(options) {
         tags.push(candidate.tag);
     }
     const version = ordered.find((candidate) => !candidate.latest)?.tag ?? tags[0];
+    const commitTag = ordered.find((candidate) => candidate.fromCommit)?.tag;
     const sourceDateEpoch = readSourceDateEpoch(options.env ?? process.env);
     const createdSeconds = sourceDateEpoch ?? options.git?.commitTime;
     const created = createdSeconds !== undefined
@@ -1298,7 +1299,7 @@ function imageMetadata(options) {
         }
         labels[key] = value;
     }
-    return { tags, version, labels, created, sourceDateEpoch, notes };
+    return { tags, version, commitTag, labels, created, sourceDateEpoch, notes };
 }
 /** Parses tag rules; exported for validating inputs early. */
 function parseTagRules(input) {
@@ -1794,6 +1795,9 @@ async function build(options) {
         digest,
         mediaType,
         image: `${destinationRepository(primary)}@${digest}`,
+        imageRef: metadata.commitTag === undefined
+            ? `${destinationRepository(primary)}@${digest}`
+            : (0,src/* formatReference */.FH)(destinationRepository(primary), metadata.commitTag, digest),
         references: destinations.flatMap((destination) => unique([...metadata.tags, ...destination.extraTags]).map((tag) => (0,src/* formatReference */.FH)(destinationRepository(destination), tag, digest))),
         tags: metadata.tags,
         labels: metadata.labels,
