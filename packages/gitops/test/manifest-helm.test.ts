@@ -327,6 +327,25 @@ describe('Helm values through YAML merge keys', () => {
     expect(error.where).toBe('values.yaml:5');
   });
 
+  test('a digest inherited from the same image is written there; the own tag stays a plain tag under every pin', () => {
+    const text = lines(
+      'app: &app',
+      '  repository: myapp',
+      '  tag: v1.0.0',
+      '  digest: ""',
+      'sidecar:',
+      '  <<: *app',
+      '  tag: v1.0.0',
+    );
+    const pinned = { ...myapp, digest: DIGEST };
+    for (const pin of ['tag+digest', 'digest'] as const) {
+      const result = edited(editFile('values.yaml', text, [pinned], pin, none));
+      expect(result.text).toBe(text.replaceAll('tag: v1.0.0', 'tag: v2.0.0').replace('""', `"${DIGEST}"`));
+    }
+    const byTag = edited(editFile('values.yaml', text, [pinned], 'tag', none));
+    expect(byTag.text).toBe(text.replaceAll('tag: v1.0.0', 'tag: v2.0.0'));
+  });
+
   test('aliases are resolved without expansion: many maps merging one anchor stay linear', () => {
     const maps = Array.from({ length: 2000 }, (_, i) => [`s${i}:`, '  <<: *app', `  tag: v1.0.0`]).flat();
     const text = lines('app: &app', '  repository: myapp', '  tag: v1.0.0', ...maps);

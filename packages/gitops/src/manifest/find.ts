@@ -46,6 +46,11 @@ export interface RawSite {
   name?: { node: Scalar; spelled: string };
   tag?: Slot;
   digest?: Slot;
+  /**
+   * A Helm map's digest that comes through a merge key and is written by the site of the map holding it (the
+   * same image): this site's own tag then stays a plain tag beside it, as in a map with both.
+   */
+  inheritedDigest?: Scalar;
   /** A Kustomize `images` entry: its `newTag` and `digest` keys may be inserted or removed. */
   kustomize?: YAMLMap;
   /** Which document of the file holds the site. */
@@ -203,6 +208,12 @@ export function findSites(input: FindInput): RawSite[] {
         (site.tag?.node === node || site.digest?.node === node || site.full?.node === node),
     );
     if (!edited) throw error;
+  }
+  for (const site of sites) {
+    const digest = site.inheritedDigest;
+    if (digest === undefined) continue;
+    if (!sites.some((other) => other.repository === site.repository && other.digest?.node === digest))
+      delete site.inheritedDigest;
   }
 
   // An image that is an alias is edited at its anchor, which must itself be a site.
@@ -414,6 +425,7 @@ function findHelmSites(
         ),
       });
     }
+    const inheritedDigest = digest.inherited ?? sha.inherited;
     // A map whose tag and digest all come through a merge key is the business of the map that holds them.
     if (!hasOwn && inherits) return;
     if (!hasOwn) {
@@ -446,6 +458,7 @@ function findHelmSites(
       anchorKey: repositoryKey,
       ...(tag.node ? { tag: { node: tag.node, key: 'tag' } } : {}),
       ...(ownDigest ? { digest: ownDigest } : {}),
+      ...(digestSlot === undefined && inheritedDigest !== undefined ? { inheritedDigest } : {}),
       doc: index,
     });
   });
