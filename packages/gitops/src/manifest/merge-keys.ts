@@ -72,7 +72,12 @@ export function mergedMap(map: YAMLMap, anchors: Anchors): MergedMap {
     return pair === undefined ? undefined : { pair: pair as Pair, index };
   };
   if (mergeIndex < 0) {
-    return { get: (key) => ((found) => found && { pair: found.pair, own: true })(own(key)) };
+    return {
+      get(key) {
+        const written = own(key);
+        return written === undefined ? undefined : { pair: written.pair, own: true };
+      },
+    };
   }
   let inherited: Map<string, Pair> | undefined;
   const inheritedPairs = (): Map<string, Pair> => {
@@ -116,7 +121,7 @@ export function mergedMap(map: YAMLMap, anchors: Anchors): MergedMap {
       if (written !== undefined && written.index > mergeIndex) return { pair: written.pair, own: true };
       const merged = inheritedPairs().get(key);
       if (merged !== undefined) return { pair: merged, own: false };
-      return written && { pair: written.pair, own: true };
+      return written === undefined ? undefined : { pair: written.pair, own: true };
     },
   };
 }
