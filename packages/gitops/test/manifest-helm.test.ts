@@ -224,3 +224,132 @@ test('a file naming an ingress-nginx image without its -chroot suffix is still a
     '$imagepolicy',
   ]);
 });
+
+// Argo CD Image Updater's values fixture: `sidecar` names its image through a YAML merge key. Helm (go-yaml)
+// applies a `<<` where it is written: keys after it win, keys before it are overridden by what it brings.
+describe('Helm values through YAML merge keys', () => {
+  const MYAPP = 'docker.io/library/myapp';
+  const myapp = { repository: MYAPP, tag: 'v2.0.0' };
+
+  test('a map inheriting repository through <<: *anchor gets its own tag edited too', () => {
+    const text = lines(
+      'images:',
+      '  app: &app-image',
+      '    repository: myapp',
+      '    tag: v1.0.0',
+      '  sidecar:',
+      '    <<: *app-image',
+      '    tag: v1.0.0',
+    );
+    const scan = scanFile('values.yaml', text, new Set([MYAPP]), none);
+    expect(scan.kind === 'scanned' && scan.sites.map((site) => [site.line, site.kind])).toEqual([
+      [4, 'helm'],
+      [7, 'helm'],
+    ]);
+    const result = edited(editFile('values.yaml', text, [myapp], 'tag', none));
+    expect(result.text).toBe(text.replaceAll('tag: v1.0.0', 'tag: v2.0.0'));
+    expect(result.changes.map((change) => change.line)).toEqual([4, 7]);
+  });
+
+  test('registry and repository come through a merge sequence: earlier maps win, own keys after << win', () => {
+    const text = lines(
+      'defaults: &defaults',
+      '  registry: quay.io',
+      '  repository: other',
+      'names: &names',
+      '  repository: library/myapp',
+      '  pullPolicy: Always',
+      'image:',
+      '  <<: [*names, *defaults]',
+      '  tag: v1.0.0',
+      'mirror:',
+      '  <<: [*defaults, *names]',
+      '  registry: docker.io',
+      '  repository: library/myapp',
+      '  tag: v1.0.0',
+    );
+    // `image` is quay.io/library/myapp (repository from names, registry from defaults); `mirror` overrides
+    // both after its `<<`: docker.io/library/myapp, not the image promoted.
+    const quay = { repository: 'quay.io/library/myapp', tag: 'v2.0.0' };
+    const result = edited(editFile('values.yaml', text, [quay], 'tag', none));
+    expect(result.text).toBe(text.replace('  tag: v1.0.0\nmirror', '  tag: v2.0.0\nmirror'));
+  });
+
+  test('a merged map that merges another is read through both; the ingress-nginx image name too', () => {
+    const text = lines(
+      'base: &base',
+      '  registry: registry.k8s.io',
+      'controller: &controller',
+      '  <<: *base',
+      '  image: ingress-nginx/controller',
+      'image:',
+      '  <<: *controller',
+      '  tag: v1.0.0',
+      '  digest: ""',
+    );
+    const controller = { repository: 'registry.k8s.io/ingress-nginx/controller', tag: 'v1.1.0' };
+    const result = edited(editFile('values.yaml', text, [controller], 'tag', none));
+    expect(result.text).toBe(text.replace('tag: v1.0.0', 'tag: v1.1.0'));
+  });
+
+  test('an own key written before << is overridden by the merge, as Helm reads it', () => {
+    const text = lines(
+      'app: &app',
+      '  repository: myapp',
+      '  tag: v1.0.0',
+      'other:',
+      '  repository: otherapp',
+      '  <<: *app',
+      '  pullPolicy: Always',
+    );
+    // `other` renders myapp:v1.0.0 (Helm); its tag is app's, edited once at app's site.
+    const result = edited(editFile('values.yaml', text, [myapp], 'tag', none));
+    expect(result.text).toBe(text.replace('tag: v1.0.0', 'tag: v2.0.0'));
+    expect(result.sites.map((site) => site.line)).toEqual([3]);
+    // otherapp is what a YAML 1.2 reader sees, not what Helm deploys: no site, and no refusal for its tag.
+    const other = scanFile('values.yaml', text, new Set(['docker.io/library/otherapp']), none);
+    expect(other).toEqual({ kind: 'scanned', sites: [] });
+  });
+
+  test('a tag inherited from a map that is not the same image is refused, naming the map and the line', () => {
+    const text = lines(
+      'defaults: &defaults',
+      '  tag: v1.0.0',
+      '  pullPolicy: Always',
+      'image:',
+      '  <<: *defaults',
+      '  repository: myapp',
+    );
+    const error = thrown(() => editFile('values.yaml', text, [myapp], 'tag', none));
+    expect(error.message).toBe(
+      `the tag of the Helm image repository: myapp comes through a merge key from line 2, where it is no value of ${MYAPP}`,
+    );
+    expect(error.where).toBe('values.yaml:5');
+  });
+
+  test('a digest inherited from the same image is written there; the own tag stays a plain tag under every pin', () => {
+    const text = lines(
+      'app: &app',
+      '  repository: myapp',
+      '  tag: v1.0.0',
+      '  digest: ""',
+      'sidecar:',
+      '  <<: *app',
+      '  tag: v1.0.0',
+    );
+    const pinned = { ...myapp, digest: DIGEST };
+    for (const pin of ['tag+digest', 'digest'] as const) {
+      const result = edited(editFile('values.yaml', text, [pinned], pin, none));
+      expect(result.text).toBe(text.replaceAll('tag: v1.0.0', 'tag: v2.0.0').replace('""', `"${DIGEST}"`));
+    }
+    const byTag = edited(editFile('values.yaml', text, [pinned], 'tag', none));
+    expect(byTag.text).toBe(text.replaceAll('tag: v1.0.0', 'tag: v2.0.0'));
+  });
+
+  test('aliases are resolved without expansion: many maps merging one anchor stay linear', () => {
+    const maps = Array.from({ length: 2000 }, (_, i) => [`s${i}:`, '  <<: *app', `  tag: v1.0.0`]).flat();
+    const text = lines('app: &app', '  repository: myapp', '  tag: v1.0.0', ...maps);
+    const result = edited(editFile('values.yaml', text, [myapp], 'tag', none));
+    expect(result.changes).toHaveLength(2001);
+  });
+});

@@ -193,6 +193,12 @@ function planSite(
     set(site.digest.node, slotValue(site.digest, digest, where));
     return { splices, expected: readSlots(tag, digest) };
   }
+  if (site.tag && site.inheritedDigest) {
+    // The digest this map inherits is written at the site that holds it; the tag stays truthful beside it.
+    const tag = image.tag ?? scalarString(site.tag.node, text) ?? '';
+    set(site.tag.node, tag);
+    return { splices, expected: readSlots(tag, undefined) };
+  }
   if (site.tag) {
     if (want.tag === undefined) {
       throw new ManifestError(

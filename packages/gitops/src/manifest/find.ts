@@ -3,6 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap }
 import { isKustomizationFile } from './config-file.js';
 import { at, ManifestError } from './error.js';
 import { lookupPolicy, markerOf } from './markers.js';
+import { Anchors, type MergedMap, mergedMap } from './merge-keys.js';
 import { scalarString } from './scalar.js';
 import type { Lines } from './text.js';
 import type { ImageSite, ScanContext, SiteKind, ValuesPath } from './types.js';
@@ -45,6 +46,11 @@ export interface RawSite {
   name?: { node: Scalar; spelled: string };
   tag?: Slot;
   digest?: Slot;
+  /**
+   * A Helm map's digest that comes through a merge key and is written by the site of the map holding it (the
+   * same image): this site's own tag then stays a plain tag beside it, as in a map with both.
+   */
+  inheritedDigest?: Scalar;
   /** A Kustomize `images` entry: its `newTag` and `digest` keys may be inserted or removed. */
   kustomize?: YAMLMap;
   /** Which document of the file holds the site. */
@@ -84,6 +90,7 @@ export function findSites(input: FindInput): RawSite[] {
   const claimed = new Set<Scalar>();
   const aliases: { alias: Node; doc: Doc }[] = [];
   const unwritable: Unwritable[] = [];
+  const inherited: InheritedSlot[] = [];
   const claim = (site: RawSite): void => {
     for (const node of [site.full?.node, site.name?.node, site.tag?.node, site.digest?.node])
       if (node) claimed.add(node);
@@ -148,7 +155,7 @@ export function findSites(input: FindInput): RawSite[] {
       });
     }
 
-    findHelmSites(file, input.text, lines, doc, index, targets, claimed, claim, unwritable);
+    findHelmSites(file, input.text, lines, doc, index, targets, claimed, claim, { unwritable, inherited });
   });
 
   findMarkerSites(input, claimed, claim);
@@ -193,6 +200,20 @@ export function findSites(input: FindInput): RawSite[] {
 
   for (const { map, error } of unwritable) {
     if (!map.items.some((pair) => isScalar(pair.value) && claimed.has(pair.value))) throw error;
+  }
+  for (const { node, repository, error } of inherited) {
+    const edited = sites.some(
+      (site) =>
+        site.repository === repository &&
+        (site.tag?.node === node || site.digest?.node === node || site.full?.node === node),
+    );
+    if (!edited) throw error;
+  }
+  for (const site of sites) {
+    const digest = site.inheritedDigest;
+    if (digest === undefined) continue;
+    if (!sites.some((other) => other.repository === site.repository && other.digest?.node === digest))
+      delete site.inheritedDigest;
   }
 
   // An image that is an alias is edited at its anchor, which must itself be a site.
@@ -264,18 +285,46 @@ interface Unwritable {
   error: ManifestError;
 }
 
-/** The slot a Helm image map keeps a value in: absent, a scalar, or something Slipway must not guess at. */
-function helmSlot(map: YAMLMap, key: string): { node?: Scalar; bad?: Node } {
-  const pair = findPair(map, key);
-  if (pair === undefined) return {};
+/**
+ * A tag or digest a Helm image map inherits through a merge key: it is edited by the site of the map it is
+ * written in, which must be a site of the same image, or this map would keep the old one.
+ */
+interface InheritedSlot {
+  node: Scalar;
+  repository: string;
+  error: ManifestError;
+}
+
+/**
+ * The slot a Helm image map keeps a value in: absent, a scalar, or something Slipway must not guess at.
+ * `inherited`: the scalar Helm reads through a merge key instead (only the map's own scalars are its slots).
+ */
+function helmSlot(map: MergedMap, key: string): { node?: Scalar; bad?: Node; inherited?: Scalar } {
+  const found = map.get(key);
+  if (found === undefined) return {};
+  const { pair, own } = found;
+  if (!own) return isScalar(pair.value) ? { inherited: pair.value } : {};
   if (isScalar(pair.value)) return { node: pair.value };
   // `tag:` with nothing after it is an empty scalar to the parser; anything else is a collection or alias.
   return pair.value === null ? {} : { bad: pair.value as Node };
 }
 
+/** The scalar Helm reads at `key` of a values map, own or merged. */
+function mergedScalar(map: MergedMap, key: string): Scalar | undefined {
+  const value = map.get(key)?.pair.value;
+  return isScalar(value) ? value : undefined;
+}
+
+function mergedString(map: MergedMap, key: string): string | undefined {
+  const value = mergedScalar(map, key)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Helm values: an image map with `repository` (or ingress-nginx's `image` next to `registry`), an optional
  * `registry` (overridden by `global.imageRegistry`), and a `tag`, a `digest` or a `sha` (bare hex) to write.
+ * The image is named as Helm reads the map, through merge keys (`<<: *defaults`); the values written are the
+ * map's own (an inherited tag is the site of the map that holds it).
  */
 function findHelmSites(
   file: string,
@@ -286,30 +335,31 @@ function findHelmSites(
   targets: ReadonlySet<string>,
   claimed: ReadonlySet<Scalar>,
   claim: (site: RawSite) => void,
-  unwritable: Unwritable[],
+  found: { unwritable: Unwritable[]; inherited: InheritedSlot[] },
 ): void {
-  forEachValuesMap(doc.contents, {}, (map, globals) => {
-    const ownRegistry = stringAt(map, 'registry');
+  const anchors = new Anchors(doc);
+  forEachValuesMap(doc.contents, {}, (written, globals) => {
+    const map = mergedMap(written, anchors);
+    const ownRegistry = mergedString(map, 'registry');
     let repositoryKey = 'repository';
-    let repositoryNode = scalarAt(map, 'repository');
+    let repositoryNode = mergedScalar(map, 'repository');
     let name: string | undefined;
     let digestKey = 'digest';
     if (typeof repositoryNode?.value === 'string') {
-      const registry =
-        findPair(map, 'registry') === undefined ? undefined : (globals.imageRegistry ?? ownRegistry);
+      const registry = map.get('registry') === undefined ? undefined : (globals.imageRegistry ?? ownRegistry);
       name = registry ? `${registry.replace(/\/+$/, '')}/${repositoryNode.value}` : repositoryNode.value;
     } else if (repositoryNode === undefined) {
       // ingress-nginx: `registry` (or `global.image.registry`) + `image` + `tag` + `digest`; with `chroot: true`
       // the chart runs `<image>-chroot` pinned by `digestChroot`.
-      const image = scalarAt(map, 'image');
+      const image = mergedScalar(map, 'image');
       const registry = nonEmpty(ownRegistry) ?? globals.imageDefaultRegistry;
       if (
         registry !== undefined &&
         typeof image?.value === 'string' &&
         repositoryOf(image.value) !== undefined &&
-        (findPair(map, 'tag') !== undefined || findPair(map, 'digest') !== undefined)
+        (map.get('tag') !== undefined || map.get('digest') !== undefined)
       ) {
-        const chroot = scalarAt(map, 'chroot')?.value === true;
+        const chroot = mergedScalar(map, 'chroot')?.value === true;
         repositoryKey = 'image';
         repositoryNode = image;
         name = `${registry.replace(/\/+$/, '')}/${image.value}${chroot ? '-chroot' : ''}`;
@@ -351,11 +401,38 @@ function findHelmSites(
         : sha.node !== undefined
           ? { node: sha.node, key: 'sha', form: 'hex' }
           : undefined;
-    if (tag.node === undefined && digestSlot === undefined) {
+    const hasOwn = tag.node !== undefined || digestSlot !== undefined;
+    let inherits = false;
+    for (const [key, slot] of [
+      ['tag', tag],
+      [digestKey, digest],
+      ['sha', sha],
+    ] as const) {
+      const node = slot.inherited;
+      if (node === undefined) continue;
+      inherits = true;
+      // An empty value inherited beside one of the map's own pins nothing.
+      if (hasOwn && (node.value === null || node.value === '')) continue;
+      found.inherited.push({
+        node,
+        repository,
+        error: new ManifestError(
+          `the ${key} of the Helm image ${shown} comes through a merge key from line ${lines.line(start(node))}, where it is no value of ${repository}`,
+          {
+            where: at(file, lines.line(written.range?.[0] ?? start(repositoryNode))),
+            fix: `write ${key} in this map, after its \`<<:\`, so the image has a value of its own`,
+          },
+        ),
+      });
+    }
+    const inheritedDigest = digest.inherited ?? sha.inherited;
+    // A map whose tag and digest all come through a merge key is the business of the map that holds them.
+    if (!hasOwn && inherits) return;
+    if (!hasOwn) {
       // A chart falls back to its appVersion; unless a marker or a values path names a value of this map,
       // there is nothing to promote into (decided once every rule has run).
-      unwritable.push({
-        map,
+      found.unwritable.push({
+        map: written,
         error: new ManifestError(`the Helm image ${shown} has no tag or digest value to write`, {
           where: where(repositoryNode),
           fix: `add \`tag: ""\` next to ${repositoryKey} (your chart reads it), or name the value with --values-path`,
@@ -367,8 +444,9 @@ function findHelmSites(
     if (tag.node !== undefined && claimed.has(tag.node)) return;
     const ownDigest = digestSlot !== undefined && !claimed.has(digestSlot.node) ? digestSlot : undefined;
     if (tag.node === undefined && ownDigest === undefined) return;
+    // An inherited repository is written at its anchor: the site is ordered by its own values.
     const anchorStart = Math.min(
-      start(repositoryNode),
+      map.get(repositoryKey)?.own === false ? Number.POSITIVE_INFINITY : start(repositoryNode),
       tag.node ? start(tag.node) : Number.POSITIVE_INFINITY,
       ownDigest ? start(ownDigest.node) : Number.POSITIVE_INFINITY,
     );
@@ -380,6 +458,7 @@ function findHelmSites(
       anchorKey: repositoryKey,
       ...(tag.node ? { tag: { node: tag.node, key: 'tag' } } : {}),
       ...(ownDigest ? { digest: ownDigest } : {}),
+      ...(digestSlot === undefined && inheritedDigest !== undefined ? { inheritedDigest } : {}),
       doc: index,
     });
   });
