@@ -1,11 +1,10 @@
-import { SlipwayError } from '@slipway/errors';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type BareRepo, branchTip, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
-import { DEFAULT_RETRY, environmentTarget, type PromoteRequest, promote, readStatus } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { type BareRepo, branchTip, readFileAt } from '../../../test/support/bareRepo.js';
+import { environmentTarget, type PromoteRequest, promote, readStatus } from '../src/index.js';
+import { devRepos, promoteRequest, refusal } from './support/promote-fixture.js';
 
 const CART = 'ghcr.io/shop/cart';
 const D1 = `sha256:${'1'.repeat(64)}`;
-const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };
 
 const deployment = (image: string): string =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\nspec:\n  template:\n    spec:\n      containers:\n        - name: cart\n          image: ${image}\n`;
@@ -16,45 +15,9 @@ const BASE = {
 const overlay = (entry: string, bases = '../../base'): string =>
   `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${bases}\nimages:\n${entry}`;
 
-let repos: BareRepo[] = [];
-afterEach(() => {
-  for (const repo of repos) repo.cleanup();
-  repos = [];
-});
-
-function devRepo(files: Record<string, string>): BareRepo {
-  const repo = createBareRepo({
-    branches: { main: { 'README.md': 'config\n' }, 'env/dev': files },
-    defaultBranch: 'main',
-  });
-  repos.push(repo);
-  return repo;
-}
-
-const request = (repo: BareRepo, extra: Partial<PromoteRequest> = {}): PromoteRequest => ({
-  configRepo: repo.url,
-  targets: [environmentTarget('dev')],
-  images: [{ name: CART, repository: CART, tag: '1.1.0', digest: D1 }],
-  pin: 'tag+digest',
-  valuesPaths: [],
-  createBranch: false,
-  dryRun: false,
-  author: bot,
-  committer: bot,
-  source: {},
-  retry: { ...DEFAULT_RETRY, maxAttempts: 1 },
-  ...extra,
-});
-
-async function refusal(run: Promise<unknown>): Promise<SlipwayError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof SlipwayError) return error;
-    throw error;
-  }
-  throw new Error('expected a SlipwayError');
-}
+const devRepo = devRepos();
+const request = (repo: BareRepo, extra: Partial<PromoteRequest> = {}): PromoteRequest =>
+  promoteRequest(repo, { repository: CART, digest: D1 }, extra);
 
 const read = (repo: BareRepo, file: string): string | undefined =>
   readFileAt(repo.path, 'env/dev', file)?.toString('utf8');

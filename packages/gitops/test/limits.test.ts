@@ -1,11 +1,9 @@
-import { SlipwayError } from '@slipway/errors';
 import { createGitHubClient } from '@slipway/github';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type BareRepo, branchTip, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
 import { withCleanup } from '../../../test/support/cleanup.js';
 import { startGitHubServer } from '../../../test/support/githubServer.js';
 import {
-  DEFAULT_RETRY,
   environmentTarget,
   FILE_LIMITS,
   formatPins,
@@ -14,12 +12,12 @@ import {
   readStatus,
   withConfigFiles,
 } from '../src/index.js';
+import { devRepos, promoteRequest, refusal } from './support/promote-fixture.js';
 
 const CART = 'registry.example.com/shop/cart';
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
 const TOKEN = 'ghs_LimitsT0kenValue_1a2b3c4d';
-const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };
 
 const deployment = (image: string): string =>
   `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: cart\n          image: ${image}\n`;
@@ -40,45 +38,9 @@ const ALIAS_BOMB = [
   }),
 ].join('\n');
 
-let repos: BareRepo[] = [];
-afterEach(() => {
-  for (const repo of repos) repo.cleanup();
-  repos = [];
-});
-
-function devRepo(files: Record<string, string | Buffer>): BareRepo {
-  const repo = createBareRepo({
-    branches: { main: { 'README.md': 'config\n' }, 'env/dev': files },
-    defaultBranch: 'main',
-  });
-  repos.push(repo);
-  return repo;
-}
-
-const request = (repo: BareRepo, extra: Partial<PromoteRequest> = {}): PromoteRequest => ({
-  configRepo: repo.url,
-  targets: [environmentTarget('dev')],
-  images: [{ name: CART, repository: CART, tag: '1.1.0', digest: D1 }],
-  pin: 'tag+digest',
-  valuesPaths: [],
-  createBranch: false,
-  dryRun: false,
-  author: bot,
-  committer: bot,
-  source: {},
-  retry: { ...DEFAULT_RETRY, maxAttempts: 1 },
-  ...extra,
-});
-
-async function refusal(run: Promise<unknown>): Promise<SlipwayError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof SlipwayError) return error;
-    throw error;
-  }
-  throw new Error('expected a SlipwayError');
-}
+const devRepo = devRepos();
+const request = (repo: BareRepo, extra: Partial<PromoteRequest> = {}): PromoteRequest =>
+  promoteRequest(repo, { repository: CART, digest: D1 }, extra);
 
 describe('config-repo files over the size limit', () => {
   it('refuses a candidate manifest over 1 MiB with file, size, limit and fix, before reading it; nothing is pushed', async () => {
