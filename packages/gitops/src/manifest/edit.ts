@@ -2,7 +2,8 @@ import { formatReference } from '@slipway/oci';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, Scalar, type YAMLMap } from 'yaml';
 import { isJsonFile } from './config-file.js';
 import { at, ManifestError } from './error.js';
-import { findSites, type RawSite, readSite, readSlots, type Slot, siteText, toImageSite } from './find.js';
+import { findSites } from './find.js';
+import { type RawSite, readSite, readSlots, type Slot, siteText, toImageSite } from './raw-site.js';
 import {
   applySplices,
   formatNewScalar,

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { isKustomizationFile } from './config-file.js';
-import { spelledRepository } from './find.js';
+import { spelledRepository } from './raw-site.js';
 import type { ImageSite } from './types.js';
 import { findPair, loadFile, stringAt } from './yaml.js';
 

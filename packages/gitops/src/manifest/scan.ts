@@ -1,4 +1,5 @@
-import { findSites, toImageSite } from './find.js';
+import { findSites } from './find.js';
+import { toImageSite } from './raw-site.js';
 import type { FileScan, ScanContext } from './types.js';
 import { lastComponent, loadFile } from './yaml.js';
 
