@@ -24,13 +24,14 @@ import {
   repoParams,
   resolveTargets,
 } from '../status/common.js';
+import { rollbackTarget } from './target.js';
 
 export const rollbackInputs = {
   ...repoInputs,
   env: input.requiredString('Environment to roll back.'),
   image: input.requiredString('Image (repository) to roll back.'),
   to: input.stringWithDefault(
-    'What to go back to: how many versions back (1 = the one before the current), a digest (sha256:…), or the commit that promoted it.',
+    'What to go back to: how many versions back (1 = the one before the current; up to 4 digits), a digest (sha256:…), or the commit that promoted it (at least 5 hex digits).',
     '1',
   ),
   reason: input.checkedString('Why, recorded with the pin: one line, at most 200 characters.', checkReason),
@@ -223,8 +224,9 @@ function choose(
 
   let chosen: TrailerReference | undefined;
   const to = params.to;
-  if (/^\d+$/.test(to)) {
-    const back = Number(to);
+  const wanted = rollbackTarget(to);
+  if (wanted.kind === 'count') {
+    const { back } = wanted;
     if (back < 1)
       throw new SlipwayError('--to 0 is the current version', { fix: 'give 1 or more versions back' });
     // Distinct versions, skipping a repeat of the one just before.
@@ -236,10 +238,10 @@ function choose(
         { fix: 'give a smaller --to, a digest, or a commit (see `slipway history`), or raise --limit' },
       );
     }
-  } else if (/^sha256:[0-9a-f]{4,64}$/i.test(to)) {
-    chosen = earlier.find((v) => v.digest?.startsWith(to.toLowerCase()));
+  } else if (wanted.kind === 'digest') {
+    chosen = earlier.find((v) => v.digest?.startsWith(wanted.prefix));
     if (chosen === undefined) {
-      if (current.digest?.startsWith(to.toLowerCase())) {
+      if (current.digest?.startsWith(wanted.prefix)) {
         throw new SlipwayError(`${target.env} already runs ${version(current)}`, {
           fix: 'nothing to roll back',
         });
@@ -248,8 +250,8 @@ function choose(
         fix: 'pick one from `slipway history`, or promote it explicitly',
       });
     }
-  } else if (/^[0-9a-f]{4,64}$/i.test(to)) {
-    const found = promotions.find((p) => p.entry.commit.startsWith(to.toLowerCase()));
+  } else if (wanted.kind === 'commit') {
+    const found = promotions.find((p) => p.entry.commit.startsWith(wanted.prefix));
     if (found === undefined) {
       throw new SlipwayError(
         `commit ${to} did not promote ${params.repository} on ${target.branch} (in the commits read)`,
@@ -266,7 +268,7 @@ function choose(
     chosen = found.image;
   } else {
     throw new SlipwayError(`--to ${to} is neither a count, a digest nor a commit`, {
-      fix: 'give 1, 2, …, sha256:<hex>, or a commit id',
+      fix: 'give 1, 2, … (up to 4 digits), sha256:<hex>, or a commit id (at least 5 hex digits)',
     });
   }
   if (chosen.digest === undefined) {
