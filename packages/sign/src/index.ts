@@ -11,4 +11,5 @@ export * from './referrer.js';
 export * from './repository.js';
 export * from './sign.js';
 export * from './signature-manifest.js';
+export * from './sigstore/identity.js';
 export * from './verify.js';
