@@ -24,7 +24,8 @@ export type PolicyTrustedRoot =
 
 type Issue = (message: string, fix: string, path?: (string | number)[]) => void;
 
-function issuer(context: z.RefinementCtx): Issue {
+/** Adds an issue with its fix, the form `.slipway.yaml`'s errors show. */
+function reporter(context: z.RefinementCtx): Issue {
   return (message, fix, path = []) => context.addIssue({ code: 'custom', path, message, params: { fix } });
 }
 
@@ -42,7 +43,7 @@ const githubSchema = z
     sha: z.string().min(1).optional(),
   })
   .transform((github, context): GitHubExtensionsRule => {
-    const issue = issuer(context);
+    const issue = reporter(context);
     if (Object.values(github).every((value) => value === undefined)) {
       issue(
         'an empty github mapping checks nothing',
@@ -82,7 +83,7 @@ export const signerIdentitySchema = z
     github: githubSchema.optional(),
   })
   .transform((identity, context): IdentityRequirement => {
-    const issue = issuer(context);
+    const issue = reporter(context);
     const github = identity.github === undefined ? {} : { github: identity.github };
     if (identity.workflow !== undefined) {
       const alongside = (['issuer', 'issuerRegExp', 'subject', 'subjectRegExp'] as const).filter(
@@ -191,7 +192,7 @@ const TRUSTED_ROOT_FIX =
   'write public-good, or { path: <TrustedRoot JSON file in the config repo> } (e.g. { path: sigstore/trusted_root.json })';
 
 export const trustedRootSchema = z.unknown().transform((value, context): TrustedRootField => {
-  const issue = issuer(context);
+  const issue = reporter(context);
   if (value === 'public-good') return { kind: 'public-good' };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issue(
@@ -233,7 +234,7 @@ export const trustedRootSchema = z.unknown().transform((value, context): Trusted
  * writes (`externalParameters.workflow.repository`): `https://github.com/acme/shop`.
  */
 export const sourceRepositorySchema = z.string().transform((value, context): string => {
-  const issue = issuer(context);
+  const issue = reporter(context);
   const trimmed = value.trim().replace(/\/+$/u, '');
   if (OWNER_REPO_RE.test(trimmed)) return `https://github.com/${trimmed}`;
   const url = /^https?:\/\/[^/\s@]+(?:\/[^/\s]+)*\/[^/\s]+\/[^/\s]+$/u.test(trimmed) ? trimmed : undefined;
@@ -256,7 +257,7 @@ export const sourceRepositorySchema = z.string().transform((value, context): str
 
 export const builderSchema = z.string().transform((value, context): string => {
   if (/^https:\/\/\S+$/u.test(value)) return value;
-  issuer(context)(
+  reporter(context)(
     `"${value}" is not a builder id`,
     'write the builder id as the provenance has it (runDetails.builder.id), a URL such as https://github.com/acme/shop/.github/workflows/release.yml@refs/heads/main',
   );
