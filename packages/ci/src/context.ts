@@ -21,6 +21,37 @@ export interface CiContext {
    * name the variable to fix.
    */
   readonly sources?: { readonly commitSha?: string; readonly runUrl?: string };
+  /**
+   * On GitHub Actions: the run as build provenance records it (GitHub's workflow build type), or, when a
+   * variable it needs is missing or malformed, which one, for a step that needs the run to name.
+   */
+  readonly workflowRun?: { readonly run: GitHubWorkflowRun } | { readonly problem: string };
+}
+
+/** A GitHub Actions workflow run, each value checked against the form GitHub gives it. */
+export interface GitHubWorkflowRun {
+  /** `GITHUB_SERVER_URL`: `https://github.com`, or a GitHub Enterprise Server's URL. */
+  readonly serverUrl: string;
+  /** `GITHUB_REPOSITORY`: `owner/name`. */
+  readonly repository: string;
+  /** `GITHUB_REPOSITORY_ID`, digits. */
+  readonly repositoryId: string;
+  /** `GITHUB_REPOSITORY_OWNER_ID`, digits. */
+  readonly repositoryOwnerId: string;
+  /** `GITHUB_WORKFLOW_REF`: `owner/name/.github/workflows/<file>@<ref>`, the workflow the run started. */
+  readonly workflowRef: string;
+  /** `GITHUB_REF`: `refs/heads/main`. */
+  readonly ref: string;
+  /** `GITHUB_SHA`: the commit, 40 (or 64) hex digits. */
+  readonly sha: string;
+  /** `GITHUB_EVENT_NAME`: `push`, `workflow_dispatch`, … */
+  readonly eventName: string;
+  /** `GITHUB_RUN_ID`, digits. */
+  readonly runId: string;
+  /** `GITHUB_RUN_ATTEMPT`, digits. */
+  readonly runAttempt: string;
+  /** `RUNNER_ENVIRONMENT`: `github-hosted` or `self-hosted`. */
+  readonly runnerEnvironment: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -53,7 +84,58 @@ function githubContext(env: Env): CiContext {
       commitSha: 'GITHUB_SHA',
       runUrl: `GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID${env.GITHUB_RUN_ATTEMPT === undefined ? '' : ' and GITHUB_RUN_ATTEMPT'}`,
     },
+    workflowRun: githubWorkflowRun(env, serverUrl),
   });
+}
+
+const DIGITS = { pattern: /^[0-9]{1,20}$/, form: 'a number' };
+
+/** Each variable the run needs, the form GitHub gives it and how that reads in a message. */
+const RUN_VARIABLES = {
+  repository: {
+    name: 'GITHUB_REPOSITORY',
+    pattern: /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/,
+    form: 'owner/name',
+  },
+  repositoryId: { name: 'GITHUB_REPOSITORY_ID', ...DIGITS },
+  repositoryOwnerId: { name: 'GITHUB_REPOSITORY_OWNER_ID', ...DIGITS },
+  workflowRef: {
+    name: 'GITHUB_WORKFLOW_REF',
+    pattern: /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/\.github\/workflows\/[^\s@]+@\S+$/,
+    form: 'owner/name/.github/workflows/<file>@<ref>',
+  },
+  ref: { name: 'GITHUB_REF', pattern: /^refs\/\S+$/, form: 'a full ref (refs/…)' },
+  sha: { name: 'GITHUB_SHA', pattern: /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, form: 'a commit id' },
+  eventName: { name: 'GITHUB_EVENT_NAME', pattern: /^[a-z_]+$/, form: 'an event name' },
+  runId: { name: 'GITHUB_RUN_ID', ...DIGITS },
+  runAttempt: { name: 'GITHUB_RUN_ATTEMPT', ...DIGITS },
+  runnerEnvironment: {
+    name: 'RUNNER_ENVIRONMENT',
+    pattern: /^(?:github-hosted|self-hosted)$/,
+    form: 'github-hosted or self-hosted',
+  },
+} as const;
+
+function githubWorkflowRun(env: Env, serverUrl: string): CiContext['workflowRun'] {
+  if (!/^https?:\/\/[^/\s]+(?:\/[^\s]*)?$/.test(serverUrl)) {
+    return { problem: `GITHUB_SERVER_URL "${serverUrl}" is not a URL` };
+  }
+  const run: Record<string, string> = { serverUrl: serverUrl.replace(/\/+$/, '') };
+  for (const [field, variable] of Object.entries(RUN_VARIABLES)) {
+    const value = env[variable.name];
+    if (value === undefined || value === '') return { problem: `${variable.name} is not set` };
+    if (!variable.pattern.test(value)) {
+      return { problem: `${variable.name} "${value}" is not ${variable.form}` };
+    }
+    run[field] = value;
+  }
+  // The workflow GitHub starts is always in the repository the run belongs to.
+  if (!run.workflowRef?.startsWith(`${run.repository}/`)) {
+    return {
+      problem: `GITHUB_WORKFLOW_REF "${run.workflowRef}" is not a workflow of GITHUB_REPOSITORY ${run.repository}`,
+    };
+  }
+  return { run: run as unknown as GitHubWorkflowRun };
 }
 
 function attemptSuffix(attempt: string | undefined): string {

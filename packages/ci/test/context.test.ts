@@ -32,7 +32,60 @@ describe('detectContext', () => {
         commitSha: 'GITHUB_SHA',
         runUrl: 'GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT',
       },
+      workflowRun: { problem: 'GITHUB_REPOSITORY_ID is not set' },
     });
+  });
+
+  const RUN_ENV = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_REPOSITORY_ID: '123456',
+    GITHUB_REPOSITORY_OWNER_ID: '7890',
+    GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/release.yml@refs/heads/main',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_RUN_ID: '42',
+    GITHUB_RUN_ATTEMPT: '1',
+    RUNNER_ENVIRONMENT: 'github-hosted',
+  };
+
+  it('reads the workflow run as build provenance records it', () => {
+    expect(detectContext(RUN_ENV).workflowRun).toEqual({
+      run: {
+        serverUrl: 'https://github.com',
+        repository: 'acme/shop',
+        repositoryId: '123456',
+        repositoryOwnerId: '7890',
+        workflowRef: 'acme/shop/.github/workflows/release.yml@refs/heads/main',
+        ref: 'refs/heads/main',
+        sha: 'a'.repeat(40),
+        eventName: 'push',
+        runId: '42',
+        runAttempt: '1',
+        runnerEnvironment: 'github-hosted',
+      },
+    });
+    expect(detectContext({ ...RUN_ENV, GITHUB_ACTIONS: undefined }).workflowRun).toBeUndefined();
+  });
+
+  it.each([
+    [{ RUNNER_ENVIRONMENT: undefined }, 'RUNNER_ENVIRONMENT is not set'],
+    [{ GITHUB_REPOSITORY_ID: '12a' }, 'GITHUB_REPOSITORY_ID "12a" is not a number'],
+    [{ RUNNER_ENVIRONMENT: 'cloud' }, 'RUNNER_ENVIRONMENT "cloud" is not github-hosted or self-hosted'],
+    [
+      { GITHUB_WORKFLOW_REF: '.github/workflows/release.yml@refs/heads/main' },
+      'GITHUB_WORKFLOW_REF ".github/workflows/release.yml@refs/heads/main" is not owner/name/.github/workflows/<file>@<ref>',
+    ],
+    [
+      { GITHUB_WORKFLOW_REF: 'other/repo/.github/workflows/release.yml@refs/heads/main' },
+      'GITHUB_WORKFLOW_REF "other/repo/.github/workflows/release.yml@refs/heads/main" is not a workflow of GITHUB_REPOSITORY acme/shop',
+    ],
+    [{ GITHUB_SHA: 'main' }, 'GITHUB_SHA "main" is not a commit id'],
+    [{ GITHUB_SERVER_URL: 'github.com' }, 'GITHUB_SERVER_URL "github.com" is not a URL'],
+  ])('names the variable that is missing or malformed (%o)', (change, problem) => {
+    expect(detectContext({ ...RUN_ENV, ...change }).workflowRun).toEqual({ problem });
   });
 
   it('reads CodeBuild variables and builds the console URL from the ARN', () => {

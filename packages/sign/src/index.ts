@@ -12,4 +12,5 @@ export * from './repository.js';
 export * from './sign.js';
 export * from './signature-manifest.js';
 export * from './sigstore/identity.js';
+export * from './sigstore/provenance.js';
 export * from './verify.js';

@@ -10,16 +10,52 @@ import { z } from 'zod';
 import { isKmsUri, type KmsOptions, parseKmsUri } from './keys/kms.js';
 import { loadVerifier } from './keys/load.js';
 import type { Verifier } from './keys/types.js';
+import {
+  builderSchema,
+  type PolicyTrustedRoot,
+  signerIdentitySchema,
+  sourceRepositorySchema,
+  type TrustedRootField,
+  trustedRootSchema,
+} from './policy-signers.js';
+import type { IdentityRequirement } from './sigstore/identity.js';
 import type { IdentityRule } from './verify.js';
+
+export type { PolicyTrustedRoot } from './policy-signers.js';
 
 export const POLICY_FILE = '.slipway.yaml';
 
 /** A trusted key as the policy names it; `path` is read from the config repo. */
 export type PolicyKey = { readonly path: string } | { readonly pem: string } | { readonly kms: string };
 
+/**
+ * Who must have signed an image: any one of `keys`, or a keyless certificate matching any one of `identities`
+ * (at least one of the two lists is non-empty), checked against `trustedRoot`.
+ */
 export interface SignatureRequirement {
   readonly keys: readonly PolicyKey[];
+  readonly identities: readonly IdentityRequirement[];
+  /** Default `public-good`. */
+  readonly trustedRoot: PolicyTrustedRoot;
+  /** Which image name a simple-signing payload must carry. */
   readonly identity: IdentityRule;
+}
+
+/**
+ * The image needs a signed SLSA provenance v1 attestation built from `sourceRepository` (by `builder`, when
+ * given), signed by one of `keys` or `identities` (at least one of them non-empty).
+ */
+export interface ProvenanceRequirement {
+  /** The repository's URL as the GitHub workflow build type writes it: `https://github.com/acme/shop`. */
+  readonly sourceRepository: string;
+  /** `runDetails.builder.id`, compared exactly; undefined: any builder. */
+  readonly builder: string | undefined;
+  readonly keys: readonly PolicyKey[];
+  readonly identities: readonly IdentityRequirement[];
+  /** Default `public-good`. */
+  readonly trustedRoot: PolicyTrustedRoot;
+  /** 1-based line of `provenance:` in the file. */
+  readonly line: number;
 }
 
 /**
@@ -54,7 +90,10 @@ export interface Environment {
   readonly mode: 'push' | 'pull-request';
   /** Whether `--force` may skip the `promoteFrom` check. Default false. */
   readonly allowForce: boolean;
-  readonly require: { readonly signatures: SignatureRequirement | undefined };
+  readonly require: {
+    readonly signatures: SignatureRequirement | undefined;
+    readonly provenance: ProvenanceRequirement | undefined;
+  };
   /** Who may override a rollback's pin here: the environment's `pins`, else the top-level `pins`, else allowed. */
   readonly pins: PinPolicy;
   /** 1-based line of the environment's key in the file. */
@@ -221,6 +260,43 @@ const pinOverrideSchema = z.unknown().transform((value, context): PinOverride =>
 
 const pinsSchema = z.strictObject({ override: pinOverrideSchema.optional() });
 
+/** `keys` and `identities` beside each other: either or both, never neither (`what`: said after the refusal). */
+function requireSigners(what: string) {
+  return (
+    signers: { keys?: readonly unknown[] | undefined; identities?: readonly unknown[] | undefined },
+    context: z.RefinementCtx,
+  ) => {
+    if (signers.keys === undefined && signers.identities === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: [],
+        message: `needs keys, identities or both${what}`,
+        params: {
+          fix: 'add identities (e.g. - workflow: acme/shop/.github/workflows/release.yml@refs/heads/main) or keys (e.g. - path: keys/release.pub)',
+        },
+      });
+    }
+  };
+}
+
+const signerFields = {
+  keys: z.array(keySchema).min(1, 'list at least one key').optional(),
+  identities: z.array(signerIdentitySchema).min(1, 'list at least one identity').optional(),
+  trustedRoot: trustedRootSchema.optional(),
+};
+
+const signaturesSchema = z
+  .strictObject({ ...signerFields, identity: identitySchema.optional() })
+  .superRefine(requireSigners(''));
+
+const provenanceSchema = z
+  .strictObject({
+    sourceRepository: sourceRepositorySchema,
+    builder: builderSchema.optional(),
+    ...signerFields,
+  })
+  .superRefine(requireSigners(': who must have signed the provenance'));
+
 const environmentSchema = z.strictObject({
   branch: z.string().min(1).optional(),
   path: z.string().min(1).optional(),
@@ -230,12 +306,8 @@ const environmentSchema = z.strictObject({
   pins: pinsSchema.optional(),
   require: z
     .strictObject({
-      signatures: z
-        .strictObject({
-          keys: z.array(keySchema).min(1, 'list at least one key'),
-          identity: identitySchema.optional(),
-        })
-        .optional(),
+      signatures: signaturesSchema.optional(),
+      provenance: provenanceSchema.optional(),
     })
     .optional(),
 });
@@ -265,7 +337,10 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
   const data: unknown = configYamlToJS(file, text, document);
   const parsed = policySchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // An unknown field first: a misspelt one also reads as a missing one, and its name is the better clue.
+    const issue =
+      parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ??
+      parsed.error.issues[0];
     if (issue === undefined) throw new PolicyError('invalid policy', file, undefined, 'see docs/policy.md');
     const { line, message, fix } = describeIssue(issue, document.contents, lineAt);
     throw new PolicyError(message, file, line, fix);
@@ -338,6 +413,14 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
       );
     }
     const signatures = spec.require?.signatures;
+    const provenance = spec.require?.provenance;
+    const trustedRootAt = (
+      field: TrustedRootField | undefined,
+      requirement: 'signatures' | 'provenance',
+    ): PolicyTrustedRoot =>
+      field === undefined || field.kind === 'public-good'
+        ? { kind: 'public-good' }
+        : { ...field, line: at(['require', requirement, 'trustedRoot', 'path']) };
     environments.push({
       name,
       branch,
@@ -355,7 +438,26 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
         signatures:
           signatures === undefined
             ? undefined
-            : { keys: signatures.keys.map(toPolicyKey), identity: toIdentityRule(signatures.identity) },
+            : {
+                keys: (signatures.keys ?? []).map(toPolicyKey),
+                identities: signatures.identities ?? [],
+                trustedRoot: trustedRootAt(signatures.trustedRoot, 'signatures'),
+                identity: toIdentityRule(signatures.identity),
+              },
+        provenance:
+          provenance === undefined
+            ? undefined
+            : {
+                sourceRepository: provenance.sourceRepository,
+                builder: provenance.builder,
+                keys: (provenance.keys ?? []).map(toPolicyKey),
+                identities: provenance.identities ?? [],
+                trustedRoot: trustedRootAt(provenance.trustedRoot, 'provenance'),
+                line:
+                  lineAt(
+                    keyNodeAt(document.contents, ['environments', name, 'require', 'provenance'])?.range?.[0],
+                  ) ?? keyLine,
+              },
       },
       line: keyLine,
     });
@@ -380,7 +482,7 @@ export function findEnvironment(policy: Policy, name: string): Environment {
  * which is where they live); KMS keys are fetched through `kms`.
  */
 export async function loadPolicyKeys(
-  requirement: SignatureRequirement,
+  requirement: Pick<SignatureRequirement, 'keys'>,
   options: {
     readFile: (path: string) => Promise<string | Uint8Array>;
     kms?: KmsOptions | undefined;
@@ -447,10 +549,24 @@ const FIELDS: Record<string, string> = {
   root: 'version, pins, environments',
   environment: 'branch, path, promoteFrom, mode, allowForce, pins, require',
   pins: 'override',
-  require: 'signatures',
-  signatures: 'keys, identity',
+  require: 'signatures, provenance',
+  signatures: 'keys, identities, trustedRoot, identity',
+  provenance: 'sourceRepository, builder, identities, keys, trustedRoot',
   key: 'path, pem, kms',
   identity: 'rule, repository, reference',
+  signer: 'issuer, issuerRegExp, subject, subjectRegExp, workflow, github',
+  github: 'repository, ref, workflow, trigger, sha',
+};
+
+/** cosign's flag names, as people bring them over, and the field each one is here. */
+const COSIGN_NAMES: Record<string, string> = {
+  'certificate-identity': 'subject',
+  'certificate-identity-regexp': 'subjectRegExp',
+  'certificate-oidc-issuer': 'issuer',
+  'certificate-oidc-issuer-regexp': 'issuerRegExp',
+  identity: 'subject',
+  'identity-regexp': 'subjectRegExp',
+  san: 'subject',
 };
 
 function describeIssue(
@@ -467,7 +583,7 @@ function describeIssue(
     return {
       line: lineAt(node?.range?.[0] ?? nodeAt(root, path)?.range?.[0]),
       message: `unknown field "${key}" in ${dotted}`,
-      fix: `${suggest(key, FIELDS[context] ?? '')}allowed here: ${FIELDS[context] ?? 'see docs/policy.md'}`,
+      fix: `${suggest(key, FIELDS[context] ?? '')}${signerInImageIdentity(context, key)}allowed here: ${FIELDS[context] ?? 'see docs/policy.md'}`,
     };
   }
   const own = nodeAt(root, path);
@@ -503,20 +619,39 @@ function describeIssue(
   };
 }
 
+/** `identity:` (the image name rule) holding a signer's field: the signer belongs in the `identities` list. */
+function signerInImageIdentity(context: string, key: string): string {
+  const signerFields = (FIELDS.signer ?? '').split(', ');
+  return context === 'identity' && (signerFields.includes(key) || COSIGN_NAMES[key] !== undefined)
+    ? 'who signed goes in the list identities: (- issuer: …, subject: …); identity: is the image name rule, '
+    : '';
+}
+
 function fieldContext(path: (string | number)[]): string {
   if (path.length === 0) return 'root';
   if (path.length === 2 && path[0] === 'environments') return 'environment';
   const last = path[path.length - 1];
   if (typeof last === 'number' && path[path.length - 2] === 'keys') return 'key';
-  if (last === 'require' || last === 'signatures' || last === 'identity' || last === 'pins') return last;
+  if (typeof last === 'number' && path[path.length - 2] === 'identities') return 'signer';
+  if (
+    last === 'require' ||
+    last === 'signatures' ||
+    last === 'provenance' ||
+    last === 'identity' ||
+    last === 'github' ||
+    last === 'pins'
+  )
+    return last;
   return '';
 }
 
 function suggest(key: string, allowed: string): string {
   const lower = key.toLowerCase().replace(/[-_]/g, '');
-  const match = allowed
-    .split(', ')
-    .find((candidate) => candidate !== '' && candidate.toLowerCase() === lower);
+  const candidates = allowed.split(', ');
+  const cosign = COSIGN_NAMES[key.toLowerCase().replace(/^-+/, '')];
+  const match =
+    candidates.find((candidate) => candidate !== '' && candidate.toLowerCase() === lower) ??
+    (cosign !== undefined && candidates.includes(cosign) ? cosign : undefined);
   return match === undefined ? '' : `did you mean "${match}"? `;
 }
 

@@ -68,8 +68,11 @@ describe('parsePolicy', () => {
     expect(staging).toMatchObject({ branch: 'env/staging', promoteFrom: 'dev', line: 4 });
     expect(staging?.require.signatures).toEqual({
       keys: [{ path: 'keys/release.pub' }],
+      identities: [],
+      trustedRoot: { kind: 'public-good' },
       identity: { rule: 'matchRepository' },
     });
+    expect(staging?.require.provenance).toBeUndefined();
     expect(prod).toMatchObject({ mode: 'pull-request', promoteFrom: 'staging' });
     expect(prod?.require.signatures?.keys).toEqual([{ pem: PEM }, { kms: 'awskms:///alias/release' }]);
     expect(prod?.require.signatures?.identity).toEqual({
