@@ -58,7 +58,11 @@ export interface TrustedRootJson {
 export interface SigstoreServicesOptions {
   /** Tokens must verify with this key (the fake GitHub OIDC server's); otherwise they are only decoded. */
   oidcKey?: KeyObject;
-  /** The TSA's clock; default: now, rounded down to a whole second. */
+  /**
+   * The services' one clock (Fulcio's certificates, the CT log, Rekor, the TSA); default: now, rounded down
+   * to a whole second. One clock, because a certificate issued a second after a TSA's fixed time is not
+   * yet valid at that time (it happened on a loaded machine).
+   */
   clock?: Date;
 }
 
@@ -74,10 +78,11 @@ export async function startSigstoreServices(
   const ctKeys = generateKeyPair('prime256v1');
   const tlogKeys = generateKeyPair('prime256v1');
   const tsaKeys = generateKeyPair('prime256v1');
-  const ctlog = await initializeCTLog(ctKeys);
-  const ca = await initializeCA(caKeys, ctlog);
-  const tlog = await initializeTLog(url, tlogKeys);
-  const tsa = await initializeTSA(tsaKeys, options.clock ?? new Date(Math.floor(Date.now() / 1000) * 1000));
+  const clock = options.clock ?? new Date(Math.floor(Date.now() / 1000) * 1000);
+  const ctlog = await initializeCTLog(ctKeys, clock);
+  const ca = await initializeCA(caKeys, ctlog, clock);
+  const tlog = await initializeTLog(url, tlogKeys, clock);
+  const tsa = await initializeTSA(tsaKeys, clock);
 
   const fulcio = fulcioHandler(ca, { subjectClaim: SUBJECT_CLAIM });
   const handlers: Handler[] = [
