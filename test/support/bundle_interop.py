@@ -1,7 +1,7 @@
 """Independent check of a Sigstore bundle v0.3 holding a DSSE envelope (cosign 3's form).
 
 Uses Debian's python3-cryptography (OpenSSL) and the standard library only: nothing of Slipway's code and
-nothing of sigstore's. Run with /usr/bin/python3. One JSON object in on stdin:
+nothing of sigstore's. Run with /usr/bin/python3, as `bundle_interop.py <bundle.json> <ca-root.pem>` or with one JSON object in on stdin:
   {"bundle": <bundle JSON text>, "caRootPem": <PEM of the certificate authority's root>}
 and one JSON object out on stdout: {"valid": true, ...facts} or {"valid": false, "reason": "..."}.
 
@@ -139,7 +139,12 @@ def check(req):
 
 
 def main():
-    req = json.load(sys.stdin)
+    if len(sys.argv) == 3:
+        # By hand: bundle_interop.py <bundle.json> <ca-root.pem>
+        with open(sys.argv[1]) as bundle, open(sys.argv[2]) as root:
+            req = {"bundle": bundle.read(), "caRootPem": root.read()}
+    else:
+        req = json.load(sys.stdin)
     try:
         answer = check(req)
     except Refused as refusal:
