@@ -24,7 +24,8 @@ import { GITHUB_ISSUER, verifiedJwtClaims } from './githubOidc.js';
  *
  * Known limits of the mock: its Rekor DSSE entries do not verify (test the log with message-signature
  * bundles, DSSE with timestamps); its TSA's clock should be a whole second (the default here) or about one
- * timestamp in ten fails to verify.
+ * timestamp in ten fails to verify; its root certificates are dated when created, so the services' clock
+ * is set only after they exist (see `clock`).
  */
 
 export interface SigstoreServices {
@@ -58,7 +59,11 @@ export interface TrustedRootJson {
 export interface SigstoreServicesOptions {
   /** Tokens must verify with this key (the fake GitHub OIDC server's); otherwise they are only decoded. */
   oidcKey?: KeyObject;
-  /** The TSA's clock; default: now, rounded down to a whole second. */
+  /**
+   * The services' one fixed clock (Fulcio's certificates, the CT log, Rekor, the TSA); default: the next
+   * whole second once the services' root certificates exist. One clock, because a certificate issued a
+   * second after a TSA's fixed time is not yet valid at that time (it happened on a loaded machine).
+   */
   clock?: Date;
 }
 
@@ -74,10 +79,12 @@ export async function startSigstoreServices(
   const ctKeys = generateKeyPair('prime256v1');
   const tlogKeys = generateKeyPair('prime256v1');
   const tsaKeys = generateKeyPair('prime256v1');
-  const ctlog = await initializeCTLog(ctKeys);
-  const ca = await initializeCA(caKeys, ctlog);
-  const tlog = await initializeTLog(url, tlogKeys);
-  const tsa = await initializeTSA(tsaKeys, options.clock ?? new Date(Math.floor(Date.now() / 1000) * 1000));
+  // Read by the mock services whenever they issue, log or stamp; set below, once every root exists.
+  const clock = new Date(0);
+  const ctlog = await initializeCTLog(ctKeys, clock);
+  const ca = await initializeCA(caKeys, ctlog, clock);
+  const tlog = await initializeTLog(url, tlogKeys, clock);
+  const tsa = await initializeTSA(tsaKeys, clock);
 
   const fulcio = fulcioHandler(ca, { subjectClaim: SUBJECT_CLAIM });
   const handlers: Handler[] = [
@@ -173,6 +180,9 @@ export async function startSigstoreServices(
   writeFileSync(trustedRootPath, JSON.stringify(trustedRoot, null, 2));
   const caRootPem = `-----BEGIN CERTIFICATE-----\n${b64(ca.rootCertificate).replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
 
+  // The mock dates its roots "now" at creation: a clock taken before them (even a second) stamps and issues
+  // at a time when the roots were not yet valid. The next whole second after the last root is safe.
+  clock.setTime(options.clock?.getTime() ?? Math.ceil(Date.now() / 1000) * 1000);
   return {
     url,
     fulcioUrl: url,

@@ -222,8 +222,10 @@ async function copySignatures(run: Run, subject: string): Promise<void> {
     if (source !== undefined) {
       const parsed = parseManifest(source.bytes, source.mediaType);
       const names = new Set(parsed.kind === 'index' ? parsed.manifests.map((entry) => entry.digest) : []);
-      if (missing.every((referrer) => names.has(referrer.digest))) {
-        await copyTree(run, await readTree(run, source), [fallbackTag]);
+      // Byte for byte only when it names exactly what was copied: a source index can still list a
+      // referrer deleted since (cosign leaves the index as it was), which the target would refuse.
+      if (names.size === copied.length && copied.every((referrer) => names.has(referrer.digest))) {
+        await putManifest(run, source, [fallbackTag]);
         return;
       }
     }
