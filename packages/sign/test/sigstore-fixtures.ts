@@ -169,7 +169,8 @@ export async function putKeylessSigLayer(
   payload: Buffer,
   signer: Signer,
   witnesses: Witness[],
-  options: { dropProof?: boolean } = {},
+  /** `dropProof`: leave the Rekor proof out; `store`: store other bytes than were signed (tampering). */
+  options: { dropProof?: boolean; store?: Buffer } = {},
 ): Promise<void> {
   const bundle = bundleToJSON(
     await new MessageSignatureBundleBuilder({ signer, witnesses }).create({ data: payload }),
@@ -199,16 +200,17 @@ export async function putKeylessSigLayer(
       },
     });
   }
+  const stored = options.store ?? payload;
   const layer = {
     mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
-    digest: sha256(payload),
-    size: payload.length,
+    digest: sha256(stored),
+    size: stored.length,
     annotations,
   };
   await repository.putBlob(layer, async () => ({
-    size: payload.length,
+    size: stored.length,
     stream: (async function* () {
-      yield payload;
+      yield stored;
     })(),
   }));
   const config = await putJsonBlob(

@@ -330,6 +330,21 @@ describe.skipIf(skip)('verify cosign 2 keyless signatures in the .sig tag', () =
     expect(wrong.kind).toBe('untrusted-identity');
   });
 
+  it('refuses a keyless signature whose payload was swapped after signing as tampered', async () => {
+    const { repository, digest } = await freshImage();
+    await putKeylessSigLayer(
+      repository,
+      digest,
+      simpleSigningPayload(digest, repository.name),
+      fulcioSigner(services, oidc),
+      [rekor(services)],
+      { store: simpleSigningPayload(digest, `${repository.name}:other`) },
+    );
+    const error = await refusal(verifyBy(repository, [RELEASE]));
+    expect(error.kind).toBe('tampered');
+    expect(error.message).toContain('the signature does not hold');
+  });
+
   it('refuses one without its Rekor proof, and a keyless signature when only keys are trusted', async () => {
     const { repository, digest } = await freshImage();
     await putKeylessSigLayer(
