@@ -7,8 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleToJSON } from '@sigstore/bundle';
+import { SlipwayError } from '@slipway/errors';
 import { type ImageRepository, RegistryRepository } from '@slipway/oci';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFaultProxy } from '../../../test/support/faultProxy.js';
 import { type GitHubOidcServer, startGitHubOidc } from '../../../test/support/githubOidc.js';
 import { registryBinaries, startRegistry, type TestRegistry } from '../../../test/support/registry.js';
 import { type SigstoreServices, startSigstoreServices } from '../../../test/support/sigstoreServer.js';
@@ -376,6 +378,29 @@ describe.skipIf(skip)('verify cosign 2 keyless signatures in the .sig tag', () =
     );
     expect(keyOnly.kind).toBe('untrusted-identity');
     expect(keyOnly.message).toContain('no certificate identity is trusted');
+  });
+});
+
+describe.skipIf(skip)('registry trouble while reading bundles', () => {
+  it('stops the verification instead of counting it against one signature', async () => {
+    const { repository, digest } = await freshImage();
+    await keylessReferrer(repository, digest);
+    const proxy = await startFaultProxy(registry.url);
+    try {
+      proxy.setFaults((request) => (request.kind === 'blob' ? { status: 500 } : 'pass'));
+      const proxied = new RegistryRepository(proxy.host, repository.name.slice(registry.host.length + 1), {
+        env,
+      });
+      const error = await verifyBy(proxied, [RELEASE]).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(SlipwayError);
+      expect(error).not.toBeInstanceOf(VerificationError);
+      expect(proxy.log.some((entry) => entry.kind === 'blob' && entry.status === 500)).toBe(true);
+    } finally {
+      await proxy.stop();
+    }
   });
 });
 
