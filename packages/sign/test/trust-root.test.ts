@@ -12,6 +12,7 @@ import {
   MAX_TRUSTED_ROOT_BYTES,
   readStatement,
   StatementError,
+  sigstoreRejection,
   tufCacheDir,
 } from '../src/index.js';
 
@@ -136,5 +137,37 @@ describe('readStatement', () => {
       expect(() => readStatement(json(value))).toThrow(StatementError);
     }
     expect(() => readStatement(Buffer.from([0xff, 0xfe]))).toThrow(/not UTF-8 JSON/);
+  });
+});
+
+describe('sigstoreRejection', () => {
+  const failure = (code: string | undefined, text: string) =>
+    Object.assign(new Error(text), code === undefined ? {} : { code });
+
+  it('names the reason for each kind of sigstore-js failure', () => {
+    expect(sigstoreRejection(failure('TIMESTAMP_ERROR', 'expected 1 timestamps, got 0')).reason).toBe(
+      'no-tlog-or-timestamp',
+    );
+    expect(sigstoreRejection(failure('TIMESTAMP_ERROR', 'invalid certificate chain')).reason).toBe(
+      'no-tlog-or-timestamp',
+    );
+    expect(sigstoreRejection(failure('CERTIFICATE_ERROR', 'Failed to verify certificate chain')).reason).toBe(
+      'untrusted-ca',
+    );
+    expect(sigstoreRejection(failure('SIGNATURE_ERROR', 'signature verification failed')).reason).toBe(
+      'tampered',
+    );
+    expect(
+      sigstoreRejection(failure('TLOG_BODY_ERROR', 'bundle content and tlog entry do not match')).reason,
+    ).toBe('tampered');
+  });
+
+  it('turns what sigstore-js throws on a crafted bundle into a rejection of that bundle, not a crash', () => {
+    expect(
+      sigstoreRejection(new TypeError("Cannot read properties of undefined (reading 'subject')")),
+    ).toEqual({
+      reason: 'invalid-payload',
+      detail: "the bundle cannot be checked: Cannot read properties of undefined (reading 'subject')",
+    });
   });
 });

@@ -315,11 +315,14 @@ function issuedByTrustedCa(leaf: X509Certificate, material: TrustMaterial): bool
   );
 }
 
-/** A sigstore-js verification failure as one of our reasons. */
-function sigstoreRejection(error: unknown): BundleRejection {
+/** A sigstore-js verification failure (or anything it throws on a crafted bundle) as one of our reasons. */
+export function sigstoreRejection(error: unknown): BundleRejection {
   const code = errorCode(error);
   const detail = message(error);
-  if (code === undefined) throw error;
+  // Verification is pure computation on the bundle's bytes: whatever sigstore-js trips over in a crafted
+  // bundle spoils that bundle only, never the whole verification.
+  if (code === undefined)
+    return { reason: 'invalid-payload', detail: `the bundle cannot be checked: ${detail}` };
   if (code === 'TIMESTAMP_ERROR' && /^expected \d+ timestamps/u.test(detail)) {
     return {
       reason: 'no-tlog-or-timestamp',
