@@ -521,7 +521,7 @@ const FAILURE: Record<string, () => Promise<Scenario & { readonly message: RegEx
     inputs: { image: `${host()}/shop/cart:2.0.0`, key: 'cosign.pub' },
     options: { workspace: { 'cosign.pub': keys.publicKey } },
     message: new RegExp(
-      `no signature exists for sha256:${unsignedImage.digest.slice(7, 19)} \\(looked for tag sha256-${unsignedImage.digest.slice(7)}\\.sig\\)`,
+      `no signature exists for sha256:${unsignedImage.digest.slice(7, 19)} \\(looked for tag sha256-${unsignedImage.digest.slice(7)}\\.sig and for Sigstore bundle referrers\\)`,
     ),
   }),
   wait: async () => ({

@@ -1,6 +1,7 @@
-// Checking an image's signatures the way cosign `verify --key` and containers/image do: resolve to the
-// digest, read `sha256-<hex>.sig`, verify each simple-signing layer with the trusted keys, parse the
-// payload strictly, and check the digest and the identity it names.
+// Checking an image's signatures the way cosign `verify` and containers/image do: resolve to the digest,
+// read `sha256-<hex>.sig` (simple-signing layers, keyed or cosign 2 keyless) and the cosign 3 bundle
+// referrers, verify each with the trusted keys or identities, and check the digest and what it names.
+// sigstore-js is loaded only when a certificate or a bundle is there to check.
 
 import { SlipwayError } from '@slipway/errors';
 import { isDigest, parseReference, shortDigest } from '@slipway/oci';
@@ -15,6 +16,17 @@ import {
   signatureLayers,
   signatureTag,
 } from './signature-manifest.js';
+import { isKeylessLayer, KeylessLayerError, keylessLayerBundle } from './sigstore/cosign2-keyless.js';
+import {
+  type CertificateIdentity,
+  describeRequirement,
+  type IdentityRequirement,
+} from './sigstore/identity.js';
+import type { TrustRoot } from './sigstore/trust.js';
+import { type BundleSigner, checkSigstoreBundle, verifyBundleReferrers } from './sigstore/verify-bundle.js';
+
+/** The predicate type cosign 3 signs an image with. */
+const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 
 const MAX_PAYLOAD_BYTES = 256 * 1024;
 
@@ -31,8 +43,12 @@ export interface VerifyImageOptions {
   readonly repository: SignatureRepository;
   /** A tag or a digest in `repository`. */
   readonly reference: string;
-  /** Trusted keys; one valid signature by any of them is enough. */
+  /** Trusted keys; one valid signature by any of them (or by a trusted identity) is enough. */
   readonly keys: readonly Verifier[];
+  /** Trusted keyless signers (certificate subject and issuer); they need `trustRoot`. */
+  readonly identities?: readonly IdentityRequirement[] | undefined;
+  /** What certificates, log entries and timestamps are checked against. */
+  readonly trustRoot?: TrustRoot | undefined;
   /** Default `matchRepository`. */
   readonly identity?: IdentityRule | undefined;
   /** The image's own repository for `matchRepository`. Default: `repository.name`. */
@@ -40,11 +56,19 @@ export interface VerifyImageOptions {
 }
 
 export interface VerifiedSignature {
-  readonly keyFingerprint: string;
+  /** `simple-signing`: a layer of the `.sig` tag; `bundle`: a Sigstore bundle referrer. */
+  readonly format: 'simple-signing' | 'bundle';
+  /** The key fingerprint, or the certificate identity as `<subject> (<issuer>)`: what `Slipway-Verified-By` records. */
+  readonly signedBy: string;
+  /** Set when a trusted key made the signature. */
+  readonly keyFingerprint?: string | undefined;
+  /** The trusted key's description, or `certificate <subject> (<issuer>)`. */
   readonly keyDescription: string;
-  /** Digest of the payload blob (the signature layer). */
+  /** Set for keyless signatures. */
+  readonly identity?: CertificateIdentity | undefined;
+  /** Digest of the payload blob (the signature layer), or of the bundle's referrer manifest. */
   readonly layerDigest: string;
-  /** The `docker-reference` signed. */
+  /** The `docker-reference` signed (for a bundle: the statement subject's name). */
   readonly dockerReference: string;
   readonly optional: Readonly<Record<string, unknown>> | null;
 }
@@ -58,7 +82,15 @@ export interface RejectedSignature {
     | 'invalid-payload'
     | 'digest-mismatch'
     | 'identity-mismatch'
-    | 'unreadable';
+    | 'unreadable'
+    /** A keyless signature whose certificate identity no requirement accepts. */
+    | 'untrusted-identity'
+    /** A certificate not issued by a trusted certificate authority. */
+    | 'untrusted-ca'
+    /** A keyless signature without a transparency-log entry or an RFC 3161 timestamp. */
+    | 'no-tlog-or-timestamp'
+    /** The signature, log entry or timestamp does not match what was signed. */
+    | 'tampered';
   readonly detail: string;
 }
 
@@ -90,20 +122,30 @@ export class VerificationError extends SlipwayError {
   }
 }
 
-/** Verifies `reference`; answers which key verified which signature, or throws {@link VerificationError}. */
+/** Verifies `reference`; answers who verified which signature, or throws {@link VerificationError}. */
 export async function verifyImage(options: VerifyImageOptions): Promise<VerifyResult> {
   const { repository, keys } = options;
+  const identities = options.identities ?? [];
   const rule = options.identity ?? { rule: 'matchRepository' };
   const where = `${repository.name}${isDigest(options.reference) ? '@' : ':'}${options.reference}`;
-  if (keys.length === 0) {
+  if (keys.length === 0 && identities.length === 0) {
     throw new VerificationError(
       'no-keys',
-      'no trusted keys to verify signatures with',
+      'no trusted keys or identities to verify signatures with',
       {
         where,
-        fix: 'give at least one public key (path, PEM or awskms://…)',
+        fix: 'give at least one public key (path, PEM or awskms://…), or a certificate identity and OIDC issuer',
       },
       undefined,
+    );
+  }
+  if (identities.length > 0 && options.trustRoot === undefined) {
+    throw new SlipwayError(
+      'certificate identities are given without a trusted root to check certificates with',
+      {
+        where,
+        fix: "load Sigstore's public-good root or a TrustedRoot JSON file (loadTrustRoot) and pass it as trustRoot",
+      },
     );
   }
   const digest = isDigest(options.reference)
@@ -125,13 +167,20 @@ export async function verifyImage(options: VerifyImageOptions): Promise<VerifyRe
   const manifest = await repository.getManifest(tag);
   const layers =
     manifest === undefined ? [] : signatureLayers(parseSignatureManifest(manifest.bytes, sigWhere));
-  if (layers.length === 0) {
+  const trust: Trust = { keys, identities, trustRoot: options.trustRoot };
+  const bundles = await verifyBundleReferrers({
+    repository,
+    digest,
+    predicateType: COSIGN_SIGN_PREDICATE,
+    ...trust,
+  });
+  if (layers.length === 0 && bundles.verified.length === 0 && bundles.rejected.length === 0) {
     throw new VerificationError(
       'no-signatures',
-      `a signature was required, but no signature exists for ${shortDigest(digest)} (looked for tag ${tag}${manifest === undefined ? '' : ': it holds no simple-signing signature'})`,
+      `a signature was required, but no signature exists for ${shortDigest(digest)} (looked for tag ${tag}${manifest === undefined ? '' : ': it holds no simple-signing signature'} and for Sigstore bundle referrers)`,
       {
         where,
-        fix: 'sign the image (`slipway sign`, `cosign sign --key`) in this repository before promoting it',
+        fix: 'sign the image (`slipway sign`, `cosign sign`) in this repository before promoting it',
       },
       digest,
     );
@@ -140,19 +189,42 @@ export async function verifyImage(options: VerifyImageOptions): Promise<VerifyRe
   const verified: VerifiedSignature[] = [];
   const rejected: RejectedSignature[] = [];
   for (const layer of layers) {
-    const outcome = await checkLayer(repository, layer, digest, keys, rule, imageRepository);
+    const outcome = await checkLayer(repository, layer, digest, trust, rule, imageRepository);
     if ('reason' in outcome) rejected.push(outcome);
     else verified.push(outcome);
   }
+  // A bundle binds the image by its statement's subject digest; the name beside it is not checked (as cosign 3).
+  for (const bundle of bundles.verified) {
+    const hex = digest.slice('sha256:'.length);
+    verified.push({
+      format: 'bundle',
+      signedBy: bundle.signedBy,
+      keyFingerprint: bundle.keyFingerprint,
+      keyDescription: bundle.description,
+      identity: bundle.identity,
+      layerDigest: bundle.manifestDigest,
+      dockerReference: bundle.statement.subject.find((subject) => subject.sha256 === hex)?.name ?? '',
+      optional: null,
+    });
+  }
+  rejected.push(...bundles.rejected);
   if (verified.length > 0) return { digest, signatureTag: tag, verified, rejected };
-  throw failure(where, sigWhere, digest, keys, rule, imageRepository, rejected);
+  const sources = bundles.rejected.length > 0 ? `${sigWhere} and the bundle referrers` : sigWhere;
+  throw failure(where, sources, digest, trust, rule, imageRepository, rejected);
+}
+
+/** Who is trusted: keys, keyless identities and the root their certificates chain to. */
+interface Trust {
+  readonly keys: readonly Verifier[];
+  readonly identities: readonly IdentityRequirement[];
+  readonly trustRoot: TrustRoot | undefined;
 }
 
 async function checkLayer(
   repository: SignatureRepository,
   layer: LayerJson,
   digest: string,
-  keys: readonly Verifier[],
+  trust: Trust,
   rule: IdentityRule,
   imageRepository: string | undefined,
 ): Promise<VerifiedSignature | RejectedSignature> {
@@ -185,8 +257,29 @@ async function checkLayer(
       `the payload blob cannot be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const key = keys.find((candidate) => candidate.verify(payloadBytes, signature));
-  if (key === undefined) return reject('untrusted-key', 'no trusted key verifies this signature');
+  let signer: BundleSigner;
+  if (isKeylessLayer(layer.annotations)) {
+    let bundle: Uint8Array;
+    try {
+      bundle = keylessLayerBundle(layer.annotations ?? {}, payloadBytes, signature);
+    } catch (error) {
+      if (error instanceof KeylessLayerError) return reject('invalid-payload', error.message);
+      throw error;
+    }
+    const outcome = await checkSigstoreBundle({
+      bytes: bundle,
+      artifact: payloadBytes,
+      keys: [],
+      identities: trust.identities,
+      trustRoot: trust.trustRoot,
+    });
+    if ('reason' in outcome) return reject(outcome.reason, outcome.detail);
+    signer = outcome.signer;
+  } else {
+    const key = trust.keys.find((candidate) => candidate.verify(payloadBytes, signature));
+    if (key === undefined) return reject('untrusted-key', 'no trusted key verifies this signature');
+    signer = { signedBy: key.fingerprint, keyFingerprint: key.fingerprint, description: key.description };
+  }
   let payload: ReturnType<typeof parsePayload>;
   try {
     payload = parsePayload(payloadBytes);
@@ -200,8 +293,11 @@ async function checkLayer(
   const identityProblem = checkIdentity(payload.dockerReference, rule, imageRepository);
   if (identityProblem !== undefined) return reject('identity-mismatch', identityProblem);
   return {
-    keyFingerprint: key.fingerprint,
-    keyDescription: key.description,
+    format: 'simple-signing',
+    signedBy: signer.signedBy,
+    keyFingerprint: signer.keyFingerprint,
+    keyDescription: signer.description,
+    identity: signer.identity,
     layerDigest: layer.digest,
     dockerReference: payload.dockerReference,
     optional: payload.optional,
@@ -259,19 +355,27 @@ function normaliseRepository(name: string): string | undefined {
 
 function failure(
   where: string,
-  sigWhere: string,
+  sources: string,
   digest: string,
-  keys: readonly Verifier[],
+  trust: Trust,
   rule: IdentityRule,
   imageRepository: string | undefined,
   rejected: readonly RejectedSignature[],
 ): VerificationError {
-  const trusted = keys.map((key) => `${key.fingerprint.slice(0, 16)} (${key.description})`).join(', ');
-  const count = `${rejected.length} signature${rejected.length === 1 ? '' : 's'} in ${sigWhere}`;
-  // The most telling reason: a trusted key that signed the wrong thing says more than an unknown key.
+  const trusted = [
+    ...trust.keys.map((key) => `${key.fingerprint.slice(0, 16)} (${key.description})`),
+    ...trust.identities.map(describeRequirement),
+  ].join(', ');
+  const count = `${rejected.length} signature${rejected.length === 1 ? '' : 's'} in ${sources}`;
+  // The most telling reason: a trusted signer that signed the wrong thing says more than an unknown key, and
+  // a certificate that names another identity more than one whose proofs do not hold.
   const order: RejectedSignature['reason'][] = [
     'digest-mismatch',
     'identity-mismatch',
+    'untrusted-identity',
+    'tampered',
+    'untrusted-ca',
+    'no-tlog-or-timestamp',
     'invalid-payload',
     'not-der',
     'untrusted-key',
@@ -285,7 +389,7 @@ function failure(
     case 'untrusted-key':
       return new VerificationError(
         'untrusted-key',
-        `${count}, none made by a trusted key (trusted: ${trusted})`,
+        `${count}, none made by a trusted ${trust.identities.length > 0 ? 'key or identity' : 'key'} (trusted: ${trusted})`,
         {
           where,
           fix: "sign with one of the trusted keys, or add the signer's public key to the policy",
@@ -325,6 +429,50 @@ function failure(
         {
           where,
           fix: 'sign again with `slipway sign` or `cosign sign`',
+        },
+        digest,
+        rejected,
+      );
+    case 'untrusted-identity':
+      return new VerificationError(
+        'untrusted-identity',
+        `${count}, none by a trusted identity${detail} (trusted: ${trusted})`,
+        {
+          where,
+          fix: "sign from the workflow the policy names, or correct --certificate-identity/--certificate-oidc-issuer (or the policy's identities)",
+        },
+        digest,
+        rejected,
+      );
+    case 'untrusted-ca':
+      return new VerificationError(
+        'untrusted-ca',
+        `${count}, none with a trusted certificate${detail}`,
+        {
+          where,
+          fix: 'give the trusted root of the Sigstore instance that issued the certificate (--trusted-root <file>), or sign with the one you trust',
+        },
+        digest,
+        rejected,
+      );
+    case 'no-tlog-or-timestamp':
+      return new VerificationError(
+        'no-tlog-or-timestamp',
+        `${count}, none with a transparency-log entry or timestamp${detail}`,
+        {
+          where,
+          fix: 'sign keyless with Rekor upload or a timestamp authority (--tlog-upload or --timestamp-server-url); a certificate alone proves nothing once it has expired',
+        },
+        digest,
+        rejected,
+      );
+    case 'tampered':
+      return new VerificationError(
+        'tampered',
+        `${count}, none intact${detail}`,
+        {
+          where,
+          fix: 'the signature, log entry or timestamp does not match what was signed: sign the image again and check who can write to the repository',
         },
         digest,
         rejected,

@@ -113,3 +113,19 @@ export function parseVerifiedIdentity(
   if (match === null || match[1] === undefined || match[2] === undefined) return undefined;
   return { subject: match[1], issuer: match[2] };
 }
+
+/**
+ * Why a `-regexp` pattern (from a flag or the policy) cannot be used, or undefined: it must be at most
+ * {@link MAX_IDENTITY_PATTERN_LENGTH} characters and compile as the `u` expression {@link identityMismatch} runs.
+ */
+export function identityPatternProblem(pattern: string): string | undefined {
+  if (pattern.length > MAX_IDENTITY_PATTERN_LENGTH) {
+    return `the pattern is ${pattern.length} characters, more than the ${MAX_IDENTITY_PATTERN_LENGTH} allowed`;
+  }
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return `the pattern does not compile: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}

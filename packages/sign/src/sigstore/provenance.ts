@@ -3,7 +3,8 @@
 // `require.provenance` makes of a verified statement. Pure: no I/O and no sigstore-js, so the policy gate and
 // `build` can load it cheaply; signing and verifying the statement live in sign-bundle.ts and verify-bundle.ts.
 
-export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+import { IN_TOTO_STATEMENT_V1 } from './read-statement.js';
+
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 export const GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
 /** The same build type under its first name (attest-build-provenance 1.0, slsa-github-generator). */

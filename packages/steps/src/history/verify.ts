@@ -129,7 +129,7 @@ async function verdictOf(
       identity: trust.identity,
       imageRepository: image.repository,
     });
-    const signers = new Set(result.verified.map((signature) => signature.keyFingerprint));
+    const signers = new Set(result.verified.map((signature) => signature.signedBy));
     const missing = claimed.find((fingerprint) => !signers.has(fingerprint));
     if (missing !== undefined) return notUpheld(`no valid signature by key ${missing}`);
     return { verdict: 'verified', keys: claimed };

@@ -173,7 +173,7 @@ async function checkRequirements(
             imageRepository: reference.repository,
           });
           const seen = verifiedBy.get(image.repository) ?? new Set<string>();
-          for (const v of result.verified) seen.add(v.keyFingerprint);
+          for (const v of result.verified) seen.add(v.signedBy);
           verifiedBy.set(image.repository, seen);
         } catch (error) {
           if (error instanceof SlipwayError) {
