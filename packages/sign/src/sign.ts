@@ -7,7 +7,6 @@ import { isDigest, parseReference } from '@slipway/oci';
 import { isDerEcdsaSignature } from './keys/der.js';
 import type { Signer } from './keys/types.js';
 import { buildPayload } from './payload.js';
-import { type BundleReferrer, writeBundleReferrer } from './referrer.js';
 import {
   bytesBlob,
   type RepositoryManifest,
@@ -26,6 +25,7 @@ import {
   signatureLayer,
   signatureTag,
 } from './signature-manifest.js';
+import { type BundleWitnesses, type ImageBundle, signImageBundle } from './sigstore/sign-image-bundle.js';
 
 const SETTLE_MIN_MS = 5;
 const SETTLE_FACTOR = 1.5;
@@ -50,8 +50,10 @@ export interface SignImageOptions {
   readonly annotations?: Readonly<Record<string, string>> | undefined;
   /** For an index, also sign each manifest it lists. */
   readonly recursive?: boolean | undefined;
-  /** Also store an OCI 1.1 referrer: a sigstore bundle v0.3 with a DSSE envelope. */
+  /** Also store an OCI 1.1 referrer: a sigstore bundle v0.3 with a DSSE envelope, as cosign 3 does. */
   readonly referrer?: boolean | undefined;
+  /** With `referrer`: a Rekor and/or timestamp authority to witness the bundle (default: none). */
+  readonly bundleWitnesses?: BundleWitnesses | undefined;
   /** Read-modify-write attempts when other signers keep changing the tag. Default 6. */
   readonly maxAttempts?: number | undefined;
 }
@@ -74,7 +76,7 @@ export interface SignResult extends SignedManifest {
   /** With `recursive`: the platform manifests of the index, each signed too. */
   readonly children: readonly SignedManifest[];
   /** With `referrer`: the bundle stored as a referrer of the image. */
-  readonly referrer?: BundleReferrer | undefined;
+  readonly referrer?: ImageBundle | undefined;
 }
 
 /** Signs `digest` in `repository` with `signer`; see {@link SignImageOptions}. */
@@ -103,7 +105,13 @@ export async function signImage(options: SignImageOptions): Promise<SignResult> 
   const main = await addSignature(options, digest, identity);
   const referrer =
     options.referrer === true
-      ? await writeBundleReferrer({ repository, digest, identity, signer, annotations: options.annotations })
+      ? await signImageBundle({
+          repository,
+          digest,
+          signer: { kind: 'key', signer },
+          annotations: options.annotations,
+          ...options.bundleWitnesses,
+        })
       : undefined;
   return {
     ...main,

@@ -225,9 +225,9 @@ describe('signImage', () => {
     expect(bundle.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
     const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
     expect(statement.subject[0].digest.sha256).toBe(image.digest.slice(7));
-    const { preAuthEncoding } = await import('../src/referrer.js');
+    const { dsse } = await import('@sigstore/core');
     const { verify } = await import('node:crypto');
-    const pae = preAuthEncoding(
+    const pae = dsse.preAuthEncoding(
       bundle.dsseEnvelope.payloadType,
       Buffer.from(bundle.dsseEnvelope.payload, 'base64'),
     );
