@@ -91,15 +91,11 @@ export async function signImage(options: SignImageOptions): Promise<SignResult> 
   const identity = defaultIdentity(repository, options.identity);
   const children: SignedManifest[] = [];
   if (options.recursive === true) {
-    const manifest = await repository.getManifest(digest);
-    if (manifest === undefined) throw imageNotFound(repository, digest);
-    if (INDEX_MEDIA_TYPES.includes(manifest.mediaType)) {
-      // Each platform has its own `.sig` tag: sign a few at once, each paying its round trips in parallel.
-      const digests = indexChildren(manifest.bytes);
-      for (let start = 0; start < digests.length; start += CHILDREN_AT_ONCE) {
-        const batch = digests.slice(start, start + CHILDREN_AT_ONCE);
-        children.push(...(await Promise.all(batch.map((child) => addSignature(options, child, identity)))));
-      }
+    // Each platform has its own `.sig` tag: sign a few at once, each paying its round trips in parallel.
+    const digests = await indexChildDigests(repository, digest);
+    for (let start = 0; start < digests.length; start += CHILDREN_AT_ONCE) {
+      const batch = digests.slice(start, start + CHILDREN_AT_ONCE);
+      children.push(...(await Promise.all(batch.map((child) => addSignature(options, child, identity)))));
     }
   }
   const main = await addSignature(options, digest, identity);
@@ -120,6 +116,13 @@ export async function signImage(options: SignImageOptions): Promise<SignResult> 
     children,
     ...(referrer === undefined ? {} : { referrer }),
   };
+}
+
+/** The platform manifests an index lists (none for a single manifest), for signing each of them too. */
+export async function indexChildDigests(repository: SignatureRepository, digest: string): Promise<string[]> {
+  const manifest = await repository.getManifest(digest);
+  if (manifest === undefined) throw imageNotFound(repository, digest);
+  return INDEX_MEDIA_TYPES.includes(manifest.mediaType) ? indexChildren(manifest.bytes) : [];
 }
 
 function defaultIdentity(repository: SignatureRepository, identity: string | undefined): string {
