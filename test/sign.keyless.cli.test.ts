@@ -1,6 +1,9 @@
 // `slipway sign` keyless, the real CLI bundle against a real registry (distribution 2.8: no referrers API)
 // and the loopback Sigstore services, with a GitHub runner's OIDC environment.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GitHubOidcServer, startGitHubOidc } from './support/githubOidc.js';
 import { pushImage, registryBinaries, startRegistry, type TestRegistry } from './support/registry.js';
@@ -120,6 +123,55 @@ describe.skipIf(!available && process.env.CI !== 'true')('slipway sign, keyless'
     expect(run.stdout).toContain(
       "cosign verify --certificate-identity 'https://github.com/acme/shop/.github/workflows/release.yml@refs/heads/main' --certificate-oidc-issuer 'https://token.actions.githubusercontent.com'",
     );
+  });
+
+  it('with a key, --referrer --tlog-upload true: the .sig tag and a bundle logged in Rekor', async () => {
+    const pushed = await pushImage({ url: registry.url, repository: 'shop/keyed', tag: 'v1' });
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-keyed-'));
+    try {
+      const env = { SLIPWAY_KEY_PASSWORD: 'pw' };
+      const keygen = await runSlipway(['keygen', '--output-prefix', join(dir, 'k')], { env });
+      expect(keygen.code).toBe(0);
+      const run = await runSlipway(
+        [
+          'sign',
+          `${registry.host}/shop/keyed:v1`,
+          '--key',
+          join(dir, 'k.key'),
+          '--referrer',
+          '--tlog-upload',
+          'true',
+          '--rekor-url',
+          services.rekorUrl,
+          '--json',
+        ],
+        { env },
+      );
+      expect(run.stderr).not.toMatch(/error/i);
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout) as {
+        signatureRef: string;
+        bundle: { manifestDigest: string; tlogEntries: number; timestamps: number };
+      };
+      expect(result.signatureRef).toBe(`${registry.host}/shop/keyed:${pushed.digest.replace(':', '-')}.sig`);
+      expect(result.bundle).toMatchObject({ tlogEntries: 1, timestamps: 0 });
+      expect(services.requests).toContain('/api/v1/log/entries');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with a key, a Sigstore flag without --referrer is refused before anything is written', async () => {
+    const run = await runSlipway([
+      'sign',
+      `${registry.host}/shop/keyed:v1`,
+      '--key',
+      'k.key',
+      '--tsa-url',
+      services.tsaUrl,
+    ]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('--tsa-url applies to the bundle referrer');
   });
 
   it('without a key and without OIDC: fails naming --key, and writes nothing', async () => {
