@@ -91,6 +91,24 @@ describe('signBundle', () => {
     });
   });
 
+  it('keyless with Rekor v2 (from a SigningConfig): the entry goes to the v2 API', async () => {
+    await withCleanup(async (defer) => {
+      const oidc = await startGitHubOidc();
+      defer(oidc.close);
+      const services = await startSigstoreServices({ oidcKey: oidc.publicKey });
+      defer(services.close);
+      const signed = await signBundle({
+        statement,
+        signer: { kind: 'keyless', identityToken: oidc.issue('sigstore'), fulcioUrl: services.fulcioUrl },
+        rekorUrl: services.rekorUrl,
+        rekorVersion: 2,
+      });
+      expect(signed.tlogEntries).toBe(1);
+      expect(services.requests).toContain('/api/v2/log/entries');
+      expect(services.requests).not.toContain('/api/v1/log/entries');
+    });
+  });
+
   it('with our key: a publicKey bundle with the key hint that verifies with the key and the timestamp', async () => {
     await withCleanup(async (defer) => {
       const services = await startSigstoreServices();
