@@ -3,6 +3,7 @@
 // annotations; the predicate is empty. Verifiers match the subject by digest, so a copy to another
 // repository still verifies.
 
+import { SlipwayError } from '@slipway/errors';
 import { isDigest } from '@slipway/oci';
 
 export const IN_TOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -30,7 +31,9 @@ export function imageSignatureStatement(options: {
   annotations?: Readonly<Record<string, string>> | undefined;
 }): InTotoStatement {
   if (!isDigest(options.digest) || !options.digest.startsWith('sha256:')) {
-    throw new Error(`bug: imageSignatureStatement needs a sha256 manifest digest, got ${options.digest}`);
+    throw new SlipwayError(`"${options.digest}" is not a sha256 manifest digest`, {
+      fix: 'sign images addressed by sha256 digests, as cosign does',
+    });
   }
   return {
     _type: IN_TOTO_STATEMENT_TYPE,
