@@ -22,6 +22,15 @@ import { newKey } from './helpers.js';
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const statement = encodeStatement(imageSignatureStatement({ digest: DIGEST, annotations: { env: 'prod' } }));
 
+/** A token sigstore-js can read (it decodes the claims before asking Fulcio); no one checks it here. */
+const UNVERIFIED_TOKEN = [
+  '{"alg":"none"}',
+  '{"iss":"https://issuer.example","sub":"someone","aud":"sigstore"}',
+]
+  .map((part) => Buffer.from(part).toString('base64url'))
+  .concat('')
+  .join('.');
+
 function parse(bytes: Uint8Array) {
   return bundleFromJSON(JSON.parse(Buffer.from(bytes).toString('utf8')));
 }
@@ -31,7 +40,10 @@ describe('signBundle', () => {
     await withCleanup(async (defer) => {
       const oidc = await startGitHubOidc({ claims: { repository: 'acme/cart', event_name: 'release' } });
       defer(oidc.close);
-      const services = await startSigstoreServices({ oidcKey: oidc.publicKey });
+      // The mock TSA's clock stands still: put it (a whole second) after the certificate's notBefore, which
+      // Fulcio sets when it issues, or the timestamp can fall before the certificate's validity.
+      const clock = new Date(Math.floor(Date.now() / 1000) * 1000 + 5000);
+      const services = await startSigstoreServices({ oidcKey: oidc.publicKey, clock });
       defer(services.close);
       const signed = await signBundle({
         statement,
@@ -161,6 +173,24 @@ describe('signBundle', () => {
       expect(line).toContain(services.fulcioUrl);
       expect(line).toContain('audience "sigstore"');
       expect(line).not.toContain(token);
+    });
+  });
+
+  it('an unreachable Fulcio: a SlipwayError naming it and the network cause', async () => {
+    await withCleanup(async (defer) => {
+      const services = await startSigstoreServices();
+      const closed = services.fulcioUrl;
+      await services.close();
+      defer(() => undefined);
+      const error = await signBundle({
+        statement,
+        signer: { kind: 'keyless', identityToken: UNVERIFIED_TOKEN, fulcioUrl: closed },
+        tsaUrl: `${closed}/api/v1/timestamp`,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SlipwayError);
+      expect((error as SlipwayError).oneLine()).toMatch(
+        /^http:\/\/127\.0\.0\.1:\d+: Fulcio failed \(ECONNREFUSED\)/,
+      );
     });
   });
 
