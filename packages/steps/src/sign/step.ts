@@ -125,7 +125,6 @@ export const signStep = defineStep({
     }
     return {
       ...values,
-      keyless,
       annotations: Object.fromEntries(
         values.annotation.map((pair) => {
           const eq = pair.indexOf('=');
@@ -148,83 +147,18 @@ export const signStep = defineStep({
       rekorUrl: params['rekor-url'],
       tsaUrl: params['tsa-url'],
       signingConfig: await readSigningConfig(params['signing-config'], context),
-      tlogUpload: params.keyless ? tlogFlag(params['tlog-upload']) : undefined,
+      tlogUpload: params.key === undefined ? tlogFlag(params['tlog-upload']) : undefined,
       allowHttp: allowsHttp(context.env),
     });
-    const annotations = Object.keys(params.annotations).length > 0 ? params.annotations : undefined;
-    // Keyless: the token first, so that without one nothing is asked of the registry.
-    const token = params.keyless
-      ? await sign.identityToken({
-          env: context.env,
-          mask: context.reporter.mask,
-          allowHttp: allowsHttp(context.env),
-        })
-      : undefined;
-    const image = await openImage(params.image, { insecureRegistries: params['insecure-registry'] }, context);
-    const digest = await resolveDigest(image);
-    const pinned = pinnedName(image, digest);
-    const base = {
-      image: params.image,
-      digest,
-      pinned,
-      repository: image.repository.name,
-      isRegistry: image.location.kind === 'registry',
+    const request: SignRequest = {
+      params,
+      annotations: Object.keys(params.annotations).length > 0 ? params.annotations : undefined,
+      endpoints,
+      sign,
     };
-    if (token !== undefined) {
-      context.reporter.info(
-        `Signing ${pinned} keyless (identity token from ${token.source}, Fulcio ${endpoints.fulcioUrl})`,
-      );
-      const signer = { kind: 'keyless', identityToken: token.token, fulcioUrl: endpoints.fulcioUrl } as const;
-      const witnesses = witnessesOf(endpoints);
-      const children = params.recursive ? await sign.indexChildDigests(image.repository, digest) : [];
-      for (const child of children) {
-        await sign.signImageBundle({
-          repository: image.repository,
-          digest: child,
-          signer,
-          annotations,
-          ...witnesses,
-        });
-      }
-      const bundle = await sign.signImageBundle({
-        repository: image.repository,
-        digest,
-        signer,
-        annotations,
-        ...witnesses,
-      });
-      return {
-        ...base,
-        signatureRef: `${image.repository.name}@${bundle.manifestDigest}`,
-        added: true,
-        children,
-        bundle,
-      };
-    }
-    const signer = await sign.loadSigner(params.key ?? '', { env: context.env });
-    context.reporter.info(
-      `Signing ${pinned} with key ${signer.fingerprint.slice(0, 16)}… (${signer.description})`,
-    );
-    const result = await sign.signImage({
-      repository: image.repository,
-      digest,
-      signer,
-      identity: params.identity,
-      annotations,
-      recursive: params.recursive,
-      referrer: params.referrer,
-      bundleWitnesses: keyWitnesses(endpoints, params['tlog-upload']),
-    });
-    return {
-      ...base,
-      signatureRef: `${image.repository.name}:${result.signatureTag}`,
-      keyFingerprint: result.keyFingerprint,
-      keyDescription: signer.description,
-      identity: result.identity,
-      added: result.added,
-      children: result.children.map((c) => c.digest),
-      bundle: result.referrer,
-    };
+    return params.key === undefined
+      ? signKeyless(request, context)
+      : signWithKey(request, params.key, context);
   },
   outputValues: (r) => ({
     digest: r.digest,
@@ -290,6 +224,104 @@ export const signStep = defineStep({
     return `${r.added ? 'signed' : 'already signed'} ${r.pinned}\n  signature ${r.signatureRef}\n  key       ${r.keyFingerprint}\n${bundle}`;
   },
 });
+
+interface SignRequest {
+  readonly params: {
+    readonly image: string;
+    readonly identity: string | undefined;
+    readonly recursive: boolean;
+    readonly referrer: boolean;
+    readonly 'insecure-registry': readonly string[];
+    readonly 'tlog-upload': 'true' | 'false' | undefined;
+  };
+  readonly annotations: Readonly<Record<string, string>> | undefined;
+  readonly endpoints: SigstoreEndpoints;
+  readonly sign: typeof import('@slipway/sign');
+}
+
+async function openSigned(request: SignRequest, context: StepContext) {
+  const { params } = request;
+  const image = await openImage(
+    params.image,
+    { insecureRegistries: [...params['insecure-registry']] },
+    context,
+  );
+  const digest = await resolveDigest(image);
+  return {
+    image,
+    base: {
+      image: params.image,
+      digest,
+      pinned: pinnedName(image, digest),
+      repository: image.repository.name,
+      isRegistry: image.location.kind === 'registry',
+    },
+  };
+}
+
+/** cosign 3's keyless signature: a bundle referrer per manifest, no `.sig` tag. */
+async function signKeyless(request: SignRequest, context: StepContext): Promise<SignStepResult> {
+  const { sign, endpoints, annotations, params } = request;
+  // The token first, so that without one nothing is asked of the registry.
+  const token = await sign.identityToken({
+    env: context.env,
+    mask: context.reporter.mask,
+    allowHttp: allowsHttp(context.env),
+  });
+  const { image, base } = await openSigned(request, context);
+  context.reporter.info(
+    `Signing ${base.pinned} keyless (identity token from ${token.source}, Fulcio ${endpoints.fulcioUrl})`,
+  );
+  const signer = { kind: 'keyless', identityToken: token.token, fulcioUrl: endpoints.fulcioUrl } as const;
+  const signOne = (digest: string) =>
+    sign.signImageBundle({
+      repository: image.repository,
+      digest,
+      signer,
+      annotations,
+      ...witnessesOf(endpoints),
+    });
+  const children = params.recursive ? await sign.indexChildDigests(image.repository, base.digest) : [];
+  for (const child of children) await signOne(child);
+  const bundle = await signOne(base.digest);
+  return {
+    ...base,
+    signatureRef: `${image.repository.name}@${bundle.manifestDigest}`,
+    added: true,
+    children,
+    bundle,
+  };
+}
+
+/** The `.sig` tag as cosign 2 and containers/image read it, and with `referrer` the bundle beside it. */
+async function signWithKey(request: SignRequest, key: string, context: StepContext): Promise<SignStepResult> {
+  const { sign, endpoints, annotations, params } = request;
+  const signer = await sign.loadSigner(key, { env: context.env });
+  const { image, base } = await openSigned(request, context);
+  context.reporter.info(
+    `Signing ${base.pinned} with key ${signer.fingerprint.slice(0, 16)}… (${signer.description})`,
+  );
+  const result = await sign.signImage({
+    repository: image.repository,
+    digest: base.digest,
+    signer,
+    identity: params.identity,
+    annotations,
+    recursive: params.recursive,
+    referrer: params.referrer,
+    bundleWitnesses: keyWitnesses(endpoints, params['tlog-upload']),
+  });
+  return {
+    ...base,
+    signatureRef: `${image.repository.name}:${result.signatureTag}`,
+    keyFingerprint: result.keyFingerprint,
+    keyDescription: signer.description,
+    identity: result.identity,
+    added: result.added,
+    children: result.children.map((c) => c.digest),
+    bundle: result.referrer,
+  };
+}
 
 function tlogFlag(value: 'true' | 'false' | undefined): boolean | undefined {
   return value === undefined ? undefined : value === 'true';
