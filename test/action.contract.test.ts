@@ -20,6 +20,7 @@ import {
 } from './support/actionRunner.js';
 import { branchTip, createBareRepo, type FixtureFiles, readFileAt } from './support/bareRepo.js';
 import { type GitHttpServer, startGitHttpServer } from './support/gitHttpServer.js';
+import { startGitHubOidc } from './support/githubOidc.js';
 import { type GitHubServer, startGitHubServer } from './support/githubServer.js';
 import {
   type PushedImage,
@@ -28,6 +29,7 @@ import {
   startRegistry,
   type TestRegistry,
 } from './support/registry.js';
+import { startSigstoreServices } from './support/sigstoreServer.js';
 import { ROOT, runSlipway } from './support/slipway.js';
 
 /** Every action directory, from the filesystem. */
@@ -375,6 +377,10 @@ const SUCCESS: Record<string, (way: SecretWay) => Promise<Scenario>> = {
         image: `${host()}/shop/cart@${pushed.digest}`,
         'signature-ref': `${host()}/shop/cart:${signatureTag}`,
         'key-fingerprint': keys.fingerprint,
+        // No bundle referrer without `referrer`, and a key has no certificate identity.
+        'bundle-digest': '',
+        'certificate-identity': '',
+        'certificate-oidc-issuer': '',
         added: 'true',
       },
       check: async (run) => {
@@ -898,6 +904,55 @@ describe('actions/wait beyond the common contract', () => {
 });
 
 describe('actions/sign beyond the common contract', () => {
+  it.skipIf(noRegistry)(
+    'signs keyless with the job’s OIDC token: identity outputs, both tokens masked before anything else and never written',
+    async () => {
+      const oidc = await startGitHubOidc();
+      const services = await startSigstoreServices({ oidcKey: oidc.publicKey });
+      try {
+        counter += 1;
+        const pushed = await pushImage({
+          url: registry?.url ?? '',
+          repository: 'shop/cart',
+          tag: `keyless-${counter}`,
+        });
+        const result = await runAction(
+          'sign',
+          {
+            image: `${host()}/shop/cart:keyless-${counter}`,
+            'fulcio-url': services.fulcioUrl,
+            'tsa-url': services.tsaUrl,
+            'tlog-upload': 'false',
+          },
+          oidc.env,
+          {},
+        );
+        expect(
+          result.commands.filter((c) => c.command === 'error'),
+          result.stdout + result.stderr,
+        ).toEqual([]);
+        expect(result.code).toBe(0);
+        expect(result.outputs).toMatchObject({
+          digest: pushed.digest,
+          'key-fingerprint': '',
+          'certificate-identity':
+            'https://github.com/acme/shop/.github/workflows/release.yml@refs/heads/main',
+          'certificate-oidc-issuer': 'https://token.actions.githubusercontent.com',
+          'bundle-digest': expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        });
+        expect(result.summary).toContain('cosign verify --certificate-identity');
+        const idTokens = result.commands
+          .filter((c) => c.command === 'add-mask' && c.data.split('.').length === 3)
+          .map((c) => c.data);
+        expect(idTokens).toHaveLength(1);
+        expectMasked(result, [oidc.requestToken, ...idTokens]);
+      } finally {
+        await services.close();
+        await oidc.close();
+      }
+    },
+  );
+
   it.skipIf(noRegistry)(
     'masks the key password and each line of an env:// key before anything else, and writes neither',
     async () => {

@@ -1,16 +1,15 @@
-// The newer form (cosign 3): a sigstore bundle v0.3 holding a DSSE envelope over an in-toto statement,
-// stored as an OCI 1.1 artifact whose `subject` is the image. Registries without the referrers API get
-// the fallback tag `sha256-<hex>` holding an index of referrers, maintained here.
+// The newer form (cosign 3): a sigstore bundle v0.3 (a DSSE envelope over an in-toto statement, signed by
+// sigstore/sign-bundle.ts) stored as an OCI 1.1 artifact whose `subject` is the image, in the shape cosign's
+// WriteAttestationNewBundleFormat writes: an empty config, the bundle as the only layer, and the bundle
+// content and predicate type in the manifest's annotations. Registries without the referrers API get the
+// fallback tag `sha256-<hex>` holding an index of referrers, maintained here.
 
 import { SlipwayError } from '@slipway/errors';
-import type { Signer } from './keys/types.js';
 import { bytesBlob, type RepositoryDescriptor, type SignatureRepository } from './repository.js';
 import { OCI_MANIFEST, sha256Digest } from './signature-manifest.js';
 
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 export const EMPTY_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-export const SIGN_PREDICATE_TYPE = 'https://sigstore.dev/cosign/sign/v1';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const EMPTY = new Uint8Array([0x7b, 0x7d]); // {}
 
@@ -23,60 +22,21 @@ export interface BundleReferrer {
   readonly fallbackTag: boolean;
 }
 
-/** DSSE pre-authentication encoding: what the envelope's signature covers. */
-export function preAuthEncoding(payloadType: string, payload: Uint8Array): Uint8Array {
-  const type = Buffer.from(payloadType, 'utf8');
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
-      type,
-      Buffer.from(` ${payload.length} `, 'utf8'),
-      Buffer.from(payload),
-    ]),
-  );
-}
-
-/** The bundle JSON for a signature by `signer` over the image `digest` named `identity`. */
-export async function buildBundle(options: {
-  digest: string;
-  identity: string;
-  signer: Signer;
-  annotations?: Readonly<Record<string, string>> | undefined;
-}): Promise<Uint8Array> {
-  const statement = Buffer.from(
-    JSON.stringify({
-      _type: 'https://in-toto.io/Statement/v1',
-      subject: [{ name: options.identity, digest: { sha256: options.digest.slice('sha256:'.length) } }],
-      predicateType: SIGN_PREDICATE_TYPE,
-      predicate: options.annotations === undefined ? {} : { annotations: options.annotations },
-    }),
-  );
-  const signature = await options.signer.sign(preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, statement));
-  const hint = Buffer.from(options.signer.fingerprint, 'hex').toString('base64');
-  return new Uint8Array(
-    Buffer.from(
-      JSON.stringify({
-        mediaType: BUNDLE_MEDIA_TYPE,
-        verificationMaterial: { publicKey: { hint }, tlogEntries: [] },
-        dsseEnvelope: {
-          payload: statement.toString('base64'),
-          payloadType: IN_TOTO_PAYLOAD_TYPE,
-          signatures: [{ sig: Buffer.from(signature).toString('base64'), keyid: '' }],
-        },
-      }),
-    ),
-  );
+export interface BundleReferrerOptions {
+  readonly repository: SignatureRepository;
+  /** The image the bundle is about (the referrer's `subject`). */
+  readonly digest: string;
+  /** The signed bundle v0.3 JSON, stored as it is. */
+  readonly bundle: Uint8Array;
+  /** The statement's predicate type: cosign's sign predicate for a signature, else the attestation's. */
+  readonly predicateType: string;
+  /** The `org.opencontainers.image.created` time (default: now). */
+  readonly created?: Date | undefined;
 }
 
 /** Stores the bundle as a referrer of `digest`, keeping the fallback index tag where the API is missing. */
-export async function writeBundleReferrer(options: {
-  repository: SignatureRepository;
-  digest: string;
-  identity: string;
-  signer: Signer;
-  annotations?: Readonly<Record<string, string>> | undefined;
-}): Promise<BundleReferrer> {
-  const { repository, digest } = options;
+export async function writeBundleReferrer(options: BundleReferrerOptions): Promise<BundleReferrer> {
+  const { repository, digest, bundle } = options;
   const subject = await repository.resolve(digest);
   if (subject === undefined) {
     throw new SlipwayError(`manifest ${digest} not found`, {
@@ -84,41 +44,41 @@ export async function writeBundleReferrer(options: {
       fix: 'push the image first',
     });
   }
-  const bundle = await buildBundle(options);
   const bundleDigest = sha256Digest(bundle);
+  const emptyDigest = sha256Digest(EMPTY);
   await Promise.all([
     repository.putBlob(
       { mediaType: BUNDLE_MEDIA_TYPE, digest: bundleDigest, size: bundle.length },
       bytesBlob(bundle),
     ),
     repository.putBlob(
-      { mediaType: EMPTY_MEDIA_TYPE, digest: sha256Digest(EMPTY), size: EMPTY.length },
+      { mediaType: EMPTY_MEDIA_TYPE, digest: emptyDigest, size: EMPTY.length },
       bytesBlob(EMPTY),
     ),
   ]);
+  // cosign: RFC 3339 in whole seconds, UTC.
+  const created = (options.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const annotations = {
     'dev.sigstore.bundle.content': 'dsse-envelope',
-    'dev.sigstore.bundle.predicateType': SIGN_PREDICATE_TYPE,
-    'org.opencontainers.image.created': new Date().toISOString(),
+    'dev.sigstore.bundle.predicateType': options.predicateType,
+    'org.opencontainers.image.created': created,
   };
+  // Keys in the order cosign's Go structs marshal them; the config descriptor also carries the
+  // artifactType, as cosign writes it.
   const manifest = Buffer.from(
     JSON.stringify({
       schemaVersion: 2,
       mediaType: OCI_MANIFEST,
-      artifactType: BUNDLE_MEDIA_TYPE,
-      config: { mediaType: EMPTY_MEDIA_TYPE, digest: sha256Digest(EMPTY), size: EMPTY.length },
-      layers: [
-        {
-          mediaType: BUNDLE_MEDIA_TYPE,
-          digest: bundleDigest,
-          size: bundle.length,
-          annotations: {
-            'org.opencontainers.image.title': `${bundleDigest.replace(':', '-')}.sigstore.json`,
-          },
-        },
-      ],
-      subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+      config: {
+        mediaType: EMPTY_MEDIA_TYPE,
+        size: EMPTY.length,
+        digest: emptyDigest,
+        artifactType: BUNDLE_MEDIA_TYPE,
+      },
+      layers: [{ mediaType: BUNDLE_MEDIA_TYPE, size: bundle.length, digest: bundleDigest }],
       annotations,
+      subject: { mediaType: subject.mediaType, size: subject.size, digest: subject.digest },
+      artifactType: BUNDLE_MEDIA_TYPE,
     }),
   );
   const manifestDigest = sha256Digest(manifest);

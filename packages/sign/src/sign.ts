@@ -7,7 +7,6 @@ import { isDigest, parseReference } from '@slipway/oci';
 import { isDerEcdsaSignature } from './keys/der.js';
 import type { Signer } from './keys/types.js';
 import { buildPayload } from './payload.js';
-import { type BundleReferrer, writeBundleReferrer } from './referrer.js';
 import {
   bytesBlob,
   type RepositoryManifest,
@@ -26,6 +25,7 @@ import {
   signatureLayer,
   signatureTag,
 } from './signature-manifest.js';
+import { type BundleWitnesses, type ImageBundle, signImageBundle } from './sigstore/sign-image-bundle.js';
 
 const SETTLE_MIN_MS = 5;
 const SETTLE_FACTOR = 1.5;
@@ -50,8 +50,10 @@ export interface SignImageOptions {
   readonly annotations?: Readonly<Record<string, string>> | undefined;
   /** For an index, also sign each manifest it lists. */
   readonly recursive?: boolean | undefined;
-  /** Also store an OCI 1.1 referrer: a sigstore bundle v0.3 with a DSSE envelope. */
+  /** Also store an OCI 1.1 referrer: a sigstore bundle v0.3 with a DSSE envelope, as cosign 3 does. */
   readonly referrer?: boolean | undefined;
+  /** With `referrer`: a Rekor and/or timestamp authority to witness the bundle (default: none). */
+  readonly bundleWitnesses?: BundleWitnesses | undefined;
   /** Read-modify-write attempts when other signers keep changing the tag. Default 6. */
   readonly maxAttempts?: number | undefined;
 }
@@ -74,7 +76,7 @@ export interface SignResult extends SignedManifest {
   /** With `recursive`: the platform manifests of the index, each signed too. */
   readonly children: readonly SignedManifest[];
   /** With `referrer`: the bundle stored as a referrer of the image. */
-  readonly referrer?: BundleReferrer | undefined;
+  readonly referrer?: ImageBundle | undefined;
 }
 
 /** Signs `digest` in `repository` with `signer`; see {@link SignImageOptions}. */
@@ -89,21 +91,23 @@ export async function signImage(options: SignImageOptions): Promise<SignResult> 
   const identity = defaultIdentity(repository, options.identity);
   const children: SignedManifest[] = [];
   if (options.recursive === true) {
-    const manifest = await repository.getManifest(digest);
-    if (manifest === undefined) throw imageNotFound(repository, digest);
-    if (INDEX_MEDIA_TYPES.includes(manifest.mediaType)) {
-      // Each platform has its own `.sig` tag: sign a few at once, each paying its round trips in parallel.
-      const digests = indexChildren(manifest.bytes);
-      for (let start = 0; start < digests.length; start += CHILDREN_AT_ONCE) {
-        const batch = digests.slice(start, start + CHILDREN_AT_ONCE);
-        children.push(...(await Promise.all(batch.map((child) => addSignature(options, child, identity)))));
-      }
+    // Each platform has its own `.sig` tag: sign a few at once, each paying its round trips in parallel.
+    const digests = await indexChildDigests(repository, digest);
+    for (let start = 0; start < digests.length; start += CHILDREN_AT_ONCE) {
+      const batch = digests.slice(start, start + CHILDREN_AT_ONCE);
+      children.push(...(await Promise.all(batch.map((child) => addSignature(options, child, identity)))));
     }
   }
   const main = await addSignature(options, digest, identity);
   const referrer =
     options.referrer === true
-      ? await writeBundleReferrer({ repository, digest, identity, signer, annotations: options.annotations })
+      ? await signImageBundle({
+          repository,
+          digest,
+          signer: { kind: 'key', signer },
+          annotations: options.annotations,
+          ...options.bundleWitnesses,
+        })
       : undefined;
   return {
     ...main,
@@ -112,6 +116,13 @@ export async function signImage(options: SignImageOptions): Promise<SignResult> 
     children,
     ...(referrer === undefined ? {} : { referrer }),
   };
+}
+
+/** The platform manifests an index lists (none for a single manifest), for signing each of them too. */
+export async function indexChildDigests(repository: SignatureRepository, digest: string): Promise<string[]> {
+  const manifest = await repository.getManifest(digest);
+  if (manifest === undefined) throw imageNotFound(repository, digest);
+  return INDEX_MEDIA_TYPES.includes(manifest.mediaType) ? indexChildren(manifest.bytes) : [];
 }
 
 function defaultIdentity(repository: SignatureRepository, identity: string | undefined): string {

@@ -23,7 +23,11 @@ import {
   type IdentityRequirement,
 } from './sigstore/identity.js';
 import type { TrustRoot } from './sigstore/trust.js';
-import { type BundleSigner, checkSigstoreBundle, verifyBundleReferrers } from './sigstore/verify-bundle.js';
+import {
+  checkSigstoreBundle,
+  type VerifiedBundleSigner,
+  verifyBundleReferrers,
+} from './sigstore/verify-bundle.js';
 
 /** The predicate type cosign 3 signs an image with. */
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
@@ -257,7 +261,7 @@ async function checkLayer(
       `the payload blob cannot be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  let signer: BundleSigner;
+  let signer: VerifiedBundleSigner;
   if (isKeylessLayer(layer.annotations)) {
     let bundle: Uint8Array;
     try {

@@ -218,16 +218,38 @@ describe('signImage', () => {
     const manifest = await repository.getManifest(result.referrer?.manifestDigest ?? '');
     const json = JSON.parse(Buffer.from(manifest?.bytes ?? []).toString('utf8'));
     expect(json.subject.digest).toBe(image.digest);
-    expect(json.config).toMatchObject({ mediaType: 'application/vnd.oci.empty.v1+json', size: 2 });
+    // cosign's WriteReferrer shape: the empty config carries the artifactType too, the layer has no
+    // annotations, the creation time is RFC 3339 in whole seconds.
+    expect(json.config).toEqual({
+      mediaType: 'application/vnd.oci.empty.v1+json',
+      size: 2,
+      digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+      artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    });
+    expect(json.layers).toEqual([
+      {
+        mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+        size: expect.any(Number),
+        digest: expect.any(String),
+      },
+    ]);
+    expect(json.annotations['org.opencontainers.image.created']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(json.annotations['dev.sigstore.bundle.predicateType']).toBe('https://sigstore.dev/cosign/sign/v1');
     const bundle = JSON.parse(
       (await readAll((await repository.getBlob(json.layers[0].digest)).stream)).toString('utf8'),
     );
     expect(bundle.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
     const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
-    expect(statement.subject[0].digest.sha256).toBe(image.digest.slice(7));
-    const { preAuthEncoding } = await import('../src/referrer.js');
+    // cosign 3's sign statement: the subject is the digest alone, the predicate empty.
+    expect(statement).toEqual({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ digest: { sha256: image.digest.slice(7) }, annotations: {} }],
+      predicateType: 'https://sigstore.dev/cosign/sign/v1',
+      predicate: {},
+    });
+    const { dsse } = await import('@sigstore/core');
     const { verify } = await import('node:crypto');
-    const pae = preAuthEncoding(
+    const pae = dsse.preAuthEncoding(
       bundle.dsseEnvelope.payloadType,
       Buffer.from(bundle.dsseEnvelope.payload, 'base64'),
     );

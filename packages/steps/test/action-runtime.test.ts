@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import { PASSWORD_VARIABLES, parseKeySource } from '@slipway/sign';
+import { IDENTITY_TOKEN_SECRET_VARIABLES, PASSWORD_VARIABLES, parseKeySource } from '@slipway/sign';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineStep, input, keygenStep, runAction, runCli, signStep, verifyStep } from '../src/index.js';
 import { promoteStep } from '../src/promote/step.js';
@@ -225,7 +225,8 @@ describe('environmentSecrets', () => {
   });
 
   it('covers the key password wherever a step reads it, and the signing key but not public keys', () => {
-    expect([...signStep.secretEnv]).toEqual([...PASSWORD_VARIABLES]);
+    // …and the bearer tokens of keyless signing, as the signing code names them.
+    expect([...signStep.secretEnv]).toEqual([...PASSWORD_VARIABLES, ...IDENTITY_TOKEN_SECRET_VARIABLES]);
     expect([...keygenStep.secretEnv]).toEqual([...PASSWORD_VARIABLES]);
     expect(signStep.secretEnvReferences).toEqual(['key']);
     expect(verifyStep.secretEnvReferences).toEqual([]);

@@ -22,4 +22,4 @@ export {
   STALE_PATTERNS,
 } from './push.js';
 export { REDACTED, redactor } from './redact.js';
-export { DEFAULT_USERNAME, type GitAuth, type Remote, resolveRemote } from './remote.js';
+export { allowsHttp, DEFAULT_USERNAME, type GitAuth, type Remote, resolveRemote } from './remote.js';

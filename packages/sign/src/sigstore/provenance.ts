@@ -3,7 +3,7 @@
 // `require.provenance` makes of a verified statement. Pure: no I/O and no sigstore-js, so the policy gate and
 // `build` can load it cheaply; signing and verifying the statement live in sign-bundle.ts and verify-bundle.ts.
 
-import { IN_TOTO_STATEMENT_V1 } from './read-statement.js';
+import { IN_TOTO_STATEMENT_TYPE } from './statement.js';
 
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 export const GITHUB_WORKFLOW_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
@@ -69,7 +69,7 @@ export interface ProvenancePredicate {
 }
 
 export interface ProvenanceStatement {
-  readonly _type: typeof IN_TOTO_STATEMENT_V1;
+  readonly _type: typeof IN_TOTO_STATEMENT_TYPE;
   readonly subject: readonly [{ readonly name: string; readonly digest: { readonly sha256: string } }];
   readonly predicateType: typeof SLSA_PROVENANCE_V1;
   readonly predicate: ProvenancePredicate;
@@ -90,7 +90,7 @@ export function provenanceStatement(input: ProvenanceInput): ProvenanceStatement
   const path = at < 0 ? inRepository : inRepository.slice(0, at);
   const ref = at < 0 ? '' : inRepository.slice(at + 1);
   return {
-    _type: IN_TOTO_STATEMENT_V1,
+    _type: IN_TOTO_STATEMENT_TYPE,
     subject: [{ name: image.repository, digest: { sha256: image.digest.slice('sha256:'.length) } }],
     predicateType: SLSA_PROVENANCE_V1,
     predicate: {

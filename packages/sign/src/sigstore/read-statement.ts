@@ -1,7 +1,8 @@
 // The in-toto statement a verified DSSE envelope carries: parsed strictly and bounded, because after the
 // signature checks out, its subject and predicate type are what decide which image and claim it covers.
 
-export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
+import { IN_TOTO_STATEMENT_TYPE } from './statement.js';
+
 /** The older type some signers still write (in-toto attestation framework v0.1). */
 export const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
 export const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
@@ -13,7 +14,7 @@ export interface StatementSubject {
   readonly sha256: string;
 }
 
-export interface InTotoStatement {
+export interface SignedStatement {
   readonly predicateType: string;
   readonly subject: readonly StatementSubject[];
   readonly predicate: unknown;
@@ -27,7 +28,7 @@ export class StatementError extends Error {
   }
 }
 
-export function readStatement(bytes: Uint8Array): InTotoStatement {
+export function readStatement(bytes: Uint8Array): SignedStatement {
   if (bytes.length > MAX_STATEMENT_BYTES) {
     throw new StatementError(
       `the statement is ${bytes.length} bytes, more than the ${MAX_STATEMENT_BYTES} allowed`,
@@ -41,9 +42,9 @@ export function readStatement(bytes: Uint8Array): InTotoStatement {
   }
   if (!isObject(parsed)) throw new StatementError('the statement is not a JSON object');
   const type = parsed._type;
-  if (type !== IN_TOTO_STATEMENT_V1 && type !== IN_TOTO_STATEMENT_V01) {
+  if (type !== IN_TOTO_STATEMENT_TYPE && type !== IN_TOTO_STATEMENT_V01) {
     throw new StatementError(
-      `the statement's _type is ${JSON.stringify(type ?? null)}, not ${IN_TOTO_STATEMENT_V1}`,
+      `the statement's _type is ${JSON.stringify(type ?? null)}, not ${IN_TOTO_STATEMENT_TYPE}`,
     );
   }
   const predicateType = parsed.predicateType;

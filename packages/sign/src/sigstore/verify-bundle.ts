@@ -17,7 +17,7 @@ import {
   identityMismatch,
   verifiedByIdentity,
 } from './identity.js';
-import { type InTotoStatement, readStatement, StatementError } from './read-statement.js';
+import { readStatement, type SignedStatement, StatementError } from './read-statement.js';
 import type { TrustRoot } from './trust.js';
 
 export const SIGSTORE_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
@@ -30,7 +30,7 @@ const MAX_REFERRER_MANIFEST_BYTES = 64 * 1024;
 const MAX_BUNDLE_REFERRERS = 256;
 
 /** Who a bundle's signature is by, once sigstore-js and our trust rules accept it. */
-export interface BundleSigner {
+export interface VerifiedBundleSigner {
   /** The key fingerprint, or the identity in {@link verifiedByIdentity}'s form. */
   readonly signedBy: string;
   readonly keyFingerprint?: string | undefined;
@@ -39,10 +39,10 @@ export interface BundleSigner {
   readonly identity?: CertificateIdentity | undefined;
 }
 
-export interface VerifiedBundle extends BundleSigner {
+export interface VerifiedBundle extends VerifiedBundleSigner {
   /** The referrer manifest the bundle came in. */
   readonly manifestDigest: string;
-  readonly statement: InTotoStatement;
+  readonly statement: SignedStatement;
 }
 
 export interface VerifyBundleReferrersOptions {
@@ -176,7 +176,7 @@ export async function checkSigstoreBundle(options: {
   keys: readonly Verifier[];
   identities: readonly IdentityRequirement[];
   trustRoot: TrustRoot | undefined;
-}): Promise<{ signer: BundleSigner; statement: InTotoStatement | undefined } | BundleRejection> {
+}): Promise<{ signer: VerifiedBundleSigner; statement: SignedStatement | undefined } | BundleRejection> {
   const { bundleFromJSON } = await import('@sigstore/bundle');
   const { toSignedEntity } = await import('@sigstore/verify');
   let bundle: Bundle;
@@ -220,7 +220,7 @@ async function checkKeyless(
   leaf: X509Certificate,
   identities: readonly IdentityRequirement[],
   trustRoot: TrustRoot | undefined,
-): Promise<BundleSigner | BundleRejection> {
+): Promise<VerifiedBundleSigner | BundleRejection> {
   if (identities.length === 0) {
     return {
       reason: 'untrusted-identity',
@@ -272,7 +272,7 @@ async function checkKeyed(
   entity: SignedEntity,
   keys: readonly Verifier[],
   trustRoot: TrustRoot | undefined,
-): Promise<BundleSigner | BundleRejection> {
+): Promise<VerifiedBundleSigner | BundleRejection> {
   if (keys.length === 0)
     return { reason: 'untrusted-key', detail: 'a keyed signature, and no key is trusted' };
   const { Verifier: SigstoreVerifier } = await import('@sigstore/verify');
