@@ -7,8 +7,9 @@
 //
 // Writes bench/results/<name>.json and bench/results/<name>.md.
 //
-// The operations are one function each (`Operations`); `sigstoreJsOperations` drives sigstore-js directly.
-// To measure Slipway itself, give an `Operations` built on `signBundle` / `verifyImage` instead.
+// Two parts: sigstore-js driven directly (`Operations`, one function per operation: the floor), and Slipway's
+// own path, whole processes of the real CLI bundle against a real registry (docker-registry 2.8, so the
+// bundle goes to the `sha256-<hex>` fallback index): `slipway sign` keyless and `slipway verify` by identity.
 
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -16,8 +17,10 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { type GitHubOidcServer, startGitHubOidc } from '../../test/support/githubOidc.js';
+import { pushImage, startRegistry } from '../../test/support/registry.js';
 import { inTotoStatement } from '../../test/support/sigstoreBundles.js';
 import { type SigstoreServices, startSigstoreServices } from '../../test/support/sigstoreServer.js';
+import { runSlipway } from '../../test/support/slipway.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -27,6 +30,8 @@ const option = (name: string): string | undefined => {
 const ITERATIONS = Number(option('iterations') ?? 20);
 const NAME = option('name') ?? 'keyless';
 const STARTUP_RUNS = 7;
+const CLI_ITERATIONS = Number(option('cli-iterations') ?? 10);
+const WORKFLOW_IDENTITY = 'https://github.com/acme/shop/.github/workflows/release.yml@refs/heads/main';
 const results = fileURLToPath(new URL('../results/', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -141,6 +146,93 @@ async function measure(
   return { operation, medianMs: quantile(times, 0.5), p90Ms: quantile(times, 0.9), requests };
 }
 
+/** Whole-process times of the real CLI: keyless sign (TSA; Rekor) and verify by identity, each image new. */
+async function slipwayRows(services: SigstoreServices, oidc: GitHubOidcServer): Promise<Row[]> {
+  const registry = await startRegistry();
+  try {
+    const sigstore = ['--fulcio-url', services.fulcioUrl];
+    const image = async (i: number, label: string) => {
+      await pushImage({ url: registry.url, repository: 'shop/cart', tag: `${label}-${i}` });
+      return `${registry.host}/shop/cart:${label}-${i}`;
+    };
+    const cli = async (args: string[]) => {
+      const run = await runSlipway(args, { env: oidc.env });
+      if (run.code !== 0) throw new Error(`slipway ${args[0]} failed: ${run.stderr}`);
+    };
+    const signTsa = (ref: string) =>
+      cli(['sign', ref, ...sigstore, '--tsa-url', services.tsaUrl, '--tlog-upload', 'false']);
+    const rows: Row[] = [];
+    const refs: string[] = [];
+    const times = async (
+      operation: string,
+      prepare: (i: number) => Promise<string>,
+      run: (ref: string) => Promise<void>,
+    ): Promise<Row> => {
+      const ref = await prepare(-1);
+      await run(ref); // warm-up
+      const measured: number[] = [];
+      let requests: Record<string, number> = {};
+      for (let i = 0; i < CLI_ITERATIONS; i++) {
+        const target = await prepare(i);
+        const before = services.requests.length;
+        const tokensBefore = oidc.audiences.length;
+        const start = performance.now();
+        await run(target);
+        measured.push(performance.now() - start);
+        if (i === 0) {
+          requests = {};
+          for (const path of services.requests.slice(before)) requests[path] = (requests[path] ?? 0) + 1;
+          const tokens = oidc.audiences.length - tokensBefore;
+          if (tokens > 0) requests['OIDC token'] = tokens;
+        }
+      }
+      return { operation, medianMs: quantile(measured, 0.5), p90Ms: quantile(measured, 0.9), requests };
+    };
+    rows.push(
+      await times(
+        '`slipway sign` keyless, Fulcio + TSA (whole process)',
+        (i) => image(i, 'tsa'),
+        async (ref) => {
+          await signTsa(ref);
+          refs.push(ref);
+        },
+      ),
+      await times(
+        '`slipway sign` keyless, Fulcio + Rekor + TSA (whole process)',
+        (i) => image(i, 'rekor'),
+        (ref) =>
+          cli(['sign', ref, ...sigstore, '--rekor-url', services.rekorUrl, '--tsa-url', services.tsaUrl]),
+      ),
+    );
+    let next = 0;
+    rows.push(
+      await times(
+        '`slipway verify` by identity, timestamped bundle (whole process)',
+        async () => refs[next++ % refs.length] ?? '',
+        (ref) =>
+          cli([
+            'verify',
+            ref,
+            '--certificate-identity',
+            WORKFLOW_IDENTITY,
+            '--certificate-oidc-issuer',
+            'https://token.actions.githubusercontent.com',
+            '--trusted-root',
+            services.trustedRootPath,
+          ]),
+      ),
+      await times(
+        '`slipway --version` (start-up floor)',
+        async () => '',
+        () => cli(['--version']),
+      ),
+    );
+    return rows;
+  } finally {
+    await registry.stop();
+  }
+}
+
 /** Milliseconds a fresh `node` spends on `await import(specifier)` (median of STARTUP_RUNS processes). */
 function importCost(specifiers: readonly string[]): number {
   const script = `const t = performance.now(); ${specifiers
@@ -157,6 +249,7 @@ async function main(): Promise<void> {
   const oidc = await startGitHubOidc();
   const services = await startSigstoreServices({ oidcKey: oidc.publicKey });
   const rows: Row[] = [];
+  const cliRows: Row[] = [];
   try {
     const ops = await sigstoreJsOperations(services, oidc);
     const statement = (i: number) =>
@@ -176,6 +269,7 @@ async function main(): Promise<void> {
       await measure('verify: certificate + Rekor entry', services, oidc, () => ops.verify(rekorSigned)),
       await measure('verify: certificate + timestamp', services, oidc, () => ops.verify(tsaSigned)),
     );
+    cliRows.push(...(await slipwayRows(services, oidc)));
   } finally {
     await services.close();
     await oidc.close();
@@ -194,7 +288,17 @@ async function main(): Promise<void> {
     .map((value) => value.toFixed(2))
     .join(' ');
   const date = new Date().toISOString();
-  const report = { date, node: process.version, machine, load, iterations: ITERATIONS, rows, startup };
+  const report = {
+    date,
+    node: process.version,
+    machine,
+    load,
+    iterations: ITERATIONS,
+    rows,
+    cliIterations: CLI_ITERATIONS,
+    cliRows,
+    startup,
+  };
   await writeFile(`${results}${NAME}.json`, `${JSON.stringify(report, null, 2)}\n`);
 
   const requestText = (requests: Record<string, number>): string =>
@@ -214,6 +318,17 @@ a CI job signing once does. Requests are those of one operation, by path.
 | operation | median ms | p90 ms | HTTP requests | by path |
 | --- | --- | --- | --- | --- |
 ${rows.map((row) => `| ${row.operation} | ${row.medianMs} | ${row.p90Ms} | ${total(row.requests)} | ${requestText(row.requests) || 'none (offline)'} |`).join('\n')}
+
+## Slipway, whole processes
+
+The real CLI bundle (\`node packages/cli/dist/index.js\`), ${CLI_ITERATIONS} runs per row after one warm-up, each
+sign on a new image pushed to docker-registry 2.8 on 127.0.0.1 (untimed). A run includes Node's start-up,
+resolving the tag, the registry writes (bundle blob, empty config, referrer manifest, fallback index) and,
+for verify, listing the referrers and loading the trusted root. Sigstore requests of one run, by path:
+
+| operation | median ms | p90 ms | Sigstore + OIDC requests | by path |
+| --- | --- | --- | --- | --- |
+${cliRows.map((row) => `| ${row.operation} | ${row.medianMs} | ${row.p90Ms} | ${total(row.requests)} | ${requestText(row.requests) || 'none (offline)'} |`).join('\n')}
 
 ## Loading sigstore-js
 
