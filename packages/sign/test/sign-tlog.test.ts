@@ -19,14 +19,17 @@ import {
   encodeSignatureManifest,
   type LayerJson,
   loadTrustRoot,
+  logLayerSignature,
   OCI_MANIFEST,
   parseSignatureManifest,
   REKOR_BUNDLE_ANNOTATION,
   readBlob,
   SIGNATURE_ANNOTATION,
+  type Signer,
   signatureTag,
   signImage,
   type TrustRoot,
+  VerificationError,
   verifyImage,
 } from '../src/index.js';
 import { newKey, sha256, writeImage, writeIndex } from './helpers.js';
@@ -76,7 +79,7 @@ async function sigLayers(repository: ImageRepository, digest: string): Promise<L
 }
 
 /** Rewrites the `.sig` manifest with `layers` (a writer with registry access tampering with it). */
-async function _putSigLayers(repository: ImageRepository, digest: string, layers: LayerJson[]) {
+async function putSigLayers(repository: ImageRepository, digest: string, layers: LayerJson[]) {
   const encoded = encodeSignatureManifest(layers, undefined);
   await repository.putBlob(encoded.configDescriptor, bytesBlob(encoded.config));
   await repository.putManifest(
@@ -181,6 +184,74 @@ describe.skipIf(skip)('keyed .sig signatures logged in Rekor', () => {
     const result = await verifyImage({ repository, reference: 'v1', keys: [verifier], trustRoot });
     expect(result.verified).toHaveLength(1);
     expect(result.verified[0]).toMatchObject({ format: 'simple-signing', signedBy: verifier.fingerprint });
+  });
+
+  it("refuses a layer whose proof was swapped for another signature's entry", async () => {
+    const { signer, verifier } = newKey();
+    const first = await freshImage();
+    const second = await freshImage();
+    await signImage({ ...first, signer, tlog: { rekorUrl: services.rekorUrl } });
+    await signImage({ ...second, signer, tlog: { rekorUrl: services.rekorUrl } });
+    const [ours] = await sigLayers(first.repository, first.digest);
+    const [theirs] = await sigLayers(second.repository, second.digest);
+    if (ours === undefined || theirs === undefined) throw new Error('no layers');
+    const swapped: LayerJson = {
+      ...ours,
+      annotations: {
+        ...ours.annotations,
+        [REKOR_BUNDLE_ANNOTATION]: theirs.annotations?.[REKOR_BUNDLE_ANNOTATION] ?? '',
+      },
+    };
+    await putSigLayers(first.repository, first.digest, [swapped]);
+    const error = await refusal(
+      verifyImage({ repository: first.repository, reference: 'v1', keys: [verifier], trustRoot }),
+    );
+    expect(error).toBeInstanceOf(VerificationError);
+    expect((error as VerificationError).kind).toBe('tampered');
+    expect((error as VerificationError).rejected[0]?.detail).toMatch(/signature mismatch|digest mismatch/);
+    // Without a trusted root the key alone decides, as before: the proof is not read.
+    const keyOnly = await verifyImage({ repository: first.repository, reference: 'v1', keys: [verifier] });
+    expect(keyOnly.verified).toHaveLength(1);
+  });
+
+  it('refuses a proof whose entry names another key than the one that signed', async () => {
+    const { repository, digest } = await freshImage();
+    const { signer, verifier } = newKey();
+    const other = newKey('other key');
+    await signImage({ repository, digest, signer });
+    const [layer] = await sigLayers(repository, digest);
+    if (layer === undefined) throw new Error('no layer');
+    const payload = await readBlob(repository, layer.digest, 1 << 20);
+    const signature = Buffer.from(layer.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64');
+    // The same hash and signature logged under another key (the fake Rekor does not check the signature).
+    const stranger: Signer = { ...signer, publicKeyPem: other.signer.publicKeyPem };
+    const proof = await logLayerSignature({
+      payload,
+      signature,
+      signer: stranger,
+      tlog: { rekorUrl: services.rekorUrl },
+    });
+    await putSigLayers(repository, digest, [{ ...layer, annotations: { ...layer.annotations, ...proof } }]);
+    const error = await refusal(verifyImage({ repository, reference: 'v1', keys: [verifier], trustRoot }));
+    expect(error).toBeInstanceOf(VerificationError);
+    expect((error as VerificationError).kind).toBe('tampered');
+    expect((error as VerificationError).rejected[0]?.detail).toContain(
+      `the Rekor entry names key ${other.verifier.fingerprint.slice(0, 16)}`,
+    );
+  });
+
+  it('refuses a proof signed by a log the trusted root does not list', async () => {
+    const { repository, digest } = await freshImage();
+    const { signer, verifier } = newKey();
+    const elsewhere = await startSigstoreServices();
+    try {
+      await signImage({ repository, digest, signer, tlog: { rekorUrl: elsewhere.rekorUrl } });
+    } finally {
+      await elsewhere.close();
+    }
+    const error = await refusal(verifyImage({ repository, reference: 'v1', keys: [verifier], trustRoot }));
+    expect(error).toBeInstanceOf(VerificationError);
+    expect((error as VerificationError).kind).toBe('tampered');
   });
 
   it('Rekor down: a SlipwayError naming Rekor, and nothing written to the registry', async () => {
