@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { type ImageRepository, RegistryRepository } from '@slipway/oci';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFaultProxy } from '../../../test/support/faultProxy.js';
 import { registryBinaries, startRegistry, type TestRegistry } from '../../../test/support/registry.js';
 import { python, pythonCryptoAvailable } from '../../../test/support/signInterop.js';
 import { type SigstoreServices, startSigstoreServices } from '../../../test/support/sigstoreServer.js';
@@ -284,6 +285,52 @@ describe.skipIf(skip)('keyed .sig signatures logged in Rekor', () => {
     expect(proofless.added).toBe(false);
     expect(services.requests.filter((path) => path === ENTRIES)).toHaveLength(1);
     expect(await sigLayers(plain.repository, plain.digest)).toHaveLength(1);
+  });
+
+  it('another signer writing the tag meanwhile: both signatures logged once each, both proofs kept', async () => {
+    const path = `shop/contended-${randomBytes(4).toString('hex')}`;
+    const direct = new RegistryRepository(registry.host, path, { env });
+    const { digest } = await writeImage(direct, 'v1');
+    const ours = newKey('ours');
+    const theirs = newKey('theirs');
+    const tlog = { rekorUrl: services.rekorUrl };
+    const proxy = await startFaultProxy(registry.url);
+    let other: Promise<unknown> | undefined;
+    try {
+      // Our first check of the tag waits until the other signer, bypassing the proxy, has written it: we
+      // start over, with the entry Rekor gave us the first time.
+      proxy.setFaults((request) => {
+        if (request.method === 'GET' && request.kind === 'manifest' && request.nth === 2) {
+          other = signImage({ repository: direct, digest, signer: theirs.signer, tlog });
+          return { hold: other };
+        }
+        return 'pass';
+      });
+      const proxied = new RegistryRepository(proxy.host, path, { env });
+      const result = await signImage({
+        repository: proxied,
+        digest,
+        signer: ours.signer,
+        tlog,
+        identity: direct.name,
+      });
+      expect(result.added).toBe(true);
+      await expect(other).resolves.toMatchObject({ added: true });
+    } finally {
+      await proxy.stop();
+    }
+    expect(services.requests.filter((request) => request === ENTRIES)).toHaveLength(2);
+    const layers = await sigLayers(direct, digest);
+    expect(layers).toHaveLength(2);
+    for (const key of [ours, theirs]) {
+      const verified = await verifyImage({
+        repository: direct,
+        reference: 'v1',
+        keys: [key.verifier],
+        trustRoot,
+      });
+      expect(verified.verified).toHaveLength(1);
+    }
   });
 
   it('recursive: each platform manifest gets its own entry', async () => {
