@@ -241,6 +241,31 @@ describe.skipIf(skip)('keyed .sig signatures logged in Rekor', () => {
     );
   });
 
+  it('refuses a keyed layer whose proof cannot be read, rather than ignore it', async () => {
+    const { repository, digest } = await freshImage();
+    const { signer, verifier } = newKey();
+    await signImage({ repository, digest, signer, tlog: { rekorUrl: services.rekorUrl } });
+    const [layer] = await sigLayers(repository, digest);
+    if (layer === undefined) throw new Error('no layer');
+    const proof = proofOf(layer);
+    const dsse = Buffer.from(JSON.stringify({ ...entryBody(proof), kind: 'dsse' })).toString('base64');
+    for (const [broken, detail] of [
+      ['{"SignedEntryTimestamp":', /not JSON/],
+      [
+        JSON.stringify({ ...proof, Payload: { ...proof.Payload, body: dsse } }),
+        /is a dsse, not a hashedrekord/,
+      ],
+    ] as const) {
+      await putSigLayers(repository, digest, [
+        { ...layer, annotations: { ...layer.annotations, [REKOR_BUNDLE_ANNOTATION]: broken } },
+      ]);
+      const error = await refusal(verifyImage({ repository, reference: 'v1', keys: [verifier], trustRoot }));
+      expect(error).toBeInstanceOf(VerificationError);
+      expect((error as VerificationError).kind).toBe('invalid-payload');
+      expect((error as VerificationError).rejected[0]?.detail).toMatch(detail);
+    }
+  });
+
   it('refuses a proof signed by a log the trusted root does not list', async () => {
     const { repository, digest } = await freshImage();
     const { signer, verifier } = newKey();

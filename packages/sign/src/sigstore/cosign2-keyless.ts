@@ -11,7 +11,7 @@ export const REKOR_BUNDLE_ANNOTATION = 'dev.sigstore.cosign/bundle';
 const BUNDLE_V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
 const MAX_ANNOTATION_CHARS = 64 * 1024;
 
-/** Why a layer's keyless material cannot be read; the caller rejects that one signature. */
+/** Why a layer's keyless material or Rekor proof cannot be read; the caller rejects that one signature. */
 export class KeylessLayerError extends Error {
   constructor(message: string) {
     super(message);
