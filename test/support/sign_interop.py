@@ -135,9 +135,46 @@ def sign(req):
     return {"signature": b64(private.sign(payload, ec.ECDSA(hashes.SHA256())))}
 
 
+def rekor_set(req):
+    """cosign 2's Rekor proof of a .sig layer (dev.sigstore.cosign/bundle): the signed entry timestamp is the
+    log's ECDSA signature over the canonical JSON (sorted keys, no spaces) of body, integratedTime, logID and
+    logIndex, as Rekor's and cosign's verifiers rebuild it."""
+    proof = json.loads(req["annotation"])
+    log_key_der = base64.b64decode(req["rekorKeyDer"])
+    log_key = serialization.load_der_public_key(log_key_der)
+    payload = proof["Payload"]
+    canonical = json.dumps(
+        {
+            "body": payload["body"],
+            "integratedTime": payload["integratedTime"],
+            "logID": payload["logID"],
+            "logIndex": payload["logIndex"],
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
+    try:
+        log_key.verify(base64.b64decode(proof["SignedEntryTimestamp"]), canonical, ec.ECDSA(hashes.SHA256()))
+        ok = True
+    except InvalidSignature:
+        ok = False
+    return {
+        "setValid": ok,
+        "logIdIsKeyHash": payload["logID"] == hashlib.sha256(log_key_der).hexdigest(),
+        "integerFields": all(type(payload[k]) is int for k in ("integratedTime", "logIndex")),
+        "body": json.loads(base64.b64decode(payload["body"])),
+    }
+
+
 def main():
     req = json.load(sys.stdin)
-    op = {"decrypt-key": decrypt_key, "encrypt-key": encrypt_key, "verify": verify, "sign": sign}[req["op"]]
+    op = {
+        "decrypt-key": decrypt_key,
+        "encrypt-key": encrypt_key,
+        "verify": verify,
+        "sign": sign,
+        "rekor-set": rekor_set,
+    }[req["op"]]
     json.dump(op(req), sys.stdout)
 
 

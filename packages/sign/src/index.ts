@@ -17,6 +17,7 @@ export * from './sigstore/identity.js';
 export * from './sigstore/oidc.js';
 export * from './sigstore/provenance.js';
 export * from './sigstore/read-statement.js';
+export * from './sigstore/rekor-layer-proof.js';
 export * from './sigstore/sign-bundle.js';
 export * from './sigstore/sign-image-bundle.js';
 export * from './sigstore/statement.js';

@@ -25,6 +25,7 @@ import {
   signatureLayer,
   signatureTag,
 } from './signature-manifest.js';
+import { logLayerSignature, type TlogUpload } from './sigstore/rekor-layer-proof.js';
 import { type BundleWitnesses, type ImageBundle, signImageBundle } from './sigstore/sign-image-bundle.js';
 
 const SETTLE_MIN_MS = 5;
@@ -50,6 +51,11 @@ export interface SignImageOptions {
   readonly annotations?: Readonly<Record<string, string>> | undefined;
   /** For an index, also sign each manifest it lists. */
   readonly recursive?: boolean | undefined;
+  /**
+   * Log each `.sig` signature in this Rekor (v1, a `hashedrekord` entry) and keep the proof in the layer, as
+   * cosign 2 `sign --key --tlog-upload` does: a default `cosign verify --key` needs it. Default: no log.
+   */
+  readonly tlog?: TlogUpload | undefined;
   /** Also store an OCI 1.1 referrer: a sigstore bundle v0.3 with a DSSE envelope, as cosign 3 does. */
   readonly referrer?: boolean | undefined;
   /** With `referrer`: a Rekor and/or timestamp authority to witness the bundle (default: none). */
@@ -167,8 +173,23 @@ async function addSignature(
       fix: 'use a P-256 key; cosign and containers/image read DER ECDSA signatures only',
     });
   }
-  const ours = signatureLayer(payload, signature);
-  const payloadDescriptor = { mediaType: ours.mediaType, digest: payloadDigest, size: payload.length };
+  const plain = signatureLayer(payload, signature);
+  // With a log, the layer is known only once Rekor has taken the signature. Rekor is asked only when the
+  // tag lacks the signature (no entry for a signature never written), before anything is written, and
+  // once: a retry after contention reuses the entry.
+  const { tlog } = options;
+  let ours: Promise<LayerJson> | undefined;
+  const layerToWrite = () => {
+    ours ??=
+      tlog === undefined
+        ? Promise.resolve(plain)
+        : logLayerSignature({ payload, signature, signer, tlog }).then((proof) => ({
+            ...plain,
+            annotations: { ...plain.annotations, ...proof },
+          }));
+    return ours;
+  };
+  const payloadDescriptor = { mediaType: plain.mediaType, digest: payloadDigest, size: payload.length };
   let payloadPushed = false;
   const attempts = options.maxAttempts ?? 6;
 
@@ -194,7 +215,14 @@ async function addSignature(
       await release();
       return { digest, signatureTag: tag, signatureManifestDigest: existing.digest, added: false };
     }
-    const encoded = encodeSignatureManifest([...layers, ours], current?.annotations);
+    let layer: LayerJson;
+    try {
+      layer = await layerToWrite();
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    const encoded = encodeSignatureManifest([...layers, layer], current?.annotations);
     // Round 2: the blobs, and the race check: has another signer written the tag since our read? The
     // check goes out as soon as the first blob is in, alongside the other. Asked any earlier, it would
     // leave a longer stretch between its answer and our manifest landing, and the settle below (which
@@ -251,7 +279,7 @@ async function addSignature(
     const now = await repository.getManifest(tag);
     if (
       now !== undefined &&
-      parseSignatureManifest(now.bytes, where).layers.some((layer) => sameLayer(layer, ours))
+      parseSignatureManifest(now.bytes, where).layers.some((found) => sameLayer(found, layer))
     ) {
       return { digest, signatureTag: tag, signatureManifestDigest: now.digest, added: true };
     }

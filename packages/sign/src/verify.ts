@@ -1,12 +1,15 @@
 // Checking an image's signatures the way cosign `verify` and containers/image do: resolve to the digest,
 // read `sha256-<hex>.sig` (simple-signing layers, keyed or cosign 2 keyless) and the cosign 3 bundle
-// referrers, verify each with the trusted keys or identities, and check the digest and what it names.
-// sigstore-js is loaded only when a certificate or a bundle is there to check.
+// referrers, verify each with the trusted keys or identities (and, given a trusted root, a keyed layer's Rekor
+// proof), and check the digest and what it names.
+// sigstore-js is loaded only when a certificate, a bundle or (with a trusted root) a Rekor proof is there
+// to check.
 
+import { createPublicKey } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
 import { isDigest, parseReference, shortDigest } from '@slipway/oci';
 import { isDerEcdsaSignature, looksLikeP1363 } from './keys/der.js';
-import type { Verifier } from './keys/types.js';
+import { keyFingerprint, type Verifier } from './keys/types.js';
 import { InvalidPayloadError, parsePayload } from './payload.js';
 import { readBlob, type SignatureRepository } from './repository.js';
 import {
@@ -16,7 +19,13 @@ import {
   signatureLayers,
   signatureTag,
 } from './signature-manifest.js';
-import { isKeylessLayer, KeylessLayerError, keylessLayerBundle } from './sigstore/cosign2-keyless.js';
+import {
+  hasRekorProof,
+  isKeylessLayer,
+  KeylessLayerError,
+  keyedLayerBundle,
+  keylessLayerBundle,
+} from './sigstore/cosign2-keyless.js';
 import {
   type CertificateIdentity,
   describeRequirement,
@@ -279,6 +288,12 @@ async function checkLayer(
     });
     if ('reason' in outcome) return reject(outcome.reason, outcome.detail);
     signer = outcome.signer;
+  } else if (trust.trustRoot !== undefined && hasRekorProof(layer.annotations)) {
+    // A keyed signature logged in Rekor (cosign 2 `sign --key --tlog-upload`): with a trusted root its
+    // proof is checked, as a default `cosign verify --key` does; without one the key alone decides.
+    const outcome = await checkLoggedKeyedLayer(layer, payloadBytes, signature, trust);
+    if ('reason' in outcome) return reject(outcome.reason, outcome.detail);
+    signer = outcome;
   } else {
     const key = trust.keys.find((candidate) => candidate.verify(payloadBytes, signature));
     if (key === undefined) return reject('untrusted-key', 'no trusted key verifies this signature');
@@ -306,6 +321,46 @@ async function checkLayer(
     dockerReference: payload.dockerReference,
     optional: payload.optional,
   };
+}
+
+/**
+ * A keyed `.sig` layer with a Rekor proof: a trusted key's signature, the entry's signed timestamp by a log
+ * of the trusted root, and the entry's hash, signature and key those of the layer.
+ */
+async function checkLoggedKeyedLayer(
+  layer: LayerJson,
+  payload: Uint8Array,
+  signature: Uint8Array,
+  trust: Trust,
+): Promise<VerifiedBundleSigner | Pick<RejectedSignature, 'reason' | 'detail'>> {
+  let converted: ReturnType<typeof keyedLayerBundle>;
+  try {
+    converted = keyedLayerBundle(layer.annotations ?? {}, payload, signature);
+  } catch (error) {
+    if (error instanceof KeylessLayerError) return { reason: 'invalid-payload', detail: error.message };
+    throw error;
+  }
+  const outcome = await checkSigstoreBundle({
+    bytes: converted.bundle,
+    artifact: payload,
+    keys: trust.keys,
+    identities: [],
+    trustRoot: trust.trustRoot,
+  });
+  if ('reason' in outcome) return outcome;
+  let logged: string | undefined;
+  try {
+    logged = keyFingerprint(createPublicKey(converted.loggedKeyPem));
+  } catch {
+    logged = undefined;
+  }
+  if (logged !== outcome.signer.keyFingerprint) {
+    return {
+      reason: 'tampered',
+      detail: `the Rekor entry names ${logged === undefined ? 'no readable public key' : `key ${logged.slice(0, 16)}`}, not the key that made the signature (${outcome.signer.keyFingerprint?.slice(0, 16) ?? 'none'})`,
+    };
+  }
+  return outcome.signer;
 }
 
 /** Undefined when `signed` satisfies `rule`, else why not. */

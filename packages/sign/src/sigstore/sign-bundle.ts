@@ -122,7 +122,7 @@ function serviceError(error: unknown, options: SignBundleOptions): unknown {
   if (error instanceof SlipwayError) return error;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const status = httpStatus(error);
-  const answered = status === undefined ? `failed (${networkCause(error)})` : `answered HTTP ${status}`;
+  const answered = serviceFailure(error);
   if (code === 'CA_CREATE_SIGNING_CERTIFICATE_ERROR' && options.signer.kind === 'keyless') {
     return new SlipwayError(`Fulcio ${answered} when asked for a signing certificate`, {
       where: options.signer.fulcioUrl,
@@ -155,6 +155,12 @@ function serviceError(error: unknown, options: SignBundleOptions): unknown {
     });
   }
   return error;
+}
+
+/** How a service call went wrong, after the service's name: `answered HTTP 503`, `failed (ECONNREFUSED)`. */
+export function serviceFailure(error: unknown): string {
+  const status = httpStatus(error);
+  return status === undefined ? `failed (${networkCause(error)})` : `answered HTTP ${status}`;
 }
 
 function httpStatus(error: unknown): number | undefined {
