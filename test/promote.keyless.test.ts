@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegistryRepository } from '@slipway/oci';
@@ -59,6 +60,11 @@ environments:
         identities:
           - workflow: ${RELEASE}
         trustedRoot: { path: sigstore/trusted_root.json }
+  edge:
+    require:
+      signatures:
+        identities:
+          - workflow: ${RELEASE}
 `;
 
 const deployment = (image: string): string =>
@@ -100,6 +106,7 @@ beforeAll(async () => {
       'env/qa': manifest,
       'env/staging': manifest,
       'env/prod': manifest,
+      'env/edge': manifest,
     },
     defaultBranch: 'main',
   });
@@ -211,5 +218,26 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
     expect(lands.stderr).not.toMatch(/error/);
     expect(lands.code).toBe(0);
     expect(listCommits(repo.path, 'env/prod')[0]?.message).toContain(`Slipway-Image: ${cart}:2.0.2@${built}`);
+  });
+
+  it('refuses, naming trustedRoot in .slipway.yaml, when the public-good root cannot be fetched', async () => {
+    const digest = await keylessImage('3.0.0');
+    // A proxy port nothing listens on: TUF's fetches fail at once, as on a runner without the network.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const address = closed.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const tip = branchTip(repo.path, 'env/edge');
+    const result = await runSlipway(
+      ['promote', '--config-repo', repo.url, '--env', 'edge', '--image', `${cart}:3.0.0@${digest}`],
+      { env: { HOME: join(dir, 'home-offline'), https_proxy: `http://127.0.0.1:${port}` } },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /\.slipway\.yaml:\d+: the policy's trustedRoot \(public-good\) cannot be loaded: cannot fetch Sigstore's public-good trusted root through TUF: .*set trustedRoot: \{ path: /,
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(branchTip(repo.path, 'env/edge')).toBe(tip);
   });
 });
