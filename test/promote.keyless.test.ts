@@ -54,6 +54,7 @@ environments:
           - workflow: ${RELEASE}
         trustedRoot: { path: sigstore/trusted_root.json }
   prod:
+    allowForce: true
     require:
       provenance:
         sourceRepository: acme/shop
@@ -201,6 +202,11 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
     expect(missing.stderr).toMatch(
       /\.slipway\.yaml:\d+: prod requires signed SLSA provenance from https:\/\/github\.com\/acme\/shop, and .* has no provenance attestation.*--provenance/,
     );
+    expect(branchTip(repo.path, 'env/prod')).toBe(tip);
+    // --force, even where the policy allows it, only passes promoteFrom: never signatures or provenance.
+    const forced = await promote('--env', 'prod', '--force', '--image', `${cart}:2.0.0@${none}`);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/prod requires signed SLSA provenance/);
     expect(branchTip(repo.path, 'env/prod')).toBe(tip);
 
     const elsewhere = await keylessImage('2.0.1');
