@@ -176,6 +176,9 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
     const result = await promote('--env', 'qa', '--image', `${cart}:1.0.1@${digest}`);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/\.slipway\.yaml:9: qa requires a trusted signature: .*release\.yml/);
+    expect(result.stderr).toMatch(
+      /; sign from a workflow qa trusts \(require\.signatures\.identities in \.slipway\.yaml\)/,
+    );
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(branchTip(repo.path, 'env/qa')).toBe(tip);
   });

@@ -235,9 +235,12 @@ async function checkRequirements(
                 error instanceof sign.VerificationError
                   ? `${POLICY_FILE}:${environment.line}`
                   : (error.where ?? `${POLICY_FILE}:${environment.line}`),
+              // verify's fix for an identity names its flags; here the policy names the identities.
               fix:
-                error.fix ??
-                `sign ${image.name}@${image.digest} with a key or identity the policy trusts for ${environment.name}`,
+                error instanceof sign.VerificationError && error.kind === 'untrusted-identity'
+                  ? `sign from a workflow ${environment.name} trusts (require.signatures.identities in ${POLICY_FILE}), or change those identities through a reviewed change to the config repo`
+                  : (error.fix ??
+                    `sign ${image.name}@${image.digest} with a key or identity the policy trusts for ${environment.name}`),
             });
           }
           throw error;
