@@ -66,6 +66,18 @@ environments:
       signatures:
         identities:
           - workflow: ${RELEASE}
+  lab:
+    require:
+      signatures:
+        identities:
+          - workflow: ${RELEASE}
+        trustedRoot: { path: sigstore/missing.json }
+  big:
+    require:
+      signatures:
+        identities:
+          - workflow: ${RELEASE}
+        trustedRoot: { path: sigstore/big.json }
 `;
 
 const deployment = (image: string): string =>
@@ -101,6 +113,8 @@ beforeAll(async () => {
       main: {
         '.slipway.yaml': policy,
         'sigstore/trusted_root.json': JSON.stringify(services.trustedRoot),
+        // Valid JSON, over the 256 KiB a trusted root may take: refused before it is read.
+        'sigstore/big.json': `${JSON.stringify(services.trustedRoot)}${' '.repeat(300 * 1024)}`,
         'keys/release.pub': await readFile(join(dir, 'release.pub'), 'utf8'),
       },
       'env/dev': manifest,
@@ -108,6 +122,8 @@ beforeAll(async () => {
       'env/staging': manifest,
       'env/prod': manifest,
       'env/edge': manifest,
+      'env/lab': manifest,
+      'env/big': manifest,
     },
     defaultBranch: 'main',
   });
@@ -248,5 +264,21 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
     );
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(branchTip(repo.path, 'env/edge')).toBe(tip);
+  });
+
+  it('refuses a trustedRoot file that is missing or too big, naming its line in .slipway.yaml', async () => {
+    const digest = await keylessImage('3.1.0');
+    const tips = [branchTip(repo.path, 'env/lab'), branchTip(repo.path, 'env/big')];
+    const missing = await promote('--env', 'lab', '--image', `${cart}:3.1.0@${digest}`);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /\.slipway\.yaml:41: trusted root file sigstore\/missing\.json does not exist on main; commit the TrustedRoot JSON/,
+    );
+    const big = await promote('--env', 'big', '--image', `${cart}:3.1.0@${digest}`);
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(
+      /\.slipway\.yaml:47: the trusted root sigstore\/big\.json cannot be read: sigstore\/big\.json is \d+(\.\d)? KiB, over Slipway's limit of 256 KiB.*trusted root file this large/,
+    );
+    expect([branchTip(repo.path, 'env/lab'), branchTip(repo.path, 'env/big')]).toEqual(tips);
   });
 });

@@ -46,7 +46,18 @@ async function load(
       });
     }
   }
-  const found = (await reader.read([source.path], FILE_LIMITS.trustedRoot)).get(source.path);
+  let found: Buffer | undefined;
+  try {
+    found = (await reader.read([source.path], FILE_LIMITS.trustedRoot)).get(source.path);
+  } catch (error) {
+    // Too big, or the config repo's trouble: either way the file the policy's trustedRoot names.
+    if (!(error instanceof SlipwayError)) throw error;
+    throw new SlipwayError(`the trusted root ${source.path} cannot be read: ${error.message}`, {
+      where,
+      fix: error.fix ?? 'check the file trustedRoot.path names in the config repo',
+      cause: error,
+    });
+  }
   if (found === undefined) {
     throw new SlipwayError(`trusted root file ${source.path} does not exist on ${reader.ref}`, {
       where,
