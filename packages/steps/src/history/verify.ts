@@ -193,7 +193,7 @@ export function unheldClaims(history: VerifiedHistory): SlipwayError | undefined
     `${unheld.length} commit${unheld.length === 1 ? '' : 's'} of ${history.branch} claim${unheld.length === 1 ? 's' : ''} a verification that does not hold: ${unheld.map(([entry]) => entry.commit.slice(0, 12)).join(', ')}`,
     {
       where: history.branch,
-      fix: 'see who pushed them (git log) and what they changed; those versions were not verified by a key the policy trusts',
+      fix: 'see who pushed them (git log) and what they changed; those versions were not verified by a key or identity the policy trusts',
     },
   );
 }
