@@ -78,6 +78,13 @@ environments:
         identities:
           - workflow: ${RELEASE}
         trustedRoot: { path: sigstore/big.json }
+  field:
+    require:
+      signatures:
+        keys:
+          - path: keys/release.pub
+        identities:
+          - workflow: ${RELEASE}
 `;
 
 const deployment = (image: string): string =>
@@ -124,6 +131,7 @@ beforeAll(async () => {
       'env/edge': manifest,
       'env/lab': manifest,
       'env/big': manifest,
+      'env/field': manifest,
     },
     defaultBranch: 'main',
   });
@@ -169,6 +177,16 @@ async function attestProvenance(digest: string, sourceRepository: string): Promi
   );
   const bundle = await dsseBundle(fulcioSigner(services, oidc), [tsa(services)], statement);
   await putBundleReferrer(repository, digest, bundleBytes(bundle), SLSA_PROVENANCE_PREDICATE);
+}
+
+/** A proxy port nothing listens on: TUF's fetches through it fail at once, as on a runner without the network. */
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const address = closed.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  return port;
 }
 
 const promote = (...args: string[]) =>
@@ -247,12 +265,7 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
 
   it('refuses, naming trustedRoot in .slipway.yaml, when the public-good root cannot be fetched', async () => {
     const digest = await keylessImage('3.0.0');
-    // A proxy port nothing listens on: TUF's fetches fail at once, as on a runner without the network.
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const address = closed.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
     const tip = branchTip(repo.path, 'env/edge');
     const result = await runSlipway(
       ['promote', '--config-repo', repo.url, '--env', 'edge', '--image', `${cart}:3.0.0@${digest}`],
@@ -280,5 +293,30 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
       /\.slipway\.yaml:47: the trusted root sigstore\/big\.json cannot be read: sigstore\/big\.json is \d+(\.\d)? KiB, over Slipway's limit of 256 KiB.*trusted root file this large/,
     );
     expect([branchTip(repo.path, 'env/lab'), branchTip(repo.path, 'env/big')]).toEqual(tips);
+  });
+
+  it('checks a key-signed or unsigned image where keys or identities are trusted without fetching the public-good root', async () => {
+    const { digest } = await writeImage(repository, '4.0.0');
+    const signed = await runSlipway(['sign', `${cart}@${digest}`, '--key', join(dir, 'release.key')], {
+      env,
+    });
+    expect(signed.code, signed.stderr).toBe(0);
+    const { digest: unsigned } = await writeImage(repository, '4.0.1');
+    const offline = {
+      env: { HOME: join(dir, 'home-field'), https_proxy: `http://127.0.0.1:${await closedPort()}` },
+    };
+    const run = (image: string) =>
+      runSlipway(['promote', '--config-repo', repo.url, '--env', 'field', '--image', image], offline);
+
+    const refused = await run(`${cart}:4.0.1@${unsigned}`);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /\.slipway\.yaml:\d+: field requires a trusted signature: .*no signature exists/,
+    );
+
+    const lands = await run(`${cart}:4.0.0@${digest}`);
+    expect(lands.stderr).not.toMatch(/error/);
+    expect(lands.code).toBe(0);
+    expect(listCommits(repo.path, 'env/field')[0]?.message).toMatch(/\nSlipway-Verified-By: [0-9a-f]{64}\n/);
   });
 });

@@ -5,7 +5,7 @@ import type { IdentityRequirement, IdentityRule, TrustRoot, Verifier } from '@sl
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
 import { POLICY_FILE, withPolicy } from '../policy/source.js';
-import { policyTrustRoots } from '../policy/trust-root.js';
+import { policyTrustRoots, type TrustRootLoader } from '../policy/trust-root.js';
 import { trustedKeys } from '../policy/trusted-keys.js';
 
 /**
@@ -39,8 +39,8 @@ export interface VerifyRequest {
 interface Trust {
   readonly keys: readonly Verifier[];
   readonly identities: readonly IdentityRequirement[];
-  /** With identities: the policy's trusted root, or why it cannot be loaded (identity claims then cannot hold). */
-  readonly trustRoot: TrustRoot | SlipwayError | undefined;
+  /** With identities: the policy's trusted root's loader, or why its file cannot be read (identity claims then cannot hold). */
+  readonly trustRoot: TrustRootLoader | SlipwayError | undefined;
   readonly identity: IdentityRule;
 }
 
@@ -75,7 +75,8 @@ export async function verifyHistory(
       if (signatures === undefined || keys === undefined) return undefined;
       let trustRoot: Trust['trustRoot'];
       if (signatures.identities.length > 0) {
-        // Read now (the reader lives only here); a root that cannot be loaded fails identity claims only.
+        // A file is read now (the reader lives only here), the root loaded only for an identity claim; a root
+        // that cannot be had fails identity claims only.
         trustRoot = await policyTrustRoots(reader, context)(signatures.trustedRoot, environment.line).catch(
           (error: unknown) => {
             if (error instanceof SlipwayError) return error;
@@ -139,8 +140,6 @@ async function verdictOf(
           undefined,
       );
       if (!accepted) return notUpheld(`identity ${claim} is not one ${POLICY_FILE} trusts for ${target.env}`);
-      if (trust.trustRoot instanceof SlipwayError)
-        return notUpheld(`identity ${claim} cannot be checked: ${trust.trustRoot.message}`);
       identityClaimed = true;
       continue;
     }
@@ -150,6 +149,13 @@ async function verdictOf(
     keys.push(key);
   }
   if (image.digest === undefined) return notUpheld('the commit names no digest, and a signature signs one');
+  let trustRoot: TrustRoot | undefined;
+  if (identityClaimed) {
+    const root = await loadRoot(trust.trustRoot);
+    if (root instanceof SlipwayError)
+      return notUpheld(`an identity claim cannot be checked: ${root.message}`);
+    trustRoot = root;
+  }
   const reference = parseReference(image.name);
   const repository = openRepository(
     { kind: 'registry', reference },
@@ -161,9 +167,7 @@ async function verdictOf(
       repository,
       reference: image.digest,
       keys,
-      ...(identityClaimed && !(trust.trustRoot instanceof SlipwayError)
-        ? { identities: trust.identities, trustRoot: trust.trustRoot }
-        : {}),
+      ...(trustRoot === undefined ? {} : { identities: trust.identities, trustRoot }),
       identity: trust.identity,
       imageRepository: image.repository,
     });
@@ -178,6 +182,19 @@ async function verdictOf(
   } catch (error) {
     // The registry's answer (no signature, a bad one, no such image) is the verdict; so is one it cannot give.
     if (error instanceof SlipwayError) return notUpheld(error.message);
+    throw error;
+  }
+}
+
+/** The trusted root, or why it cannot be had. */
+async function loadRoot(source: Trust['trustRoot']): Promise<TrustRoot | SlipwayError> {
+  if (source === undefined)
+    return new SlipwayError(`${POLICY_FILE} trusts no identities`, { where: POLICY_FILE });
+  if (source instanceof SlipwayError) return source;
+  try {
+    return await source();
+  } catch (error) {
+    if (error instanceof SlipwayError) return error;
     throw error;
   }
 }

@@ -4,47 +4,53 @@ import type { PolicyTrustedRoot, TrustRoot } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { POLICY_FILE } from './source.js';
 
-/** Loads each trusted root a policy names once, however many requirements name it. */
-export type PolicyTrustRoots = (source: PolicyTrustedRoot, line: number) => Promise<TrustRoot>;
+/** Loads a trusted root when first called, once. */
+export type TrustRootLoader = () => Promise<TrustRoot>;
+
+/** The loader of the trusted root a requirement names (`line`: the requirement's line in the policy). */
+export type PolicyTrustRoots = (source: PolicyTrustedRoot, line: number) => Promise<TrustRootLoader>;
 
 /**
  * The trusted roots a policy's keyless requirements check against: Sigstore's public-good root through TUF,
- * or a TrustedRoot JSON file read from the same ref as the policy (bounded like key files). Each failure names
- * `trustedRoot` in `.slipway.yaml` at `line` (the requirement's, or the `path:` line), since the policy chose
- * the root. sigstore-js is loaded only when a root is asked for.
+ * or a TrustedRoot JSON file read from the same ref as the policy (bounded like key files). A file is read
+ * now, while the policy's ref is at hand; the root itself (sigstore-js, and TUF's fetches) is loaded only
+ * when a keyless signature is to be checked, so key-signed images never pay for it. Every failure names
+ * `.slipway.yaml` at the `trustedRoot` line (or the requirement's, when the default public-good is meant).
  */
 export function policyTrustRoots(reader: ConfigFilesReader, context: StepContext): PolicyTrustRoots {
-  const loaded = new Map<string, Promise<TrustRoot>>();
+  const loaders = new Map<string, Promise<TrustRootLoader>>();
   return (source, line) => {
     const key = source.kind === 'path' ? `path:${source.path}` : 'public-good';
-    let root = loaded.get(key);
-    if (root === undefined) {
-      root = load(reader, source, source.kind === 'path' ? source.line : line, context);
-      loaded.set(key, root);
+    let loader = loaders.get(key);
+    if (loader === undefined) {
+      loader = prepare(reader, source, source.kind === 'path' ? source.line : line, context);
+      loaders.set(key, loader);
     }
-    return root;
+    return loader;
   };
 }
 
-async function load(
+async function prepare(
   reader: ConfigFilesReader,
   source: PolicyTrustedRoot,
   line: number,
   context: StepContext,
-): Promise<TrustRoot> {
+): Promise<TrustRootLoader> {
   const where = `${POLICY_FILE}:${line}`;
-  const { loadTrustRoot } = await import('@slipway/sign');
   if (source.kind === 'public-good') {
-    try {
-      return await loadTrustRoot({ kind: 'public-good', env: context.env });
-    } catch (error) {
-      if (!(error instanceof SlipwayError)) throw error;
-      throw new SlipwayError(`the policy's trustedRoot (public-good) cannot be loaded: ${error.message}`, {
-        where,
-        fix: `let the runner reach Sigstore's TUF mirror (${error.where ?? 'https://tuf-repo-cdn.sigstore.dev'}), or set trustedRoot: { path: <TrustedRoot JSON in the config repo> } in ${POLICY_FILE}`,
-        cause: error,
-      });
-    }
+    return once(async () => {
+      const { loadTrustRoot } = await import('@slipway/sign');
+      try {
+        return await loadTrustRoot({ kind: 'public-good', env: context.env });
+      } catch (error) {
+        if (!(error instanceof SlipwayError)) throw error;
+        throw new SlipwayError(`the policy's trustedRoot (public-good) cannot be loaded: ${error.message}`, {
+          where,
+          fix: `let the runner reach Sigstore's TUF mirror (${error.where ?? 'https://tuf-repo-cdn.sigstore.dev'}), or set trustedRoot: { path: <TrustedRoot JSON in the config repo> } in ${POLICY_FILE}`,
+          cause: error,
+        });
+      }
+    });
   }
   let found: Buffer | undefined;
   try {
@@ -64,5 +70,17 @@ async function load(
       fix: 'commit the TrustedRoot JSON to the config repo, or fix trustedRoot.path in the policy',
     });
   }
-  return loadTrustRoot({ kind: 'json', bytes: found, where: `${source.path} (trustedRoot, ${where})` });
+  const bytes = found;
+  return once(async () => {
+    const { loadTrustRoot } = await import('@slipway/sign');
+    return loadTrustRoot({ kind: 'json', bytes, where: `${source.path} (trustedRoot, ${where})` });
+  });
+}
+
+function once(load: () => Promise<TrustRoot>): TrustRootLoader {
+  let loaded: Promise<TrustRoot> | undefined;
+  return () => {
+    loaded ??= load();
+    return loaded;
+  };
 }

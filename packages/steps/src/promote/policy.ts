@@ -14,14 +14,14 @@ import type {
   Policy,
   ProvenanceRequirement,
   SignatureRequirement,
-  TrustRoot,
   Verifier,
+  VerifyResult,
 } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
 import { checkPolicyDecidedFlags } from '../policy/decided-flags.js';
 import { POLICY_FILE, policyTarget, withPolicy } from '../policy/source.js';
-import { type PolicyTrustRoots, policyTrustRoots } from '../policy/trust-root.js';
+import { type PolicyTrustRoots, policyTrustRoots, type TrustRootLoader } from '../policy/trust-root.js';
 import { requirementKeys } from '../policy/trusted-keys.js';
 import type { PromoteParams } from './params.js';
 
@@ -40,8 +40,8 @@ export interface PolicyPlan {
 interface Signers {
   readonly keys: readonly Verifier[];
   readonly identities: readonly IdentityRequirement[];
-  /** Loaded only when there are identities to check certificates of. */
-  readonly trustRoot: TrustRoot | undefined;
+  /** Set when there are identities; loads the trusted root their certificates are checked against. */
+  readonly trustRoot: TrustRootLoader | undefined;
 }
 
 interface Requirement {
@@ -151,8 +151,8 @@ export async function planWithPolicy(
 }
 
 /**
- * The keys and identities a requirement trusts, read from the policy's ref; the trusted root (and with it
- * sigstore-js) only when there are identities, since key signatures verify without one.
+ * The keys and identities a requirement trusts, read from the policy's ref, and, when there are identities,
+ * the loader of their trusted root (key signatures verify without one).
  */
 async function signersOf(
   requirement: SignatureRequirement | ProvenanceRequirement,
@@ -214,37 +214,57 @@ async function checkRequirements(
       );
       if (signatures !== undefined) {
         context.reporter.info(`Verifying ${image.name}@${shortDigest(image.digest)} for ${environment.name}`);
-        try {
-          const result = await sign.verifyImage({
-            repository,
-            reference: image.digest,
-            keys: signatures.signers.keys,
-            identities: signatures.signers.identities,
-            trustRoot: signatures.signers.trustRoot,
-            identity: signatures.requirement.identity,
-            imageRepository: reference.repository,
+        const refuse = (error: unknown): never => {
+          if (!(error instanceof SlipwayError)) throw error;
+          throw new SlipwayError(`${environment.name} requires a trusted signature: ${error.message}`, {
+            // The policy's line for a signature that does not do; a registry's trouble keeps its own place.
+            where:
+              error instanceof sign.VerificationError
+                ? `${POLICY_FILE}:${environment.line}`
+                : (error.where ?? `${POLICY_FILE}:${environment.line}`),
+            // verify's fix for an identity names its flags; here the policy names the identities.
+            fix:
+              error instanceof sign.VerificationError && error.kind === 'untrusted-identity'
+                ? `sign from a workflow ${environment.name} trusts (require.signatures.identities in ${POLICY_FILE}), or change those identities through a reviewed change to the config repo`
+                : (error.fix ??
+                  `sign ${image.name}@${image.digest} with a key or identity the policy trusts for ${environment.name}`),
           });
-          const seen = verifiedBy.get(image.repository) ?? new Set<string>();
-          for (const v of result.verified) seen.add(v.signedBy);
-          verifiedBy.set(image.repository, seen);
-        } catch (error) {
-          if (error instanceof SlipwayError) {
-            throw new SlipwayError(`${environment.name} requires a trusted signature: ${error.message}`, {
-              // The policy's line for a signature that does not do; a registry's trouble keeps its own place.
-              where:
-                error instanceof sign.VerificationError
-                  ? `${POLICY_FILE}:${environment.line}`
-                  : (error.where ?? `${POLICY_FILE}:${environment.line}`),
-              // verify's fix for an identity names its flags; here the policy names the identities.
-              fix:
-                error instanceof sign.VerificationError && error.kind === 'untrusted-identity'
-                  ? `sign from a workflow ${environment.name} trusts (require.signatures.identities in ${POLICY_FILE}), or change those identities through a reviewed change to the config repo`
-                  : (error.fix ??
-                    `sign ${image.name}@${image.digest} with a key or identity the policy trusts for ${environment.name}`),
-            });
+        };
+        const { signers } = signatures;
+        const options = {
+          repository,
+          reference: image.digest,
+          keys: signers.keys,
+          identity: signatures.requirement.identity,
+          imageRepository: reference.repository,
+        };
+        let result: VerifyResult | undefined;
+        // Keys first: a key-signed image needs no trusted root, so neither sigstore-js' verifier nor TUF's
+        // fetches; the identities (and their root) are tried only when a keyless signature is there to check.
+        if (signers.keys.length > 0) {
+          try {
+            result = await sign.verifyImage(options);
+          } catch (error) {
+            const keyless =
+              error instanceof sign.VerificationError &&
+              error.rejected.some((r) => r.reason === 'untrusted-identity' || r.reason === 'untrusted-ca');
+            if (!keyless || signers.trustRoot === undefined) refuse(error);
           }
-          throw error;
         }
+        if (result === undefined && signers.trustRoot !== undefined) {
+          // Outside the refusal: a root that cannot be loaded names trustedRoot, not the image.
+          const trustRoot = await signers.trustRoot();
+          try {
+            result = await sign.verifyImage({ ...options, identities: signers.identities, trustRoot });
+          } catch (error) {
+            refuse(error);
+          }
+        }
+        if (result === undefined)
+          throw new Error('bug: a signature requirement with neither keys nor identities');
+        const seen = verifiedBy.get(image.repository) ?? new Set<string>();
+        for (const v of result.verified) seen.add(v.signedBy);
+        verifiedBy.set(image.repository, seen);
       }
       if (provenance !== undefined) {
         context.reporter.info(
@@ -286,7 +306,7 @@ async function provenanceRefusal(
     predicateType: sign.SLSA_PROVENANCE_V1,
     keys: signers.keys,
     identities: signers.identities,
-    trustRoot: signers.trustRoot,
+    trustRoot: signers.trustRoot === undefined ? undefined : await signers.trustRoot(),
   });
   const mismatches: string[] = [];
   for (const bundle of found.verified) {
