@@ -151,7 +151,7 @@ describe.skipIf(skip)('slipway history --verify', () => {
     });
     const lines = json.stderr.trimEnd().split('\n');
     expect(lines.at(-1)).toBe(
-      `slipway history: error: env/prod: 2 commits of env/prod claim a verification that does not hold: ${untrusted.slice(0, 12)}, ${noSignature.slice(0, 12)}; see who pushed them (git log) and what they changed; those versions were not verified by a key the policy trusts`,
+      `slipway history: error: env/prod: 2 commits of env/prod claim a verification that does not hold: ${untrusted.slice(0, 12)}, ${noSignature.slice(0, 12)}; see who pushed them (git log) and what they changed; those versions were not verified by a key or identity the policy trusts`,
     );
 
     const text = await history();

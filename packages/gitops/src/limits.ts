@@ -9,11 +9,13 @@ import { SlipwayError } from '@slipway/errors';
  * manifest is rarely near it; and parsing YAML for a byte-exact edit costs memory: about 500 MB for 1 MiB of
  * the worst-case shape (a long list of one-letter items), measured, so 1 MiB keeps a promotion well under
  * 1.5 GB where 2 MiB would not. `key`: a public key file (PEM or a KMS reference) is under 1 KiB; 64 KiB is
- * room for comments. `candidates`: every candidate file of a branch together, as they are held at once.
+ * room for comments. `trustedRoot`: a Sigstore TrustedRoot JSON is a few KiB (public-good's is about 7 KiB); 256 KiB
+ * leaves room for a private instance's extra authorities and logs. `candidates`: every candidate file of a branch together, as they are held at once.
  */
 export const FILE_LIMITS = {
   file: 1024 * 1024,
   key: 64 * 1024,
+  trustedRoot: 256 * 1024,
   candidates: 64 * 1024 * 1024,
 } as const;
 

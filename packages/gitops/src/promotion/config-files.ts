@@ -229,7 +229,7 @@ function sizeRefusal(file: string, size: number, limit: number, ref: string): Er
     size,
     limit,
     `branch ${ref}`,
-    'a policy or key file this large is not one: check what was committed there',
+    'a policy, key or trusted root file this large is not one: check what was committed there',
   );
 }
 

@@ -1,15 +1,17 @@
 import { SlipwayError } from '@slipway/errors';
 import type { EnvironmentTarget, GitAuth, History, HistoryEntry, HistoryImage } from '@slipway/gitops';
 import { openRepository, parseReference, shortDigest } from '@slipway/oci';
-import type { IdentityRule, Verifier } from '@slipway/sign';
+import type { IdentityRequirement, IdentityRule, TrustRoot, Verifier } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
 import { POLICY_FILE, withPolicy } from '../policy/source.js';
+import { policyTrustRoots, type TrustRootLoader } from '../policy/trust-root.js';
 import { trustedKeys } from '../policy/trusted-keys.js';
 
 /**
  * What `history --verify` makes of one image of an entry (or of an entry without images):
- * - `verified`: its `Slipway-Verified-By` keys each signed the digest, and the policy trusts them here;
+ * - `verified`: its `Slipway-Verified-By` keys and keyless identities each signed the digest, and the policy
+ *   trusts them here;
  * - `claim not upheld`: it claims a verification that the registry and the policy do not bear out;
  * - `unverified`: no claim, in an environment whose policy requires signatures;
  * - `no claim`: no claim, and none required.
@@ -36,13 +38,17 @@ export interface VerifyRequest {
 
 interface Trust {
   readonly keys: readonly Verifier[];
+  readonly identities: readonly IdentityRequirement[];
+  /** With identities: the policy's trusted root's loader, or why its file cannot be read (identity claims then cannot hold). */
+  readonly trustRoot: TrustRootLoader | SlipwayError | undefined;
   readonly identity: IdentityRule;
 }
 
 /**
  * Re-checks every `Slipway-Verified-By` claim of `history`: the digest in `Slipway-Image` must carry a valid
- * signature (the registry's `.sig`) by each key the claim names, and the config repo's policy (read as promote
- * reads it, today) must trust those keys for this environment. A claim anyone could have typed into a commit
+ * signature (a `.sig` layer or a bundle referrer) by each key the claim names, and by exactly each keyless
+ * identity (`<subject> (<issuer>)`) it names, and the config repo's policy (read as promote reads it, today)
+ * must trust those keys and identities for this environment. A claim anyone could have typed into a commit
  * is thereby exposed; one that held when promoted but whose key the policy no longer trusts is too.
  */
 export async function verifyHistory(
@@ -64,9 +70,21 @@ export async function verifyHistory(
       const { policy, reader } = source;
       const sign = await import('@slipway/sign');
       const environment = sign.findEnvironment(policy, target.env);
+      const signatures = environment.require.signatures;
       const keys = await trustedKeys(reader, environment);
-      const identity = environment.require.signatures?.identity;
-      return keys === undefined || identity === undefined ? undefined : { keys, identity };
+      if (signatures === undefined || keys === undefined) return undefined;
+      let trustRoot: Trust['trustRoot'];
+      if (signatures.identities.length > 0) {
+        // A file is read now (the reader lives only here), the root loaded only for an identity claim; a root
+        // that cannot be had fails identity claims only.
+        trustRoot = await policyTrustRoots(reader, context)(signatures.trustedRoot, environment.line).catch(
+          (error: unknown) => {
+            if (error instanceof SlipwayError) return error;
+            throw error;
+          },
+        );
+      }
+      return { keys, identities: signatures.identities, trustRoot, identity: signatures.identity };
     },
   );
   const verdicts = new Map<HistoryEntry, readonly Verdict[]>();
@@ -104,17 +122,40 @@ async function verdictOf(
   }
   const notUpheld = (reason: string): Verdict => ({ verdict: 'claim not upheld', reason });
   if (trust === undefined) {
-    return notUpheld(`${POLICY_FILE} trusts no keys for ${target.env}, so no key can have verified it`);
+    return notUpheld(
+      `${POLICY_FILE} requires no signatures for ${target.env}, so no key or identity can have verified it`,
+    );
   }
+  const sign = await import('@slipway/sign');
   const keys: Verifier[] = [];
-  for (const fingerprint of claimed) {
-    const key = trust.keys.find((candidate) => candidate.fingerprint === fingerprint);
+  let identityClaimed = false;
+  for (const claim of claimed) {
+    const identity = sign.parseVerifiedIdentity(claim);
+    if (identity !== undefined) {
+      // The subject and issuer must be ones the policy accepts; its GitHub extension rules are held against the
+      // certificate itself, when the signature is verified below.
+      const accepted = trust.identities.some(
+        (requirement) =>
+          sign.identityMismatch({ ...requirement, github: undefined }, { ...identity, github: {} }) ===
+          undefined,
+      );
+      if (!accepted) return notUpheld(`identity ${claim} is not one ${POLICY_FILE} trusts for ${target.env}`);
+      identityClaimed = true;
+      continue;
+    }
+    const key = trust.keys.find((candidate) => candidate.fingerprint === claim);
     if (key === undefined)
-      return notUpheld(`key ${fingerprint} is not one ${POLICY_FILE} trusts for ${target.env}`);
+      return notUpheld(`key ${claim} is not one ${POLICY_FILE} trusts for ${target.env}`);
     keys.push(key);
   }
   if (image.digest === undefined) return notUpheld('the commit names no digest, and a signature signs one');
-  const { verifyImage } = await import('@slipway/sign');
+  let trustRoot: TrustRoot | undefined;
+  if (identityClaimed) {
+    const root = await loadRoot(trust.trustRoot);
+    if (root instanceof SlipwayError)
+      return notUpheld(`an identity claim cannot be checked: ${root.message}`);
+    trustRoot = root;
+  }
   const reference = parseReference(image.name);
   const repository = openRepository(
     { kind: 'registry', reference },
@@ -122,20 +163,38 @@ async function verdictOf(
   );
   context.reporter.info(`Verifying the claim on ${image.name}@${shortDigest(image.digest)}`);
   try {
-    const result = await verifyImage({
+    const result = await sign.verifyImage({
       repository,
       reference: image.digest,
       keys,
+      ...(trustRoot === undefined ? {} : { identities: trust.identities, trustRoot }),
       identity: trust.identity,
       imageRepository: image.repository,
     });
     const signers = new Set(result.verified.map((signature) => signature.signedBy));
-    const missing = claimed.find((fingerprint) => !signers.has(fingerprint));
-    if (missing !== undefined) return notUpheld(`no valid signature by key ${missing}`);
+    // An identity verifies as `<subject> (<issuer>)` exactly, so equality holds it to that subject and issuer.
+    const missing = claimed.find((claim) => !signers.has(claim));
+    if (missing !== undefined)
+      return notUpheld(
+        `no valid signature by ${sign.parseVerifiedIdentity(missing) === undefined ? 'key' : 'identity'} ${missing}`,
+      );
     return { verdict: 'verified', keys: claimed };
   } catch (error) {
     // The registry's answer (no signature, a bad one, no such image) is the verdict; so is one it cannot give.
     if (error instanceof SlipwayError) return notUpheld(error.message);
+    throw error;
+  }
+}
+
+/** The trusted root, or why it cannot be had. */
+async function loadRoot(source: Trust['trustRoot']): Promise<TrustRoot | SlipwayError> {
+  if (source === undefined)
+    return new SlipwayError(`${POLICY_FILE} trusts no identities`, { where: POLICY_FILE });
+  if (source instanceof SlipwayError) return source;
+  try {
+    return await source();
+  } catch (error) {
+    if (error instanceof SlipwayError) return error;
     throw error;
   }
 }
@@ -151,7 +210,7 @@ export function unheldClaims(history: VerifiedHistory): SlipwayError | undefined
     `${unheld.length} commit${unheld.length === 1 ? '' : 's'} of ${history.branch} claim${unheld.length === 1 ? 's' : ''} a verification that does not hold: ${unheld.map(([entry]) => entry.commit.slice(0, 12)).join(', ')}`,
     {
       where: history.branch,
-      fix: 'see who pushed them (git log) and what they changed; those versions were not verified by a key the policy trusts',
+      fix: 'see who pushed them (git log) and what they changed; those versions were not verified by a key or identity the policy trusts',
     },
   );
 }

@@ -8,12 +8,21 @@ import {
   pinRepository,
 } from '@slipway/gitops';
 import { openRepository, parseReference, shortDigest } from '@slipway/oci';
-import type { Environment, Policy, SignatureRequirement, Verifier } from '@slipway/sign';
+import type {
+  Environment,
+  IdentityRequirement,
+  Policy,
+  ProvenanceRequirement,
+  SignatureRequirement,
+  Verifier,
+  VerifyResult,
+} from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
 import { baseOptions } from '../images/open.js';
 import { checkPolicyDecidedFlags } from '../policy/decided-flags.js';
 import { POLICY_FILE, policyTarget, withPolicy } from '../policy/source.js';
-import { trustedKeys } from '../policy/trusted-keys.js';
+import { type PolicyTrustRoots, policyTrustRoots, type TrustRootLoader } from '../policy/trust-root.js';
+import { requirementKeys } from '../policy/trusted-keys.js';
 import type { PromoteParams } from './params.js';
 
 /** What the config repo's policy makes of a promotion: where each environment lives, and what it requires. */
@@ -27,12 +36,19 @@ export interface PolicyPlan {
   readonly pinOverrideRefusal: PinOverrideRefusal | undefined;
 }
 
+/** Who the policy trusts for one requirement: its keys, its keyless identities and their trusted root. */
+interface Signers {
+  readonly keys: readonly Verifier[];
+  readonly identities: readonly IdentityRequirement[];
+  /** Set when there are identities; loads the trusted root their certificates are checked against. */
+  readonly trustRoot: TrustRootLoader | undefined;
+}
+
 interface Requirement {
   readonly environment: Environment;
   readonly previous: EnvironmentTarget | undefined;
-  readonly signatures:
-    | { readonly requirement: SignatureRequirement; readonly keys: readonly Verifier[] }
-    | undefined;
+  readonly signatures: { readonly requirement: SignatureRequirement; readonly signers: Signers } | undefined;
+  readonly provenance: { readonly requirement: ProvenanceRequirement; readonly signers: Signers } | undefined;
 }
 
 /**
@@ -80,18 +96,32 @@ export async function planWithPolicy(
       const from = params.from === undefined ? undefined : targetOf(params.from.env);
 
       const requirements: Requirement[] = [];
+      const trustRoots = policyTrustRoots(reader, context);
       for (const target of targets) {
         const environment = sign.findEnvironment(policy, target.env);
-        const signatures = environment.require.signatures;
-        const keys = await trustedKeys(reader, environment);
+        const { signatures, provenance } = environment.require;
         requirements.push({
           environment,
           previous: environment.promoteFrom === undefined ? undefined : targetOf(environment.promoteFrom),
           signatures:
-            signatures === undefined || keys === undefined ? undefined : { requirement: signatures, keys },
+            signatures === undefined
+              ? undefined
+              : {
+                  requirement: signatures,
+                  signers: await signersOf(signatures, environment.line, reader, trustRoots),
+                },
+          provenance:
+            provenance === undefined
+              ? undefined
+              : {
+                  requirement: provenance,
+                  signers: await signersOf(provenance, provenance.line, reader, trustRoots),
+                },
         });
       }
-      const needed = requirements.filter((r) => r.previous !== undefined || r.signatures !== undefined);
+      const needed = requirements.filter(
+        (r) => r.previous !== undefined || r.signatures !== undefined || r.provenance !== undefined,
+      );
       // Who may override a rollback's pin: the policy's `pins.override`, asked only when a pin is in the way.
       const restricted = new Map(
         requirements
@@ -120,6 +150,24 @@ export async function planWithPolicy(
   );
 }
 
+/**
+ * The keys and identities a requirement trusts, read from the policy's ref, and, when there are identities,
+ * the loader of their trusted root (key signatures verify without one).
+ */
+async function signersOf(
+  requirement: SignatureRequirement | ProvenanceRequirement,
+  line: number,
+  reader: Parameters<typeof requirementKeys>[0],
+  trustRoots: PolicyTrustRoots,
+): Promise<Signers> {
+  return {
+    keys: await requirementKeys(reader, requirement, line),
+    identities: requirement.identities,
+    trustRoot:
+      requirement.identities.length === 0 ? undefined : await trustRoots(requirement.trustedRoot, line),
+  };
+}
+
 async function checkRequirements(
   requirements: readonly Requirement[],
   input: GateInput,
@@ -127,7 +175,7 @@ async function checkRequirements(
   context: StepContext,
 ): Promise<ImageRequest[]> {
   const verifiedBy = new Map<string, Set<string>>();
-  for (const { environment, previous, signatures } of requirements) {
+  for (const { environment, previous, signatures, provenance } of requirements) {
     if (previous !== undefined) {
       const pins = await input.pinnedIn(previous);
       for (const image of input.images) {
@@ -147,42 +195,90 @@ async function checkRequirements(
         });
       }
     }
-    if (signatures !== undefined) {
-      const { verifyImage } = await import('@slipway/sign');
-      for (const image of input.images) {
-        if (image.digest === undefined) {
+    if (signatures === undefined && provenance === undefined) continue;
+    const sign = await import('@slipway/sign');
+    for (const image of input.images) {
+      if (image.digest === undefined) {
+        throw new SlipwayError(
+          `${environment.name} requires ${signatures === undefined ? 'signed provenance' : 'signed images'}, and ${image.name} has no digest`,
+          {
+            where: `${POLICY_FILE}:${environment.line}`,
+            fix: 'promote a digest (repo@sha256:… or a tag Slipway resolves), not --pin tag alone',
+          },
+        );
+      }
+      const reference = parseReference(image.name);
+      const repository = openRepository(
+        { kind: 'registry', reference },
+        baseOptions({ insecureRegistries: params.insecureRegistries }, context),
+      );
+      if (signatures !== undefined) {
+        context.reporter.info(`Verifying ${image.name}@${shortDigest(image.digest)} for ${environment.name}`);
+        const refuse = (error: unknown): never => {
+          if (!(error instanceof SlipwayError)) throw error;
+          throw new SlipwayError(`${environment.name} requires a trusted signature: ${error.message}`, {
+            // The policy's line for a signature that does not do; a registry's trouble keeps its own place.
+            where:
+              error instanceof sign.VerificationError
+                ? `${POLICY_FILE}:${environment.line}`
+                : (error.where ?? `${POLICY_FILE}:${environment.line}`),
+            // verify's fix for an identity names its flags; here the policy names the identities.
+            fix:
+              error instanceof sign.VerificationError && error.kind === 'untrusted-identity'
+                ? `sign from a workflow ${environment.name} trusts (require.signatures.identities in ${POLICY_FILE}), or change those identities through a reviewed change to the config repo`
+                : (error.fix ??
+                  `sign ${image.name}@${image.digest} with a key or identity the policy trusts for ${environment.name}`),
+          });
+        };
+        const { signers } = signatures;
+        const options = {
+          repository,
+          reference: image.digest,
+          keys: signers.keys,
+          identity: signatures.requirement.identity,
+          imageRepository: reference.repository,
+        };
+        let result: VerifyResult | undefined;
+        // Keys first: a key-signed image needs no trusted root, so neither sigstore-js' verifier nor TUF's
+        // fetches; the identities (and their root) are tried only when a keyless signature is there to check.
+        if (signers.keys.length > 0) {
+          try {
+            result = await sign.verifyImage(options);
+          } catch (error) {
+            const keyless =
+              error instanceof sign.VerificationError &&
+              error.rejected.some((r) => r.reason === 'untrusted-identity' || r.reason === 'untrusted-ca');
+            if (!keyless || signers.trustRoot === undefined) refuse(error);
+          }
+        }
+        if (result === undefined && signers.trustRoot !== undefined) {
+          // Outside the refusal: a root that cannot be loaded names trustedRoot, not the image.
+          const trustRoot = await signers.trustRoot();
+          try {
+            result = await sign.verifyImage({ ...options, identities: signers.identities, trustRoot });
+          } catch (error) {
+            refuse(error);
+          }
+        }
+        if (result === undefined)
+          throw new Error('bug: a signature requirement with neither keys nor identities');
+        const seen = verifiedBy.get(image.repository) ?? new Set<string>();
+        for (const v of result.verified) seen.add(v.signedBy);
+        verifiedBy.set(image.repository, seen);
+      }
+      if (provenance !== undefined) {
+        context.reporter.info(
+          `Checking the provenance of ${image.name}@${shortDigest(image.digest)} for ${environment.name}`,
+        );
+        const refusal = await provenanceRefusal(provenance, repository, image.digest, sign);
+        if (refusal !== undefined) {
           throw new SlipwayError(
-            `${environment.name} requires signed images, and ${image.name} has no digest`,
+            `${environment.name} requires signed SLSA provenance from ${provenance.requirement.sourceRepository}${provenance.requirement.builder === undefined ? '' : ` built by ${provenance.requirement.builder}`}, and ${image.name}@${shortDigest(image.digest)} has ${refusal}`,
             {
-              fix: 'promote a digest (repo@sha256:… or a tag Slipway resolves), not --pin tag alone',
+              where: `${POLICY_FILE}:${provenance.requirement.line}`,
+              fix: `build the image with --provenance in ${provenance.requirement.sourceRepository}'s pipeline, signed by a key or identity require.provenance trusts`,
             },
           );
-        }
-        const reference = parseReference(image.name);
-        const repository = openRepository(
-          { kind: 'registry', reference },
-          baseOptions({ insecureRegistries: params.insecureRegistries }, context),
-        );
-        context.reporter.info(`Verifying ${image.name}@${shortDigest(image.digest)} for ${environment.name}`);
-        try {
-          const result = await verifyImage({
-            repository,
-            reference: image.digest,
-            keys: signatures.keys,
-            identity: signatures.requirement.identity,
-            imageRepository: reference.repository,
-          });
-          const seen = verifiedBy.get(image.repository) ?? new Set<string>();
-          for (const v of result.verified) seen.add(v.signedBy);
-          verifiedBy.set(image.repository, seen);
-        } catch (error) {
-          if (error instanceof SlipwayError) {
-            throw new SlipwayError(`${environment.name} requires a trusted signature: ${error.message}`, {
-              where: error.where ?? `${POLICY_FILE}:${environment.line}`,
-              fix: error.fix ?? `sign ${image.name}@${image.digest} with a key the policy trusts`,
-            });
-          }
-          throw error;
         }
       }
     }
@@ -191,4 +287,41 @@ async function checkRequirements(
     const keys = verifiedBy.get(image.repository);
     return keys === undefined ? image : { ...image, verifiedBy: [...keys].join(', ') };
   });
+}
+
+/**
+ * Undefined when one verified SLSA provenance bundle of `digest` fits the requirement; else what was found,
+ * as the end of a sentence: none at all, none signed by whom the policy trusts, or what the signed ones say.
+ */
+async function provenanceRefusal(
+  provenance: NonNullable<Requirement['provenance']>,
+  repository: ReturnType<typeof openRepository>,
+  digest: string,
+  sign: typeof import('@slipway/sign'),
+): Promise<string | undefined> {
+  const { signers, requirement } = provenance;
+  const found = await sign.verifyBundleReferrers({
+    repository,
+    digest,
+    predicateType: sign.SLSA_PROVENANCE_V1,
+    keys: signers.keys,
+    identities: signers.identities,
+    trustRoot: signers.trustRoot === undefined ? undefined : await signers.trustRoot(),
+  });
+  const mismatches: string[] = [];
+  for (const bundle of found.verified) {
+    const statement = {
+      predicateType: bundle.statement.predicateType,
+      subject: bundle.statement.subject.map((s) => ({ name: s.name, digest: { sha256: s.sha256 } })),
+      predicate: bundle.statement.predicate,
+    };
+    const mismatch = sign.provenanceMismatch(statement, requirement, { digest });
+    if (mismatch === undefined) return undefined;
+    mismatches.push(mismatch);
+  }
+  if (mismatches.length > 0) return `none that fits: ${[...new Set(mismatches)].join('; ')}`;
+  if (found.rejected.length > 0) {
+    return `no provenance signed by a key or identity the policy trusts (${found.rejected.map((r) => `${shortDigest(r.layerDigest)}: ${r.detail}`).join('; ')})`;
+  }
+  return 'no provenance attestation (no SLSA provenance bundle referrer)';
 }
