@@ -19,6 +19,7 @@ export * from './sigstore/provenance.js';
 export * from './sigstore/read-statement.js';
 export * from './sigstore/sign-bundle.js';
 export * from './sigstore/sign-image-bundle.js';
+export * from './sigstore/sign-provenance.js';
 export * from './sigstore/statement.js';
 export * from './sigstore/trust.js';
 export * from './sigstore/verify-bundle.js';
