@@ -17,6 +17,7 @@ import {
   type TrustRoot,
   verifyBundleReferrers,
 } from '../packages/sign/src/index.js';
+import { chunksHolding, runLoggingChunks, SIGSTORE_SIGN_MARKER } from './support/cliChunks.js';
 import { type GitHubOidcServer, startGitHubOidc, workflowClaims } from './support/githubOidc.js';
 import { registryBinaries, startRegistry, type TestRegistry } from './support/registry.js';
 import { type SigstoreServices, startSigstoreServices } from './support/sigstoreServer.js';
@@ -259,5 +260,37 @@ describe.skipIf(!available && process.env.CI !== 'true')('slipway build --proven
     expect(run.stderr).toContain(
       '--tsa-url applies to the provenance, which build signs only with --provenance',
     );
+  });
+
+  it('loads sigstore-js only when provenance is asked for', async () => {
+    const marked = await chunksHolding(SIGSTORE_SIGN_MARKER);
+    expect(marked.length).toBeGreaterThan(0);
+    const args = (name: string) => [
+      'build',
+      '--builder',
+      'files',
+      '--context',
+      appContext(name),
+      '--repository',
+      `${registry.host}/shop/${name}`,
+      '--tags',
+      'type=raw,value=1.0.0',
+    ];
+    const env = {
+      ...RUN_ENV,
+      ...oidc.env,
+      SLIPWAY_FULCIO_URL: services.fulcioUrl,
+      SLIPWAY_TSA_URL: services.tsaUrl,
+    };
+    const plain = await runLoggingChunks(dir, args('lazy'), env);
+    expect(plain.result.code).toBe(0);
+    expect(plain.chunks.filter((chunk) => marked.includes(chunk))).toEqual([]);
+    const attested = await runLoggingChunks(
+      dir,
+      [...args('eager'), '--provenance', '--tlog-upload', 'false'],
+      env,
+    );
+    expect(attested.result.code).toBe(0);
+    expect(attested.chunks.filter((chunk) => marked.includes(chunk)).length).toBeGreaterThan(0);
   });
 });
