@@ -127,7 +127,6 @@ export const buildStep = defineStep({
     if (plan === undefined) return result;
     return { ...result, provenance: await attachProvenance(plan, params, result.digest, context) };
   },
-
   outputValues: (r) => ({
     digest: r.digest,
     image: r.image,
