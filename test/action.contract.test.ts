@@ -253,6 +253,8 @@ const SUCCESS: Record<string, (way: SecretWay) => Promise<Scenario>> = {
           }),
         ),
         reused: 'false',
+        // No provenance asked for.
+        'provenance-digest': '',
       },
       check: (run) => {
         expect(run.summary).toContain('## Slipway build');

@@ -2,7 +2,7 @@
 // sigstore-js against the loopback Sigstore fakes, in a real registry, checked with --trusted-root.
 
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LayoutRepository, RegistryRepository } from '@slipway/oci';
@@ -17,10 +17,11 @@ import {
   putBundleReferrer,
   tsa,
 } from '../packages/sign/test/sigstore-fixtures.js';
+import { chunksHolding, runLoggingChunks, SIGSTORE_VERIFY_MARKER } from './support/cliChunks.js';
 import { type GitHubOidcServer, startGitHubOidc } from './support/githubOidc.js';
 import { registryBinaries, startRegistry, type TestRegistry } from './support/registry.js';
 import { type SigstoreServices, startSigstoreServices } from './support/sigstoreServer.js';
-import { CLI_BUNDLE, runNode, runSlipway } from './support/slipway.js';
+import { runSlipway } from './support/slipway.js';
 
 const skip = !process.env.CI && !registryBinaries().registry;
 const SUBJECT = 'https://github.com/acme/shop/.github/workflows/release.yml@refs/heads/main';
@@ -116,42 +117,10 @@ describe.skipIf(skip)('slipway verify --certificate-identity (CLI bundle, real r
   });
 });
 
-/** The CLI's chunks that hold sigstore-js' verifier (ncc splits dynamic imports into `<n>.index.js`). */
-async function sigstoreChunks(): Promise<string[]> {
-  const distDir = join(CLI_BUNDLE, '..');
-  const chunks: string[] = [];
-  for (const name of await readdir(distDir)) {
-    if (!name.endsWith('.index.js')) continue;
-    if ((await readFile(join(distDir, name), 'utf8')).includes('TLOG_INCLUSION_PROMISE_ERROR'))
-      chunks.push(name);
-  }
-  return chunks;
-}
-
-/** Runs the CLI with a module hook that logs every chunk it loads; answers the result and the chunk names. */
-async function runLoggingChunks(args: string[], env: Record<string, string>) {
-  const hooks = join(dir, 'chunk-hooks.mjs');
-  const register = join(dir, 'chunk-register.mjs');
-  const log = join(dir, `chunks-${randomBytes(4).toString('hex')}.log`);
-  await writeFile(
-    hooks,
-    `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  if (result.url.endsWith('.index.js')) appendFileSync(process.env.CHUNK_LOG, result.url.split('/').pop() + '\\n');\n  return result;\n}\n`,
-  );
-  await writeFile(
-    register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
-  );
-  await writeFile(log, '');
-  const result = await runNode(['--import', register, CLI_BUNDLE, ...args], {
-    env: { ...env, CHUNK_LOG: log },
-  });
-  return { result, chunks: (await readFile(log, 'utf8')).split('\n').filter((line) => line !== '') };
-}
-
 describe.skipIf(skip)('slipway verify loads sigstore-js only for keyless or bundle signatures', () => {
   it('verifies a keyed .sig without it, and loads it for an identity', async () => {
     const env = { HOME: join(dir, 'home') };
-    const marked = await sigstoreChunks();
+    const marked = await chunksHolding(SIGSTORE_VERIFY_MARKER);
     expect(marked.length).toBeGreaterThan(0);
 
     const layout = join(dir, `layout-${randomBytes(4).toString('hex')}`);
@@ -165,6 +134,7 @@ describe.skipIf(skip)('slipway verify loads sigstore-js only for keyless or bund
     });
     await writeFile(join(dir, 'release.pub'), verifier.publicKeyPem);
     const keyed = await runLoggingChunks(
+      dir,
       [
         'verify',
         `oci:${layout}:v1`,
@@ -193,6 +163,7 @@ describe.skipIf(skip)('slipway verify loads sigstore-js only for keyless or bund
     );
     await putBundleReferrer(repository, digest, bundleBytes(bundle));
     const keyless = await runLoggingChunks(
+      dir,
       [
         'verify',
         `${repository.name}:v1`,

@@ -61,6 +61,11 @@ export interface CallOptions {
   readonly github: Readonly<Record<string, string>>;
   /** Actions skipped, as `uses:` names them without `@ref` (`actions/checkout`, `acme/slipway/actions/sign`). */
   readonly skip: readonly string[];
+  /**
+   * The runner's own environment, which every action sees (the OIDC token endpoint a job with id-token: write
+   * gets, a private Sigstore's SLIPWAY_FULCIO_URL, …).
+   */
+  readonly runner?: Readonly<Record<string, string>>;
   /** Inputs the test changes from what the caller passes (e.g. a builder that needs no daemon). */
   readonly override?: Readonly<Record<string, string>>;
 }
@@ -135,7 +140,7 @@ async function runJob(where: string, job: JobDocument, scope: Scope, options: Ca
     const run: ActionRun = await runAction(
       slipway,
       inputs,
-      { ...options.github, ...nonEmpty(env) },
+      { ...options.github, ...options.runner, ...nonEmpty(env) },
       { workspace: options.workspace, fromSource: true },
     );
     if (run.code !== 0)

@@ -20,6 +20,7 @@ export * from './sigstore/read-statement.js';
 export * from './sigstore/rekor-layer-proof.js';
 export * from './sigstore/sign-bundle.js';
 export * from './sigstore/sign-image-bundle.js';
+export * from './sigstore/sign-provenance.js';
 export * from './sigstore/statement.js';
 export * from './sigstore/trust.js';
 export * from './sigstore/verify-bundle.js';

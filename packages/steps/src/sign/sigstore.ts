@@ -7,3 +7,6 @@ export const IDENTITY_TOKEN_VARIABLES = ['SIGSTORE_ID_TOKEN', 'ACTIONS_ID_TOKEN_
 
 /** A SigningConfig is a few KiB; a larger file is not one. */
 export const MAX_SIGNING_CONFIG_BYTES = 1024 * 1024;
+
+/** SLSA provenance v1's predicate type, as @slipway/sign's (written out, not imported, for the same reason). */
+export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';

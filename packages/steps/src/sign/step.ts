@@ -1,13 +1,17 @@
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import { allowsHttp } from '@slipway/gitops';
-import type { BundleWitnesses, ImageBundle, SigstoreEndpoints } from '@slipway/sign';
+import type { ImageBundle, SigstoreEndpoints } from '@slipway/sign';
 import { input } from '../definition/inputs.js';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { openImage, pinnedName, resolveDigest } from '../images/open.js';
+import {
+  bundleWitnesses,
+  checkSigstoreInputs,
+  keylessSigner,
+  sigstoreEndpoints,
+  sigstoreInputs,
+} from './bundle-signer.js';
 import { KEY_PASSWORD_VARIABLES } from './password.js';
-import { IDENTITY_TOKEN_VARIABLES, MAX_SIGNING_CONFIG_BYTES } from './sigstore.js';
+import { IDENTITY_TOKEN_VARIABLES } from './sigstore.js';
 
 export interface SignStepResult {
   readonly image: string;
@@ -26,15 +30,6 @@ export interface SignStepResult {
   /** The bundle referrer, when one was written (keyless always; with a key when `referrer`). */
   readonly bundle?: ImageBundle | undefined;
 }
-
-const SIGSTORE_FLAGS = [
-  'fulcio-url',
-  'rekor-url',
-  'tsa-url',
-  'signing-config',
-  'sigstore',
-  'tlog-upload',
-] as const;
 
 export const signStep = defineStep({
   name: 'sign',
@@ -62,22 +57,7 @@ export const signStep = defineStep({
       'With a key: also store an OCI 1.1 referrer (sigstore bundle v0.3) beside the .sig tag. Keyless signing always writes one.',
       false,
     ),
-    sigstore: input.optionalOneOf(
-      'Sigstore instance for keyless signing: public-good (Fulcio + Rekor at sigstore.dev, the default) or github (GitHub’s Fulcio and timestamp authority, no public log: private repositories).',
-      ['public-good', 'github'] as const,
-    ),
-    'fulcio-url': input.string('Fulcio URL for keyless signing (default: the --sigstore instance’s).'),
-    'rekor-url': input.string('Rekor URL (default: the --sigstore instance’s; https://rekor.sigstore.dev).'),
-    'tsa-url': input.string(
-      'RFC 3161 timestamp authority, e.g. https://timestamp.sigstore.dev/api/v1/timestamp (default: none; github: GitHub’s).',
-    ),
-    'signing-config': input.string(
-      'A Sigstore SigningConfig v0.2 JSON file naming Fulcio, Rekor and the TSA (as cosign’s --signing-config).',
-    ),
-    'tlog-upload': input.optionalOneOf(
-      'Log the signature in Rekor. Default: true keyless (false with --sigstore github, which has no log; then a timestamp vouches for the time), false with a key.',
-      ['true', 'false'] as const,
-    ),
+    ...sigstoreInputs,
     'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
   },
   outputs: {
@@ -97,7 +77,7 @@ export const signStep = defineStep({
     },
     added: { description: 'false when the same key had already signed this digest (nothing written).' },
   },
-  prepare: (values) => {
+  prepare: (values, context) => {
     const keyless = values.key === undefined;
     if (keyless && values.identity !== undefined) {
       throw new SlipwayError('--identity names the docker-reference of a key signature', {
@@ -105,26 +85,19 @@ export const signStep = defineStep({
         fix: 'drop it for keyless signing (the bundle names the image by digest), or sign with --key',
       });
     }
-    if (!keyless) {
-      if (values['fulcio-url'] !== undefined) {
-        throw new SlipwayError('--fulcio-url is for keyless signing', {
-          where: '--fulcio-url',
-          fix: 'drop it, or drop --key to sign keyless',
-        });
-      }
-      const given = SIGSTORE_FLAGS.filter((name) => values[name] !== undefined);
-      if (given.length > 0 && !values.referrer) {
-        throw new SlipwayError(
-          `--${given[0]} applies to the bundle referrer, which a key signature writes only with --referrer`,
-          {
-            where: `--${given[0]}`,
-            fix: 'add --referrer, or drop the flag',
-          },
-        );
-      }
-    }
+    const checked = checkSigstoreInputs(
+      values,
+      {
+        key: values.key,
+        keyFlag: '--key',
+        signsBundle: keyless || values.referrer,
+        bundleNotSigned: 'the bundle referrer, which a key signature writes only with --referrer',
+        signsBundleFix: 'add --referrer',
+      },
+      context.env,
+    );
     return {
-      ...values,
+      ...checked,
       annotations: Object.fromEntries(
         values.annotation.map((pair) => {
           const eq = pair.indexOf('=');
@@ -141,15 +114,7 @@ export const signStep = defineStep({
   run: async (params, context): Promise<SignStepResult> => {
     const sign = await import('@slipway/sign');
     // The services are checked before anything is asked of a registry or a token endpoint.
-    const endpoints = sign.resolveEndpoints({
-      instance: params.sigstore,
-      fulcioUrl: params['fulcio-url'],
-      rekorUrl: params['rekor-url'],
-      tsaUrl: params['tsa-url'],
-      signingConfig: await readSigningConfig(params['signing-config'], context),
-      tlogUpload: params.key === undefined ? tlogFlag(params['tlog-upload']) : undefined,
-      allowHttp: allowsHttp(context.env),
-    });
+    const endpoints = await sigstoreEndpoints(params, params.key === undefined, context, sign);
     const request: SignRequest = {
       params,
       annotations: Object.keys(params.annotations).length > 0 ? params.annotations : undefined,
@@ -263,23 +228,18 @@ async function openSigned(request: SignRequest, context: StepContext) {
 async function signKeyless(request: SignRequest, context: StepContext): Promise<SignStepResult> {
   const { sign, endpoints, annotations, params } = request;
   // The token first, so that without one nothing is asked of the registry.
-  const token = await sign.identityToken({
-    env: context.env,
-    mask: context.reporter.mask,
-    allowHttp: allowsHttp(context.env),
-  });
+  const { signer, source } = await keylessSigner(endpoints, context, sign);
   const { image, base } = await openSigned(request, context);
   context.reporter.info(
-    `Signing ${base.pinned} keyless (identity token from ${token.source}, Fulcio ${endpoints.fulcioUrl})`,
+    `Signing ${base.pinned} keyless (identity token from ${source}, Fulcio ${endpoints.fulcioUrl})`,
   );
-  const signer = { kind: 'keyless', identityToken: token.token, fulcioUrl: endpoints.fulcioUrl } as const;
   const signOne = (digest: string) =>
     sign.signImageBundle({
       repository: image.repository,
       digest,
       signer,
       annotations,
-      ...witnessesOf(endpoints),
+      ...bundleWitnesses(endpoints, true, params['tlog-upload']),
     });
   const children = params.recursive ? await sign.indexChildDigests(image.repository, base.digest) : [];
   for (const child of children) await signOne(child);
@@ -309,7 +269,7 @@ async function signWithKey(request: SignRequest, key: string, context: StepConte
     annotations,
     recursive: params.recursive,
     referrer: params.referrer,
-    bundleWitnesses: keyWitnesses(endpoints, params['tlog-upload']),
+    bundleWitnesses: bundleWitnesses(endpoints, false, params['tlog-upload']),
   });
   return {
     ...base,
@@ -320,29 +280,6 @@ async function signWithKey(request: SignRequest, key: string, context: StepConte
     added: result.added,
     children: result.children.map((c) => c.digest),
     bundle: result.referrer,
-  };
-}
-
-function tlogFlag(value: 'true' | 'false' | undefined): boolean | undefined {
-  return value === undefined ? undefined : value === 'true';
-}
-
-function witnessesOf(endpoints: SigstoreEndpoints): BundleWitnesses {
-  return { rekorUrl: endpoints.rekor?.url, rekorVersion: endpoints.rekor?.version, tsaUrl: endpoints.tsaUrl };
-}
-
-/** A key's bundle is logged only when asked (`--tlog-upload true`); timestamped when a TSA is named. */
-function keyWitnesses(endpoints: SigstoreEndpoints, tlog: 'true' | 'false' | undefined): BundleWitnesses {
-  if (tlog === 'true' && endpoints.rekor === undefined) {
-    throw new SlipwayError('--tlog-upload is true but no transparency log is configured', {
-      where: '--tlog-upload',
-      fix: 'give --rekor-url',
-    });
-  }
-  return {
-    rekorUrl: tlog === 'true' ? endpoints.rekor?.url : undefined,
-    rekorVersion: endpoints.rekor?.version,
-    tsaUrl: endpoints.tsaUrl,
   };
 }
 
@@ -361,32 +298,4 @@ function verifyCommand(r: SignStepResult): string {
   }
   const logged = (r.bundle?.tlogEntries ?? 0) > 0;
   return `cosign verify --key cosign.pub${logged ? '' : ' --insecure-ignore-tlog=true'} ${r.pinned}`;
-}
-
-async function readSigningConfig(
-  file: string | undefined,
-  context: StepContext,
-): Promise<{ bytes: Uint8Array; where: string } | undefined> {
-  if (file === undefined) return undefined;
-  const full = path.resolve(context.cwd, file);
-  try {
-    const info = await stat(full);
-    if (!info.isFile() || info.size > MAX_SIGNING_CONFIG_BYTES) {
-      throw new SlipwayError(
-        `the signing config is not a file of at most ${MAX_SIGNING_CONFIG_BYTES} bytes`,
-        {
-          where: file,
-          fix: 'give the path of a Sigstore signing_config.json',
-        },
-      );
-    }
-    return { bytes: new Uint8Array(await readFile(full)), where: file };
-  } catch (error) {
-    if (error instanceof SlipwayError) throw error;
-    throw new SlipwayError('the signing config cannot be read', {
-      where: file,
-      fix: 'give the path of a Sigstore signing_config.json',
-      cause: error,
-    });
-  }
 }
