@@ -161,6 +161,50 @@ describe.skipIf(!available && process.env.CI !== 'true')('slipway sign, keyless'
     }
   });
 
+  it('with a key, --tlog-upload true alone: the .sig layer carries its Rekor proof, as cosign 2 writes it', async () => {
+    const pushed = await pushImage({ url: registry.url, repository: 'shop/logged', tag: 'v1' });
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-logged-'));
+    try {
+      const env = { SLIPWAY_KEY_PASSWORD: 'pw' };
+      expect((await runSlipway(['keygen', '--output-prefix', join(dir, 'k')], { env })).code).toBe(0);
+      const logged = services.requests.filter((path) => path === '/api/v1/log/entries').length;
+      const ref = `${registry.host}/shop/logged@${pushed.digest}`;
+      const run = await runSlipway(
+        ['sign', ref, '--key', join(dir, 'k.key'), '--tlog-upload', 'true', '--rekor-url', services.rekorUrl],
+        { env },
+      );
+      expect(run.stderr).not.toMatch(/error/i);
+      expect(run.code).toBe(0);
+      expect(services.requests.filter((path) => path === '/api/v1/log/entries').length).toBe(logged + 1);
+      const sig = await getJson(
+        `${registry.url}/v2/shop/logged/manifests/${pushed.digest.replace(':', '-')}.sig`,
+        'application/vnd.oci.image.manifest.v1+json',
+      );
+      const layers = (sig.json as { layers: { annotations: Record<string, string> }[] }).layers;
+      expect(layers).toHaveLength(1);
+      const proof = JSON.parse(layers[0]?.annotations['dev.sigstore.cosign/bundle'] ?? 'null') as {
+        SignedEntryTimestamp: string;
+        Payload: { logIndex: number };
+      };
+      expect(proof.SignedEntryTimestamp).toMatch(/^[A-Za-z0-9+/]+=*$/);
+      expect(typeof proof.Payload.logIndex).toBe('number');
+      // Checked under the fakes' trusted root: the proof is by a log the root trusts, for this signature.
+      const verify = await runSlipway([
+        'verify',
+        ref,
+        '--key',
+        join(dir, 'k.pub'),
+        '--trusted-root',
+        services.trustedRootPath,
+        '--json',
+      ]);
+      expect(verify.stderr).toBe('');
+      expect(verify.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('with a key, a Sigstore flag without --referrer is refused before anything is written', async () => {
     const run = await runSlipway([
       'sign',
@@ -171,7 +215,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('slipway sign, keyless'
       services.tsaUrl,
     ]);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('--tsa-url applies to the bundle referrer');
+    expect(run.stderr).toContain('--tsa-url applies to the bundle referrer or the Rekor entry');
   });
 
   it('without a key and without OIDC: fails naming --key, and writes nothing', async () => {

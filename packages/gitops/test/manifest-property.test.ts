@@ -440,7 +440,7 @@ describe('any mix of markers, aliases and styles', () => {
       .map(
         ([name, t, d]) => `${name}${t === undefined ? '' : `:${t}`}${d === undefined ? '' : `@sha256:${d}`}`,
       ),
-    fc.constantFrom('1.0', '1.10', 'v2', '', 'null', 'true', 'sha256:' + 'd'.repeat(64), 'x y'),
+    fc.constantFrom('1.0', '1.10', 'v2', '', 'null', 'true', `sha256:${'d'.repeat(64)}`, 'x y'),
   );
   const marker = fc.option(
     fc

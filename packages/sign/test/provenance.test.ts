@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type AttestedStatement,
+  encodeStatement,
   GITHUB_WORKFLOW_BUILD_TYPE,
   provenanceMismatch,
   provenanceStatement,
+  readStatement,
+  type SignedStatement,
   SLSA_PROVENANCE_V1,
   type WorkflowRun,
 } from '../src/index.js';
@@ -125,8 +127,13 @@ describe('provenanceStatement', () => {
 });
 
 describe('provenanceMismatch', () => {
-  const statement = (): AttestedStatement =>
-    provenanceStatement({ run: RUN, image: { repository: 'ghcr.io/liatrio/demo', digest: DIGEST } });
+  // As the verifier reads it back from a bundle.
+  const statement = (): SignedStatement =>
+    readStatement(
+      encodeStatement(
+        provenanceStatement({ run: RUN, image: { repository: 'ghcr.io/liatrio/demo', digest: DIGEST } }),
+      ),
+    );
   const rule = {
     sourceRepository: 'https://github.com/liatrio/demo-gh-autogov-workflows',
     builder:
@@ -149,7 +156,7 @@ describe('provenanceMismatch', () => {
       provenanceMismatch(
         {
           ...statement(),
-          subject: [{ name: 'registry.example.com/mirror/demo', digest: { sha256: 'c'.repeat(64) } }],
+          subject: [{ name: 'registry.example.com/mirror/demo', sha256: 'c'.repeat(64) }],
         },
         rule,
         image,
@@ -159,7 +166,7 @@ describe('provenanceMismatch', () => {
     const first = statement() as { predicate: { buildDefinition: { buildType: string } } };
     first.predicate.buildDefinition.buildType =
       'https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1';
-    expect(provenanceMismatch(first as AttestedStatement, rule, image)).toBeUndefined();
+    expect(provenanceMismatch(first as SignedStatement, rule, image)).toBeUndefined();
   });
 
   it('refuses another predicate type', () => {

@@ -75,8 +75,10 @@ describe('verify identity inputs', () => {
       'refs/heads/main',
     ]);
     expect(extensionsOnly.err).toMatch(/narrow an identity, and none is given/);
-    const rootWithoutIdentity = await verify(['--key', 'k.pub', '--trusted-root', 'root.json']);
-    expect(rootWithoutIdentity.err).toMatch(/--trusted-root is only used to check keyless certificates/);
+    // A root beside keys alone checks the Rekor proofs of keyed `.sig` layers: past the flags, to the key file.
+    const rootWithKeys = await verify(['--key', 'k.pub', '--trusted-root', 'root.json']);
+    expect(rootWithKeys.err).not.toMatch(/trusted-root/);
+    expect(rootWithKeys.err).toMatch(/k\.pub/);
   });
 
   it('refuses both forms at once, patterns that do not compile, and patterns too long', async () => {

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { SlipwayError } from '@slipway/errors';
 import { childEnvironment, timeoutFromEnvironment } from '@slipway/process';
 import { classifyFailure, GitError, headline } from './errors.js';
 

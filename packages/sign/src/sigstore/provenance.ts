@@ -3,6 +3,7 @@
 // `require.provenance` makes of a verified statement. Pure: no I/O and no sigstore-js, so the policy gate and
 // `build` can load it cheaply; signing and verifying the statement live in sign-bundle.ts and verify-bundle.ts.
 
+import type { SignedStatement } from './read-statement.js';
 import { IN_TOTO_STATEMENT_TYPE } from './statement.js';
 
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
@@ -117,16 +118,6 @@ export function provenanceStatement(input: ProvenanceInput): ProvenanceStatement
   };
 }
 
-/** An in-toto statement as read from a verified bundle: nothing in it trusted beyond its shape. */
-export interface AttestedStatement {
-  readonly predicateType: string;
-  readonly subject: readonly {
-    readonly name?: string | undefined;
-    readonly digest: Readonly<Record<string, string>>;
-  }[];
-  readonly predicate: unknown;
-}
-
 /** What `require.provenance` asks of the statement (a `ProvenanceRequirement` of the policy is one). */
 export interface ProvenanceRule {
   /** The repository URL, as the policy parser normalises it: `https://github.com/acme/shop`. */
@@ -141,7 +132,7 @@ export interface ProvenanceRule {
  * builder; else why not, as a whole clause ("the provenance says it was built from …, not …").
  */
 export function provenanceMismatch(
-  statement: AttestedStatement,
+  statement: SignedStatement,
   rule: ProvenanceRule,
   image: { readonly digest: string },
 ): string | undefined {
@@ -149,9 +140,9 @@ export function provenanceMismatch(
     return `the attestation's predicate type is ${statement.predicateType}, not ${SLSA_PROVENANCE_V1}`;
   }
   const hex = image.digest.replace(/^sha256:/u, '');
-  if (!statement.subject.some((subject) => subject.digest.sha256 === hex)) {
+  if (!statement.subject.some((subject) => subject.sha256 === hex)) {
     const named = statement.subject
-      .map((subject) => `${subject.name ?? '(no name)'}@${describeDigest(subject.digest)}`)
+      .map((subject) => `${subject.name === '' ? '(no name)' : subject.name}@sha256:${subject.sha256}`)
       .join(', ');
     return `the provenance is for ${named || 'no subject'}, not ${image.digest}`;
   }
@@ -186,9 +177,4 @@ function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
 
 function repositoryKey(url: string): string {
   return url.replace(/\/+$/u, '').toLowerCase();
-}
-
-function describeDigest(digest: Readonly<Record<string, string>>): string {
-  const [algorithm, value] = Object.entries(digest)[0] ?? [];
-  return algorithm === undefined ? '(no digest)' : `${algorithm}:${value}`;
 }

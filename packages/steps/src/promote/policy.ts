@@ -310,12 +310,7 @@ async function provenanceRefusal(
   });
   const mismatches: string[] = [];
   for (const bundle of found.verified) {
-    const statement = {
-      predicateType: bundle.statement.predicateType,
-      subject: bundle.statement.subject.map((s) => ({ name: s.name, digest: { sha256: s.sha256 } })),
-      predicate: bundle.statement.predicate,
-    };
-    const mismatch = sign.provenanceMismatch(statement, requirement, { digest });
+    const mismatch = sign.provenanceMismatch(bundle.statement, requirement, { digest });
     if (mismatch === undefined) return undefined;
     mismatches.push(mismatch);
   }

@@ -139,17 +139,22 @@ export function bundleWitnesses(
       tsaUrl: endpoints.tsaUrl,
     };
   }
-  if (tlog === 'true' && endpoints.rekor === undefined) {
+  return {
+    rekorUrl: tlog === 'true' ? requiredRekor(endpoints).url : undefined,
+    rekorVersion: endpoints.rekor?.version,
+    tsaUrl: endpoints.tsaUrl,
+  };
+}
+
+/** The transparency log `--tlog-upload true` asks for; refused when none is configured. */
+export function requiredRekor(endpoints: SigstoreEndpoints): NonNullable<SigstoreEndpoints['rekor']> {
+  if (endpoints.rekor === undefined) {
     throw new SlipwayError('--tlog-upload is true but no transparency log is configured', {
       where: '--tlog-upload',
       fix: 'give --rekor-url',
     });
   }
-  return {
-    rekorUrl: tlog === 'true' ? endpoints.rekor?.url : undefined,
-    rekorVersion: endpoints.rekor?.version,
-    tsaUrl: endpoints.tsaUrl,
-  };
+  return endpoints.rekor;
 }
 
 /** The keyless signer: the OIDC token (masked as it is read), for `endpoints`' Fulcio. */

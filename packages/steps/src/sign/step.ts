@@ -7,6 +7,7 @@ import {
   bundleWitnesses,
   checkSigstoreInputs,
   keylessSigner,
+  requiredRekor,
   sigstoreEndpoints,
   sigstoreInputs,
 } from './bundle-signer.js';
@@ -90,9 +91,11 @@ export const signStep = defineStep({
       {
         key: values.key,
         keyFlag: '--key',
-        signsBundle: keyless || values.referrer,
-        bundleNotSigned: 'the bundle referrer, which a key signature writes only with --referrer',
-        signsBundleFix: 'add --referrer',
+        // With a key, the services serve the bundle referrer (--referrer) or the `.sig` layer's Rekor entry.
+        signsBundle: keyless || values.referrer || values['tlog-upload'] === 'true',
+        bundleNotSigned:
+          'the bundle referrer or the Rekor entry, which a key signature writes only with --referrer or --tlog-upload true',
+        signsBundleFix: 'add --referrer or --tlog-upload true',
       },
       context.env,
     );
@@ -270,6 +273,7 @@ async function signWithKey(request: SignRequest, key: string, context: StepConte
     recursive: params.recursive,
     referrer: params.referrer,
     bundleWitnesses: bundleWitnesses(endpoints, false, params['tlog-upload']),
+    tlog: sigTlog(endpoints, params['tlog-upload']),
   });
   return {
     ...base,
@@ -281,6 +285,28 @@ async function signWithKey(request: SignRequest, key: string, context: StepConte
     children: result.children.map((c) => c.digest),
     bundle: result.referrer,
   };
+}
+
+/**
+ * `--tlog-upload true` with a key logs the `.sig` signature as cosign 2 does, so a default `cosign verify --key`
+ * (cosign 2 reads the `.sig` tag) accepts it: a Rekor v1 entry, its proof in the layer.
+ */
+function sigTlog(
+  endpoints: SigstoreEndpoints,
+  tlog: 'true' | 'false' | undefined,
+): { rekorUrl: string } | undefined {
+  if (tlog !== 'true') return undefined;
+  const rekor = requiredRekor(endpoints);
+  if (rekor.version !== 1) {
+    throw new SlipwayError(
+      `the signature tag's Rekor proof needs a Rekor v1 log; ${rekor.url} is v${rekor.version}`,
+      {
+        where: '--rekor-url',
+        fix: 'name a Rekor v1 URL (cosign 2 reads only v1 proofs on .sig layers), or drop --tlog-upload',
+      },
+    );
+  }
+  return { rekorUrl: rekor.url };
 }
 
 function witnessed(bundle: ImageBundle): string {

@@ -51,7 +51,7 @@ export const verifyStep = defineStep({
     ),
     'certificate-github-workflow-sha': input.string('Keyless: the commit the signing workflow ran on.'),
     'trusted-root': input.string(
-      'Keyless: a Sigstore TrustedRoot JSON file (private or offline Sigstore). Default: the public-good root, fetched through TUF.',
+      'A Sigstore TrustedRoot JSON file (private or offline Sigstore) for keyless certificates, and, given with keys, to check the Rekor proofs of keyed .sig layers. Default for keyless: the public-good root, fetched through TUF.',
     ),
     'identity-rule': input.oneOf(
       'Which signed docker-reference is accepted: the image’s own repository, a fixed repository (after a copy), or an exact reference.',
@@ -90,14 +90,6 @@ export const verifyStep = defineStep({
         fix: 'give --key <public key>, or --certificate-identity and --certificate-oidc-issuer (keyless)',
       });
     }
-    if (certificate === undefined && values['trusted-root'] !== undefined) {
-      throw new SlipwayError(
-        '--trusted-root is only used to check keyless certificates, and no identity is given',
-        {
-          fix: 'give --certificate-identity and --certificate-oidc-issuer, or drop --trusted-root',
-        },
-      );
-    }
     return {
       image: values.image,
       keys: values.key,
@@ -111,8 +103,11 @@ export const verifyStep = defineStep({
     const { loadVerifiers, verifyImage } = await import('@slipway/sign');
     // What is trusted is settled before the registry is asked anything.
     const keys = await loadVerifiers(params.keys, { env: context.env });
+    // With keys alone a root is loaded only when given: it checks the Rekor proofs of keyed `.sig` layers.
     const trustRoot =
-      params.identities.length === 0 ? undefined : await openTrustRoot(params.trustedRoot, context);
+      params.identities.length === 0 && params.trustedRoot === undefined
+        ? undefined
+        : await openTrustRoot(params.trustedRoot, context);
     const image = await openImage(params.image, { insecureRegistries: params.insecureRegistries }, context);
     const result = await verifyImage({
       repository: image.repository,
