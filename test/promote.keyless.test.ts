@@ -319,4 +319,53 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
     expect(lands.code).toBe(0);
     expect(listCommits(repo.path, 'env/field')[0]?.message).toMatch(/\nSlipway-Verified-By: [0-9a-f]{64}\n/);
   });
+  it('end to end with Slipway alone: sign keyless, verify by identity, promote where the policy names it', async () => {
+    const { digest } = await writeImage(repository, '3.0.0');
+    const image = `${cart}:3.0.0`;
+    const sigstore = ['--fulcio-url', services.fulcioUrl, '--tsa-url', services.tsaUrl];
+    const signed = await runSlipway(['sign', image, ...sigstore, '--tlog-upload', 'false', '--json'], {
+      env: oidc.env,
+    });
+    expect(signed.stderr).not.toMatch(/error/i);
+    expect(signed.code).toBe(0);
+    expect(JSON.parse(signed.stdout)).toMatchObject({
+      digest,
+      certificateIdentity: `https://github.com/${RELEASE}`,
+      bundle: { fallbackTag: true, timestamps: 1 },
+    });
+    // The fallback index tag names the bundle referrer (distribution 2.8 has no referrers API).
+    const listed = await repository.referrers(digest);
+    expect(listed.map((entry) => entry.artifactType)).toContain(
+      'application/vnd.dev.sigstore.bundle.v0.3+json',
+    );
+
+    const verify = (identity: string) =>
+      runSlipway([
+        'verify',
+        `${cart}@${digest}`,
+        '--certificate-identity',
+        `https://github.com/${identity}`,
+        '--certificate-oidc-issuer',
+        ISSUER,
+        '--trusted-root',
+        services.trustedRootPath,
+      ]);
+    const verified = await verify(RELEASE);
+    expect(verified.stderr).toBe('');
+    expect(verified.code).toBe(0);
+    const other = await verify('acme/shop/.github/workflows/deploy.yml@refs/heads/main');
+    expect(other.code).not.toBe(0);
+    expect(other.stderr).toMatch(/deploy\.yml/);
+
+    const landed = await promote('--env', 'dev', '--image', `${image}@${digest}`);
+    expect(landed.code, landed.stderr).toBe(0);
+    expect(listCommits(repo.path, 'env/dev')[0]?.message).toContain(
+      `Slipway-Verified-By: https://github.com/${RELEASE} (${ISSUER})`,
+    );
+    const tip = branchTip(repo.path, 'env/qa');
+    const refused = await promote('--env', 'qa', '--image', `${image}@${digest}`);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/\.slipway\.yaml:\d+/);
+    expect(branchTip(repo.path, 'env/qa')).toBe(tip);
+  });
 });
