@@ -2,7 +2,7 @@ export const id = 900;
 export const ids = [900];
 export const modules = {
 
-/***/ 9900:
+/***/ 29900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,19 +15,19 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_TAG_RULES, LABEL_CREATED, LABEL_REVISION, LABEL_SOURCE, LABEL_TITLE, LABEL_VERSION, SOURCE_TAG_PREFIX, buildFiles, buildWithBuildah, buildWithBuildx, buildxCommand, cacheSpec, canonicalJson, collectEntries, detectBuilder, hashDirectory, imageMetadata, parseFlavor, parseTagRules, readGitFacts, readSourceDateEpoch, sanitiseTag, sourceKey, sourceTag, tarStream, writeLayer
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
-var errors_src = __webpack_require__(8014);
+var errors_src = __webpack_require__(58014);
 // EXTERNAL MODULE: ../../packages/oci/src/index.ts + 23 modules
-var src = __webpack_require__(8248);
+var src = __webpack_require__(48248);
 // EXTERNAL MODULE: ../../packages/process/src/index.ts + 4 modules
-var process_src = __webpack_require__(1630);
+var process_src = __webpack_require__(81630);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/exec.ts
 // Running a builder binary: argv only (no shell), output streamed to a log sink line by line and the tail
 // kept for error messages.
@@ -159,9 +159,9 @@ async function detectBuilder(options = {}) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/common.ts
 // Checks shared by the Dockerfile builders, so a wrong path fails with a clear message before any builder
 // runs.
@@ -409,7 +409,7 @@ function lastError(stderr) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/buildx.ts
 // `docker buildx build`: command assembly, run, and the digest read back from `--metadata-file`.
 //
@@ -747,11 +747,11 @@ async function transferBlob(blob, from, to) {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ../../packages/build/src/tar.ts
 // A small deterministic tar writer: a directory becomes the same bytes on any machine, whatever the
 // files' times, owners, umask or the order the file system lists them in.

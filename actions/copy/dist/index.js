@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8612:
+/***/ 18612:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -52,10 +52,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
 exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(516));
-const tunnel = __importStar(__nccwpck_require__(5217));
+const http = __importStar(__nccwpck_require__(58611));
+const https = __importStar(__nccwpck_require__(65692));
+const pm = __importStar(__nccwpck_require__(40516));
+const tunnel = __importStar(__nccwpck_require__(75217));
 const undici_1 = __nccwpck_require__(5345);
 var HttpCodes;
 (function (HttpCodes) {
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 516:
+/***/ 40516:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,26 +844,26 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 5217:
+/***/ 75217:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(8971);
+module.exports = __nccwpck_require__(68971);
 
 
 /***/ }),
 
-/***/ 8971:
+/***/ 68971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -1129,27 +1129,27 @@ exports.debug = debug; // for test
 
 
 const Client = __nccwpck_require__(2400)
-const Dispatcher = __nccwpck_require__(7018)
-const Pool = __nccwpck_require__(189)
-const BalancedPool = __nccwpck_require__(8722)
-const Agent = __nccwpck_require__(7870)
-const ProxyAgent = __nccwpck_require__(5159)
-const EnvHttpProxyAgent = __nccwpck_require__(6828)
-const RetryAgent = __nccwpck_require__(1949)
-const errors = __nccwpck_require__(4242)
-const util = __nccwpck_require__(3373)
+const Dispatcher = __nccwpck_require__(37018)
+const Pool = __nccwpck_require__(20189)
+const BalancedPool = __nccwpck_require__(48722)
+const Agent = __nccwpck_require__(47870)
+const ProxyAgent = __nccwpck_require__(75159)
+const EnvHttpProxyAgent = __nccwpck_require__(56828)
+const RetryAgent = __nccwpck_require__(91949)
+const errors = __nccwpck_require__(94242)
+const util = __nccwpck_require__(53373)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6858)
-const buildConnector = __nccwpck_require__(7035)
-const MockClient = __nccwpck_require__(4366)
-const MockAgent = __nccwpck_require__(8872)
-const MockPool = __nccwpck_require__(8963)
-const mockErrors = __nccwpck_require__(461)
-const RetryHandler = __nccwpck_require__(705)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8326)
-const DecoratorHandler = __nccwpck_require__(2690)
-const RedirectHandler = __nccwpck_require__(8521)
-const createRedirectInterceptor = __nccwpck_require__(1827)
+const api = __nccwpck_require__(56858)
+const buildConnector = __nccwpck_require__(47035)
+const MockClient = __nccwpck_require__(84366)
+const MockAgent = __nccwpck_require__(68872)
+const MockPool = __nccwpck_require__(68963)
+const mockErrors = __nccwpck_require__(80461)
+const RetryHandler = __nccwpck_require__(30705)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(88326)
+const DecoratorHandler = __nccwpck_require__(42690)
+const RedirectHandler = __nccwpck_require__(38521)
+const createRedirectInterceptor = __nccwpck_require__(91827)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -1167,10 +1167,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(4205),
-  retry: __nccwpck_require__(4747),
-  dump: __nccwpck_require__(7091),
-  dns: __nccwpck_require__(6242)
+  redirect: __nccwpck_require__(74205),
+  retry: __nccwpck_require__(84747),
+  dump: __nccwpck_require__(87091),
+  dns: __nccwpck_require__(96242)
 }
 
 module.exports.buildConnector = buildConnector
@@ -1232,7 +1232,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(9651).fetch)
+const fetchImpl = (__nccwpck_require__(39651).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -1244,39 +1244,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(165).Headers
-module.exports.Response = __nccwpck_require__(5020).Response
-module.exports.Request = __nccwpck_require__(7458).Request
-module.exports.FormData = __nccwpck_require__(2489).FormData
+module.exports.Headers = __nccwpck_require__(10165).Headers
+module.exports.Response = __nccwpck_require__(75020).Response
+module.exports.Request = __nccwpck_require__(27458).Request
+module.exports.FormData = __nccwpck_require__(92489).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(9512).FileReader
+module.exports.FileReader = __nccwpck_require__(59512).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(3412)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(33412)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(2362)
-const { kConstruct } = __nccwpck_require__(3760)
+const { CacheStorage } = __nccwpck_require__(72362)
+const { kConstruct } = __nccwpck_require__(93760)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6552)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(56552)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7215)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(37215)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(4663)
-module.exports.WebSocket = __nccwpck_require__(6043).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(84663)
+module.exports.WebSocket = __nccwpck_require__(16043).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -1292,18 +1292,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(403)
+const { EventSource } = __nccwpck_require__(60403)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 8513:
+/***/ 28513:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3373)
-const { RequestAbortedError } = __nccwpck_require__(4242)
+const { addAbortListener } = __nccwpck_require__(53373)
+const { RequestAbortedError } = __nccwpck_require__(94242)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -1363,16 +1363,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5245:
+/***/ 25245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4242)
-const util = __nccwpck_require__(3373)
-const { addSignal, removeSignal } = __nccwpck_require__(8513)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(94242)
+const util = __nccwpck_require__(53373)
+const { addSignal, removeSignal } = __nccwpck_require__(28513)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1478,7 +1478,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 3141:
+/***/ 83141:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1487,16 +1487,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(4242)
-const util = __nccwpck_require__(3373)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(8513)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(94242)
+const util = __nccwpck_require__(53373)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(28513)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -1736,17 +1736,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 8217:
+/***/ 20598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7344)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4242)
-const util = __nccwpck_require__(3373)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(4388)
-const { AsyncResource } = __nccwpck_require__(6698)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(97344)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(94242)
+const util = __nccwpck_require__(53373)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(64388)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1957,18 +1957,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 5899:
+/***/ 65899:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4242)
-const util = __nccwpck_require__(3373)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(4388)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(8513)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(94242)
+const util = __nccwpck_require__(53373)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(64388)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(28513)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -2184,16 +2184,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1679:
+/***/ 81679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4242)
-const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3373)
-const { addSignal, removeSignal } = __nccwpck_require__(8513)
-const assert = __nccwpck_require__(4589)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(94242)
+const { AsyncResource } = __nccwpck_require__(16698)
+const util = __nccwpck_require__(53373)
+const { addSignal, removeSignal } = __nccwpck_require__(28513)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -2299,32 +2299,32 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6858:
+/***/ 56858:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(8217)
-module.exports.stream = __nccwpck_require__(5899)
-module.exports.pipeline = __nccwpck_require__(3141)
-module.exports.upgrade = __nccwpck_require__(1679)
-module.exports.connect = __nccwpck_require__(5245)
+module.exports.request = __nccwpck_require__(20598)
+module.exports.stream = __nccwpck_require__(65899)
+module.exports.pipeline = __nccwpck_require__(83141)
+module.exports.upgrade = __nccwpck_require__(81679)
+module.exports.connect = __nccwpck_require__(25245)
 
 
 /***/ }),
 
-/***/ 7344:
+/***/ 97344:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4242)
-const util = __nccwpck_require__(3373)
-const { ReadableStreamFrom } = __nccwpck_require__(3373)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(94242)
+const util = __nccwpck_require__(53373)
+const { ReadableStreamFrom } = __nccwpck_require__(53373)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -2705,15 +2705,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 4388:
+/***/ 64388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(4242)
+} = __nccwpck_require__(94242)
 
-const { chunksDecode } = __nccwpck_require__(7344)
+const { chunksDecode } = __nccwpck_require__(97344)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -2805,15 +2805,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7035:
+/***/ 47035:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3373)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4242)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(53373)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(94242)
 const timers = __nccwpck_require__(2842)
 
 function noop () {}
@@ -2899,7 +2899,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -3052,7 +3052,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 7732:
+/***/ 77732:
 /***/ ((module) => {
 
 
@@ -3177,12 +3177,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9737:
+/***/ 39737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -3386,7 +3386,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4242:
+/***/ 94242:
 /***/ ((module) => {
 
 
@@ -3818,7 +3818,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5016:
+/***/ 45016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3826,8 +3826,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(4242)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(94242)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -3841,9 +3841,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3373)
-const { channels } = __nccwpck_require__(9737)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7732)
+} = __nccwpck_require__(53373)
+const { channels } = __nccwpck_require__(39737)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(77732)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -4307,7 +4307,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 3988:
+/***/ 83988:
 /***/ ((module) => {
 
 module.exports = {
@@ -4381,7 +4381,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8741:
+/***/ 18741:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4389,7 +4389,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(7732)
+} = __nccwpck_require__(77732)
 
 class TstNode {
   /** @type {any} */
@@ -4540,23 +4540,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3373:
+/***/ 53373:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3988)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(83988)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(4242)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7732)
-const { tree } = __nccwpck_require__(8741)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(94242)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(77732)
+const { tree } = __nccwpck_require__(18741)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -5266,18 +5266,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7870:
+/***/ 47870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(4242)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3988)
-const DispatcherBase = __nccwpck_require__(7234)
-const Pool = __nccwpck_require__(189)
+const { InvalidArgumentError } = __nccwpck_require__(94242)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(83988)
+const DispatcherBase = __nccwpck_require__(17234)
+const Pool = __nccwpck_require__(20189)
 const Client = __nccwpck_require__(2400)
-const util = __nccwpck_require__(3373)
-const createRedirectInterceptor = __nccwpck_require__(1827)
+const util = __nccwpck_require__(53373)
+const createRedirectInterceptor = __nccwpck_require__(91827)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -5406,7 +5406,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 8722:
+/***/ 48722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5414,7 +5414,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(4242)
+} = __nccwpck_require__(94242)
 const {
   PoolBase,
   kClients,
@@ -5422,10 +5422,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(8703)
-const Pool = __nccwpck_require__(189)
-const { kUrl, kInterceptors } = __nccwpck_require__(3988)
-const { parseOrigin } = __nccwpck_require__(3373)
+} = __nccwpck_require__(38703)
+const Pool = __nccwpck_require__(20189)
+const { kUrl, kInterceptors } = __nccwpck_require__(83988)
+const { parseOrigin } = __nccwpck_require__(53373)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -5622,16 +5622,16 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 574:
+/***/ 40574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3373)
-const { channels } = __nccwpck_require__(9737)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(53373)
+const { channels } = __nccwpck_require__(39737)
 const timers = __nccwpck_require__(2842)
 const {
   RequestContentLengthMismatchError,
@@ -5645,7 +5645,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(4242)
+} = __nccwpck_require__(94242)
 const {
   kUrl,
   kReset,
@@ -5678,9 +5678,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(3988)
+} = __nccwpck_require__(83988)
 
-const constants = __nccwpck_require__(9055)
+const constants = __nccwpck_require__(79055)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -5692,11 +5692,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(6121) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(36121) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(5675))
+    mod = await WebAssembly.compile(__nccwpck_require__(45675))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -5704,7 +5704,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(6121))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(36121))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -6619,7 +6619,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(8019).extractBody)
+      extractBody = (__nccwpck_require__(58019).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -7142,21 +7142,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 5723:
+/***/ 25723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3373)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
+const util = __nccwpck_require__(53373)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(4242)
+} = __nccwpck_require__(94242)
 const {
   kUrl,
   kReset,
@@ -7175,7 +7175,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(3988)
+} = __nccwpck_require__(83988)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -7187,7 +7187,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -7581,7 +7581,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(8019).extractBody)
+    extractBody ??= (__nccwpck_require__(58019).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7948,19 +7948,19 @@ module.exports = connectH2
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3373)
-const { channels } = __nccwpck_require__(9737)
-const Request = __nccwpck_require__(5016)
-const DispatcherBase = __nccwpck_require__(7234)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
+const util = __nccwpck_require__(53373)
+const { channels } = __nccwpck_require__(39737)
+const Request = __nccwpck_require__(45016)
+const DispatcherBase = __nccwpck_require__(17234)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(4242)
-const buildConnector = __nccwpck_require__(7035)
+} = __nccwpck_require__(94242)
+const buildConnector = __nccwpck_require__(47035)
 const {
   kUrl,
   kServerName,
@@ -8002,9 +8002,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(3988)
-const connectH1 = __nccwpck_require__(574)
-const connectH2 = __nccwpck_require__(5723)
+} = __nccwpck_require__(83988)
+const connectH1 = __nccwpck_require__(40574)
+const connectH2 = __nccwpck_require__(25723)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -8312,7 +8312,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(1827)
+const createRedirectInterceptor = __nccwpck_require__(91827)
 
 function onError (client, err) {
   if (
@@ -8572,19 +8572,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 7234:
+/***/ 17234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(7018)
+const Dispatcher = __nccwpck_require__(37018)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(4242)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3988)
+} = __nccwpck_require__(94242)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(83988)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -8787,11 +8787,11 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 7018:
+/***/ 37018:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -8859,15 +8859,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 6828:
+/***/ 56828:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(7234)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(3988)
-const ProxyAgent = __nccwpck_require__(5159)
-const Agent = __nccwpck_require__(7870)
+const DispatcherBase = __nccwpck_require__(17234)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(83988)
+const ProxyAgent = __nccwpck_require__(75159)
+const Agent = __nccwpck_require__(47870)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -9026,7 +9026,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 3003:
+/***/ 63003:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -9150,15 +9150,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 8703:
+/***/ 38703:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(7234)
-const FixedQueue = __nccwpck_require__(3003)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3988)
-const PoolStats = __nccwpck_require__(9595)
+const DispatcherBase = __nccwpck_require__(17234)
+const FixedQueue = __nccwpck_require__(63003)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(83988)
+const PoolStats = __nccwpck_require__(89595)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -9351,10 +9351,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9595:
+/***/ 89595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3988)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(83988)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -9392,7 +9392,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 189:
+/***/ 20189:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9403,14 +9403,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(8703)
+} = __nccwpck_require__(38703)
 const Client = __nccwpck_require__(2400)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(4242)
-const util = __nccwpck_require__(3373)
-const { kUrl, kInterceptors } = __nccwpck_require__(3988)
-const buildConnector = __nccwpck_require__(7035)
+} = __nccwpck_require__(94242)
+const util = __nccwpck_require__(53373)
+const { kUrl, kInterceptors } = __nccwpck_require__(83988)
+const buildConnector = __nccwpck_require__(47035)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -9506,18 +9506,18 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 5159:
+/***/ 75159:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3988)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7870)
-const Pool = __nccwpck_require__(189)
-const DispatcherBase = __nccwpck_require__(7234)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4242)
-const buildConnector = __nccwpck_require__(7035)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(83988)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(47870)
+const Pool = __nccwpck_require__(20189)
+const DispatcherBase = __nccwpck_require__(17234)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(94242)
+const buildConnector = __nccwpck_require__(47035)
 const Client = __nccwpck_require__(2400)
 
 const kAgent = Symbol('proxy agent')
@@ -9787,13 +9787,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1949:
+/***/ 91949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(7018)
-const RetryHandler = __nccwpck_require__(705)
+const Dispatcher = __nccwpck_require__(37018)
+const RetryHandler = __nccwpck_require__(30705)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -9829,7 +9829,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8326:
+/***/ 88326:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9837,8 +9837,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(4242)
-const Agent = __nccwpck_require__(7870)
+const { InvalidArgumentError } = __nccwpck_require__(94242)
+const Agent = __nccwpck_require__(47870)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9868,7 +9868,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2690:
+/***/ 42690:
 /***/ ((module) => {
 
 
@@ -9919,16 +9919,16 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8521:
+/***/ 38521:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3373)
-const { kBodyUsed } = __nccwpck_require__(3988)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(4242)
-const EE = __nccwpck_require__(8474)
+const util = __nccwpck_require__(53373)
+const { kBodyUsed } = __nccwpck_require__(83988)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(94242)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -10158,20 +10158,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 705:
+/***/ 30705:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(3988)
-const { RequestRetryError } = __nccwpck_require__(4242)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(83988)
+const { RequestRetryError } = __nccwpck_require__(94242)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3373)
+} = __nccwpck_require__(53373)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -10602,14 +10602,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 6242:
+/***/ 96242:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(2690)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4242)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(42690)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(94242)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10984,14 +10984,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 7091:
+/***/ 87091:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3373)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4242)
-const DecoratorHandler = __nccwpck_require__(2690)
+const util = __nccwpck_require__(53373)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(94242)
+const DecoratorHandler = __nccwpck_require__(42690)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -11114,12 +11114,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 1827:
+/***/ 91827:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8521)
+const RedirectHandler = __nccwpck_require__(38521)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -11142,11 +11142,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 4205:
+/***/ 74205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8521)
+const RedirectHandler = __nccwpck_require__(38521)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -11173,11 +11173,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 4747:
+/***/ 84747:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(705)
+const RetryHandler = __nccwpck_require__(30705)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -11199,13 +11199,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 9055:
+/***/ 79055:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6111);
+const utils_1 = __nccwpck_require__(16111);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -11483,7 +11483,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 6121:
+/***/ 36121:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11495,7 +11495,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 5675:
+/***/ 45675:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11507,7 +11507,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6111:
+/***/ 16111:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11528,13 +11528,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 8872:
+/***/ 68872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(3988)
-const Agent = __nccwpck_require__(7870)
+const { kClients } = __nccwpck_require__(83988)
+const Agent = __nccwpck_require__(47870)
 const {
   kAgent,
   kMockAgentSet,
@@ -11546,13 +11546,13 @@ const {
   kOptions,
   kFactory
 } = __nccwpck_require__(5868)
-const MockClient = __nccwpck_require__(4366)
-const MockPool = __nccwpck_require__(8963)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1472)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4242)
-const Dispatcher = __nccwpck_require__(7018)
-const Pluralizer = __nccwpck_require__(9968)
-const PendingInterceptorsFormatter = __nccwpck_require__(615)
+const MockClient = __nccwpck_require__(84366)
+const MockPool = __nccwpck_require__(68963)
+const { matchValue, buildMockOptions } = __nccwpck_require__(11472)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(94242)
+const Dispatcher = __nccwpck_require__(37018)
+const Pluralizer = __nccwpck_require__(39968)
+const PendingInterceptorsFormatter = __nccwpck_require__(70615)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -11695,14 +11695,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 4366:
+/***/ 84366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
+const { promisify } = __nccwpck_require__(57975)
 const Client = __nccwpck_require__(2400)
-const { buildMockDispatch } = __nccwpck_require__(1472)
+const { buildMockDispatch } = __nccwpck_require__(11472)
 const {
   kDispatches,
   kMockAgent,
@@ -11712,9 +11712,9 @@ const {
   kOriginalDispatch,
   kConnected
 } = __nccwpck_require__(5868)
-const { MockInterceptor } = __nccwpck_require__(8562)
-const Symbols = __nccwpck_require__(3988)
-const { InvalidArgumentError } = __nccwpck_require__(4242)
+const { MockInterceptor } = __nccwpck_require__(28562)
+const Symbols = __nccwpck_require__(83988)
+const { InvalidArgumentError } = __nccwpck_require__(94242)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -11761,12 +11761,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 461:
+/***/ 80461:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(4242)
+const { UndiciError } = __nccwpck_require__(94242)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -11796,12 +11796,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8562:
+/***/ 28562:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1472)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(11472)
 const {
   kDispatches,
   kDispatchKey,
@@ -11810,8 +11810,8 @@ const {
   kContentLength,
   kMockDispatch
 } = __nccwpck_require__(5868)
-const { InvalidArgumentError } = __nccwpck_require__(4242)
-const { buildURL } = __nccwpck_require__(3373)
+const { InvalidArgumentError } = __nccwpck_require__(94242)
+const { buildURL } = __nccwpck_require__(53373)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -12010,14 +12010,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 8963:
+/***/ 68963:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(189)
-const { buildMockDispatch } = __nccwpck_require__(1472)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(20189)
+const { buildMockDispatch } = __nccwpck_require__(11472)
 const {
   kDispatches,
   kMockAgent,
@@ -12027,9 +12027,9 @@ const {
   kOriginalDispatch,
   kConnected
 } = __nccwpck_require__(5868)
-const { MockInterceptor } = __nccwpck_require__(8562)
-const Symbols = __nccwpck_require__(3988)
-const { InvalidArgumentError } = __nccwpck_require__(4242)
+const { MockInterceptor } = __nccwpck_require__(28562)
+const Symbols = __nccwpck_require__(83988)
+const { InvalidArgumentError } = __nccwpck_require__(94242)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -12106,12 +12106,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1472:
+/***/ 11472:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(461)
+const { MockNotMatchedError } = __nccwpck_require__(80461)
 const {
   kDispatches,
   kMockAgent,
@@ -12119,13 +12119,13 @@ const {
   kOrigin,
   kGetNetConnect
 } = __nccwpck_require__(5868)
-const { buildURL } = __nccwpck_require__(3373)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { buildURL } = __nccwpck_require__(53373)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -12480,13 +12480,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 615:
+/***/ 70615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -12530,7 +12530,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 9968:
+/***/ 39968:
 /***/ ((module) => {
 
 
@@ -12996,21 +12996,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6599:
+/***/ 16599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3760)
+const { kConstruct } = __nccwpck_require__(93760)
 const { urlEquals, getFieldValues } = __nccwpck_require__(5089)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3373)
-const { webidl } = __nccwpck_require__(2582)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(5020)
-const { Request, fromInnerRequest } = __nccwpck_require__(7458)
-const { kState } = __nccwpck_require__(9750)
-const { fetching } = __nccwpck_require__(9651)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(6843)
-const assert = __nccwpck_require__(4589)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(53373)
+const { webidl } = __nccwpck_require__(42582)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(75020)
+const { Request, fromInnerRequest } = __nccwpck_require__(27458)
+const { kState } = __nccwpck_require__(19750)
+const { fetching } = __nccwpck_require__(39651)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(76843)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -13862,15 +13862,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2362:
+/***/ 72362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3760)
-const { Cache } = __nccwpck_require__(6599)
-const { webidl } = __nccwpck_require__(2582)
-const { kEnumerableProperty } = __nccwpck_require__(3373)
+const { kConstruct } = __nccwpck_require__(93760)
+const { Cache } = __nccwpck_require__(16599)
+const { webidl } = __nccwpck_require__(42582)
+const { kEnumerableProperty } = __nccwpck_require__(53373)
 
 class CacheStorage {
   /**
@@ -14021,13 +14021,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3760:
+/***/ 93760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(3988).kConstruct)
+  kConstruct: (__nccwpck_require__(83988).kConstruct)
 }
 
 
@@ -14038,9 +14038,9 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(7215)
-const { isValidHeaderName } = __nccwpck_require__(6843)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(37215)
+const { isValidHeaderName } = __nccwpck_require__(76843)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -14085,7 +14085,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1309:
+/***/ 81309:
 /***/ ((module) => {
 
 
@@ -14104,15 +14104,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6552:
+/***/ 56552:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(955)
-const { stringify } = __nccwpck_require__(450)
-const { webidl } = __nccwpck_require__(2582)
-const { Headers } = __nccwpck_require__(165)
+const { parseSetCookie } = __nccwpck_require__(80955)
+const { stringify } = __nccwpck_require__(90450)
+const { webidl } = __nccwpck_require__(42582)
+const { Headers } = __nccwpck_require__(10165)
 
 /**
  * @typedef {Object} Cookie
@@ -14295,15 +14295,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 955:
+/***/ 80955:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1309)
-const { isCTLExcludingHtab } = __nccwpck_require__(450)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7215)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(81309)
+const { isCTLExcludingHtab } = __nccwpck_require__(90450)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(37215)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -14612,7 +14612,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 450:
+/***/ 90450:
 /***/ ((module) => {
 
 
@@ -14976,8 +14976,8 @@ module.exports = {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(2116)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(62116)
 
 /**
  * @type {number[]} BOM
@@ -15552,23 +15552,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 403:
+/***/ 60403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(9651)
-const { makeRequest } = __nccwpck_require__(7458)
-const { webidl } = __nccwpck_require__(2582)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(39651)
+const { makeRequest } = __nccwpck_require__(27458)
+const { webidl } = __nccwpck_require__(42582)
 const { EventSourceStream } = __nccwpck_require__(7768)
-const { parseMIMEType } = __nccwpck_require__(7215)
-const { createFastMessageEvent } = __nccwpck_require__(4663)
-const { isNetworkError } = __nccwpck_require__(5020)
-const { delay } = __nccwpck_require__(2116)
-const { kEnumerableProperty } = __nccwpck_require__(3373)
-const { environmentSettingsObject } = __nccwpck_require__(6843)
-const { getGlobalDispatcher } = __nccwpck_require__(8326)
+const { parseMIMEType } = __nccwpck_require__(37215)
+const { createFastMessageEvent } = __nccwpck_require__(84663)
+const { isNetworkError } = __nccwpck_require__(75020)
+const { delay } = __nccwpck_require__(62116)
+const { kEnumerableProperty } = __nccwpck_require__(53373)
+const { environmentSettingsObject } = __nccwpck_require__(76843)
+const { getGlobalDispatcher } = __nccwpck_require__(88326)
 
 let experimentalWarned = false
 
@@ -16042,7 +16042,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2116:
+/***/ 62116:
 /***/ ((module) => {
 
 
@@ -16086,12 +16086,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8019:
+/***/ 58019:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3373)
+const util = __nccwpck_require__(53373)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -16101,20 +16101,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(6843)
-const { FormData } = __nccwpck_require__(2489)
-const { kState } = __nccwpck_require__(9750)
-const { webidl } = __nccwpck_require__(2582)
+} = __nccwpck_require__(76843)
+const { FormData } = __nccwpck_require__(92489)
+const { kState } = __nccwpck_require__(19750)
+const { webidl } = __nccwpck_require__(42582)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(7215)
-const { multipartFormDataParser } = __nccwpck_require__(8793)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(37215)
+const { multipartFormDataParser } = __nccwpck_require__(48793)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -16622,7 +16622,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9510:
+/***/ 89510:
 /***/ ((module) => {
 
 
@@ -16753,12 +16753,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7215:
+/***/ 37215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -17504,12 +17504,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4686:
+/***/ 54686:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(3988)
+const { kConnected, kSize } = __nccwpck_require__(83988)
 
 class CompatWeakRef {
   constructor (value) {
@@ -17557,14 +17557,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5817:
+/***/ 55817:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(9750)
-const { webidl } = __nccwpck_require__(2582)
+const { kState } = __nccwpck_require__(19750)
+const { webidl } = __nccwpck_require__(42582)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -17690,17 +17690,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 8793:
+/***/ 48793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3373)
-const { utf8DecodeBytes } = __nccwpck_require__(6843)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7215)
-const { isFileLike } = __nccwpck_require__(5817)
-const { makeEntry } = __nccwpck_require__(2489)
-const assert = __nccwpck_require__(4589)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(53373)
+const { utf8DecodeBytes } = __nccwpck_require__(76843)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(37215)
+const { isFileLike } = __nccwpck_require__(55817)
+const { makeEntry } = __nccwpck_require__(92489)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -18171,18 +18171,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2489:
+/***/ 92489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(6843)
-const { kState } = __nccwpck_require__(9750)
-const { kEnumerableProperty } = __nccwpck_require__(3373)
-const { FileLike, isFileLike } = __nccwpck_require__(5817)
-const { webidl } = __nccwpck_require__(2582)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(76843)
+const { kState } = __nccwpck_require__(19750)
+const { kEnumerableProperty } = __nccwpck_require__(53373)
+const { FileLike, isFileLike } = __nccwpck_require__(55817)
+const { webidl } = __nccwpck_require__(42582)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -18430,7 +18430,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 3412:
+/***/ 33412:
 /***/ ((module) => {
 
 
@@ -18477,23 +18477,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 165:
+/***/ 10165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(3988)
-const { kEnumerableProperty } = __nccwpck_require__(3373)
+const { kConstruct } = __nccwpck_require__(83988)
+const { kEnumerableProperty } = __nccwpck_require__(53373)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(6843)
-const { webidl } = __nccwpck_require__(2582)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(76843)
+const { webidl } = __nccwpck_require__(42582)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -19171,7 +19171,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9651:
+/***/ 39651:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -19184,10 +19184,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(5020)
-const { HeadersList } = __nccwpck_require__(165)
-const { Request, cloneRequest } = __nccwpck_require__(7458)
-const zlib = __nccwpck_require__(8522)
+} = __nccwpck_require__(75020)
+const { HeadersList } = __nccwpck_require__(10165)
+const { Request, cloneRequest } = __nccwpck_require__(27458)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -19222,24 +19222,24 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(6843)
-const { kState, kDispatcher } = __nccwpck_require__(9750)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(8019)
+} = __nccwpck_require__(76843)
+const { kState, kDispatcher } = __nccwpck_require__(19750)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(58019)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(9510)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3373)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7215)
-const { getGlobalDispatcher } = __nccwpck_require__(8326)
-const { webidl } = __nccwpck_require__(2582)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+} = __nccwpck_require__(89510)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(53373)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(37215)
+const { getGlobalDispatcher } = __nccwpck_require__(88326)
+const { webidl } = __nccwpck_require__(42582)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -21448,23 +21448,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7458:
+/***/ 27458:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(8019)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(165)
-const { FinalizationRegistry } = __nccwpck_require__(4686)()
-const util = __nccwpck_require__(3373)
-const nodeUtil = __nccwpck_require__(7975)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(58019)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(10165)
+const { FinalizationRegistry } = __nccwpck_require__(54686)()
+const util = __nccwpck_require__(53373)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(6843)
+} = __nccwpck_require__(76843)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -21474,14 +21474,14 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(9510)
+} = __nccwpck_require__(89510)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(9750)
-const { webidl } = __nccwpck_require__(2582)
-const { URLSerializer } = __nccwpck_require__(7215)
-const { kConstruct } = __nccwpck_require__(3988)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(19750)
+const { webidl } = __nccwpck_require__(42582)
+const { URLSerializer } = __nccwpck_require__(37215)
+const { kConstruct } = __nccwpck_require__(83988)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -22492,15 +22492,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 5020:
+/***/ 75020:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(165)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(8019)
-const util = __nccwpck_require__(3373)
-const nodeUtil = __nccwpck_require__(7975)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(10165)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(58019)
+const util = __nccwpck_require__(53373)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -22511,18 +22511,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(6843)
+} = __nccwpck_require__(76843)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(9510)
-const { kState, kHeaders } = __nccwpck_require__(9750)
-const { webidl } = __nccwpck_require__(2582)
-const { FormData } = __nccwpck_require__(2489)
-const { URLSerializer } = __nccwpck_require__(7215)
-const { kConstruct } = __nccwpck_require__(3988)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+} = __nccwpck_require__(89510)
+const { kState, kHeaders } = __nccwpck_require__(19750)
+const { webidl } = __nccwpck_require__(42582)
+const { FormData } = __nccwpck_require__(92489)
+const { URLSerializer } = __nccwpck_require__(37215)
+const { kConstruct } = __nccwpck_require__(83988)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -23109,7 +23109,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9750:
+/***/ 19750:
 /***/ ((module) => {
 
 
@@ -23125,21 +23125,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6843:
+/***/ 76843:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9510)
-const { getGlobalOrigin } = __nccwpck_require__(3412)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7215)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(89510)
+const { getGlobalOrigin } = __nccwpck_require__(33412)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(37215)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3373)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(2582)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(53373)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(42582)
 
 let supportedHashes = []
 
@@ -23147,7 +23147,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -24764,14 +24764,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2582:
+/***/ 42582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3373)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
+const { toUSVString } = __nccwpck_require__(53373)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -25466,7 +25466,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7172:
+/***/ 57172:
 /***/ ((module) => {
 
 
@@ -25763,7 +25763,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9512:
+/***/ 59512:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25772,16 +25772,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(7901)
+} = __nccwpck_require__(27901)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(228)
-const { webidl } = __nccwpck_require__(2582)
-const { kEnumerableProperty } = __nccwpck_require__(3373)
+} = __nccwpck_require__(90228)
+const { webidl } = __nccwpck_require__(42582)
+const { kEnumerableProperty } = __nccwpck_require__(53373)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -26114,12 +26114,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9504:
+/***/ 89504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(2582)
+const { webidl } = __nccwpck_require__(42582)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -26199,7 +26199,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 228:
+/***/ 90228:
 /***/ ((module) => {
 
 
@@ -26216,7 +26216,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7901:
+/***/ 27901:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26227,12 +26227,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(228)
-const { ProgressEvent } = __nccwpck_require__(9504)
-const { getEncoding } = __nccwpck_require__(7172)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7215)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(90228)
+const { ProgressEvent } = __nccwpck_require__(89504)
+const { getEncoding } = __nccwpck_require__(57172)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(37215)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -26614,32 +26614,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3966:
+/***/ 23966:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(1982)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(39601)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(6221)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(2638)
-const { channels } = __nccwpck_require__(9737)
-const { CloseEvent } = __nccwpck_require__(4663)
-const { makeRequest } = __nccwpck_require__(7458)
-const { fetching } = __nccwpck_require__(9651)
-const { Headers, getHeadersList } = __nccwpck_require__(165)
-const { getDecodeSplit } = __nccwpck_require__(6843)
-const { WebsocketFrameSend } = __nccwpck_require__(1789)
+} = __nccwpck_require__(16221)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(82638)
+const { channels } = __nccwpck_require__(39737)
+const { CloseEvent } = __nccwpck_require__(84663)
+const { makeRequest } = __nccwpck_require__(27458)
+const { fetching } = __nccwpck_require__(39651)
+const { Headers, getHeadersList } = __nccwpck_require__(10165)
+const { getDecodeSplit } = __nccwpck_require__(76843)
+const { WebsocketFrameSend } = __nccwpck_require__(21789)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -26992,7 +26992,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1982:
+/***/ 39601:
 /***/ ((module) => {
 
 
@@ -27065,15 +27065,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4663:
+/***/ 84663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(2582)
-const { kEnumerableProperty } = __nccwpck_require__(3373)
-const { kConstruct } = __nccwpck_require__(3988)
-const { MessagePort } = __nccwpck_require__(5919)
+const { webidl } = __nccwpck_require__(42582)
+const { kEnumerableProperty } = __nccwpck_require__(53373)
+const { kConstruct } = __nccwpck_require__(83988)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -27401,12 +27401,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1789:
+/***/ 21789:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(1982)
+const { maxUnsigned16Bit } = __nccwpck_require__(39601)
 
 const BUFFER_SIZE = 16386
 
@@ -27416,7 +27416,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -27504,14 +27504,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6930:
+/***/ 66930:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(2638)
-const { MessageSizeExceededError } = __nccwpck_require__(4242)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(82638)
+const { MessageSizeExceededError } = __nccwpck_require__(94242)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -27616,16 +27616,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 699:
+/***/ 50699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(1982)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(6221)
-const { channels } = __nccwpck_require__(9737)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(39601)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(16221)
+const { channels } = __nccwpck_require__(39737)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -27635,11 +27635,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(2638)
-const { WebsocketFrameSend } = __nccwpck_require__(1789)
-const { closeWebSocketConnection } = __nccwpck_require__(3966)
-const { PerMessageDeflate } = __nccwpck_require__(6930)
-const { MessageSizeExceededError } = __nccwpck_require__(4242)
+} = __nccwpck_require__(82638)
+const { WebsocketFrameSend } = __nccwpck_require__(21789)
+const { closeWebSocketConnection } = __nccwpck_require__(23966)
+const { PerMessageDeflate } = __nccwpck_require__(66930)
+const { MessageSizeExceededError } = __nccwpck_require__(94242)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -28150,14 +28150,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6631:
+/***/ 56631:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(1789)
-const { opcodes, sendHints } = __nccwpck_require__(1982)
-const FixedQueue = __nccwpck_require__(3003)
+const { WebsocketFrameSend } = __nccwpck_require__(21789)
+const { opcodes, sendHints } = __nccwpck_require__(39601)
+const FixedQueue = __nccwpck_require__(63003)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -28261,7 +28261,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 6221:
+/***/ 16221:
 /***/ ((module) => {
 
 
@@ -28280,16 +28280,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2638:
+/***/ 82638:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(6221)
-const { states, opcodes } = __nccwpck_require__(1982)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(4663)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(16221)
+const { states, opcodes } = __nccwpck_require__(39601)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(84663)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7215)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(37215)
 
 /* globals Blob */
 
@@ -28609,15 +28609,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6043:
+/***/ 16043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(2582)
-const { URLSerializer } = __nccwpck_require__(7215)
-const { environmentSettingsObject } = __nccwpck_require__(6843)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(1982)
+const { webidl } = __nccwpck_require__(42582)
+const { URLSerializer } = __nccwpck_require__(37215)
+const { environmentSettingsObject } = __nccwpck_require__(76843)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(39601)
 const {
   kWebSocketURL,
   kReadyState,
@@ -28626,21 +28626,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(6221)
+} = __nccwpck_require__(16221)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(2638)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3966)
-const { ByteParser } = __nccwpck_require__(699)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3373)
-const { getGlobalDispatcher } = __nccwpck_require__(8326)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(4663)
-const { SendQueue } = __nccwpck_require__(6631)
+} = __nccwpck_require__(82638)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(23966)
+const { ByteParser } = __nccwpck_require__(50699)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(53373)
+const { getGlobalDispatcher } = __nccwpck_require__(88326)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(84663)
+const { SendQueue } = __nccwpck_require__(56631)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -29211,11 +29211,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1490:
+/***/ 11490:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _slipway_steps__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8766);
+/* harmony import */ var _slipway_steps__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59733);
 // Generated by `pnpm gen:actions` from the "copy" step definition.
 
 await (0,_slipway_steps__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_slipway_steps__WEBPACK_IMPORTED_MODULE_0__/* .copyStep */ .Kf);
@@ -29234,8 +29234,8 @@ __webpack_async_result__();
 /* harmony export */   a: () => (/* binding */ parseConfigYamlAll)
 /* harmony export */ });
 /* unused harmony exports YAML_BOUNDS, CONFIG_YAML_OPTIONS, YamlBoundsError, checkUniqueKeys, checkAliasExpansion, checkFlowDepth */
-/* harmony import */ var _slipway_errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8014);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8293);
+/* harmony import */ var _slipway_errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58014);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88293);
 // YAML read from a config repository, parsed within bounds. Anyone who can write to the config repo can write
 // its YAML, and Slipway parses it in the one process allowed to write production config: a file must not be
 // able to exhaust memory or the stack, only to be refused with one line naming it.
@@ -29438,7 +29438,7 @@ function lineAt(text, offset) {
 
 /***/ }),
 
-/***/ 8014:
+/***/ 58014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29476,7 +29476,7 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 8248:
+/***/ 48248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29771,17 +29771,17 @@ function pickChallenge(challenges) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
-var src = __nccwpck_require__(8014);
+var src = __nccwpck_require__(58014);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: ../../packages/process/src/index.ts + 4 modules
-var process_src = __nccwpck_require__(1630);
+var process_src = __nccwpck_require__(81630);
 ;// CONCATENATED MODULE: ../../packages/oci/src/registry/credential-helper.ts
 // Runs a docker credential helper (`docker-credential-<name> get`) the way docker does: the server
 // address goes on stdin, the answer comes back as JSON on stdout. Nothing secret is ever on argv.
@@ -30473,7 +30473,7 @@ function isMarkedInsecure(domain, marked) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_ = __nccwpck_require__(37067);
 ;// CONCATENATED MODULE: ../../packages/oci/src/registry/http.ts
 // HTTP for registry traffic, on node:http and node:https rather than fetch. fetch loads undici and
 // compiles its WebAssembly HTTP parser at first use: about 60 ms of every process here, more than a
@@ -30627,7 +30627,7 @@ function drained(req) {
 }
 function loadHttps() {
     // TLS costs a few ms to load: only registries that use it pay.
-    httpsAgent ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((https) => ({
+    httpsAgent ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 44708, 23)).then((https) => ({
         agent: new https.Agent({ keepAlive: true, timeout: POOL_IDLE_MS }),
         request: https.request,
     }));
@@ -30948,7 +30948,7 @@ function isStreamedBody(body) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../../packages/oci/src/registry/digest.ts
 // Content digests: `<algorithm>:<hex>` over the exact bytes.
 
@@ -31102,7 +31102,7 @@ async function resolveDigest(ref, options = {}) {
 
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ../../packages/oci/src/store/manifest.ts
 // Reading what a manifest or index names, without re-encoding it: the bytes stay the stored ones, this
 // only looks inside to learn which blobs and child manifests must exist first.
@@ -32628,8 +32628,10 @@ async function copySignatures(run, subject) {
         if (source !== undefined) {
             const parsed = parseManifest(source.bytes, source.mediaType);
             const names = new Set(parsed.kind === 'index' ? parsed.manifests.map((entry) => entry.digest) : []);
-            if (missing.every((referrer) => names.has(referrer.digest))) {
-                await copyTree(run, await readTree(run, source), [fallbackTag]);
+            // Byte for byte only when it names exactly what was copied: a source index can still list a
+            // referrer deleted since (cosign leaves the index as it was), which the target would refuse.
+            if (names.size === copied.length && copied.every((referrer) => names.has(referrer.digest))) {
+                await putManifest(run, source, [fallbackTag]);
                 return;
             }
         }
@@ -32823,7 +32825,7 @@ function parseLocalRegistries(text) {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 81630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32985,11 +32987,11 @@ function allowed(key, list, names) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../../packages/process/src/temporary.ts
 
 
@@ -33010,7 +33012,7 @@ async function temporaryDirectory(prefix, parent = (0,external_node_os_.tmpdir)(
 }
 
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
-var src = __nccwpck_require__(8014);
+var src = __nccwpck_require__(58014);
 ;// CONCATENATED MODULE: ../../packages/process/src/timeouts.ts
 
 /**
@@ -33044,7 +33046,105 @@ function timeoutFromEnvironment(variable, defaultMs, env) {
 
 /***/ }),
 
-/***/ 8766:
+/***/ 45477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CD: () => (/* binding */ verifiedByIdentity),
+/* harmony export */   CR: () => (/* binding */ parseVerifiedIdentity),
+/* harmony export */   E0: () => (/* binding */ identityPatternProblem),
+/* harmony export */   TV: () => (/* binding */ githubWorkflowIdentity),
+/* harmony export */   qQ: () => (/* binding */ GITHUB_ACTIONS_ISSUER),
+/* harmony export */   tx: () => (/* binding */ identityMismatch),
+/* harmony export */   uL: () => (/* binding */ MAX_IDENTITY_PATTERN_LENGTH),
+/* harmony export */   vo: () => (/* binding */ describeRequirement)
+/* harmony export */ });
+// Who signed, for keyless signatures: the identity a Fulcio certificate binds (its subject and the OIDC
+// issuer that vouched for it, plus GitHub's workflow extensions), and the rules a verifier or the policy
+// holds it to. No sigstore-js here: this module is loaded by the policy parser and the gate on every run.
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+/** A regular expression from a flag or the policy is bounded: long patterns are refused where they enter. */
+const MAX_IDENTITY_PATTERN_LENGTH = 1024;
+/** The `subject` and `issuer` a GitHub Actions workflow gets: `owner/repo/.github/workflows/x.yml@ref`. */
+function githubWorkflowIdentity(workflowRef) {
+    return {
+        subject: { exact: `https://github.com/${workflowRef}` },
+        issuer: { exact: GITHUB_ACTIONS_ISSUER },
+    };
+}
+/** Undefined when `identity` satisfies `requirement`; else why not, in words. */
+function identityMismatch(requirement, identity) {
+    const subject = textMismatch('subject', requirement.subject, identity.subject);
+    if (subject !== undefined)
+        return subject;
+    const issuer = textMismatch('issuer', requirement.issuer, identity.issuer);
+    if (issuer !== undefined)
+        return issuer;
+    const github = requirement.github;
+    if (github === undefined)
+        return undefined;
+    for (const field of ['repository', 'ref', 'workflow', 'trigger', 'sha']) {
+        const wanted = github[field];
+        if (wanted === undefined)
+            continue;
+        const found = identity.github[field];
+        if (found !== wanted) {
+            return `the certificate's GitHub ${field} is ${found === undefined ? 'absent' : `"${found}"`}, not "${wanted}"`;
+        }
+    }
+    return undefined;
+}
+function textMismatch(what, rule, value) {
+    if ('exact' in rule) {
+        return value === rule.exact ? undefined : `the certificate's ${what} is "${value}", not "${rule.exact}"`;
+    }
+    return new RegExp(rule.regexp, 'u').test(value)
+        ? undefined
+        : `the certificate's ${what} "${value}" does not match /${rule.regexp}/`;
+}
+/** How a requirement reads in messages: `subject … from issuer …`. */
+function describeRequirement(requirement) {
+    const text = (rule) => ('exact' in rule ? rule.exact : `/${rule.regexp}/`);
+    const extensions = Object.entries(requirement.github ?? {})
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => `${key}=${String(value)}`);
+    return `${text(requirement.subject)} from ${text(requirement.issuer)}${extensions.length > 0 ? ` (${extensions.join(', ')})` : ''}`;
+}
+/**
+ * The `Slipway-Verified-By` form of a keyless signer: `<subject> (<issuer>)`. Subjects and issuers are URIs or
+ * emails (no spaces), so the claim parses back with {@link parseVerifiedIdentity}.
+ */
+function verifiedByIdentity(identity) {
+    return `${identity.subject} (${identity.issuer})`;
+}
+/** The subject and issuer of a `Slipway-Verified-By` identity claim; undefined for a key fingerprint. */
+function parseVerifiedIdentity(claim) {
+    const match = /^(\S+) \((\S+)\)$/u.exec(claim.trim());
+    if (match === null || match[1] === undefined || match[2] === undefined)
+        return undefined;
+    return { subject: match[1], issuer: match[2] };
+}
+/**
+ * Why a `-regexp` pattern (from a flag or the policy) cannot be used, or undefined: it must be at most
+ * {@link MAX_IDENTITY_PATTERN_LENGTH} characters and compile as the `u` expression {@link identityMismatch} runs.
+ */
+function identityPatternProblem(pattern) {
+    if (pattern.length > MAX_IDENTITY_PATTERN_LENGTH) {
+        return `the pattern is ${pattern.length} characters, more than the ${MAX_IDENTITY_PATTERN_LENGTH} allowed`;
+    }
+    try {
+        new RegExp(pattern, 'u');
+        return undefined;
+    }
+    catch (error) {
+        return `the pattern does not compile: ${error instanceof Error ? error.message : String(error)}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 59733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33057,9 +33157,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: actionFiles, actionMetadata, allSteps, buildStep, contextStep, defineStep, entryJson, historyInputs, historyStep, input, inputVariable, keygenStep, outputEnvText, outputVariable, parseInputs, promoteStep, rollbackInputs, rollbackStep, runCli, runWait, signStep, statusInputs, statusStep, stepExportName, stepHelp, unpinInputs, unpinStep, verifyStep, waitInputs, waitStep
 
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
-var src = __nccwpck_require__(8014);
+var src = __nccwpck_require__(58014);
 // EXTERNAL MODULE: ../../packages/oci/src/index.ts + 23 modules
-var oci_src = __nccwpck_require__(8248);
+var oci_src = __nccwpck_require__(48248);
 ;// CONCATENATED MODULE: ../../packages/steps/src/definition/inputs.ts
 
 /** Lists arrive as repeated flags or newline-separated text (the action form); both become one array. */
@@ -33343,7 +33443,7 @@ async function registryOptions(location, access, context) {
         return base;
     if (base.localRegistries?.[location.reference.domain] !== undefined)
         return base;
-    const { parseEcrHost, EcrCredentials } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(613), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2801));
+    const { parseEcrHost, EcrCredentials } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(613), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62801));
     if (parseEcrHost(location.reference.domain) === undefined)
         return base;
     const login = await ecrLogins(EcrCredentials).credentialsFor(location.reference.domain, {
@@ -33384,313 +33484,18 @@ function pinnedName(image, digest) {
     return `${image.repository.name}@${digest}`;
 }
 
-;// CONCATENATED MODULE: ../../packages/steps/src/build/step.ts
-
-
-
-
-
-const buildStep = defineStep({
-    name: 'build',
-    title: 'Slipway build',
-    description: 'Build an image (docker buildx, daemonless buildah, or a deterministic files builder), push it to one or more repositories (ECR and others), and skip the build when the same source was built before.',
-    branding: { icon: 'package', color: 'blue' },
-    inputs: {
-        repository: input.list('Where to push: registry repositories (ECR and others) or oci:<dir>. The first is where build-once looks for an earlier build.', { required: true }),
-        context: input.stringWithDefault('Build context directory.', '.'),
-        file: input.string('Dockerfile (default: <context>/Dockerfile).'),
-        builder: input.oneOf('Builder: buildx when a docker engine answers, else buildah; or files.', ['auto', 'buildx', 'buildah', 'files'], 'auto'),
-        tags: input.list('Tag rules, one per line: type=sha, type=ref,event=branch, type=ref,event=pr, type=semver,pattern={{version}}, type=raw,value=…, with prefix=/suffix= (default: sha, branch, pr and semver).'),
-        flavor: input.list('latest=auto|true|false, prefix=…, suffix=….'),
-        label: input.list('Extra OCI labels key=value.'),
-        'build-arg': input.list('Build arguments key=value.'),
-        secret: input.list('Build secrets id=NAME,src=FILE or id=NAME,env=VAR (never passed on a command line).'),
-        platforms: input.list('Target platforms, e.g. linux/amd64 and linux/arm64.'),
-        target: input.string('Dockerfile stage to build.'),
-        reuse: input.boolean('Skip the build when an image of the same source (git tree, Dockerfile, args, platforms) exists; only add the tags.', true),
-        base: input.stringWithDefault('files builder: base image (scratch, oci:<dir>[:tag] or a registry reference).', 'scratch'),
-        entrypoint: input.string('files builder: entrypoint, as a JSON array or words.'),
-        cmd: input.string('files builder: command, as a JSON array or words.'),
-        'image-env': input.list('files builder: environment KEY=value.'),
-        workdir: input.string('files builder: working directory.'),
-        user: input.string('files builder: user.'),
-        expose: input.list('files builder: exposed ports (8080, 53/udp).'),
-        'cache-from': input.list('buildx cache sources (type=registry,ref=…).'),
-        'cache-to': input.list('buildx cache exports (type=registry,ref=…,mode=max).'),
-        'ensure-repository': input.boolean('ECR: create the repository when missing.', false),
-        'scan-on-push': input.boolean('ECR: scan on push, for a repository created here.', true),
-        'tag-mutability': input.oneOf('ECR: tag mutability, for a repository created here.', ['MUTABLE', 'IMMUTABLE'], 'MUTABLE'),
-        'kms-key': input.string('ECR: KMS key for a repository created here (default: AES256).'),
-        'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
-    },
-    outputs: {
-        digest: { description: 'Manifest digest of the image.' },
-        image: { description: 'The image in the first repository, pinned: repository@sha256:….' },
-        'image-ref': {
-            description: 'What to promote: the first repository with the commit tag (type=sha) and the digest, repository:sha-<commit>@sha256:…; repository@sha256:… when the tag rules make no commit tag.',
-        },
-        tags: { description: 'Tags pushed, one per line.' },
-        references: { description: 'Every repository:tag@digest pushed, one per line.' },
-        labels: { description: 'OCI labels, as JSON.' },
-        reused: { description: 'true when the build was skipped because the same source was built before.' },
-    },
-    prepare: (values) => ({
-        ...values,
-        labels: pairs(values.label, '--label'),
-        buildArgs: pairs(values['build-arg'], '--build-arg'),
-        imageEnv: pairs(values['image-env'], '--image-env'),
-        secrets: values.secret.map(parseSecret),
-    }),
-    run: async (params, context) => {
-        const { build, formatProgress } = await __nccwpck_require__.e(/* import() */ 900).then(__nccwpck_require__.bind(__nccwpck_require__, 9900));
-        const access = { insecureRegistries: params['insecure-registry'] };
-        if (params['ensure-repository'])
-            await ensureEcrRepositories(params.repository, params, context);
-        const destinations = await Promise.all(params.repository.map(async (location) => ({
-            location,
-            options: await registryOptions((0,oci_src/* parseLocation */.zS)(location), access, context),
-        })));
-        return build({
-            destinations,
-            openOptions: baseOptions(access, context),
-            builder: params.builder,
-            context: params.context,
-            ...(params.file === undefined ? {} : { dockerfile: params.file }),
-            buildArgs: params.buildArgs,
-            platforms: params.platforms,
-            ...(params.target === undefined ? {} : { target: params.target }),
-            secrets: params.secrets,
-            files: {
-                base: params.base,
-                config: {
-                    ...(params.entrypoint === undefined ? {} : { entrypoint: words(params.entrypoint) }),
-                    ...(params.cmd === undefined ? {} : { cmd: words(params.cmd) }),
-                    env: params.imageEnv,
-                    ...(params.workdir === undefined ? {} : { workdir: params.workdir }),
-                    ...(params.user === undefined ? {} : { user: params.user }),
-                    exposedPorts: params.expose,
-                },
-            },
-            buildx: { cacheFrom: params['cache-from'], cacheTo: params['cache-to'] },
-            ci: context.ci,
-            ...(params.tags.length === 0 ? {} : { tags: params.tags }),
-            ...(params.flavor.length === 0 ? {} : { flavor: params.flavor }),
-            labels: params.labels,
-            reuse: params.reuse,
-            env: context.env,
-            onProgress: (event) => context.reporter.info(formatProgress(event)),
-            onLog: (line) => context.reporter.info(`  ${line}`),
-        });
-    },
-    outputValues: (r) => ({
-        digest: r.digest,
-        image: r.image,
-        'image-ref': r.imageRef,
-        tags: r.tags.join('\n'),
-        references: r.references.join('\n'),
-        labels: JSON.stringify(r.labels),
-        reused: String(r.reused),
-    }),
-    json: (r) => ({
-        digest: r.digest,
-        image: r.image,
-        imageRef: r.imageRef,
-        tags: r.tags,
-        references: r.references,
-        labels: r.labels,
-        reused: r.reused,
-        builder: r.builder,
-    }),
-    summary: (r) => `## Slipway build\n\n\`${r.image}\` ${r.reused ? '(**reused**: the same source was built before; only tags added)' : `(built with ${r.builder})`}\n\nTo promote: \`${r.imageRef}\`\n\n| Pushed |\n| --- |\n${r.references.map((ref) => `| \`${ref}\` |`).join('\n')}\n\n<details><summary>Labels</summary>\n\n| Label | Value |\n| --- | --- |\n${Object.entries(r.labels)
-        .map(([k, v]) => `| \`${k}\` | \`${v}\` |`)
-        .join('\n')}\n\n</details>\n`,
-    text: (r) => `${r.reused ? 'reused' : 'built'} ${r.image}\n${r.references.map((ref) => `  ${ref}`).join('\n')}\n`,
-});
-function pairs(values, flag) {
-    return Object.fromEntries(values.map((pair) => {
-        const eq = pair.indexOf('=');
-        if (eq <= 0)
-            throw new src/* SlipwayError */.G(`${flag} "${pair}" is not key=value`, {
-                fix: `write it like ${flag} KEY=value`,
-            });
-        return [pair.slice(0, eq), pair.slice(eq + 1)];
-    }));
-}
-function parseSecret(text) {
-    const fields = Object.fromEntries(text.split(',').map((part) => {
-        const eq = part.indexOf('=');
-        return eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
-    }));
-    const id = fields.id;
-    if (id === undefined || id === '' || (fields.src === undefined) === (fields.env === undefined)) {
-        throw new src/* SlipwayError */.G(`--secret "${text}" must be id=NAME,src=FILE or id=NAME,env=VARIABLE`, {
-            fix: 'give the secret’s id and where to read it (never its value)',
-        });
-    }
-    return fields.src !== undefined ? { id, src: fields.src } : { id, env: fields.env ?? '' };
-}
-/** `["a","b"]` as JSON, or words split on white space. */
-function words(text) {
-    if (text.trim().startsWith('[')) {
-        const parsed = JSON.parse(text);
-        if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string'))
-            return parsed;
-        throw new src/* SlipwayError */.G(`"${text}" is not a JSON array of strings`, {
-            fix: 'write ["/app", "--flag"] or plain words',
-        });
-    }
-    return text.trim().split(/\s+/);
-}
-async function ensureEcrRepositories(locations, params, context) {
-    const { EcrRepositories, parseEcrHost } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(613), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2801));
-    const repositories = new EcrRepositories();
-    for (const text of locations) {
-        const location = (0,oci_src/* parseLocation */.zS)(text);
-        if (location.kind !== 'registry' || parseEcrHost(location.reference.domain) === undefined)
-            continue;
-        const ensured = await repositories.ensureRepository(location.reference.domain, location.reference.path, {
-            scanOnPush: params['scan-on-push'],
-            tagMutability: params['tag-mutability'],
-            ...(params['kms-key'] === undefined ? {} : { kmsKey: params['kms-key'] }),
-        });
-        context.reporter.info(`${ensured.created ? 'Created' : 'Found'} ECR repository ${ensured.uri} (${ensured.mutability})`);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/steps/src/context/step.ts
-
-const FIELDS = [
-    ['platform', 'platform', 'github-actions, codebuild or local.'],
-    ['commit', 'commitSha', 'Commit being built.'],
-    ['ref', 'ref', 'Git ref being built (refs/heads/…, refs/tags/…, refs/pull/N/head).'],
-    ['run-url', 'runUrl', 'URL of the CI run.'],
-    ['repository-url', 'repositoryUrl', 'Repository being built, without credentials.'],
-    ['actor', 'actor', 'Who or what started the run.'],
-    ['event', 'event', 'What triggered the run.'],
-];
-/** Prints what Slipway detected of where it runs: the same context every step uses for trailers and tags. */
-const contextStep = defineStep({
-    name: 'context',
-    title: 'Slipway context',
-    description: 'Show the CI context Slipway detects here (GitHub Actions, CodeBuild or local): commit, ref, run URL.',
-    branding: { icon: 'info', color: 'gray-dark' },
-    cliOnly: true,
-    inputs: {},
-    outputs: Object.fromEntries(FIELDS.map(([output, , description]) => [output, { description }])),
-    prepare: () => undefined,
-    run: async (_params, context) => context.ci,
-    outputValues: (ci) => Object.fromEntries(FIELDS.flatMap(([output, key]) => (ci[key] === undefined ? [] : [[output, String(ci[key])]]))),
-    json: (ci) => Object.fromEntries(FIELDS.map(([output, key]) => [output, ci[key] ?? null])),
-    summary: (ci) => `## Slipway context\n\n| | |\n| --- | --- |\n${FIELDS.map(([output, key]) => `| ${output} | ${ci[key] ?? ''} |`).join('\n')}\n`,
-    text: (ci) => `${FIELDS.map(([output, key]) => `${output.padEnd(15)} ${ci[key] ?? '-'}`).join('\n')}\n`,
-});
-
-;// CONCATENATED MODULE: ../../packages/steps/src/copy/step.ts
-
-
-
-
-const copyStep = defineStep({
-    name: 'copy',
-    title: 'Slipway copy',
-    description: 'Copy an image by digest between repositories, registries and OCI layouts: every platform, bytes untouched (same digest), blobs mounted within a registry, tags written last.',
-    branding: { icon: 'copy', color: 'blue' },
-    positionals: ['source', 'destination'],
-    inputs: {
-        source: input.requiredString('Image to copy: registry reference (tag or digest) or oci:<dir>[:tag].'),
-        destination: input.requiredString('Where to: a repository with an optional tag (registry.example.com/prod/cart:1.4.2) or oci:<dir>[:tag]. Without a tag, the source tag is kept (by digest only when the source had none).'),
-        tag: input.list('More tags to set at the destination.'),
-        'with-signatures': input.boolean('Also copy cosign signatures (sha256-<hex>.sig) and OCI referrers.', false),
-        concurrency: input.integer('Blobs transferred at once.', 4, { min: 1, max: 32 }),
-        'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
-    },
-    outputs: {
-        digest: { description: 'Digest of the copied manifest (the same at both ends).' },
-        image: { description: 'The copy, pinned: repository@sha256:….' },
-        tags: { description: 'Tags set at the destination, one per line.' },
-        bytes: { description: 'Blob bytes that moved (mounted and present blobs move none).' },
-    },
-    prepare: (values) => values,
-    run: async (params, context) => {
-        const access = { insecureRegistries: params['insecure-registry'] };
-        const from = await openImage(params.source, access, context);
-        const to = await openImage(params.destination, access, context);
-        const destinationTag = to.location.kind === 'registry'
-            ? to.location.reference.tag
-            : to.location.kind === 'layout'
-                ? to.location.tag
-                : undefined;
-        const sourceTag = from.location.kind === 'registry' ? from.location.reference.tag : from.location.tag;
-        const tags = [
-            ...new Set([
-                ...(destinationTag === undefined ? (sourceTag === undefined ? [] : [sourceTag]) : [destinationTag]),
-                ...params.tag,
-            ]),
-        ];
-        let last = 0;
-        const progress = (event) => {
-            const now = Date.now();
-            if (event.type === 'plan' || event.type === 'manifest' || now - last > 1000) {
-                last = now;
-                context.reporter.info(describeProgress(event));
-            }
-        };
-        const result = await (0,oci_src/* copyImage */.L1)({
-            from: from.repository,
-            reference: from.reference,
-            to: to.repository,
-            tags,
-            withSignatures: params['with-signatures'],
-            concurrency: params.concurrency,
-            progress,
-        });
-        return {
-            source: params.source,
-            destination: params.destination,
-            pinned: pinnedName(to, result.digest),
-            digest: result.digest,
-            tags,
-            blobs: result.blobs,
-            withSignatures: params['with-signatures'],
-        };
-    },
-    outputValues: (r) => ({
-        digest: r.digest,
-        image: r.pinned,
-        tags: r.tags.join('\n'),
-        bytes: String(r.blobs.bytes),
-    }),
-    json: (r) => ({ digest: r.digest, image: r.pinned, tags: r.tags, blobs: r.blobs }),
-    summary: (r) => `## Slipway copy\n\n\`${r.source}\` → \`${r.pinned}\`${r.tags.length > 0 ? ` (tags: ${r.tags.map((t) => `\`${t}\``).join(', ')})` : ''}\n\n| Blobs copied | mounted | already there | bytes moved |\n| ---: | ---: | ---: | ---: |\n| ${r.blobs.copied} | ${r.blobs.mounted} | ${r.blobs.present} | ${r.blobs.bytes} |${r.withSignatures ? '\n\nSignatures and referrers copied too.' : ''}\n`,
-    text: (r) => `copied ${r.source} -> ${r.pinned}${r.tags.length > 0 ? ` (${r.tags.join(', ')})` : ''}\n  blobs: ${r.blobs.copied} copied, ${r.blobs.mounted} mounted, ${r.blobs.present} already there; ${r.blobs.bytes} bytes\n`,
-});
-function describeProgress(event) {
-    switch (event.type) {
-        case 'plan':
-            return `Copying ${event.manifests} manifest(s), ${event.blobs} blob(s), ${event.bytes} bytes`;
-        case 'blob-start':
-            return `  blob ${event.digest.slice(7, 19)} (${event.size} bytes)`;
-        case 'blob-done':
-            return `  blob ${event.digest.slice(7, 19)} ${event.how}`;
-        case 'manifest':
-            return `  manifest ${event.digest.slice(7, 19)}${event.tags.length > 0 ? ` tagged ${event.tags.join(', ')}` : ''}`;
-        default:
-            return '';
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: ../../packages/process/src/index.ts + 4 modules
-var process_src = __nccwpck_require__(1630);
+var process_src = __nccwpck_require__(81630);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git/errors.ts
 
 /**
@@ -34107,9 +33912,8 @@ function shown(raw) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git/run.ts
-
 
 
 
@@ -35052,7 +34856,7 @@ function assertOwnBranch(branch) {
 
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8293);
+var dist = __nccwpck_require__(88293);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/manifest/config-file.ts
 /**
  * Which files of a config repo Slipway reads as config: one definition for promote (candidates), status and
@@ -37019,11 +36823,13 @@ function searchTerms(repositories) {
  * manifest is rarely near it; and parsing YAML for a byte-exact edit costs memory: about 500 MB for 1 MiB of
  * the worst-case shape (a long list of one-letter items), measured, so 1 MiB keeps a promotion well under
  * 1.5 GB where 2 MiB would not. `key`: a public key file (PEM or a KMS reference) is under 1 KiB; 64 KiB is
- * room for comments. `candidates`: every candidate file of a branch together, as they are held at once.
+ * room for comments. `trustedRoot`: a Sigstore TrustedRoot JSON is a few KiB (public-good's is about 7 KiB); 256 KiB
+ * leaves room for a private instance's extra authorities and logs. `candidates`: every candidate file of a branch together, as they are held at once.
  */
 const FILE_LIMITS = {
     file: 1024 * 1024,
     key: 64 * 1024,
+    trustedRoot: 256 * 1024,
     candidates: 64 * 1024 * 1024,
 };
 /** `1.5 MiB`, `40 KiB`, `12 bytes`. */
@@ -37889,9 +37695,9 @@ async function historyIn(repo, target, limit, repository) {
 
 
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
@@ -37946,7 +37752,7 @@ class Context {
 }
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(8612);
+var lib = __nccwpck_require__(18612);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
 var undici = __nccwpck_require__(5345);
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/internal/utils.js
@@ -44181,7 +43987,7 @@ function apiReader(github, branch, commit, given, written) {
 function sizeRefusal(file, size, limit, ref) {
     if (size <= limit)
         return undefined;
-    return fileTooLarge(file, size, limit, `branch ${ref}`, 'a policy or key file this large is not one: check what was committed there');
+    return fileTooLarge(file, size, limit, `branch ${ref}`, 'a policy, key or trusted root file this large is not one: check what was committed there');
 }
 function repoPaths(paths) {
     return paths.flatMap((path) => {
@@ -45383,6 +45189,603 @@ function assertDistinctBranches(targets) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/steps/src/sign/sigstore.ts
+/**
+ * The variables holding bearer credentials for keyless signing, as @slipway/sign's
+ * `IDENTITY_TOKEN_SECRET_VARIABLES` (written out, not imported, so that naming them in a step definition
+ * does not load the signing code).
+ */
+const IDENTITY_TOKEN_VARIABLES = ['SIGSTORE_ID_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/** A SigningConfig is a few KiB; a larger file is not one. */
+const MAX_SIGNING_CONFIG_BYTES = 1024 * 1024;
+/** SLSA provenance v1's predicate type, as @slipway/sign's (written out, not imported, for the same reason). */
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+
+;// CONCATENATED MODULE: ../../packages/steps/src/sign/bundle-signer.ts
+// The Sigstore inputs every step that signs a bundle takes (sign, and build's provenance), their checks, and
+// the bundle signer they make: keyless (the OIDC token exchanged at Fulcio) or a key (file, env, KMS),
+// witnessed by Rekor and/or a timestamp authority. One definition so both steps read them alike. Only types
+// come from @slipway/sign here: the step definitions import this file, and naming the inputs must not load
+// the signing code.
+
+
+
+
+
+
+/**
+ * A runner-wide private Sigstore (`SLIPWAY_FULCIO_URL`, …) reaches every signing step without editing the
+ * workflow that calls it.
+ */
+const URL_VARIABLES = {
+    'fulcio-url': 'SLIPWAY_FULCIO_URL',
+    'rekor-url': 'SLIPWAY_REKOR_URL',
+    'tsa-url': 'SLIPWAY_TSA_URL',
+};
+const sigstoreInputs = {
+    sigstore: input.optionalOneOf('Sigstore instance for keyless signing: public-good (Fulcio + Rekor at sigstore.dev, the default) or github (GitHub’s Fulcio and timestamp authority, no public log: private repositories).', ['public-good', 'github']),
+    'fulcio-url': input.string('Fulcio URL for keyless signing (default: the --sigstore instance’s).', {
+        env: [URL_VARIABLES['fulcio-url']],
+    }),
+    'rekor-url': input.string('Rekor URL (default: the --sigstore instance’s; https://rekor.sigstore.dev).', {
+        env: [URL_VARIABLES['rekor-url']],
+    }),
+    'tsa-url': input.string('RFC 3161 timestamp authority, e.g. https://timestamp.sigstore.dev/api/v1/timestamp (default: none; github: GitHub’s).', { env: [URL_VARIABLES['tsa-url']] }),
+    'signing-config': input.string('A Sigstore SigningConfig v0.2 JSON file naming Fulcio, Rekor and the TSA (as cosign’s --signing-config).'),
+    'tlog-upload': input.optionalOneOf('Log the signature in Rekor. Default: true keyless (false with --sigstore github, which has no log; then a timestamp vouches for the time), false with a key.', ['true', 'false']),
+};
+const SIGSTORE_FLAGS = Object.keys(sigstoreInputs);
+/**
+ * The checks `prepare` makes of the Sigstore inputs. A URL that only came from its environment variable is a
+ * runner-wide setting, never a refusal: it is dropped where nothing keyless is signed.
+ */
+function checkSigstoreInputs(values, use, env) {
+    const fromEnvironment = (name) => name in URL_VARIABLES &&
+        values[name] !== undefined &&
+        values[name] === env[URL_VARIABLES[name]];
+    const given = SIGSTORE_FLAGS.filter((name) => values[name] !== undefined && !fromEnvironment(name));
+    const keyed = use.key !== undefined;
+    if (keyed && given.includes('fulcio-url')) {
+        throw new src/* SlipwayError */.G('--fulcio-url is for keyless signing', {
+            where: '--fulcio-url',
+            fix: `drop it, or drop ${use.keyFlag} to sign keyless`,
+        });
+    }
+    const first = given[0];
+    if (!use.signsBundle && first !== undefined) {
+        throw new src/* SlipwayError */.G(`--${first} applies to ${use.bundleNotSigned}`, {
+            where: `--${first}`,
+            fix: `${use.signsBundleFix}, or drop the flag`,
+        });
+    }
+    if (keyed || !use.signsBundle) {
+        // Only keyless signing wants Fulcio; without a bundle, nothing wants any of them.
+        const dropped = SIGSTORE_FLAGS.filter((name) => fromEnvironment(name) && (!use.signsBundle || name === 'fulcio-url'));
+        return { ...values, ...Object.fromEntries(dropped.map((name) => [name, undefined])) };
+    }
+    return values;
+}
+/**
+ * The services named by the inputs, checked before anything is asked of a registry or a token endpoint.
+ * `sign` is @slipway/sign, loaded by the caller when a bundle is signed.
+ */
+async function sigstoreEndpoints(values, keyless, context, sign) {
+    return sign.resolveEndpoints({
+        instance: values.sigstore,
+        fulcioUrl: values['fulcio-url'],
+        rekorUrl: values['rekor-url'],
+        tsaUrl: values['tsa-url'],
+        signingConfig: await readSigningConfig(values['signing-config'], context),
+        tlogUpload: keyless ? tlogFlag(values['tlog-upload']) : undefined,
+        allowHttp: allowsHttp(context.env),
+    });
+}
+/**
+ * Who witnesses a bundle: keyless, the instance's log and/or timestamp authority; a key's bundle is logged
+ * only when asked (`--tlog-upload true`), timestamped when a TSA is named.
+ */
+function bundleWitnesses(endpoints, keyless, tlog) {
+    if (keyless) {
+        return {
+            rekorUrl: endpoints.rekor?.url,
+            rekorVersion: endpoints.rekor?.version,
+            tsaUrl: endpoints.tsaUrl,
+        };
+    }
+    return {
+        rekorUrl: tlog === 'true' ? requiredRekor(endpoints).url : undefined,
+        rekorVersion: endpoints.rekor?.version,
+        tsaUrl: endpoints.tsaUrl,
+    };
+}
+/** The transparency log `--tlog-upload true` asks for; refused when none is configured. */
+function requiredRekor(endpoints) {
+    if (endpoints.rekor === undefined) {
+        throw new src/* SlipwayError */.G('--tlog-upload is true but no transparency log is configured', {
+            where: '--tlog-upload',
+            fix: 'give --rekor-url',
+        });
+    }
+    return endpoints.rekor;
+}
+/** The keyless signer: the OIDC token (masked as it is read), for `endpoints`' Fulcio. */
+async function keylessSigner(endpoints, context, sign) {
+    const token = await sign.identityToken({
+        env: context.env,
+        mask: context.reporter.mask,
+        allowHttp: allowsHttp(context.env),
+    });
+    return {
+        signer: { kind: 'keyless', identityToken: token.token, fulcioUrl: endpoints.fulcioUrl },
+        source: token.source,
+    };
+}
+function tlogFlag(value) {
+    return value === undefined ? undefined : value === 'true';
+}
+async function readSigningConfig(file, context) {
+    if (file === undefined)
+        return undefined;
+    const full = external_node_path_default().resolve(context.cwd, file);
+    try {
+        const info = await (0,promises_.stat)(full);
+        if (!info.isFile() || info.size > MAX_SIGNING_CONFIG_BYTES) {
+            throw new src/* SlipwayError */.G(`the signing config is not a file of at most ${MAX_SIGNING_CONFIG_BYTES} bytes`, {
+                where: file,
+                fix: 'give the path of a Sigstore signing_config.json',
+            });
+        }
+        return { bytes: new Uint8Array(await (0,promises_.readFile)(full)), where: file };
+    }
+    catch (error) {
+        if (error instanceof src/* SlipwayError */.G)
+            throw error;
+        throw new src/* SlipwayError */.G('the signing config cannot be read', {
+            where: file,
+            fix: 'give the path of a Sigstore signing_config.json',
+            cause: error,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/sign/password.ts
+/**
+ * The variables a key's password is read from, as @slipway/sign's `PASSWORD_VARIABLES` (written out, not
+ * imported, so that naming them in a step definition does not load the signing code).
+ */
+const KEY_PASSWORD_VARIABLES = ['SLIPWAY_KEY_PASSWORD', 'COSIGN_PASSWORD'];
+
+;// CONCATENATED MODULE: ../../packages/steps/src/build/provenance.ts
+// `build --provenance`: after the push, the SLSA provenance of the image, signed as the sign step signs
+// (keyless by default, or with `provenance-key`), stored as a bundle referrer in each repository pushed to.
+// Everything that can be refused without the network is refused before the build, so a run that cannot
+// attach provenance pushes nothing; a signing failure after the push fails the step with the image pushed
+// and no referrer written.
+
+
+
+/** The workflow run the provenance describes, or why this run cannot give one. */
+function provenanceRun(ci) {
+    const found = ci.workflowRun;
+    if (found === undefined) {
+        throw new src/* SlipwayError */.G(`build provenance describes a GitHub Actions workflow run, and this build runs ${ci.platform === 'codebuild' ? 'on CodeBuild' : 'outside GitHub Actions'} (GITHUB_ACTIONS is not true)`, {
+            where: '--provenance',
+            fix: 'drop --provenance here (sign the image with `slipway sign --key` instead), or build in a GitHub Actions job',
+        });
+    }
+    if ('problem' in found) {
+        throw new src/* SlipwayError */.G(`build provenance cannot describe this workflow run: ${found.problem}`, {
+            where: '--provenance',
+            fix: 'leave the GITHUB_* and RUNNER_* variables as the runner sets them, or drop --provenance',
+        });
+    }
+    return found.run;
+}
+async function planProvenance(params, context) {
+    const run = provenanceRun(context.ci);
+    const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+    const key = params['provenance-key'];
+    const endpoints = await sigstoreEndpoints(params, key === undefined, context, sign);
+    bundleWitnesses(endpoints, key === undefined, params['tlog-upload']);
+    if (key !== undefined) {
+        const signer = await sign.loadSigner(key, { env: context.env });
+        return { run, endpoints, sign, keySigner: { kind: 'key', signer } };
+    }
+    // Without a token source the request fails now, with its own fix, rather than after the push.
+    if (!sign.identityTokenAvailable(context.env))
+        await keylessSigner(endpoints, context, sign);
+    return { run, endpoints, sign, keySigner: undefined };
+}
+async function attachProvenance(plan, params, digest, context) {
+    const { sign, endpoints } = plan;
+    const keyless = plan.keySigner === undefined;
+    const signer = plan.keySigner ?? (await keylessSigner(endpoints, context, sign)).signer;
+    const opened = await Promise.all(params.repository.map(async (text) => (await openImage(text, { insecureRegistries: params['insecure-registry'] }, context)).repository));
+    const [first, ...rest] = opened;
+    if (first === undefined)
+        throw new Error('bug: build pushed to no repository');
+    context.reporter.info(`Signing SLSA provenance for ${digest} ${keyless ? `keyless (Fulcio ${endpoints.fulcioUrl})` : 'with the provenance key'}`);
+    return sign.signProvenance({
+        run: plan.run,
+        digest,
+        repositories: [first, ...rest],
+        signer,
+        ...bundleWitnesses(endpoints, keyless, params['tlog-upload']),
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/build/step.ts
+
+
+
+
+
+
+
+
+
+const buildInputs = {
+    repository: input.list('Where to push: registry repositories (ECR and others) or oci:<dir>. The first is where build-once looks for an earlier build.', { required: true }),
+    context: input.stringWithDefault('Build context directory.', '.'),
+    file: input.string('Dockerfile (default: <context>/Dockerfile).'),
+    builder: input.oneOf('Builder: buildx when a docker engine answers, else buildah; or files.', ['auto', 'buildx', 'buildah', 'files'], 'auto'),
+    tags: input.list('Tag rules, one per line: type=sha, type=ref,event=branch, type=ref,event=pr, type=semver,pattern={{version}}, type=raw,value=…, with prefix=/suffix= (default: sha, branch, pr and semver).'),
+    flavor: input.list('latest=auto|true|false, prefix=…, suffix=….'),
+    label: input.list('Extra OCI labels key=value.'),
+    'build-arg': input.list('Build arguments key=value.'),
+    secret: input.list('Build secrets id=NAME,src=FILE or id=NAME,env=VAR (never passed on a command line).'),
+    platforms: input.list('Target platforms, e.g. linux/amd64 and linux/arm64.'),
+    target: input.string('Dockerfile stage to build.'),
+    reuse: input.boolean('Skip the build when an image of the same source (git tree, Dockerfile, args, platforms) exists; only add the tags.', true),
+    base: input.stringWithDefault('files builder: base image (scratch, oci:<dir>[:tag] or a registry reference).', 'scratch'),
+    entrypoint: input.string('files builder: entrypoint, as a JSON array or words.'),
+    cmd: input.string('files builder: command, as a JSON array or words.'),
+    'image-env': input.list('files builder: environment KEY=value.'),
+    workdir: input.string('files builder: working directory.'),
+    user: input.string('files builder: user.'),
+    expose: input.list('files builder: exposed ports (8080, 53/udp).'),
+    'cache-from': input.list('buildx cache sources (type=registry,ref=…).'),
+    'cache-to': input.list('buildx cache exports (type=registry,ref=…,mode=max).'),
+    'ensure-repository': input.boolean('ECR: create the repository when missing.', false),
+    'scan-on-push': input.boolean('ECR: scan on push, for a repository created here.', true),
+    'tag-mutability': input.oneOf('ECR: tag mutability, for a repository created here.', ['MUTABLE', 'IMMUTABLE'], 'MUTABLE'),
+    'kms-key': input.string('ECR: KMS key for a repository created here (default: AES256).'),
+    provenance: input.boolean('After the push, attach signed SLSA v1 build provenance of the GitHub Actions run to the image, as a Sigstore bundle referrer in each repository (as actions/attest-build-provenance with push-to-registry). Keyless by default (needs id-token: write). A signing failure fails the step after the push: the image stays pushed, without provenance.', false),
+    'provenance-key': input.string('Sign the provenance with this key instead of keyless: a cosign.key path, env://NAME or awskms:///alias/name (password from SLIPWAY_KEY_PASSWORD or COSIGN_PASSWORD).'),
+    ...sigstoreInputs,
+    'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
+};
+const buildStep = defineStep({
+    name: 'build',
+    title: 'Slipway build',
+    description: 'Build an image (docker buildx, daemonless buildah, or a deterministic files builder), push it to one or more repositories (ECR and others), and skip the build when the same source was built before.',
+    branding: { icon: 'package', color: 'blue' },
+    secretEnv: [...KEY_PASSWORD_VARIABLES, ...IDENTITY_TOKEN_VARIABLES],
+    secretEnvReferences: ['provenance-key'],
+    inputs: buildInputs,
+    outputs: {
+        digest: { description: 'Manifest digest of the image.' },
+        image: { description: 'The image in the first repository, pinned: repository@sha256:….' },
+        'image-ref': {
+            description: 'What to promote: the first repository with the commit tag (type=sha) and the digest, repository:sha-<commit>@sha256:…; repository@sha256:… when the tag rules make no commit tag.',
+        },
+        tags: { description: 'Tags pushed, one per line.' },
+        references: { description: 'Every repository:tag@digest pushed, one per line.' },
+        labels: { description: 'OCI labels, as JSON.' },
+        reused: { description: 'true when the build was skipped because the same source was built before.' },
+        'provenance-digest': {
+            description: 'With provenance: the digest of the provenance bundle referrer manifest, one line per repository; empty without.',
+        },
+    },
+    prepare: (values, context) => {
+        const checked = checkSigstoreInputs(values, {
+            key: values['provenance-key'],
+            keyFlag: '--provenance-key',
+            signsBundle: values.provenance,
+            bundleNotSigned: 'the provenance, which build signs only with --provenance',
+            signsBundleFix: 'add --provenance',
+        }, context.env);
+        if (!values.provenance && values['provenance-key'] !== undefined) {
+            throw new src/* SlipwayError */.G('--provenance-key signs the provenance, which build writes only with --provenance', {
+                where: '--provenance-key',
+                fix: 'add --provenance, or drop --provenance-key',
+            });
+        }
+        // Refused before anything is built or pushed.
+        if (values.provenance)
+            provenanceRun(context.ci);
+        return prepared(checked);
+    },
+    run: async (params, context) => {
+        const plan = params.provenance ? await planProvenance(params, context) : undefined;
+        const result = await buildImage(params, context);
+        if (plan === undefined)
+            return result;
+        return { ...result, provenance: await attachProvenance(plan, params, result.digest, context) };
+    },
+    outputValues: (r) => ({
+        digest: r.digest,
+        image: r.image,
+        'image-ref': r.imageRef,
+        tags: r.tags.join('\n'),
+        references: r.references.join('\n'),
+        labels: JSON.stringify(r.labels),
+        reused: String(r.reused),
+        'provenance-digest': (r.provenance?.referrers ?? []).map((p) => p.manifestDigest).join('\n'),
+    }),
+    json: (r) => ({
+        digest: r.digest,
+        image: r.image,
+        imageRef: r.imageRef,
+        tags: r.tags,
+        references: r.references,
+        labels: r.labels,
+        reused: r.reused,
+        builder: r.builder,
+        ...(r.provenance === undefined
+            ? {}
+            : {
+                provenance: {
+                    predicateType: SLSA_PROVENANCE_V1,
+                    referrers: r.provenance.referrers.map((p) => ({
+                        repository: p.repository,
+                        manifestDigest: p.manifestDigest,
+                        fallbackTag: p.fallbackTag,
+                    })),
+                    certificateIdentity: r.provenance.identity?.subject,
+                    certificateOidcIssuer: r.provenance.identity?.issuer,
+                    keyFingerprint: r.provenance.keyFingerprint,
+                    tlogEntries: r.provenance.tlogEntries,
+                    timestamps: r.provenance.timestamps,
+                },
+            }),
+    }),
+    summary: (r) => `## Slipway build\n\n\`${r.image}\` ${r.reused ? '(**reused**: the same source was built before; only tags added)' : `(built with ${r.builder})`}\n\nTo promote: \`${r.imageRef}\`\n\n| Pushed |\n| --- |\n${r.references.map((ref) => `| \`${ref}\` |`).join('\n')}\n\n<details><summary>Labels</summary>\n\n| Label | Value |\n| --- | --- |\n${Object.entries(r.labels)
+        .map(([k, v]) => `| \`${k}\` | \`${v}\` |`)
+        .join('\n')}\n\n</details>\n${provenanceSummary(r.provenance)}`,
+    text: (r) => `${r.reused ? 'reused' : 'built'} ${r.image}\n${r.references.map((ref) => `  ${ref}`).join('\n')}\n${provenanceText(r.provenance)}`,
+});
+/** Who signed the provenance, as a verifier names it. */
+function provenanceSigner(provenance) {
+    const who = provenance.identity;
+    return who === undefined ? `key ${provenance.keyFingerprint ?? ''}` : `${who.subject} (${who.issuer})`;
+}
+function provenanceSummary(provenance) {
+    if (provenance === undefined)
+        return '';
+    const rows = provenance.referrers.map((p) => `| \`${p.repository}@${p.manifestDigest}\` |`).join('\n');
+    return `\n### Build provenance (SLSA v1)\n\nSigned by \`${provenanceSigner(provenance)}\`, stored as a Sigstore bundle referrer:\n\n| Referrer |\n| --- |\n${rows}\n`;
+}
+function provenanceText(provenance) {
+    if (provenance === undefined)
+        return '';
+    const lines = provenance.referrers.map((p) => `  provenance ${p.repository}@${p.manifestDigest}`);
+    return `${lines.join('\n')}\n  signed by  ${provenanceSigner(provenance)}\n`;
+}
+function pairs(values, flag) {
+    return Object.fromEntries(values.map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq <= 0)
+            throw new src/* SlipwayError */.G(`${flag} "${pair}" is not key=value`, {
+                fix: `write it like ${flag} KEY=value`,
+            });
+        return [pair.slice(0, eq), pair.slice(eq + 1)];
+    }));
+}
+function parseSecret(text) {
+    const fields = Object.fromEntries(text.split(',').map((part) => {
+        const eq = part.indexOf('=');
+        return eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    }));
+    const id = fields.id;
+    if (id === undefined || id === '' || (fields.src === undefined) === (fields.env === undefined)) {
+        throw new src/* SlipwayError */.G(`--secret "${text}" must be id=NAME,src=FILE or id=NAME,env=VARIABLE`, {
+            fix: 'give the secret’s id and where to read it (never its value)',
+        });
+    }
+    return fields.src !== undefined ? { id, src: fields.src } : { id, env: fields.env ?? '' };
+}
+/** `["a","b"]` as JSON, or words split on white space. */
+function words(text) {
+    if (text.trim().startsWith('[')) {
+        const parsed = JSON.parse(text);
+        if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string'))
+            return parsed;
+        throw new src/* SlipwayError */.G(`"${text}" is not a JSON array of strings`, {
+            fix: 'write ["/app", "--flag"] or plain words',
+        });
+    }
+    return text.trim().split(/\s+/);
+}
+async function ensureEcrRepositories(locations, params, context) {
+    const { EcrRepositories, parseEcrHost } = await Promise.all(/* import() */[__nccwpck_require__.e(824), __nccwpck_require__.e(613), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62801));
+    const repositories = new EcrRepositories();
+    for (const text of locations) {
+        const location = (0,oci_src/* parseLocation */.zS)(text);
+        if (location.kind !== 'registry' || parseEcrHost(location.reference.domain) === undefined)
+            continue;
+        const ensured = await repositories.ensureRepository(location.reference.domain, location.reference.path, {
+            scanOnPush: params['scan-on-push'],
+            tagMutability: params['tag-mutability'],
+            ...(params['kms-key'] === undefined ? {} : { kmsKey: params['kms-key'] }),
+        });
+        context.reporter.info(`${ensured.created ? 'Created' : 'Found'} ECR repository ${ensured.uri} (${ensured.mutability})`);
+    }
+}
+/** The build's own parameters: key=value lists parsed once. */
+function prepared(values) {
+    return {
+        ...values,
+        labels: pairs(values.label, '--label'),
+        buildArgs: pairs(values['build-arg'], '--build-arg'),
+        imageEnv: pairs(values['image-env'], '--image-env'),
+        secrets: values.secret.map(parseSecret),
+    };
+}
+async function buildImage(params, context) {
+    const { build, formatProgress } = await __nccwpck_require__.e(/* import() */ 900).then(__nccwpck_require__.bind(__nccwpck_require__, 29900));
+    const access = { insecureRegistries: params['insecure-registry'] };
+    if (params['ensure-repository'])
+        await ensureEcrRepositories(params.repository, params, context);
+    const destinations = await Promise.all(params.repository.map(async (location) => ({
+        location,
+        options: await registryOptions((0,oci_src/* parseLocation */.zS)(location), access, context),
+    })));
+    return build({
+        destinations,
+        openOptions: baseOptions(access, context),
+        builder: params.builder,
+        context: params.context,
+        ...(params.file === undefined ? {} : { dockerfile: params.file }),
+        buildArgs: params.buildArgs,
+        platforms: params.platforms,
+        ...(params.target === undefined ? {} : { target: params.target }),
+        secrets: params.secrets,
+        files: {
+            base: params.base,
+            config: {
+                ...(params.entrypoint === undefined ? {} : { entrypoint: words(params.entrypoint) }),
+                ...(params.cmd === undefined ? {} : { cmd: words(params.cmd) }),
+                env: params.imageEnv,
+                ...(params.workdir === undefined ? {} : { workdir: params.workdir }),
+                ...(params.user === undefined ? {} : { user: params.user }),
+                exposedPorts: params.expose,
+            },
+        },
+        buildx: { cacheFrom: params['cache-from'], cacheTo: params['cache-to'] },
+        ci: context.ci,
+        ...(params.tags.length === 0 ? {} : { tags: params.tags }),
+        ...(params.flavor.length === 0 ? {} : { flavor: params.flavor }),
+        labels: params.labels,
+        reuse: params.reuse,
+        env: context.env,
+        onProgress: (event) => context.reporter.info(formatProgress(event)),
+        onLog: (line) => context.reporter.info(`  ${line}`),
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/steps/src/context/step.ts
+
+const FIELDS = [
+    ['platform', 'platform', 'github-actions, codebuild or local.'],
+    ['commit', 'commitSha', 'Commit being built.'],
+    ['ref', 'ref', 'Git ref being built (refs/heads/…, refs/tags/…, refs/pull/N/head).'],
+    ['run-url', 'runUrl', 'URL of the CI run.'],
+    ['repository-url', 'repositoryUrl', 'Repository being built, without credentials.'],
+    ['actor', 'actor', 'Who or what started the run.'],
+    ['event', 'event', 'What triggered the run.'],
+];
+/** Prints what Slipway detected of where it runs: the same context every step uses for trailers and tags. */
+const contextStep = defineStep({
+    name: 'context',
+    title: 'Slipway context',
+    description: 'Show the CI context Slipway detects here (GitHub Actions, CodeBuild or local): commit, ref, run URL.',
+    branding: { icon: 'info', color: 'gray-dark' },
+    cliOnly: true,
+    inputs: {},
+    outputs: Object.fromEntries(FIELDS.map(([output, , description]) => [output, { description }])),
+    prepare: () => undefined,
+    run: async (_params, context) => context.ci,
+    outputValues: (ci) => Object.fromEntries(FIELDS.flatMap(([output, key]) => (ci[key] === undefined ? [] : [[output, String(ci[key])]]))),
+    json: (ci) => Object.fromEntries(FIELDS.map(([output, key]) => [output, ci[key] ?? null])),
+    summary: (ci) => `## Slipway context\n\n| | |\n| --- | --- |\n${FIELDS.map(([output, key]) => `| ${output} | ${ci[key] ?? ''} |`).join('\n')}\n`,
+    text: (ci) => `${FIELDS.map(([output, key]) => `${output.padEnd(15)} ${ci[key] ?? '-'}`).join('\n')}\n`,
+});
+
+;// CONCATENATED MODULE: ../../packages/steps/src/copy/step.ts
+
+
+
+
+const copyStep = defineStep({
+    name: 'copy',
+    title: 'Slipway copy',
+    description: 'Copy an image by digest between repositories, registries and OCI layouts: every platform, bytes untouched (same digest), blobs mounted within a registry, tags written last.',
+    branding: { icon: 'copy', color: 'blue' },
+    positionals: ['source', 'destination'],
+    inputs: {
+        source: input.requiredString('Image to copy: registry reference (tag or digest) or oci:<dir>[:tag].'),
+        destination: input.requiredString('Where to: a repository with an optional tag (registry.example.com/prod/cart:1.4.2) or oci:<dir>[:tag]. Without a tag, the source tag is kept (by digest only when the source had none).'),
+        tag: input.list('More tags to set at the destination.'),
+        'with-signatures': input.boolean('Also copy cosign signatures (sha256-<hex>.sig) and OCI referrers.', false),
+        concurrency: input.integer('Blobs transferred at once.', 4, { min: 1, max: 32 }),
+        'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
+    },
+    outputs: {
+        digest: { description: 'Digest of the copied manifest (the same at both ends).' },
+        image: { description: 'The copy, pinned: repository@sha256:….' },
+        tags: { description: 'Tags set at the destination, one per line.' },
+        bytes: { description: 'Blob bytes that moved (mounted and present blobs move none).' },
+    },
+    prepare: (values) => values,
+    run: async (params, context) => {
+        const access = { insecureRegistries: params['insecure-registry'] };
+        const from = await openImage(params.source, access, context);
+        const to = await openImage(params.destination, access, context);
+        const destinationTag = to.location.kind === 'registry'
+            ? to.location.reference.tag
+            : to.location.kind === 'layout'
+                ? to.location.tag
+                : undefined;
+        const sourceTag = from.location.kind === 'registry' ? from.location.reference.tag : from.location.tag;
+        const tags = [
+            ...new Set([
+                ...(destinationTag === undefined ? (sourceTag === undefined ? [] : [sourceTag]) : [destinationTag]),
+                ...params.tag,
+            ]),
+        ];
+        let last = 0;
+        const progress = (event) => {
+            const now = Date.now();
+            if (event.type === 'plan' || event.type === 'manifest' || now - last > 1000) {
+                last = now;
+                context.reporter.info(describeProgress(event));
+            }
+        };
+        const result = await (0,oci_src/* copyImage */.L1)({
+            from: from.repository,
+            reference: from.reference,
+            to: to.repository,
+            tags,
+            withSignatures: params['with-signatures'],
+            concurrency: params.concurrency,
+            progress,
+        });
+        return {
+            source: params.source,
+            destination: params.destination,
+            pinned: pinnedName(to, result.digest),
+            digest: result.digest,
+            tags,
+            blobs: result.blobs,
+            withSignatures: params['with-signatures'],
+        };
+    },
+    outputValues: (r) => ({
+        digest: r.digest,
+        image: r.pinned,
+        tags: r.tags.join('\n'),
+        bytes: String(r.blobs.bytes),
+    }),
+    json: (r) => ({ digest: r.digest, image: r.pinned, tags: r.tags, blobs: r.blobs }),
+    summary: (r) => `## Slipway copy\n\n\`${r.source}\` → \`${r.pinned}\`${r.tags.length > 0 ? ` (tags: ${r.tags.map((t) => `\`${t}\``).join(', ')})` : ''}\n\n| Blobs copied | mounted | already there | bytes moved |\n| ---: | ---: | ---: | ---: |\n| ${r.blobs.copied} | ${r.blobs.mounted} | ${r.blobs.present} | ${r.blobs.bytes} |${r.withSignatures ? '\n\nSignatures and referrers copied too.' : ''}\n`,
+    text: (r) => `copied ${r.source} -> ${r.pinned}${r.tags.length > 0 ? ` (${r.tags.join(', ')})` : ''}\n  blobs: ${r.blobs.copied} copied, ${r.blobs.mounted} mounted, ${r.blobs.present} already there; ${r.blobs.bytes} bytes\n`,
+});
+function describeProgress(event) {
+    switch (event.type) {
+        case 'plan':
+            return `Copying ${event.manifests} manifest(s), ${event.blobs} blob(s), ${event.bytes} bytes`;
+        case 'blob-start':
+            return `  blob ${event.digest.slice(7, 19)} (${event.size} bytes)`;
+        case 'blob-done':
+            return `  blob ${event.digest.slice(7, 19)} ${event.how}`;
+        case 'manifest':
+            return `  manifest ${event.digest.slice(7, 19)}${event.tags.length > 0 ? ` tagged ${event.tags.join(', ')}` : ''}`;
+        default:
+            return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/policy/source.ts
 
 const POLICY_FILE = '.slipway.yaml';
@@ -45405,7 +45808,7 @@ async function withPolicy(request, context, work) {
             const owners = (await defaultBranch.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');
             if (owners === undefined)
                 return [];
-            const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+            const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
             return environmentBranches(sign.parsePolicy(owners, { file: `${POLICY_FILE} on ${defaultBranch.ref}` }));
         },
         warn: (message) => context.reporter.warning(message),
@@ -45417,7 +45820,7 @@ async function withPolicy(request, context, work) {
             return work(undefined);
         if (reader.writtenBy !== undefined)
             throw untrustedPolicy(POLICY_FILE, reader.ref, reader.writtenBy, reader.given);
-        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
         const policy = sign.parsePolicy(text, { file: POLICY_FILE });
         // A policy that makes its own branch an environment's is one promotions write.
         const own = writtenByPromotions(reader.ref, environmentBranches(policy));
@@ -45834,7 +46237,7 @@ async function resolveTargets(params, names, context) {
         if (source === undefined)
             return fromFlags(names === undefined || names.length === 0 ? DEFAULT_ENVIRONMENTS : names);
         const { policy } = source;
-        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
         const list = names === undefined || names.length === 0 ? policy.environments.map((e) => e.name) : names;
         return list.map((name) => {
             const environment = sign.findEnvironment(policy, name);
@@ -45909,6 +46312,82 @@ function mdCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+;// CONCATENATED MODULE: ../../packages/steps/src/policy/trust-root.ts
+
+
+
+/**
+ * The trusted roots a policy's keyless requirements check against: Sigstore's public-good root through TUF,
+ * or a TrustedRoot JSON file read from the same ref as the policy (bounded like key files). A file is read
+ * now, while the policy's ref is at hand; the root itself (sigstore-js, and TUF's fetches) is loaded only
+ * when a keyless signature is to be checked, so key-signed images never pay for it. Every failure names
+ * `.slipway.yaml` at the `trustedRoot` line (or the requirement's, when the default public-good is meant).
+ */
+function policyTrustRoots(reader, context) {
+    const loaders = new Map();
+    return (source, line) => {
+        const key = source.kind === 'path' ? `path:${source.path}` : 'public-good';
+        let loader = loaders.get(key);
+        if (loader === undefined) {
+            loader = prepare(reader, source, source.kind === 'path' ? source.line : line, context);
+            loaders.set(key, loader);
+        }
+        return loader;
+    };
+}
+async function prepare(reader, source, line, context) {
+    const where = `${POLICY_FILE}:${line}`;
+    if (source.kind === 'public-good') {
+        return once(async () => {
+            const { loadTrustRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+            try {
+                return await loadTrustRoot({ kind: 'public-good', env: context.env });
+            }
+            catch (error) {
+                if (!(error instanceof src/* SlipwayError */.G))
+                    throw error;
+                throw new src/* SlipwayError */.G(`the policy's trustedRoot (public-good) cannot be loaded: ${error.message}`, {
+                    where,
+                    fix: `let the runner reach Sigstore's TUF mirror (${error.where ?? 'https://tuf-repo-cdn.sigstore.dev'}), or set trustedRoot: { path: <TrustedRoot JSON in the config repo> } in ${POLICY_FILE}`,
+                    cause: error,
+                });
+            }
+        });
+    }
+    let found;
+    try {
+        found = (await reader.read([source.path], FILE_LIMITS.trustedRoot)).get(source.path);
+    }
+    catch (error) {
+        // Too big, or the config repo's trouble: either way the file the policy's trustedRoot names.
+        if (!(error instanceof src/* SlipwayError */.G))
+            throw error;
+        throw new src/* SlipwayError */.G(`the trusted root ${source.path} cannot be read: ${error.message}`, {
+            where,
+            fix: error.fix ?? 'check the file trustedRoot.path names in the config repo',
+            cause: error,
+        });
+    }
+    if (found === undefined) {
+        throw new src/* SlipwayError */.G(`trusted root file ${source.path} does not exist on ${reader.ref}`, {
+            where,
+            fix: 'commit the TrustedRoot JSON to the config repo, or fix trustedRoot.path in the policy',
+        });
+    }
+    const bytes = found;
+    return once(async () => {
+        const { loadTrustRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+        return loadTrustRoot({ kind: 'json', bytes, where: `${source.path} (trustedRoot, ${where})` });
+    });
+}
+function once(load) {
+    let loaded;
+    return () => {
+        loaded ??= load();
+        return loaded;
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/policy/trusted-keys.ts
 
 
@@ -45921,14 +46400,20 @@ async function trustedKeys(reader, environment) {
     const signatures = environment.require.signatures;
     if (signatures === undefined)
         return undefined;
-    const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
-    return sign.loadPolicyKeys(signatures, {
+    return requirementKeys(reader, signatures, environment.line);
+}
+/** The keys of one requirement (signatures or provenance); errors name `.slipway.yaml:<line>`. */
+async function requirementKeys(reader, requirement, line) {
+    if (requirement.keys.length === 0)
+        return [];
+    const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+    return sign.loadPolicyKeys(requirement, {
         file: POLICY_FILE,
         readFile: async (path) => {
             const found = (await reader.read([path], FILE_LIMITS.key)).get(path.replace(/^\.\//, ''));
             if (found === undefined) {
                 throw new src/* SlipwayError */.G(`key file ${path} does not exist on ${reader.ref}`, {
-                    where: `${POLICY_FILE}:${environment.line}`,
+                    where: `${POLICY_FILE}:${line}`,
                     fix: 'commit the public key to the config repo, or fix its path in the policy',
                 });
             }
@@ -45943,10 +46428,12 @@ async function trustedKeys(reader, environment) {
 
 
 
+
 /**
  * Re-checks every `Slipway-Verified-By` claim of `history`: the digest in `Slipway-Image` must carry a valid
- * signature (the registry's `.sig`) by each key the claim names, and the config repo's policy (read as promote
- * reads it, today) must trust those keys for this environment. A claim anyone could have typed into a commit
+ * signature (a `.sig` layer or a bundle referrer) by each key the claim names, and by exactly each keyless
+ * identity (`<subject> (<issuer>)`) it names, and the config repo's policy (read as promote reads it, today)
+ * must trust those keys and identities for this environment. A claim anyone could have typed into a commit
  * is thereby exposed; one that held when promoted but whose key the policy no longer trusts is too.
  */
 async function verifyHistory(history, target, request, context) {
@@ -45959,11 +46446,23 @@ async function verifyHistory(history, target, request, context) {
         if (source === undefined)
             return undefined;
         const { policy, reader } = source;
-        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
         const environment = sign.findEnvironment(policy, target.env);
+        const signatures = environment.require.signatures;
         const keys = await trustedKeys(reader, environment);
-        const identity = environment.require.signatures?.identity;
-        return keys === undefined || identity === undefined ? undefined : { keys, identity };
+        if (signatures === undefined || keys === undefined)
+            return undefined;
+        let trustRoot;
+        if (signatures.identities.length > 0) {
+            // A file is read now (the reader lives only here), the root loaded only for an identity claim; a root
+            // that cannot be had fails identity claims only.
+            trustRoot = await policyTrustRoots(reader, context)(signatures.trustedRoot, environment.line).catch((error) => {
+                if (error instanceof src/* SlipwayError */.G)
+                    return error;
+                throw error;
+            });
+        }
+        return { keys, identities: signatures.identities, trustRoot, identity: signatures.identity };
     });
     const verdicts = new Map();
     for (const entry of history.entries) {
@@ -45994,39 +46493,75 @@ async function verdictOf(image, target, trust, request, context) {
     }
     const notUpheld = (reason) => ({ verdict: 'claim not upheld', reason });
     if (trust === undefined) {
-        return notUpheld(`${POLICY_FILE} trusts no keys for ${target.env}, so no key can have verified it`);
+        return notUpheld(`${POLICY_FILE} requires no signatures for ${target.env}, so no key or identity can have verified it`);
     }
+    const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
     const keys = [];
-    for (const fingerprint of claimed) {
-        const key = trust.keys.find((candidate) => candidate.fingerprint === fingerprint);
+    let identityClaimed = false;
+    for (const claim of claimed) {
+        const identity = sign.parseVerifiedIdentity(claim);
+        if (identity !== undefined) {
+            // The subject and issuer must be ones the policy accepts; its GitHub extension rules are held against the
+            // certificate itself, when the signature is verified below.
+            const accepted = trust.identities.some((requirement) => sign.identityMismatch({ ...requirement, github: undefined }, { ...identity, github: {} }) ===
+                undefined);
+            if (!accepted)
+                return notUpheld(`identity ${claim} is not one ${POLICY_FILE} trusts for ${target.env}`);
+            identityClaimed = true;
+            continue;
+        }
+        const key = trust.keys.find((candidate) => candidate.fingerprint === claim);
         if (key === undefined)
-            return notUpheld(`key ${fingerprint} is not one ${POLICY_FILE} trusts for ${target.env}`);
+            return notUpheld(`key ${claim} is not one ${POLICY_FILE} trusts for ${target.env}`);
         keys.push(key);
     }
     if (image.digest === undefined)
         return notUpheld('the commit names no digest, and a signature signs one');
-    const { verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+    let trustRoot;
+    if (identityClaimed) {
+        const root = await loadRoot(trust.trustRoot);
+        if (root instanceof src/* SlipwayError */.G)
+            return notUpheld(`an identity claim cannot be checked: ${root.message}`);
+        trustRoot = root;
+    }
     const reference = (0,oci_src/* parseReference */.F2)(image.name);
     const repository = (0,oci_src/* openRepository */.h_)({ kind: 'registry', reference }, baseOptions({ insecureRegistries: [...request.insecureRegistries] }, context));
     context.reporter.info(`Verifying the claim on ${image.name}@${(0,oci_src/* shortDigest */.VK)(image.digest)}`);
     try {
-        const result = await verifyImage({
+        const result = await sign.verifyImage({
             repository,
             reference: image.digest,
             keys,
+            ...(trustRoot === undefined ? {} : { identities: trust.identities, trustRoot }),
             identity: trust.identity,
             imageRepository: image.repository,
         });
-        const signers = new Set(result.verified.map((signature) => signature.keyFingerprint));
-        const missing = claimed.find((fingerprint) => !signers.has(fingerprint));
+        const signers = new Set(result.verified.map((signature) => signature.signedBy));
+        // An identity verifies as `<subject> (<issuer>)` exactly, so equality holds it to that subject and issuer.
+        const missing = claimed.find((claim) => !signers.has(claim));
         if (missing !== undefined)
-            return notUpheld(`no valid signature by key ${missing}`);
+            return notUpheld(`no valid signature by ${sign.parseVerifiedIdentity(missing) === undefined ? 'key' : 'identity'} ${missing}`);
         return { verdict: 'verified', keys: claimed };
     }
     catch (error) {
         // The registry's answer (no signature, a bad one, no such image) is the verdict; so is one it cannot give.
         if (error instanceof src/* SlipwayError */.G)
             return notUpheld(error.message);
+        throw error;
+    }
+}
+/** The trusted root, or why it cannot be had. */
+async function loadRoot(source) {
+    if (source === undefined)
+        return new src/* SlipwayError */.G(`${POLICY_FILE} trusts no identities`, { where: POLICY_FILE });
+    if (source instanceof src/* SlipwayError */.G)
+        return source;
+    try {
+        return await source();
+    }
+    catch (error) {
+        if (error instanceof src/* SlipwayError */.G)
+            return error;
         throw error;
     }
 }
@@ -46039,7 +46574,7 @@ function unheldClaims(history) {
         return undefined;
     return new src/* SlipwayError */.G(`${unheld.length} commit${unheld.length === 1 ? '' : 's'} of ${history.branch} claim${unheld.length === 1 ? 's' : ''} a verification that does not hold: ${unheld.map(([entry]) => entry.commit.slice(0, 12)).join(', ')}`, {
         where: history.branch,
-        fix: 'see who pushed them (git log) and what they changed; those versions were not verified by a key the policy trusts',
+        fix: 'see who pushed them (git log) and what they changed; those versions were not verified by a key or identity the policy trusts',
     });
 }
 
@@ -46235,13 +46770,6 @@ function historySummary(history) {
     return `## Slipway history of \`${history.env}\` (\`${history.branch}\`)\n\n${head}\n${lines.join('\n')}\n${counts}`;
 }
 
-;// CONCATENATED MODULE: ../../packages/steps/src/sign/password.ts
-/**
- * The variables a key's password is read from, as @slipway/sign's `PASSWORD_VARIABLES` (written out, not
- * imported, so that naming them in a step definition does not load the signing code).
- */
-const KEY_PASSWORD_VARIABLES = ['SLIPWAY_KEY_PASSWORD', 'COSIGN_PASSWORD'];
-
 ;// CONCATENATED MODULE: ../../packages/steps/src/keygen/step.ts
 
 
@@ -46270,7 +46798,7 @@ const keygenStep = defineStep({
         return { prefix, overwrite: values.overwrite };
     },
     run: async (params, context) => {
-        const { keyPassword, writeKeyPair } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const { keyPassword, writeKeyPair } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
         const { password, source } = keyPassword({ env: context.env });
         if (password === '') {
             context.reporter.warning('the private key is encrypted with an empty password: set SLIPWAY_KEY_PASSWORD (or COSIGN_PASSWORD)');
@@ -46519,6 +47047,7 @@ const promoteInputs = {
 
 
 
+
 /**
  * Reads `.slipway.yaml` from the config repo's default branch (or `--policy-ref`), through the GitHub API when
  * `github` is given (`--via github-api`), else with git. Without one, the flags decide everything. With one,
@@ -46545,7 +47074,7 @@ async function planWithPolicy(params, context, github) {
             };
         }
         const { policy, reader } = source;
-        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
+        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
         context.reporter.info(`Policy ${POLICY_FILE} from ${reader.ref} (${reader.commit.slice(0, 12)})`);
         const targetOf = (name) => {
             const environment = sign.findEnvironment(policy, name);
@@ -46556,17 +47085,28 @@ async function planWithPolicy(params, context, github) {
         const targets = params.targets.map((t) => targetOf(t.env));
         const from = params.from === undefined ? undefined : targetOf(params.from.env);
         const requirements = [];
+        const trustRoots = policyTrustRoots(reader, context);
         for (const target of targets) {
             const environment = sign.findEnvironment(policy, target.env);
-            const signatures = environment.require.signatures;
-            const keys = await trustedKeys(reader, environment);
+            const { signatures, provenance } = environment.require;
             requirements.push({
                 environment,
                 previous: environment.promoteFrom === undefined ? undefined : targetOf(environment.promoteFrom),
-                signatures: signatures === undefined || keys === undefined ? undefined : { requirement: signatures, keys },
+                signatures: signatures === undefined
+                    ? undefined
+                    : {
+                        requirement: signatures,
+                        signers: await signersOf(signatures, environment.line, reader, trustRoots),
+                    },
+                provenance: provenance === undefined
+                    ? undefined
+                    : {
+                        requirement: provenance,
+                        signers: await signersOf(provenance, provenance.line, reader, trustRoots),
+                    },
             });
         }
-        const needed = requirements.filter((r) => r.previous !== undefined || r.signatures !== undefined);
+        const needed = requirements.filter((r) => r.previous !== undefined || r.signatures !== undefined || r.provenance !== undefined);
         // Who may override a rollback's pin: the policy's `pins.override`, asked only when a pin is in the way.
         const restricted = new Map(requirements
             .filter((r) => r.environment.pins.override !== 'allowed')
@@ -46590,9 +47130,20 @@ async function planWithPolicy(params, context, github) {
         };
     });
 }
+/**
+ * The keys and identities a requirement trusts, read from the policy's ref, and, when there are identities,
+ * the loader of their trusted root (key signatures verify without one).
+ */
+async function signersOf(requirement, line, reader, trustRoots) {
+    return {
+        keys: await requirementKeys(reader, requirement, line),
+        identities: requirement.identities,
+        trustRoot: requirement.identities.length === 0 ? undefined : await trustRoots(requirement.trustedRoot, line),
+    };
+}
 async function checkRequirements(requirements, input, params, context) {
     const verifiedBy = new Map();
-    for (const { environment, previous, signatures } of requirements) {
+    for (const { environment, previous, signatures, provenance } of requirements) {
         if (previous !== undefined) {
             const pins = await input.pinnedIn(previous);
             for (const image of input.images) {
@@ -46613,38 +47164,82 @@ async function checkRequirements(requirements, input, params, context) {
                 });
             }
         }
-        if (signatures !== undefined) {
-            const { verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
-            for (const image of input.images) {
-                if (image.digest === undefined) {
-                    throw new src/* SlipwayError */.G(`${environment.name} requires signed images, and ${image.name} has no digest`, {
-                        fix: 'promote a digest (repo@sha256:… or a tag Slipway resolves), not --pin tag alone',
-                    });
-                }
-                const reference = (0,oci_src/* parseReference */.F2)(image.name);
-                const repository = (0,oci_src/* openRepository */.h_)({ kind: 'registry', reference }, baseOptions({ insecureRegistries: params.insecureRegistries }, context));
+        if (signatures === undefined && provenance === undefined)
+            continue;
+        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+        for (const image of input.images) {
+            if (image.digest === undefined) {
+                throw new src/* SlipwayError */.G(`${environment.name} requires ${signatures === undefined ? 'signed provenance' : 'signed images'}, and ${image.name} has no digest`, {
+                    where: `${POLICY_FILE}:${environment.line}`,
+                    fix: 'promote a digest (repo@sha256:… or a tag Slipway resolves), not --pin tag alone',
+                });
+            }
+            const reference = (0,oci_src/* parseReference */.F2)(image.name);
+            const repository = (0,oci_src/* openRepository */.h_)({ kind: 'registry', reference }, baseOptions({ insecureRegistries: params.insecureRegistries }, context));
+            if (signatures !== undefined) {
                 context.reporter.info(`Verifying ${image.name}@${(0,oci_src/* shortDigest */.VK)(image.digest)} for ${environment.name}`);
-                try {
-                    const result = await verifyImage({
-                        repository,
-                        reference: image.digest,
-                        keys: signatures.keys,
-                        identity: signatures.requirement.identity,
-                        imageRepository: reference.repository,
+                const refuse = (error) => {
+                    if (!(error instanceof src/* SlipwayError */.G))
+                        throw error;
+                    throw new src/* SlipwayError */.G(`${environment.name} requires a trusted signature: ${error.message}`, {
+                        // The policy's line for a signature that does not do; a registry's trouble keeps its own place.
+                        where: error instanceof sign.VerificationError
+                            ? `${POLICY_FILE}:${environment.line}`
+                            : (error.where ?? `${POLICY_FILE}:${environment.line}`),
+                        // verify's fix for an identity names its flags; here the policy names the identities.
+                        fix: error instanceof sign.VerificationError && error.kind === 'untrusted-identity'
+                            ? `sign from a workflow ${environment.name} trusts (require.signatures.identities in ${POLICY_FILE}), or change those identities through a reviewed change to the config repo`
+                            : (error.fix ??
+                                `sign ${image.name}@${image.digest} with a key or identity the policy trusts for ${environment.name}`),
                     });
-                    const seen = verifiedBy.get(image.repository) ?? new Set();
-                    for (const v of result.verified)
-                        seen.add(v.keyFingerprint);
-                    verifiedBy.set(image.repository, seen);
-                }
-                catch (error) {
-                    if (error instanceof src/* SlipwayError */.G) {
-                        throw new src/* SlipwayError */.G(`${environment.name} requires a trusted signature: ${error.message}`, {
-                            where: error.where ?? `${POLICY_FILE}:${environment.line}`,
-                            fix: error.fix ?? `sign ${image.name}@${image.digest} with a key the policy trusts`,
-                        });
+                };
+                const { signers } = signatures;
+                const options = {
+                    repository,
+                    reference: image.digest,
+                    keys: signers.keys,
+                    identity: signatures.requirement.identity,
+                    imageRepository: reference.repository,
+                };
+                let result;
+                // Keys first: a key-signed image needs no trusted root, so neither sigstore-js' verifier nor TUF's
+                // fetches; the identities (and their root) are tried only when a keyless signature is there to check.
+                if (signers.keys.length > 0) {
+                    try {
+                        result = await sign.verifyImage(options);
                     }
-                    throw error;
+                    catch (error) {
+                        const keyless = error instanceof sign.VerificationError &&
+                            error.rejected.some((r) => r.reason === 'untrusted-identity' || r.reason === 'untrusted-ca');
+                        if (!keyless || signers.trustRoot === undefined)
+                            refuse(error);
+                    }
+                }
+                if (result === undefined && signers.trustRoot !== undefined) {
+                    // Outside the refusal: a root that cannot be loaded names trustedRoot, not the image.
+                    const trustRoot = await signers.trustRoot();
+                    try {
+                        result = await sign.verifyImage({ ...options, identities: signers.identities, trustRoot });
+                    }
+                    catch (error) {
+                        refuse(error);
+                    }
+                }
+                if (result === undefined)
+                    throw new Error('bug: a signature requirement with neither keys nor identities');
+                const seen = verifiedBy.get(image.repository) ?? new Set();
+                for (const v of result.verified)
+                    seen.add(v.signedBy);
+                verifiedBy.set(image.repository, seen);
+            }
+            if (provenance !== undefined) {
+                context.reporter.info(`Checking the provenance of ${image.name}@${(0,oci_src/* shortDigest */.VK)(image.digest)} for ${environment.name}`);
+                const refusal = await provenanceRefusal(provenance, repository, image.digest, sign);
+                if (refusal !== undefined) {
+                    throw new src/* SlipwayError */.G(`${environment.name} requires signed SLSA provenance from ${provenance.requirement.sourceRepository}${provenance.requirement.builder === undefined ? '' : ` built by ${provenance.requirement.builder}`}, and ${image.name}@${(0,oci_src/* shortDigest */.VK)(image.digest)} has ${refusal}`, {
+                        where: `${POLICY_FILE}:${provenance.requirement.line}`,
+                        fix: `build the image with --provenance in ${provenance.requirement.sourceRepository}'s pipeline, signed by a key or identity require.provenance trusts`,
+                    });
                 }
             }
         }
@@ -46653,6 +47248,34 @@ async function checkRequirements(requirements, input, params, context) {
         const keys = verifiedBy.get(image.repository);
         return keys === undefined ? image : { ...image, verifiedBy: [...keys].join(', ') };
     });
+}
+/**
+ * Undefined when one verified SLSA provenance bundle of `digest` fits the requirement; else what was found,
+ * as the end of a sentence: none at all, none signed by whom the policy trusts, or what the signed ones say.
+ */
+async function provenanceRefusal(provenance, repository, digest, sign) {
+    const { signers, requirement } = provenance;
+    const found = await sign.verifyBundleReferrers({
+        repository,
+        digest,
+        predicateType: sign.SLSA_PROVENANCE_V1,
+        keys: signers.keys,
+        identities: signers.identities,
+        trustRoot: signers.trustRoot === undefined ? undefined : await signers.trustRoot(),
+    });
+    const mismatches = [];
+    for (const bundle of found.verified) {
+        const mismatch = sign.provenanceMismatch(bundle.statement, requirement, { digest });
+        if (mismatch === undefined)
+            return undefined;
+        mismatches.push(mismatch);
+    }
+    if (mismatches.length > 0)
+        return `none that fits: ${[...new Set(mismatches)].join('; ')}`;
+    if (found.rejected.length > 0) {
+        return `no provenance signed by a key or identity the policy trusts (${found.rejected.map((r) => `${(0,oci_src/* shortDigest */.VK)(r.layerDigest)}: ${r.detail}`).join('; ')})`;
+    }
+    return 'no provenance attestation (no SLSA provenance bundle referrer)';
 }
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/promote/render.ts
@@ -47242,75 +47865,93 @@ function choose(entries, params, target) {
 
 
 
+
+
 const signStep = defineStep({
     name: 'sign',
     title: 'Slipway sign',
-    description: 'Sign an image by digest the way cosign does (simple signing payload, ECDSA P-256, stored as sha256-<hex>.sig), with a key file, an env var or AWS KMS.',
+    description: 'Sign an image by digest as cosign does. With a key (file, env var or AWS KMS): the simple-signing payload in sha256-<hex>.sig (cosign 2, containers/image), plus a sigstore bundle referrer with --referrer. Without a key: keyless, cosign 3’s way — a Fulcio certificate for the OIDC identity (SIGSTORE_ID_TOKEN or GitHub Actions with id-token: write), logged in Rekor and/or timestamped, stored as an OCI 1.1 bundle referrer (sha256-<hex> index tag where the registry lacks the referrers API). cosign 3 `verify --key` reads the bundle and wants its Rekor entry (--tlog-upload true), or --insecure-ignore-tlog.',
     branding: { icon: 'edit-3', color: 'green' },
     positionals: ['image'],
-    secretEnv: KEY_PASSWORD_VARIABLES,
+    secretEnv: [...KEY_PASSWORD_VARIABLES, ...IDENTITY_TOKEN_VARIABLES],
     secretEnvReferences: ['key'],
     inputs: {
         image: input.requiredString('Image to sign: a registry reference (tag or digest) or oci:<dir>[:tag]; a tag is resolved to its digest first.'),
-        key: input.requiredString('Signing key: a cosign.key path, env://NAME (the PEM in that variable), or awskms:///alias/name. Its password comes from SLIPWAY_KEY_PASSWORD or COSIGN_PASSWORD.', { env: ['SLIPWAY_SIGNING_KEY'] }),
+        key: input.string('Signing key: a cosign.key path, env://NAME (the PEM in that variable), or awskms:///alias/name. Its password comes from SLIPWAY_KEY_PASSWORD or COSIGN_PASSWORD. Without a key: keyless signing.', { env: ['SLIPWAY_SIGNING_KEY'] }),
         annotation: input.list('Annotations key=value written into the signed payload (optional).'),
-        identity: input.string('docker-reference to sign (default: the repository without tag, as cosign writes it).'),
+        identity: input.string('docker-reference to sign (default: the repository without tag, as cosign writes it). Key signatures only: a keyless bundle names the image by digest.'),
         recursive: input.boolean('For a multi-platform index, also sign every platform manifest.', false),
-        referrer: input.boolean('Also store an OCI 1.1 referrer (sigstore bundle v0.3) beside the .sig tag.', false),
+        referrer: input.boolean('With a key: also store an OCI 1.1 referrer (sigstore bundle v0.3) beside the .sig tag. Keyless signing always writes one.', false),
+        ...sigstoreInputs,
         'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
     },
     outputs: {
         digest: { description: 'The manifest digest that was signed.' },
         image: { description: 'The signed image, pinned: repository@sha256:….' },
-        'signature-ref': { description: 'Where the signature lives: repository:sha256-<hex>.sig.' },
-        'key-fingerprint': { description: 'SHA-256 of the public key (SPKI DER), hex.' },
+        'signature-ref': {
+            description: 'Where the signature lives: repository:sha256-<hex>.sig (key), or the bundle referrer repository@sha256:… (keyless).',
+        },
+        'key-fingerprint': { description: 'SHA-256 of the public key (SPKI DER), hex; empty when keyless.' },
+        'bundle-digest': { description: 'Digest of the bundle referrer manifest; empty when none was written.' },
+        'certificate-identity': {
+            description: 'Keyless: the certificate’s subject (cosign --certificate-identity).',
+        },
+        'certificate-oidc-issuer': {
+            description: 'Keyless: the OIDC issuer (cosign --certificate-oidc-issuer); empty for keys.',
+        },
         added: { description: 'false when the same key had already signed this digest (nothing written).' },
     },
-    prepare: (values) => ({
-        ...values,
-        annotations: Object.fromEntries(values.annotation.map((pair) => {
-            const eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new src/* SlipwayError */.G(`--annotation "${pair}" is not key=value`, {
-                    fix: 'write it like --annotation env=prod',
-                });
-            }
-            return [pair.slice(0, eq), pair.slice(eq + 1)];
-        })),
-    }),
-    run: async (params, context) => {
-        const { loadSigner, signImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
-        const image = await openImage(params.image, { insecureRegistries: params['insecure-registry'] }, context);
-        const signer = await loadSigner(params.key, { env: context.env });
-        const digest = await resolveDigest(image);
-        context.reporter.info(`Signing ${pinnedName(image, digest)} with key ${signer.fingerprint.slice(0, 16)}… (${signer.description})`);
-        const result = await signImage({
-            repository: image.repository,
-            digest,
-            signer,
-            identity: params.identity,
-            annotations: Object.keys(params.annotations).length > 0 ? params.annotations : undefined,
-            recursive: params.recursive,
-            referrer: params.referrer,
-        });
+    prepare: (values, context) => {
+        const keyless = values.key === undefined;
+        if (keyless && values.identity !== undefined) {
+            throw new src/* SlipwayError */.G('--identity names the docker-reference of a key signature', {
+                where: '--identity',
+                fix: 'drop it for keyless signing (the bundle names the image by digest), or sign with --key',
+            });
+        }
+        const checked = checkSigstoreInputs(values, {
+            key: values.key,
+            keyFlag: '--key',
+            // With a key, the services serve the bundle referrer (--referrer) or the `.sig` layer's Rekor entry.
+            signsBundle: keyless || values.referrer || values['tlog-upload'] === 'true',
+            bundleNotSigned: 'the bundle referrer or the Rekor entry, which a key signature writes only with --referrer or --tlog-upload true',
+            signsBundleFix: 'add --referrer or --tlog-upload true',
+        }, context.env);
         return {
-            image: params.image,
-            digest,
-            pinned: pinnedName(image, digest),
-            signatureRef: `${image.repository.name}:${result.signatureTag}`,
-            keyFingerprint: result.keyFingerprint,
-            keyDescription: signer.description,
-            identity: result.identity,
-            added: result.added,
-            children: result.children.map((c) => c.digest),
-            isRegistry: image.location.kind === 'registry',
+            ...checked,
+            annotations: Object.fromEntries(values.annotation.map((pair) => {
+                const eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new src/* SlipwayError */.G(`--annotation "${pair}" is not key=value`, {
+                        fix: 'write it like --annotation env=prod',
+                    });
+                }
+                return [pair.slice(0, eq), pair.slice(eq + 1)];
+            })),
         };
+    },
+    run: async (params, context) => {
+        const sign = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+        // The services are checked before anything is asked of a registry or a token endpoint.
+        const endpoints = await sigstoreEndpoints(params, params.key === undefined, context, sign);
+        const request = {
+            params,
+            annotations: Object.keys(params.annotations).length > 0 ? params.annotations : undefined,
+            endpoints,
+            sign,
+        };
+        return params.key === undefined
+            ? signKeyless(request, context)
+            : signWithKey(request, params.key, context);
     },
     outputValues: (r) => ({
         digest: r.digest,
         image: r.pinned,
         'signature-ref': r.signatureRef,
-        'key-fingerprint': r.keyFingerprint,
+        'key-fingerprint': r.keyFingerprint ?? '',
+        'bundle-digest': r.bundle?.manifestDigest ?? '',
+        'certificate-identity': r.bundle?.identity?.subject ?? '',
+        'certificate-oidc-issuer': r.bundle?.identity?.issuer ?? '',
         added: String(r.added),
     }),
     json: (r) => ({
@@ -47321,15 +47962,152 @@ const signStep = defineStep({
         identity: r.identity,
         added: r.added,
         children: r.children,
+        ...(r.bundle === undefined
+            ? {}
+            : {
+                bundle: {
+                    manifestDigest: r.bundle.manifestDigest,
+                    bundleDigest: r.bundle.bundleDigest,
+                    fallbackTag: r.bundle.fallbackTag,
+                    tlogEntries: r.bundle.tlogEntries,
+                    timestamps: r.bundle.timestamps,
+                },
+            }),
+        ...(r.bundle?.identity === undefined
+            ? {}
+            : { certificateIdentity: r.bundle.identity.subject, certificateOidcIssuer: r.bundle.identity.issuer }),
     }),
     summary: (r) => {
+        const rows = [
+            `| Image | \`${r.pinned}\` |`,
+            r.keyFingerprint === undefined
+                ? `| Bundle | \`${r.signatureRef}\` |`
+                : `| Signature | \`${r.signatureRef}\`${r.added ? '' : ' (already signed by this key)'} |`,
+            r.keyFingerprint === undefined ? '' : `| Key | \`${r.keyFingerprint}\` (${r.keyDescription ?? ''}) |`,
+            r.identity === undefined ? '' : `| Identity | \`${r.identity}\` |`,
+            r.bundle?.identity === undefined
+                ? ''
+                : `| Certificate identity | \`${r.bundle.identity.subject}\` |\n| OIDC issuer | \`${r.bundle.identity.issuer}\` |`,
+            r.keyFingerprint !== undefined && r.bundle !== undefined
+                ? `| Bundle | \`${r.repository}@${r.bundle.manifestDigest}\` |`
+                : '',
+            r.bundle === undefined ? '' : `| Witnessed by | ${witnessed(r.bundle)} |`,
+            r.children.length > 0 ? `| Platform manifests | ${r.children.length} signed |` : '',
+        ].filter((row) => row !== '');
         const verify = r.isRegistry
-            ? `\n\nCheck it with cosign:\n\n\`\`\`sh\ncosign verify --key cosign.pub --insecure-ignore-tlog=true ${r.pinned}\n\`\`\`\n`
+            ? `\n\nCheck it with cosign:\n\n\`\`\`sh\n${verifyCommand(r)}\n\`\`\`\n`
             : '\n';
-        return `## Slipway sign\n\n| | |\n| --- | --- |\n| Image | \`${r.pinned}\` |\n| Signature | \`${r.signatureRef}\`${r.added ? '' : ' (already signed by this key)'} |\n| Key | \`${r.keyFingerprint}\` (${r.keyDescription}) |\n| Identity | \`${r.identity}\` |${r.children.length > 0 ? `\n| Platform manifests | ${r.children.length} signed |` : ''}${verify}`;
+        return `## Slipway sign\n\n| | |\n| --- | --- |\n${rows.join('\n')}${verify}`;
     },
-    text: (r) => `${r.added ? 'signed' : 'already signed'} ${r.pinned}\n  signature ${r.signatureRef}\n  key       ${r.keyFingerprint}\n`,
+    text: (r) => {
+        if (r.keyFingerprint === undefined) {
+            const who = r.bundle?.identity;
+            return `signed ${r.pinned} (keyless)\n  bundle    ${r.signatureRef}\n  identity  ${who?.subject ?? ''}\n  issuer    ${who?.issuer ?? ''}\n  check     ${verifyCommand(r)}\n`;
+        }
+        const bundle = r.bundle === undefined ? '' : `  bundle    ${r.repository}@${r.bundle.manifestDigest}\n`;
+        return `${r.added ? 'signed' : 'already signed'} ${r.pinned}\n  signature ${r.signatureRef}\n  key       ${r.keyFingerprint}\n${bundle}`;
+    },
 });
+async function openSigned(request, context) {
+    const { params } = request;
+    const image = await openImage(params.image, { insecureRegistries: [...params['insecure-registry']] }, context);
+    const digest = await resolveDigest(image);
+    return {
+        image,
+        base: {
+            image: params.image,
+            digest,
+            pinned: pinnedName(image, digest),
+            repository: image.repository.name,
+            isRegistry: image.location.kind === 'registry',
+        },
+    };
+}
+/** cosign 3's keyless signature: a bundle referrer per manifest, no `.sig` tag. */
+async function signKeyless(request, context) {
+    const { sign, endpoints, annotations, params } = request;
+    // The token first, so that without one nothing is asked of the registry.
+    const { signer, source } = await keylessSigner(endpoints, context, sign);
+    const { image, base } = await openSigned(request, context);
+    context.reporter.info(`Signing ${base.pinned} keyless (identity token from ${source}, Fulcio ${endpoints.fulcioUrl})`);
+    const signOne = (digest) => sign.signImageBundle({
+        repository: image.repository,
+        digest,
+        signer,
+        annotations,
+        ...bundleWitnesses(endpoints, true, params['tlog-upload']),
+    });
+    const children = params.recursive ? await sign.indexChildDigests(image.repository, base.digest) : [];
+    for (const child of children)
+        await signOne(child);
+    const bundle = await signOne(base.digest);
+    return {
+        ...base,
+        signatureRef: `${image.repository.name}@${bundle.manifestDigest}`,
+        added: true,
+        children,
+        bundle,
+    };
+}
+/** The `.sig` tag as cosign 2 and containers/image read it, and with `referrer` the bundle beside it. */
+async function signWithKey(request, key, context) {
+    const { sign, endpoints, annotations, params } = request;
+    const signer = await sign.loadSigner(key, { env: context.env });
+    const { image, base } = await openSigned(request, context);
+    context.reporter.info(`Signing ${base.pinned} with key ${signer.fingerprint.slice(0, 16)}… (${signer.description})`);
+    const result = await sign.signImage({
+        repository: image.repository,
+        digest: base.digest,
+        signer,
+        identity: params.identity,
+        annotations,
+        recursive: params.recursive,
+        referrer: params.referrer,
+        bundleWitnesses: bundleWitnesses(endpoints, false, params['tlog-upload']),
+        tlog: sigTlog(endpoints, params['tlog-upload']),
+    });
+    return {
+        ...base,
+        signatureRef: `${image.repository.name}:${result.signatureTag}`,
+        keyFingerprint: result.keyFingerprint,
+        keyDescription: signer.description,
+        identity: result.identity,
+        added: result.added,
+        children: result.children.map((c) => c.digest),
+        bundle: result.referrer,
+    };
+}
+/**
+ * `--tlog-upload true` with a key logs the `.sig` signature as cosign 2 does, so a default `cosign verify --key`
+ * (cosign 2 reads the `.sig` tag) accepts it: a Rekor v1 entry, its proof in the layer.
+ */
+function sigTlog(endpoints, tlog) {
+    if (tlog !== 'true')
+        return undefined;
+    const rekor = requiredRekor(endpoints);
+    if (rekor.version !== 1) {
+        throw new src/* SlipwayError */.G(`the signature tag's Rekor proof needs a Rekor v1 log; ${rekor.url} is v${rekor.version}`, {
+            where: '--rekor-url',
+            fix: 'name a Rekor v1 URL (cosign 2 reads only v1 proofs on .sig layers), or drop --tlog-upload',
+        });
+    }
+    return { rekorUrl: rekor.url };
+}
+function witnessed(bundle) {
+    const parts = [
+        bundle.tlogEntries > 0 ? `Rekor (${bundle.tlogEntries} entry)` : '',
+        bundle.timestamps > 0 ? `timestamp authority (${bundle.timestamps})` : '',
+    ].filter((part) => part !== '');
+    return parts.length === 0 ? 'nothing (no log entry, no timestamp)' : parts.join(', ');
+}
+function verifyCommand(r) {
+    const who = r.bundle?.identity;
+    if (who !== undefined) {
+        return `cosign verify --certificate-identity '${who.subject}' --certificate-oidc-issuer '${who.issuer}' ${r.pinned}`;
+    }
+    const logged = (r.bundle?.tlogEntries ?? 0) > 0;
+    return `cosign verify --key cosign.pub${logged ? '' : ' --insecure-ignore-tlog=true'} ${r.pinned}`;
+}
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/status/step.ts
 
@@ -47517,7 +48295,67 @@ const unpinStep = defineStep({
     text: (outcome) => `${outcome.branch}: unpinned ${outcome.removed.image} (${(0,oci_src/* shortDigest */.VK)(outcome.removed.digest)})${outcome.commit === null ? '' : ` in ${outcome.commit.slice(0, 12)}`}\n`,
 });
 
+// EXTERNAL MODULE: ../../packages/sign/src/sigstore/identity.ts
+var identity = __nccwpck_require__(45477);
+;// CONCATENATED MODULE: ../../packages/steps/src/verify/identity-inputs.ts
+// cosign's keyless flags turned into one typed identity requirement, checked where they enter: a subject
+// needs an issuer and the reverse (as cosign), exact and regexp forms exclude each other, patterns compile.
+
+// The identity module alone (no sigstore-js, no key handling): every command parses its inputs up front.
+
+/** The requirement the flags describe, or undefined when none is given. */
+function identityFromInputs(values) {
+    const subject = textRule(values, 'certificate-identity');
+    const issuer = textRule(values, 'certificate-oidc-issuer');
+    const github = {
+        repository: values['certificate-github-workflow-repository'],
+        ref: values['certificate-github-workflow-ref'],
+        workflow: values['certificate-github-workflow-name'],
+        trigger: values['certificate-github-workflow-trigger'],
+        sha: values['certificate-github-workflow-sha'],
+    };
+    const hasGithub = Object.values(github).some((value) => value !== undefined);
+    if (subject === undefined && issuer === undefined) {
+        if (hasGithub) {
+            throw new src/* SlipwayError */.G('the --certificate-github-workflow-* flags narrow an identity, and none is given', {
+                fix: 'give --certificate-identity (or -regexp) and --certificate-oidc-issuer (or -regexp) as well',
+            });
+        }
+        return undefined;
+    }
+    if (subject === undefined || issuer === undefined) {
+        throw new src/* SlipwayError */.G(`a certificate identity needs both a subject and an OIDC issuer; ${subject === undefined ? '--certificate-identity' : '--certificate-oidc-issuer'} is missing`, {
+            fix: subject === undefined
+                ? 'give --certificate-identity <subject> or --certificate-identity-regexp <pattern>'
+                : 'give --certificate-oidc-issuer <url> (GitHub Actions: https://token.actions.githubusercontent.com) or --certificate-oidc-issuer-regexp',
+        });
+    }
+    return hasGithub ? { subject, issuer, github } : { subject, issuer };
+}
+function textRule(values, name) {
+    const exact = values[name];
+    const regexp = values[`${name}-regexp`];
+    if (exact !== undefined && regexp !== undefined) {
+        throw new src/* SlipwayError */.G(`--${name} and --${name}-regexp exclude each other`, {
+            fix: `give one of them: the exact value, or a pattern`,
+        });
+    }
+    if (regexp !== undefined) {
+        const problem = (0,identity/* identityPatternProblem */.E0)(regexp);
+        if (problem !== undefined) {
+            throw new src/* SlipwayError */.G(`--${name}-regexp: ${problem}`, {
+                fix: 'give a shorter, valid regular expression',
+            });
+        }
+        return { regexp };
+    }
+    return exact === undefined ? undefined : { exact };
+}
+
 ;// CONCATENATED MODULE: ../../packages/steps/src/verify/step.ts
+
+
+
 
 
 
@@ -47525,14 +48363,22 @@ const unpinStep = defineStep({
 const verifyStep = defineStep({
     name: 'verify',
     title: 'Slipway verify',
-    description: 'Verify an image’s cosign-compatible signatures against trusted public keys (PEM files, env vars or AWS KMS), with an identity rule.',
+    description: 'Verify an image’s cosign-compatible signatures (the .sig tag and Sigstore bundle referrers) against trusted public keys (PEM files, env vars or AWS KMS) or keyless certificate identities, with an identity rule.',
     branding: { icon: 'shield', color: 'green' },
     positionals: ['image'],
     inputs: {
         image: input.requiredString('Image to verify: a registry reference (tag or digest) or oci:<dir>[:tag].'),
-        key: input.list('Trusted public key(s): a .pub path, env://NAME, or awskms:///alias/name. One valid signature by any is enough.', {
-            required: true,
-        }),
+        key: input.list('Trusted public key(s): a .pub path, env://NAME, or awskms:///alias/name. One valid signature by any trusted key or identity is enough.'),
+        'certificate-identity': input.string('Keyless: the certificate subject that must have signed, e.g. https://github.com/acme/shop/.github/workflows/release.yml@refs/heads/main.'),
+        'certificate-identity-regexp': input.string('Keyless: a regular expression the certificate subject must match.'),
+        'certificate-oidc-issuer': input.string('Keyless: the OIDC issuer that must have vouched for the signer (GitHub Actions: https://token.actions.githubusercontent.com).'),
+        'certificate-oidc-issuer-regexp': input.string('Keyless: a regular expression the OIDC issuer must match.'),
+        'certificate-github-workflow-repository': input.string('Keyless: the repository (owner/name) the signing workflow ran in.'),
+        'certificate-github-workflow-ref': input.string('Keyless: the ref the signing workflow ran for (refs/heads/main).'),
+        'certificate-github-workflow-name': input.string('Keyless: the name of the signing workflow.'),
+        'certificate-github-workflow-trigger': input.string('Keyless: the event that triggered the signing workflow (push).'),
+        'certificate-github-workflow-sha': input.string('Keyless: the commit the signing workflow ran on.'),
+        'trusted-root': input.string('A Sigstore TrustedRoot JSON file (private or offline Sigstore) for keyless certificates, and, given with keys, to check the Rekor proofs of keyed .sig layers. Default for keyless: the public-good root, fetched through TUF.'),
         'identity-rule': input.oneOf('Which signed docker-reference is accepted: the image’s own repository, a fixed repository (after a copy), or an exact reference.', ['matchRepository', 'exactRepository', 'exactReference'], 'matchRepository'),
         identity: input.string('The repository (exactRepository) or reference (exactReference) the signature must name.'),
         'insecure-registry': input.list('Registries to reach over plain HTTP (localhost always is).'),
@@ -47541,7 +48387,7 @@ const verifyStep = defineStep({
         digest: { description: 'The manifest digest that was verified.' },
         image: { description: 'The verified image, pinned: repository@sha256:….' },
         'verified-by': {
-            description: 'Fingerprints (SHA-256 of SPKI DER) of the keys that verified a signature, one per line.',
+            description: 'Who verified: key fingerprints (SHA-256 of SPKI DER) and keyless identities (`<subject> (<issuer>)`), one per line.',
         },
     },
     prepare: (values) => {
@@ -47556,21 +48402,36 @@ const verifyStep = defineStep({
             : rule === 'exactReference'
                 ? { rule, reference: values.identity ?? '' }
                 : { rule };
+        const certificate = identityFromInputs(values);
+        if (values.key.length === 0 && certificate === undefined) {
+            throw new src/* SlipwayError */.G('nothing to verify with: no trusted key and no certificate identity', {
+                fix: 'give --key <public key>, or --certificate-identity and --certificate-oidc-issuer (keyless)',
+            });
+        }
         return {
             image: values.image,
             keys: values.key,
+            identities: certificate === undefined ? [] : [certificate],
+            trustedRoot: values['trusted-root'],
             identity,
             insecureRegistries: values['insecure-registry'],
         };
     },
     run: async (params, context) => {
-        const { loadVerifiers, verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7206));
-        const image = await openImage(params.image, { insecureRegistries: params.insecureRegistries }, context);
+        const { loadVerifiers, verifyImage } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+        // What is trusted is settled before the registry is asked anything.
         const keys = await loadVerifiers(params.keys, { env: context.env });
+        // With keys alone a root is loaded only when given: it checks the Rekor proofs of keyed `.sig` layers.
+        const trustRoot = params.identities.length === 0 && params.trustedRoot === undefined
+            ? undefined
+            : await openTrustRoot(params.trustedRoot, context);
+        const image = await openImage(params.image, { insecureRegistries: params.insecureRegistries }, context);
         const result = await verifyImage({
             repository: image.repository,
             reference: image.reference,
             keys,
+            identities: params.identities,
+            trustRoot,
             identity: params.identity,
         });
         return {
@@ -47584,24 +48445,58 @@ const verifyStep = defineStep({
     outputValues: (r) => ({
         digest: r.digest,
         image: r.pinned,
-        'verified-by': [...new Set(r.verified.map((v) => v.keyFingerprint))].join('\n'),
+        'verified-by': [...new Set(r.verified.map((v) => v.signedBy))].join('\n'),
     }),
     json: (r) => ({
         digest: r.digest,
         image: r.pinned,
         signatureTag: r.signatureTag,
         verified: r.verified.map((v) => ({
+            format: v.format,
+            signedBy: v.signedBy,
             keyFingerprint: v.keyFingerprint,
             key: v.keyDescription,
+            identity: v.identity,
             dockerReference: v.dockerReference,
         })),
         rejected: r.rejected,
     }),
-    summary: (r) => `## Slipway verify\n\n\`${r.pinned}\`: ${r.verified.length} valid signature${r.verified.length === 1 ? '' : 's'}${r.rejected > 0 ? ` (${r.rejected} not trusted)` : ''}\n\n| Key fingerprint | Key | Signed identity |\n| --- | --- | --- |\n${r.verified
-        .map((v) => `| \`${v.keyFingerprint.slice(0, 16)}…\` | ${v.keyDescription} | \`${v.dockerReference}\` |`)
+    summary: (r) => `## Slipway verify\n\n\`${r.pinned}\`: ${r.verified.length} valid signature${r.verified.length === 1 ? '' : 's'}${r.rejected > 0 ? ` (${r.rejected} not trusted)` : ''}\n\n| Signed by | Key or certificate | Format | Signed identity |\n| --- | --- | --- | --- |\n${r.verified
+        .map((v) => `| \`${v.keyFingerprint === undefined ? v.signedBy : `${v.keyFingerprint.slice(0, 16)}…`}\` | ${v.keyDescription} | ${v.format} | \`${v.dockerReference}\` |`)
         .join('\n')}\n`,
-    text: (r) => `verified ${r.pinned}\n${r.verified.map((v) => `  by ${v.keyFingerprint} (${v.keyDescription}) for ${v.dockerReference}`).join('\n')}\n`,
+    text: (r) => `verified ${r.pinned}\n${r.verified.map((v) => `  by ${v.keyFingerprint === undefined ? v.signedBy : `${v.keyFingerprint} (${v.keyDescription})`} [${v.format}]${v.dockerReference === '' ? '' : ` for ${v.dockerReference}`}`).join('\n')}\n`,
 });
+/** The root keyless certificates are checked against: the given TrustedRoot file, else public-good via TUF. */
+async function openTrustRoot(path, context) {
+    const { loadTrustRoot, MAX_TRUSTED_ROOT_BYTES } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
+    if (path === undefined)
+        return loadTrustRoot({ kind: 'public-good', env: context.env });
+    const file = (0,external_node_path_.resolve)(context.cwd, path);
+    const refuse = (what) => new src/* SlipwayError */.G(`the trusted root ${what}`, {
+        where: `--trusted-root ${path}`,
+        fix: 'give the path of a TrustedRoot JSON file (e.g. `cosign trusted-root create`, or your Sigstore instance’s trusted_root.json)',
+    });
+    let bytes;
+    try {
+        const handle = await (0,promises_.open)(file, 'r');
+        try {
+            // Sized before it is read: a trusted root is kilobytes, and a wrong path could name anything.
+            const { size } = await handle.stat();
+            if (size > MAX_TRUSTED_ROOT_BYTES)
+                throw refuse(`is ${size} bytes, more than the ${MAX_TRUSTED_ROOT_BYTES} allowed`);
+            bytes = await handle.readFile();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        if (error instanceof src/* SlipwayError */.G)
+            throw error;
+        throw refuse(`cannot be read (${error.code ?? String(error)})`);
+    }
+    return loadTrustRoot({ kind: 'json', bytes, where: path });
+}
 
 ;// CONCATENATED MODULE: ../../packages/steps/src/registry.ts
 
@@ -47664,7 +48559,56 @@ function githubContext(env) {
             commitSha: 'GITHUB_SHA',
             runUrl: `GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID${env.GITHUB_RUN_ATTEMPT === undefined ? '' : ' and GITHUB_RUN_ATTEMPT'}`,
         },
+        workflowRun: githubWorkflowRun(env, serverUrl),
     });
+}
+const DIGITS = { pattern: /^[0-9]{1,20}$/, form: 'a number' };
+/** Each variable the run needs, the form GitHub gives it and how that reads in a message. */
+const RUN_VARIABLES = {
+    repository: {
+        name: 'GITHUB_REPOSITORY',
+        pattern: /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/,
+        form: 'owner/name',
+    },
+    repositoryId: { name: 'GITHUB_REPOSITORY_ID', ...DIGITS },
+    repositoryOwnerId: { name: 'GITHUB_REPOSITORY_OWNER_ID', ...DIGITS },
+    workflowRef: {
+        name: 'GITHUB_WORKFLOW_REF',
+        pattern: /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/\.github\/workflows\/[^\s@]+@\S+$/,
+        form: 'owner/name/.github/workflows/<file>@<ref>',
+    },
+    ref: { name: 'GITHUB_REF', pattern: /^refs\/\S+$/, form: 'a full ref (refs/…)' },
+    sha: { name: 'GITHUB_SHA', pattern: /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, form: 'a commit id' },
+    eventName: { name: 'GITHUB_EVENT_NAME', pattern: /^[a-z_]+$/, form: 'an event name' },
+    runId: { name: 'GITHUB_RUN_ID', ...DIGITS },
+    runAttempt: { name: 'GITHUB_RUN_ATTEMPT', ...DIGITS },
+    runnerEnvironment: {
+        name: 'RUNNER_ENVIRONMENT',
+        pattern: /^(?:github-hosted|self-hosted)$/,
+        form: 'github-hosted or self-hosted',
+    },
+};
+function githubWorkflowRun(env, serverUrl) {
+    if (!/^https?:\/\/[^/\s]+(?:\/[^\s]*)?$/.test(serverUrl)) {
+        return { problem: `GITHUB_SERVER_URL "${serverUrl}" is not a URL` };
+    }
+    const run = { serverUrl: serverUrl.replace(/\/+$/, '') };
+    for (const [field, variable] of Object.entries(RUN_VARIABLES)) {
+        const value = env[variable.name];
+        if (value === undefined || value === '')
+            return { problem: `${variable.name} is not set` };
+        if (!variable.pattern.test(value)) {
+            return { problem: `${variable.name} "${value}" is not ${variable.form}` };
+        }
+        run[field] = value;
+    }
+    // The workflow GitHub starts is always in the repository the run belongs to.
+    if (!run.workflowRef?.startsWith(`${run.repository}/`)) {
+        return {
+            problem: `GITHUB_WORKFLOW_REF "${run.workflowRef}" is not a workflow of GITHUB_REPOSITORY ${run.repository}`,
+        };
+    }
+    return { run: run };
 }
 function attemptSuffix(attempt) {
     return attempt !== undefined && attempt !== '1' ? `/attempts/${attempt}` : '';
@@ -47771,7 +48715,7 @@ function compact(value) {
 
 /** The GitHub reporter pulls in @actions/core and its HTTP stack: load it only where it is used. */
 async function src_loadGithubReporter() {
-    const { githubReporter } = await Promise.all(/* import() */[__nccwpck_require__.e(274), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5218));
+    const { githubReporter } = await Promise.all(/* import() */[__nccwpck_require__.e(274), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85218));
     return githubReporter();
 }
 
@@ -48008,7 +48952,7 @@ await runAction(${exportName});
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ../../packages/steps/src/runtime/cli.ts
 
 
@@ -48271,77 +49215,98 @@ async function writeOutputEnv(file, outputs) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -48355,98 +49320,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -48467,77 +49432,84 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 6466:
+/***/ 46466:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -48551,46 +49523,81 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 16460:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
+
+/***/ }),
+
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 5995:
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 25995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 var Scalar = __nccwpck_require__(815);
-var YAMLMap = __nccwpck_require__(4392);
-var YAMLSeq = __nccwpck_require__(2381);
-var resolveBlockMap = __nccwpck_require__(3597);
-var resolveBlockSeq = __nccwpck_require__(680);
-var resolveFlowCollection = __nccwpck_require__(9676);
+var YAMLMap = __nccwpck_require__(84392);
+var YAMLSeq = __nccwpck_require__(12381);
+var resolveBlockMap = __nccwpck_require__(93597);
+var resolveBlockSeq = __nccwpck_require__(20680);
+var resolveFlowCollection = __nccwpck_require__(99676);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -48676,15 +49683,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 9601:
+/***/ 59601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3075);
+var Document = __nccwpck_require__(63075);
 var composeNode = __nccwpck_require__(2147);
-var resolveEnd = __nccwpck_require__(1838);
-var resolveProps = __nccwpck_require__(4969);
+var resolveEnd = __nccwpck_require__(71838);
+var resolveProps = __nccwpck_require__(14969);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -48734,11 +49741,11 @@ exports.composeDoc = composeDoc;
 
 
 var Alias = __nccwpck_require__(5775);
-var identity = __nccwpck_require__(8721);
-var composeCollection = __nccwpck_require__(5995);
-var composeScalar = __nccwpck_require__(1227);
-var resolveEnd = __nccwpck_require__(1838);
-var utilEmptyScalarPosition = __nccwpck_require__(3413);
+var identity = __nccwpck_require__(18721);
+var composeCollection = __nccwpck_require__(25995);
+var composeScalar = __nccwpck_require__(11227);
+var resolveEnd = __nccwpck_require__(71838);
+var utilEmptyScalarPosition = __nccwpck_require__(43413);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -48847,15 +49854,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 1227:
+/***/ 11227:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 var Scalar = __nccwpck_require__(815);
-var resolveBlockScalar = __nccwpck_require__(3311);
-var resolveFlowScalar = __nccwpck_require__(4379);
+var resolveBlockScalar = __nccwpck_require__(63311);
+var resolveFlowScalar = __nccwpck_require__(16760);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -48942,18 +49949,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 2406:
+/***/ 42406:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(3336);
-var Document = __nccwpck_require__(3075);
-var errors = __nccwpck_require__(2330);
-var identity = __nccwpck_require__(8721);
-var composeDoc = __nccwpck_require__(9601);
-var resolveEnd = __nccwpck_require__(1838);
+var directives = __nccwpck_require__(13336);
+var Document = __nccwpck_require__(63075);
+var errors = __nccwpck_require__(12330);
+var identity = __nccwpck_require__(18721);
+var composeDoc = __nccwpck_require__(59601);
+var resolveEnd = __nccwpck_require__(71838);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -49173,17 +50180,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 3597:
+/***/ 93597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(583);
-var YAMLMap = __nccwpck_require__(4392);
-var resolveProps = __nccwpck_require__(4969);
-var utilContainsNewline = __nccwpck_require__(9201);
-var utilFlowIndentCheck = __nccwpck_require__(9757);
-var utilMapIncludes = __nccwpck_require__(629);
+var Pair = __nccwpck_require__(80583);
+var YAMLMap = __nccwpck_require__(84392);
+var resolveProps = __nccwpck_require__(14969);
+var utilContainsNewline = __nccwpck_require__(29201);
+var utilFlowIndentCheck = __nccwpck_require__(29757);
+var utilMapIncludes = __nccwpck_require__(40629);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -49297,7 +50304,7 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 3311:
+/***/ 63311:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -49504,14 +50511,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 680:
+/***/ 20680:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2381);
-var resolveProps = __nccwpck_require__(4969);
-var utilFlowIndentCheck = __nccwpck_require__(9757);
+var YAMLSeq = __nccwpck_require__(12381);
+var resolveProps = __nccwpck_require__(14969);
+var utilFlowIndentCheck = __nccwpck_require__(29757);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -49562,7 +50569,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 1838:
+/***/ 71838:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49608,19 +50615,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 9676:
+/***/ 99676:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var Pair = __nccwpck_require__(583);
-var YAMLMap = __nccwpck_require__(4392);
-var YAMLSeq = __nccwpck_require__(2381);
-var resolveEnd = __nccwpck_require__(1838);
-var resolveProps = __nccwpck_require__(4969);
-var utilContainsNewline = __nccwpck_require__(9201);
-var utilMapIncludes = __nccwpck_require__(629);
+var identity = __nccwpck_require__(18721);
+var Pair = __nccwpck_require__(80583);
+var YAMLMap = __nccwpck_require__(84392);
+var YAMLSeq = __nccwpck_require__(12381);
+var resolveEnd = __nccwpck_require__(71838);
+var resolveProps = __nccwpck_require__(14969);
+var utilContainsNewline = __nccwpck_require__(29201);
+var utilMapIncludes = __nccwpck_require__(40629);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -49824,13 +50831,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 4379:
+/***/ 16760:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Scalar = __nccwpck_require__(815);
-var resolveEnd = __nccwpck_require__(1838);
+var resolveEnd = __nccwpck_require__(71838);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -50059,7 +51066,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4969:
+/***/ 14969:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50214,7 +51221,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9201:
+/***/ 29201:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50257,7 +51264,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 3413:
+/***/ 43413:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50292,12 +51299,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 9757:
+/***/ 29757:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9201);
+var utilContainsNewline = __nccwpck_require__(29201);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -50316,12 +51323,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 629:
+/***/ 40629:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -50338,22 +51345,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3075:
+/***/ 63075:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(5775);
-var Collection = __nccwpck_require__(5935);
-var identity = __nccwpck_require__(8721);
-var Pair = __nccwpck_require__(583);
-var toJS = __nccwpck_require__(8165);
+var Collection = __nccwpck_require__(55935);
+var identity = __nccwpck_require__(18721);
+var Pair = __nccwpck_require__(80583);
+var toJS = __nccwpck_require__(28165);
 var Schema = __nccwpck_require__(8414);
-var stringifyDocument = __nccwpck_require__(2303);
-var anchors = __nccwpck_require__(1822);
-var applyReviver = __nccwpck_require__(6423);
-var createNode = __nccwpck_require__(5262);
-var directives = __nccwpck_require__(3336);
+var stringifyDocument = __nccwpck_require__(12303);
+var anchors = __nccwpck_require__(71822);
+var applyReviver = __nccwpck_require__(36423);
+var createNode = __nccwpck_require__(65262);
+var directives = __nccwpck_require__(13336);
 
 class Document {
     constructor(value, replacer, options) {
@@ -50682,13 +51689,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1822:
+/***/ 71822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var visit = __nccwpck_require__(598);
+var identity = __nccwpck_require__(18721);
+var visit = __nccwpck_require__(80598);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -50765,7 +51772,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 6423:
+/***/ 36423:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50829,13 +51836,13 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 5262:
+/***/ 65262:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(5775);
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 var Scalar = __nccwpck_require__(815);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
@@ -50926,13 +51933,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 3336:
+/***/ 13336:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var visit = __nccwpck_require__(598);
+var identity = __nccwpck_require__(18721);
+var visit = __nccwpck_require__(80598);
 
 const escapeChars = {
     '!': '%21',
@@ -51111,7 +52118,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 2330:
+/***/ 12330:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51180,28 +52187,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8293:
+/***/ 88293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(2406);
-var Document = __nccwpck_require__(3075);
+var composer = __nccwpck_require__(42406);
+var Document = __nccwpck_require__(63075);
 var Schema = __nccwpck_require__(8414);
-var errors = __nccwpck_require__(2330);
+var errors = __nccwpck_require__(12330);
 var Alias = __nccwpck_require__(5775);
-var identity = __nccwpck_require__(8721);
-var Pair = __nccwpck_require__(583);
+var identity = __nccwpck_require__(18721);
+var Pair = __nccwpck_require__(80583);
 var Scalar = __nccwpck_require__(815);
-var YAMLMap = __nccwpck_require__(4392);
-var YAMLSeq = __nccwpck_require__(2381);
-var cst = __nccwpck_require__(5691);
-var lexer = __nccwpck_require__(3299);
-var lineCounter = __nccwpck_require__(1282);
-var parser = __nccwpck_require__(2886);
+var YAMLMap = __nccwpck_require__(84392);
+var YAMLSeq = __nccwpck_require__(12381);
+var cst = __nccwpck_require__(15691);
+var lexer = __nccwpck_require__(13299);
+var lineCounter = __nccwpck_require__(91282);
+var parser = __nccwpck_require__(52886);
 var publicApi = __nccwpck_require__(3125);
-var visit = __nccwpck_require__(598);
+var visit = __nccwpck_require__(80598);
 
 
 
@@ -51269,11 +52276,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1822);
-var visit = __nccwpck_require__(598);
-var identity = __nccwpck_require__(8721);
-var Node = __nccwpck_require__(3199);
-var toJS = __nccwpck_require__(8165);
+var anchors = __nccwpck_require__(71822);
+var visit = __nccwpck_require__(80598);
+var identity = __nccwpck_require__(18721);
+var Node = __nccwpck_require__(13199);
+var toJS = __nccwpck_require__(28165);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -51391,14 +52398,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 5935:
+/***/ 55935:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(5262);
-var identity = __nccwpck_require__(8721);
-var Node = __nccwpck_require__(3199);
+var createNode = __nccwpck_require__(65262);
+var identity = __nccwpck_require__(18721);
+var Node = __nccwpck_require__(13199);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -51549,14 +52556,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 3199:
+/***/ 13199:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(6423);
-var identity = __nccwpck_require__(8721);
-var toJS = __nccwpck_require__(8165);
+var applyReviver = __nccwpck_require__(36423);
+var identity = __nccwpck_require__(18721);
+var toJS = __nccwpck_require__(28165);
 
 class NodeBase {
     constructor(type) {
@@ -51596,15 +52603,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 583:
+/***/ 80583:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(5262);
-var stringifyPair = __nccwpck_require__(3182);
+var createNode = __nccwpck_require__(65262);
+var stringifyPair = __nccwpck_require__(33182);
 var addPairToJSMap = __nccwpck_require__(8462);
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -51647,9 +52654,9 @@ exports.createPair = createPair;
 
 
 
-var identity = __nccwpck_require__(8721);
-var Node = __nccwpck_require__(3199);
-var toJS = __nccwpck_require__(8165);
+var identity = __nccwpck_require__(18721);
+var Node = __nccwpck_require__(13199);
+var toJS = __nccwpck_require__(28165);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -51676,16 +52683,16 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4392:
+/***/ 84392:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(3262);
+var stringifyCollection = __nccwpck_require__(33262);
 var addPairToJSMap = __nccwpck_require__(8462);
-var Collection = __nccwpck_require__(5935);
-var identity = __nccwpck_require__(8721);
-var Pair = __nccwpck_require__(583);
+var Collection = __nccwpck_require__(55935);
+var identity = __nccwpck_require__(18721);
+var Pair = __nccwpck_require__(80583);
 var Scalar = __nccwpck_require__(815);
 
 function findPair(items, key) {
@@ -51830,17 +52837,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2381:
+/***/ 12381:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(5262);
-var stringifyCollection = __nccwpck_require__(3262);
-var Collection = __nccwpck_require__(5935);
-var identity = __nccwpck_require__(8721);
+var createNode = __nccwpck_require__(65262);
+var stringifyCollection = __nccwpck_require__(33262);
+var Collection = __nccwpck_require__(55935);
+var identity = __nccwpck_require__(18721);
 var Scalar = __nccwpck_require__(815);
-var toJS = __nccwpck_require__(8165);
+var toJS = __nccwpck_require__(28165);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -51959,9 +52966,9 @@ exports.YAMLSeq = YAMLSeq;
 
 var log = __nccwpck_require__(7275);
 var merge = __nccwpck_require__(4298);
-var stringify = __nccwpck_require__(9722);
-var identity = __nccwpck_require__(8721);
-var toJS = __nccwpck_require__(8165);
+var stringify = __nccwpck_require__(39722);
+var identity = __nccwpck_require__(18721);
+var toJS = __nccwpck_require__(28165);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -52024,7 +53031,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 8721:
+/***/ 18721:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52084,12 +53091,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 8165:
+/***/ 28165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -52130,15 +53137,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 6124:
+/***/ 86124:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(3311);
-var resolveFlowScalar = __nccwpck_require__(4379);
-var errors = __nccwpck_require__(2330);
-var stringifyString = __nccwpck_require__(2715);
+var resolveBlockScalar = __nccwpck_require__(63311);
+var resolveFlowScalar = __nccwpck_require__(16760);
+var errors = __nccwpck_require__(12330);
+var stringifyString = __nccwpck_require__(32715);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -52425,7 +53432,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5465:
+/***/ 45465:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52531,14 +53538,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5691:
+/***/ 15691:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(6124);
+var cstScalar = __nccwpck_require__(86124);
 var cstStringify = __nccwpck_require__(1895);
-var cstVisit = __nccwpck_require__(5465);
+var cstVisit = __nccwpck_require__(45465);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -52650,12 +53657,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 3299:
+/***/ 13299:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5691);
+var cst = __nccwpck_require__(15691);
 
 /*
 START -> stream
@@ -53380,7 +54387,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 1282:
+/***/ 91282:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53428,14 +54435,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 2886:
+/***/ 52886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5691);
-var lexer = __nccwpck_require__(3299);
+var cst = __nccwpck_require__(15691);
+var lexer = __nccwpck_require__(13299);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -54420,13 +55427,13 @@ exports.Parser = Parser;
 
 
 
-var composer = __nccwpck_require__(2406);
-var Document = __nccwpck_require__(3075);
-var errors = __nccwpck_require__(2330);
+var composer = __nccwpck_require__(42406);
+var Document = __nccwpck_require__(63075);
+var errors = __nccwpck_require__(12330);
 var log = __nccwpck_require__(7275);
-var identity = __nccwpck_require__(8721);
-var lineCounter = __nccwpck_require__(1282);
-var parser = __nccwpck_require__(2886);
+var identity = __nccwpck_require__(18721);
+var lineCounter = __nccwpck_require__(91282);
+var parser = __nccwpck_require__(52886);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -54534,11 +55541,11 @@ exports.stringify = stringify;
 
 
 
-var identity = __nccwpck_require__(8721);
-var map = __nccwpck_require__(7885);
-var seq = __nccwpck_require__(1672);
+var identity = __nccwpck_require__(18721);
+var map = __nccwpck_require__(17885);
+var seq = __nccwpck_require__(21672);
 var string = __nccwpck_require__(798);
-var tags = __nccwpck_require__(3616);
+var tags = __nccwpck_require__(63616);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -54575,13 +55582,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7885:
+/***/ 17885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var YAMLMap = __nccwpck_require__(4392);
+var identity = __nccwpck_require__(18721);
+var YAMLMap = __nccwpck_require__(84392);
 
 const map = {
     collection: 'map',
@@ -54601,7 +55608,7 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 4778:
+/***/ 84778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -54625,13 +55632,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1672:
+/***/ 21672:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var YAMLSeq = __nccwpck_require__(2381);
+var identity = __nccwpck_require__(18721);
+var YAMLSeq = __nccwpck_require__(12381);
 
 const seq = {
     collection: 'seq',
@@ -54656,7 +55663,7 @@ exports.seq = seq;
 
 
 
-var stringifyString = __nccwpck_require__(2715);
+var stringifyString = __nccwpck_require__(32715);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -54674,7 +55681,7 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 9773:
+/***/ 79773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -54702,13 +55709,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 6451:
+/***/ 46451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Scalar = __nccwpck_require__(815);
-var stringifyNumber = __nccwpck_require__(3603);
+var stringifyNumber = __nccwpck_require__(43603);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54756,12 +55763,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9572:
+/***/ 59572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3603);
+var stringifyNumber = __nccwpck_require__(43603);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -54805,18 +55812,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 3522:
+/***/ 83522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7885);
-var _null = __nccwpck_require__(4778);
-var seq = __nccwpck_require__(1672);
+var map = __nccwpck_require__(17885);
+var _null = __nccwpck_require__(84778);
+var seq = __nccwpck_require__(21672);
 var string = __nccwpck_require__(798);
-var bool = __nccwpck_require__(9773);
-var float = __nccwpck_require__(6451);
-var int = __nccwpck_require__(9572);
+var bool = __nccwpck_require__(79773);
+var float = __nccwpck_require__(46451);
+var int = __nccwpck_require__(59572);
 
 const schema = [
     map.map,
@@ -54837,14 +55844,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3037:
+/***/ 33037:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Scalar = __nccwpck_require__(815);
-var map = __nccwpck_require__(7885);
-var seq = __nccwpck_require__(1672);
+var map = __nccwpck_require__(17885);
+var seq = __nccwpck_require__(21672);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -54908,27 +55915,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3616:
+/***/ 63616:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7885);
-var _null = __nccwpck_require__(4778);
-var seq = __nccwpck_require__(1672);
+var map = __nccwpck_require__(17885);
+var _null = __nccwpck_require__(84778);
+var seq = __nccwpck_require__(21672);
 var string = __nccwpck_require__(798);
-var bool = __nccwpck_require__(9773);
-var float = __nccwpck_require__(6451);
-var int = __nccwpck_require__(9572);
-var schema = __nccwpck_require__(3522);
-var schema$1 = __nccwpck_require__(3037);
-var binary = __nccwpck_require__(2601);
+var bool = __nccwpck_require__(79773);
+var float = __nccwpck_require__(46451);
+var int = __nccwpck_require__(59572);
+var schema = __nccwpck_require__(83522);
+var schema$1 = __nccwpck_require__(33037);
+var binary = __nccwpck_require__(32601);
 var merge = __nccwpck_require__(4298);
-var omap = __nccwpck_require__(5477);
-var pairs = __nccwpck_require__(511);
-var schema$2 = __nccwpck_require__(2851);
+var omap = __nccwpck_require__(85477);
+var pairs = __nccwpck_require__(70511);
+var schema$2 = __nccwpck_require__(62851);
 var set = __nccwpck_require__(7434);
-var timestamp = __nccwpck_require__(8306);
+var timestamp = __nccwpck_require__(38306);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -55014,14 +56021,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 32601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
+var node_buffer = __nccwpck_require__(20181);
 var Scalar = __nccwpck_require__(815);
-var stringifyString = __nccwpck_require__(2715);
+var stringifyString = __nccwpck_require__(32715);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -55091,7 +56098,7 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 96628:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -55127,13 +56134,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 7684:
+/***/ 67684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Scalar = __nccwpck_require__(815);
-var stringifyNumber = __nccwpck_require__(3603);
+var stringifyNumber = __nccwpck_require__(43603);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55184,12 +56191,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 4323:
+/***/ 84323:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3603);
+var stringifyNumber = __nccwpck_require__(43603);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -55272,7 +56279,7 @@ exports.intOct = intOct;
 
 
 
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 var Scalar = __nccwpck_require__(815);
 
 // If the value associated with a merge key is a single mapping node, each of
@@ -55345,16 +56352,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 5477:
+/***/ 85477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var toJS = __nccwpck_require__(8165);
-var YAMLMap = __nccwpck_require__(4392);
-var YAMLSeq = __nccwpck_require__(2381);
-var pairs = __nccwpck_require__(511);
+var identity = __nccwpck_require__(18721);
+var toJS = __nccwpck_require__(28165);
+var YAMLMap = __nccwpck_require__(84392);
+var YAMLSeq = __nccwpck_require__(12381);
+var pairs = __nccwpck_require__(70511);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -55429,15 +56436,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 511:
+/***/ 70511:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var Pair = __nccwpck_require__(583);
+var identity = __nccwpck_require__(18721);
+var Pair = __nccwpck_require__(80583);
 var Scalar = __nccwpck_require__(815);
-var YAMLSeq = __nccwpck_require__(2381);
+var YAMLSeq = __nccwpck_require__(12381);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -55518,24 +56525,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 2851:
+/***/ 62851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7885);
-var _null = __nccwpck_require__(4778);
-var seq = __nccwpck_require__(1672);
+var map = __nccwpck_require__(17885);
+var _null = __nccwpck_require__(84778);
+var seq = __nccwpck_require__(21672);
 var string = __nccwpck_require__(798);
-var binary = __nccwpck_require__(2601);
-var bool = __nccwpck_require__(6628);
-var float = __nccwpck_require__(7684);
-var int = __nccwpck_require__(4323);
+var binary = __nccwpck_require__(32601);
+var bool = __nccwpck_require__(96628);
+var float = __nccwpck_require__(67684);
+var int = __nccwpck_require__(84323);
 var merge = __nccwpck_require__(4298);
-var omap = __nccwpck_require__(5477);
-var pairs = __nccwpck_require__(511);
+var omap = __nccwpck_require__(85477);
+var pairs = __nccwpck_require__(70511);
 var set = __nccwpck_require__(7434);
-var timestamp = __nccwpck_require__(8306);
+var timestamp = __nccwpck_require__(38306);
 
 const schema = [
     map.map,
@@ -55571,9 +56578,9 @@ exports.schema = schema;
 
 
 
-var identity = __nccwpck_require__(8721);
-var Pair = __nccwpck_require__(583);
-var YAMLMap = __nccwpck_require__(4392);
+var identity = __nccwpck_require__(18721);
+var Pair = __nccwpck_require__(80583);
+var YAMLMap = __nccwpck_require__(84392);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -55669,12 +56676,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 8306:
+/***/ 38306:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3603);
+var stringifyNumber = __nccwpck_require__(43603);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -55781,7 +56788,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 1561:
+/***/ 61561:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55939,15 +56946,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 9722:
+/***/ 39722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1822);
-var identity = __nccwpck_require__(8721);
-var stringifyComment = __nccwpck_require__(8701);
-var stringifyString = __nccwpck_require__(2715);
+var anchors = __nccwpck_require__(71822);
+var identity = __nccwpck_require__(18721);
+var stringifyComment = __nccwpck_require__(68701);
+var stringifyString = __nccwpck_require__(32715);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -56078,14 +57085,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 3262:
+/***/ 33262:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var stringify = __nccwpck_require__(9722);
-var stringifyComment = __nccwpck_require__(8701);
+var identity = __nccwpck_require__(18721);
+var stringify = __nccwpck_require__(39722);
+var stringifyComment = __nccwpck_require__(68701);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -56240,7 +57247,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8701:
+/***/ 68701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56271,14 +57278,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 2303:
+/***/ 12303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
-var stringify = __nccwpck_require__(9722);
-var stringifyComment = __nccwpck_require__(8701);
+var identity = __nccwpck_require__(18721);
+var stringify = __nccwpck_require__(39722);
+var stringifyComment = __nccwpck_require__(68701);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -56365,7 +57372,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 3603:
+/***/ 43603:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56399,15 +57406,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 3182:
+/***/ 33182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 var Scalar = __nccwpck_require__(815);
-var stringify = __nccwpck_require__(9722);
-var stringifyComment = __nccwpck_require__(8701);
+var stringify = __nccwpck_require__(39722);
+var stringifyComment = __nccwpck_require__(68701);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -56558,13 +57565,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 2715:
+/***/ 32715:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Scalar = __nccwpck_require__(815);
-var foldFlowLines = __nccwpck_require__(1561);
+var foldFlowLines = __nccwpck_require__(61561);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -56903,12 +57910,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 598:
+/***/ 80598:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8721);
+var identity = __nccwpck_require__(18721);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -57414,6 +58421,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1490);
+/******/ var __webpack_exports__ = __nccwpck_require__(11490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

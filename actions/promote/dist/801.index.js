@@ -2,7 +2,7 @@ export const id = 801;
 export const ids = [801];
 export const modules = {
 
-/***/ 2801:
+/***/ 62801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,9 +16,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: EcrClients, ImmutableTagError, NO_CREDENTIALS_FIX, awsErrorName, credentialsError, describeCredentialSource, describeRegistry, ecrCallError, isEcrPublicHost, isImmutableTag, notEcrHostError, requireEcrHost, tokenRejectedError
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8613);
+var dist_cjs = __webpack_require__(58613);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
-var src = __webpack_require__(8014);
+var src = __webpack_require__(58014);
 ;// CONCATENATED MODULE: ../../packages/ecr/src/errors.ts
 // What a failed ECR call means for the person running Slipway: which registry and region, which AWS
 // credentials were in use, and what to change. AWS error messages never carry a secret (they may carry

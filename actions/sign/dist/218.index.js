@@ -2,7 +2,7 @@ export const id = 218;
 export const ids = [218];
 export const modules = {
 
-/***/ 5218:
+/***/ 85218:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: plainText
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(8274);
+var core = __webpack_require__(58274);
 ;// CONCATENATED MODULE: ../../packages/ci/src/reporter.ts
 /**
  * The forms of a secret to hide: the value as steps use it (trimmed), and each line of a multi-line one. The
