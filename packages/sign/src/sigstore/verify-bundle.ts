@@ -9,6 +9,7 @@ import type { X509Certificate } from '@sigstore/core';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { SlipwayError } from '@slipway/errors';
 import type { Verifier } from '../keys/types.js';
+import { BUNDLE_MEDIA_TYPE } from '../referrer.js';
 import { readBlob, type SignatureRepository } from '../repository.js';
 import type { RejectedSignature } from '../verify.js';
 import {
@@ -18,10 +19,9 @@ import {
   verifiedByIdentity,
 } from './identity.js';
 import { readStatement, type SignedStatement, StatementError } from './read-statement.js';
+import { IN_TOTO_PAYLOAD_TYPE } from './statement.js';
 import type { TrustRoot } from './trust.js';
 
-export const SIGSTORE_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
 const PREDICATE_ANNOTATION = 'dev.sigstore.bundle.predicateType';
 /** Bundles hold a statement and a certificate chain; provenance statements run to tens of kilobytes. */
 export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
@@ -70,10 +70,9 @@ export async function verifyBundleReferrers(
   options: VerifyBundleReferrersOptions,
 ): Promise<BundleReferrersResult> {
   const { repository, digest, predicateType } = options;
-  const listed = await repository.referrers(digest, SIGSTORE_BUNDLE_MEDIA_TYPE);
+  const listed = await repository.referrers(digest, BUNDLE_MEDIA_TYPE);
   const candidates = listed.filter(
-    (descriptor) =>
-      descriptor.artifactType === undefined || descriptor.artifactType === SIGSTORE_BUNDLE_MEDIA_TYPE,
+    (descriptor) => descriptor.artifactType === undefined || descriptor.artifactType === BUNDLE_MEDIA_TYPE,
   );
   const verified: VerifiedBundle[] = [];
   const rejected: RejectedSignature[] = [];
@@ -145,7 +144,7 @@ async function readReferrerBundle(
       (entry): entry is { mediaType: string; digest: string; size: number } =>
         typeof entry === 'object' &&
         entry !== null &&
-        (entry as { mediaType?: unknown }).mediaType === SIGSTORE_BUNDLE_MEDIA_TYPE &&
+        (entry as { mediaType?: unknown }).mediaType === BUNDLE_MEDIA_TYPE &&
         typeof (entry as { digest?: unknown }).digest === 'string' &&
         typeof (entry as { size?: unknown }).size === 'number',
     );
@@ -201,10 +200,10 @@ export async function checkSigstoreBundle(options: {
   if ('reason' in checked) return checked;
   if (bundle.content.$case !== 'dsseEnvelope') return { signer: checked, statement: undefined };
   const envelope = bundle.content.dsseEnvelope;
-  if (envelope.payloadType !== IN_TOTO_PAYLOAD) {
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     return {
       reason: 'invalid-payload',
-      detail: `the envelope's payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD}`,
+      detail: `the envelope's payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE}`,
     };
   }
   try {
