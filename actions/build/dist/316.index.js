@@ -50,7 +50,6 @@ __webpack_require__.d(__webpack_exports__, {
   SIGNING_CONFIG_MEDIA_TYPE: () => (/* reexport */ SIGNING_CONFIG_MEDIA_TYPE),
   SIGN_PREDICATE_TYPE: () => (/* reexport */ SIGN_PREDICATE_TYPE),
   SIGSTORE_AUDIENCE: () => (/* reexport */ SIGSTORE_AUDIENCE),
-  SIGSTORE_BUNDLE_MEDIA_TYPE: () => (/* reexport */ SIGSTORE_BUNDLE_MEDIA_TYPE),
   SIGSTORE_ID_TOKEN_VARIABLE: () => (/* reexport */ SIGSTORE_ID_TOKEN_VARIABLE),
   SIGSTORE_INSTANCES: () => (/* reexport */ SIGSTORE_INSTANCES),
   SIGSTORE_KEY_LABEL: () => (/* reexport */ SIGSTORE_KEY_LABEL),
@@ -3352,8 +3351,8 @@ function oneLine(error) {
 
 
 
-const SIGSTORE_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
+
+
 const PREDICATE_ANNOTATION = 'dev.sigstore.bundle.predicateType';
 /** Bundles hold a statement and a certificate chain; provenance statements run to tens of kilobytes. */
 const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
@@ -3366,8 +3365,8 @@ const MAX_BUNDLE_REFERRERS = 256;
  */
 async function verifyBundleReferrers(options) {
     const { repository, digest, predicateType } = options;
-    const listed = await repository.referrers(digest, SIGSTORE_BUNDLE_MEDIA_TYPE);
-    const candidates = listed.filter((descriptor) => descriptor.artifactType === undefined || descriptor.artifactType === SIGSTORE_BUNDLE_MEDIA_TYPE);
+    const listed = await repository.referrers(digest, BUNDLE_MEDIA_TYPE);
+    const candidates = listed.filter((descriptor) => descriptor.artifactType === undefined || descriptor.artifactType === BUNDLE_MEDIA_TYPE);
     const verified = [];
     const rejected = [];
     for (const descriptor of candidates.slice(0, MAX_BUNDLE_REFERRERS)) {
@@ -3424,7 +3423,7 @@ async function readReferrerBundle(repository, manifestDigest) {
         const layers = Array.isArray(parsed.layers) ? parsed.layers : [];
         const found = layers.find((entry) => typeof entry === 'object' &&
             entry !== null &&
-            entry.mediaType === SIGSTORE_BUNDLE_MEDIA_TYPE &&
+            entry.mediaType === BUNDLE_MEDIA_TYPE &&
             typeof entry.digest === 'string' &&
             typeof entry.size === 'number');
         layer = found;
@@ -3475,10 +3474,10 @@ async function checkSigstoreBundle(options) {
     if (bundle.content.$case !== 'dsseEnvelope')
         return { signer: checked, statement: undefined };
     const envelope = bundle.content.dsseEnvelope;
-    if (envelope.payloadType !== IN_TOTO_PAYLOAD) {
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
         return {
             reason: 'invalid-payload',
-            detail: `the envelope's payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD}`,
+            detail: `the envelope's payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE}`,
         };
     }
     try {
