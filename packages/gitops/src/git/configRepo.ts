@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { looksLikeCodeCommit } from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
 import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
@@ -130,8 +131,18 @@ export class ConfigRepo {
 
   /** Creates the temp bare repo for `url`. Nothing is fetched yet. */
   static async open(url: string, auth: GitAuth = {}, options: OpenOptions = {}): Promise<ConfigRepo> {
+    // A CodeCommit address gets its HTTPS URL and a SigV4 git credential from the AWS credential chain; from
+    // here on it is sent exactly as a token is (the AWS secret key itself never reaches git).
+    const codecommit = looksLikeCodeCommit(url)
+      ? await (await import('@slipway/codecommit')).codeCommitGitAccess(url)
+      : undefined;
     // Both refuse before anything is created or run: a URL git may not use, a timeout that makes no sense.
-    const remote = resolveRemote(url, auth, { allowHttp: options.allowHttp ?? allowsHttp() });
+    const remote = resolveRemote(
+      codecommit?.url ?? url,
+      codecommit === undefined ? auth : { username: codecommit.username, token: codecommit.password },
+      { allowHttp: options.allowHttp ?? allowsHttp() },
+    );
+    if (codecommit !== undefined) remote.secrets.push(...codecommit.secrets);
     const timeoutMs = options.timeoutMs ?? gitTimeoutMs();
     const redact = redactor(remote.secrets);
     const tempDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
@@ -181,7 +192,7 @@ export class ConfigRepo {
         onCommand: options.onCommand,
         timeoutMs,
         git: options.git ?? 'git',
-        hasToken: remote.basic !== undefined,
+        credential: codecommit !== undefined ? 'aws' : remote.basic !== undefined ? 'token' : 'none',
       });
       await git.run(['init', '--bare', '--quiet', '--template=', '--initial-branch=slipway', gitDir], {
         action: 'creating the temporary repository',

@@ -73,8 +73,11 @@ export interface RunnerOptions {
   /** Every command (local ones too: in a partial clone any read may fetch) is killed after this long. */
   timeoutMs: number;
   git: string;
-  /** Whether a token was given (shapes the message of an auth failure). */
-  hasToken: boolean;
+  /**
+   * What authenticates network commands (shapes the message of an auth failure): a token, a SigV4 credential
+   * derived from AWS credentials (CodeCommit), or nothing.
+   */
+  credential: 'token' | 'aws' | 'none';
 }
 
 /** Runs git commands for one ConfigRepo and turns failures into redacted GitErrors. */
@@ -196,10 +199,14 @@ export class GitRunner {
     const what = action ?? `git ${args[0]}`;
     const line = headline(result.stderr);
     const detail = line === '' ? `exit code ${result.code}` : line;
+    const { credential } = this.options;
     const fixes: Record<typeof reason, string | undefined> = {
-      auth: this.options.hasToken
-        ? 'check that the token is valid, not expired, and may read and write the config repository'
-        : 'pass a token that may read and write the config repository',
+      auth:
+        credential === 'aws'
+          ? "check that the AWS credentials are valid and not expired, that the region is the repository's, and that the role may codecommit:GitPull and codecommit:GitPush on it"
+          : credential === 'token'
+            ? 'check that the token is valid, not expired, and may read and write the config repository'
+            : 'pass a token that may read and write the config repository',
       'not-found': 'check the config repository URL and that the token can see the repository',
       network: 'check the network connection and the host name of the config repository',
       timeout: 'check the network connection to the config repository',
@@ -209,9 +216,12 @@ export class GitRunner {
     if (reason === 'auth') {
       // git's own words ("could not read Username … terminal prompts disabled") mean the server said 401.
       const prompt = /could not read (?:username|password)|terminal prompts disabled/i.test(detail);
-      const refused = this.options.hasToken
-        ? 'authentication failed, the server refused the token'
-        : 'authentication required, and no token was given';
+      const refused =
+        credential === 'aws'
+          ? 'authentication failed, CodeCommit refused the SigV4 credential derived from the AWS credentials'
+          : credential === 'token'
+            ? 'authentication failed, the server refused the token'
+            : 'authentication required, and no token was given';
       message = prompt ? `${what} failed: ${refused}` : `${what} failed: ${refused} (${this.redact(detail)})`;
     }
     return new GitError(message, {
