@@ -1,3 +1,4 @@
+export { type CodeCommitRepo, openCodeCommitRepo } from './client.js';
 export {
   type AwsAccess,
   awsAccessFor,
