@@ -6,11 +6,12 @@
 
 import {
   CodeCommitClient,
+  type CodeCommitClientResolvedConfig,
   CodeCommitServiceException,
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-codecommit';
-import { mockClient } from 'aws-sdk-client-mock';
+import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 
 /** One call as the fake received it. */
 export interface CodeCommitCall {
@@ -48,37 +49,48 @@ export class CodeCommitFake {
   readonly calls: CodeCommitCall[] = [];
   readonly #handlers = new Map<string, CodeCommitHandler>();
   authorize: CodeCommitAuthorizer = () => undefined;
-  readonly #mock = mockClient(CodeCommitClient);
+  readonly #mock: AwsStub<ServiceInputTypes, ServiceOutputTypes, CodeCommitClientResolvedConfig> | undefined;
 
-  constructor() {
+  /**
+   * `mock: false` leaves the SDK alone: the table is then served over HTTP (codecommitHttpApi.ts) to a CLI in
+   * a child process, which aws-sdk-client-mock cannot reach.
+   */
+  constructor(options: { mock?: boolean } = {}) {
+    if (options.mock === false) return;
+    this.#mock = mockClient(CodeCommitClient);
     // `send` itself: only it sees the command (callsFake sees the input alone), and the command names the action.
     this.#mock.send.callsFake(
       async (command: {
         constructor: { name: string };
         input: ServiceInputTypes;
-      }): Promise<ServiceOutputTypes> => {
-        const action = command.constructor.name.replace(/Command$/, '');
-        const input = command.input as Record<string, unknown>;
-        this.calls.push({ action, input });
-        const field = WRITES[action];
-        const branch = field === undefined ? undefined : input[field];
-        const denied = this.authorize({
-          action,
-          references: typeof branch === 'string' ? [`refs/heads/${branch}`] : [],
-        });
-        if (denied !== undefined) {
-          throw new CodeCommitServiceException({
-            name: 'AccessDeniedException',
-            $fault: 'client',
-            $metadata: { httpStatusCode: 400 },
-            message: `User: arn:aws:sts::123456789012:assumed-role/slipway-promote/test is not authorized to perform: codecommit:${action} on resource: arn:aws:codecommit:eu-west-1:123456789012:${String(input.repositoryName ?? '')} ${denied}`,
-          });
-        }
-        const handler = this.#handlers.get(action);
-        if (handler === undefined) throw new Error(`the CodeCommit fake has no handler for ${action}`);
-        return (await handler(input)) as ServiceOutputTypes;
-      },
+      }): Promise<ServiceOutputTypes> =>
+        (await this.dispatch(
+          command.constructor.name.replace(/Command$/, ''),
+          command.input as Record<string, unknown>,
+        )) as ServiceOutputTypes,
     );
+  }
+
+  /** One call: recorded, authorised (IAM), then answered by its handler. */
+  async dispatch(action: string, input: Record<string, unknown>): Promise<unknown> {
+    this.calls.push({ action, input });
+    const field = WRITES[action];
+    const branch = field === undefined ? undefined : input[field];
+    const denied = this.authorize({
+      action,
+      references: typeof branch === 'string' ? [`refs/heads/${branch}`] : [],
+    });
+    if (denied !== undefined) {
+      throw new CodeCommitServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+        message: `User: arn:aws:sts::123456789012:assumed-role/slipway-promote/test is not authorized to perform: codecommit:${action} on resource: arn:aws:codecommit:eu-west-1:123456789012:${String(input.repositoryName ?? '')} ${denied}`,
+      });
+    }
+    const handler = this.#handlers.get(action);
+    if (handler === undefined) throw new Error(`the CodeCommit fake has no handler for ${action}`);
+    return handler(input);
   }
 
   /** Answers `action` (`GetBranch`, …) with `handler`; a later registration replaces an earlier one. */
@@ -94,6 +106,6 @@ export class CodeCommitFake {
 
   /** Puts the SDK client back (call in afterEach). */
   restore(): void {
-    this.#mock.restore();
+    this.#mock?.restore();
   }
 }
