@@ -2,6 +2,7 @@
 // SigV4 git credential it recomputes itself from the test AWS credentials, and that enforces the shipped IAM
 // policy (workflows/codebuild/iam/promote-git.json) on every request.
 
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   mkdirSync,
@@ -434,6 +435,68 @@ describe('the lifetime of the SigV4 git credential', () => {
       expect(holds).toBeGreaterThan(0);
       expect(slow.auth.map((record) => record.outcome)).not.toContain('expired');
       expect(listCommits(held.path, 'env/dev')[0]?.message).toContain(`Slipway-Image: ${image}`);
+    } finally {
+      await slow.close();
+      held.cleanup();
+    }
+  });
+});
+
+describe('what other processes can see while a promotion runs', () => {
+  it('no process on the machine shows the secret key, the session token or the signature in its argv or environment', async () => {
+    const held = createBareRepo({
+      name: `${REPO}.git`,
+      branches: { 'env/dev': { 'apps/cart/deployment.yaml': DEPLOYMENT } },
+    });
+    // While the fetch is held, git fetch and git-remote-http are alive: read every process's argv (as `ps`
+    // shows it) and, for git's, the environment (/proc/<pid>/environ).
+    let snapshot = '';
+    const slow = await startCodeCommitGitServer({
+      root: dirname(held.path),
+      identities: [SESSION],
+      holdMs: ({ method, service }) => {
+        if (method !== 'POST' || service !== 'git-upload-pack' || snapshot !== '') return 0;
+        const processes = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+        snapshot = processes;
+        for (const line of processes.split('\n')) {
+          const [pid, ...args] = line.trim().split(/\s+/);
+          // git and its helpers (git-remote-http); not Slipway's own node process, which holds the keys it was given.
+          if (!/^git(?:-|$)/.test((args[0] ?? '').split('/').at(-1) ?? '')) continue;
+          try {
+            snapshot += `\n${readFileSync(`/proc/${pid}/environ`, 'utf8').replace(/\0/g, '\n')}`;
+          } catch {
+            // Gone already, or another user's.
+          }
+        }
+        return 500;
+      },
+    });
+    try {
+      const result = await runSlipway(
+        [
+          'promote',
+          '--config-repo',
+          `codecommit::eu-west-1://${REPO}`,
+          '--env',
+          'dev',
+          '--image',
+          nextImage(),
+          '--json',
+        ],
+        { env: awsEnv({ ...keysEnv(SESSION), SLIPWAY_CODECOMMIT_GIT_ENDPOINT: slow.endpoint }) },
+      );
+      expect(result.code).toBe(0);
+      expect(snapshot).toMatch(/git-remote-http|remote-http/);
+      // The environment of git itself was read (its own variables are there).
+      expect(snapshot).toMatch(/^GIT_CONFIG_COUNT=/m);
+      expect(snapshot).toContain(`${slow.endpoint}/v1/repos/${REPO}`);
+      const password =
+        Buffer.from((slow.authorizations[0] ?? '').slice(6), 'base64')
+          .toString()
+          .split(':')[1] ?? '';
+      expect(password).toMatch(/^\d{8}T\d{6}Z[0-9a-f]{64}$/);
+      for (const secret of [SESSION.secretAccessKey, SESSION.sessionToken, password, password.slice(16)])
+        expect(snapshot).not.toContain(secret);
     } finally {
       await slow.close();
       held.cleanup();

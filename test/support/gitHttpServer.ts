@@ -99,8 +99,18 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
           return;
         }
         const url = new URL(req.url ?? '/', 'http://localhost');
-        void Promise.resolve(gate({ method: req.method ?? 'GET', url, headers: req.headers, body })).then(
-          (decision) => {
+        // A gate that throws is a bug in the test's server: answer 500 rather than hold git until its timeout.
+        void Promise.resolve()
+          .then(() => gate({ method: req.method ?? 'GET', url, headers: req.headers, body }))
+          .catch(
+            (error: unknown): GateDecision => ({
+              pass: false,
+              status: 500,
+              headers: { 'Content-Type': 'text/plain' },
+              body: `the test server's gate failed: ${error instanceof Error ? error.message : String(error)}\n`,
+            }),
+          )
+          .then((decision) => {
             if (!decision.pass) {
               res.writeHead(decision.status, decision.headers);
               res.end(decision.body);
@@ -111,8 +121,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
               body,
               ...(decision.pathInfo === undefined ? {} : { pathInfo: decision.pathInfo }),
             });
-          },
-        );
+          });
       });
       return;
     }
