@@ -49,12 +49,17 @@ export function codeCommitError(error: unknown, context: CodeCommitCallContext):
   switch (name) {
     case 'AccessDeniedException':
     case 'AccessDenied':
-    case 'UnauthorizedOperation':
+    case 'UnauthorizedOperation': {
+      const writes =
+        context.permission === 'codecommit:CreateCommit' || context.permission === 'codecommit:CreateBranch';
       return new SlipwayError(`${failed}: access denied (${messageOf(error)})`, {
         where,
-        fix: `allow ${context.permission} on arn:aws:codecommit:${repo.region}:<account>:${repo.repositoryName} to the job's IAM role${context.permission === 'codecommit:CreateCommit' || context.permission === 'codecommit:CreateBranch' ? ` for refs/heads/${context.branch ?? '<branch>'} (the codecommit:References condition); the shipped policy is workflows/codebuild/iam/promote-api.json` : ' (see workflows/codebuild/iam/promote-api.json)'}`,
+        fix: writes
+          ? `the job's IAM role may not call ${context.permission} for refs/heads/${context.branch ?? '<branch>'} (the codecommit:References condition): promote to a branch the role allows (workflows/codebuild/iam/promote-api.json allows refs/heads/env/* only), or widen that condition`
+          : `allow ${context.permission} on arn:aws:codecommit:${repo.region}:<account>:${repo.repositoryName} to the job's IAM role (see workflows/codebuild/iam/promote-api.json)`,
         cause: error,
       });
+    }
     case 'RepositoryDoesNotExistException':
       return new SlipwayError(
         `CodeCommit repository ${repo.repositoryName} does not exist in ${repo.region} (or this identity cannot see it)`,
