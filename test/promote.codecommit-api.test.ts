@@ -314,6 +314,16 @@ describe('slipway promote --via codecommit-api', () => {
     );
   });
 
+  it('refuses a config file over 1 MiB that names the image, as in git mode, though the listing gives no sizes', async () => {
+    world({ dev: { 'apps/cart/big.yaml': `image: ${CART}:1.0.0\n# ${'x'.repeat(1100 * 1024)}\n` } });
+    const before = branchTip(repoPath, 'env/dev');
+    const result = await promote('--env', 'dev', '--image', `${CART}:1.1.0@${D1}`);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/apps\/cart\/big\.yaml is 1\.1 MiB, over Slipway's limit of 1 MiB/);
+    expect(fake.callsOf('CreateCommit')).toHaveLength(0);
+    expect(branchTip(repoPath, 'env/dev')).toBe(before);
+  });
+
   it('refuses --via codecommit-api for a config repo that is not on CodeCommit, before any call', async () => {
     world();
     let err = '';
