@@ -18,6 +18,7 @@ import {
   readFilesViaApi,
 } from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
+import { redactUrlCredentials } from '@slipway/github';
 import { assertOwnBranch, type BranchUpdate, type CommitInput, type PushResult } from '../git/index.js';
 import { ApiReader, type ApiTreeSource, type ListedEntry, pendingDiff } from './api-reader.js';
 import type { OwnBranchUpdate, Transport } from './transport.js';
@@ -38,7 +39,7 @@ export async function codeCommitRepoOf(
   const remote = parseCodeCommitRemote(configRepo);
   if (remote === undefined) {
     throw new SlipwayError(
-      `${options.why} needs the config repo on AWS CodeCommit, and ${shown(configRepo)} is not`,
+      `${options.why} needs the config repo on AWS CodeCommit, and ${redactUrlCredentials(configRepo)} is not`,
       {
         where: '--config-repo',
         fix: 'give the config repo as codecommit::<region>://<repository> (or its https://git-codecommit.<region>.amazonaws.com/v1/repos/<repository> URL), or use --via git',
@@ -46,11 +47,6 @@ export async function codeCommitRepoOf(
     );
   }
   return openCodeCommitRepo(remote, options.env ?? process.env);
-}
-
-function shown(address: string): string {
-  // Never echo credentials a URL may carry.
-  return address.replace(/\/\/[^/@]*@/, '//***@');
 }
 
 export function openCodeCommitTransport(repo: CodeCommitRepo): Transport {
@@ -232,8 +228,9 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
     const unread = new Map<string, string>();
     for (const entry of entries) if (!this.blobs.has(entry.sha)) unread.set(entry.sha, entry.path);
     const read = await readFilesViaApi(this.repo, commit, [...unread.values()]);
+    const listed = new Map(entries.map((entry) => [entry.path, entry.sha]));
     for (const [path, file] of read) {
-      const expected = entries.find((entry) => entry.path === path)?.sha;
+      const expected = listed.get(path);
       if (file.blobId !== expected) {
         throw new Error(
           `CodeCommit answered blob ${file.blobId} for ${path} at ${commit}, listed as ${expected}`,
