@@ -95,13 +95,23 @@ export async function readFilesViaApi(
   repo: CodeCommitRepo,
   commit: string,
   paths: readonly string[],
-  options: { branch?: string; concurrency?: number } = {},
+  options: {
+    branch?: string;
+    concurrency?: number;
+    /**
+     * How many bytes the files may hold together: GetFile tells a size only with the bytes, so the reads stop
+     * (and `overBudget` is thrown) as soon as the total passes it, holding at most `concurrency` more files.
+     */
+    budget?: { readonly bytes: number; readonly overBudget: (bytes: number) => Error };
+  } = {},
 ): Promise<Map<string, { readonly blobId: string; readonly bytes: Buffer }>> {
   const { GetFileCommand } = await import('@aws-sdk/client-codecommit');
   const files = new Map<string, { blobId: string; bytes: Buffer }>();
   const queue = [...new Set(paths)];
+  let total = 0;
   const worker = async (): Promise<void> => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      if (options.budget !== undefined && total > options.budget.bytes) return;
       const file = path;
       const context = {
         repo,
@@ -123,12 +133,12 @@ export async function readFilesViaApi(
         if (codeCommitErrorName(error) === 'FileDoesNotExistException') continue;
         throw codeCommitError(error, context);
       }
-      files.set(file, {
-        blobId: answer.blobId ?? '',
-        bytes: Buffer.from(answer.fileContent ?? new Uint8Array()),
-      });
+      const bytes = Buffer.from(answer.fileContent ?? new Uint8Array());
+      total += bytes.length;
+      files.set(file, { blobId: answer.blobId ?? '', bytes });
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, worker));
+  if (options.budget !== undefined && total > options.budget.bytes) throw options.budget.overBudget(total);
   return files;
 }

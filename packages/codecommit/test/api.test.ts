@@ -97,6 +97,26 @@ describe('CodeCommit reads', () => {
     expect(await defaultBranchViaApi(repo)).toBe('main');
   });
 
+  it('stops reading once the files read pass the byte budget (GetFile tells a size only with the bytes)', async () => {
+    const tip = branchTip(repoPath, 'main') ?? '';
+    const paths = Array.from({ length: 8 }, (_, index) => `apps/app-00${index}.yaml`);
+    const over = new Error('over budget');
+    let told = 0;
+    const reading = readFilesViaApi(repo, tip, paths, {
+      concurrency: 2,
+      budget: {
+        bytes: 20,
+        overBudget: (bytes) => {
+          told = bytes;
+          return over;
+        },
+      },
+    });
+    await expect(reading).rejects.toBe(over);
+    expect(told).toBeGreaterThan(20);
+    expect(fake.callsOf('GetFile').length).toBeLessThanOrEqual(3);
+  });
+
   it('turns the SDK exceptions into one-line errors: missing repository, over 6 MB, throttled, denied', async () => {
     fake.on('GetBranch', () => {
       throw new RepositoryDoesNotExistException({ $metadata: {}, message: `${NAME} does not exist` });

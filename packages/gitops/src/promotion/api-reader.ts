@@ -33,8 +33,16 @@ export interface ApiTreeSource {
   readonly service: string;
   /** The entries of a commit read before (by the transport's fetchBranches); throws for any other commit. */
   entries(commit: string): readonly ListedEntry[];
-  /** The bytes of `entries` of `commit`, by blob id; each blob is read once per promotion (cached by id). */
-  readBlobs(commit: string, entries: readonly ListedEntry[]): Promise<Map<string, Buffer>>;
+  /**
+   * The bytes of `entries` of `commit`, by blob id; each blob is read once per promotion (cached by id). A
+   * source whose listing gives no sizes stops reading past `budget` (the bytes not yet read may hold) and
+   * throws its `overBudget`.
+   */
+  readBlobs(
+    commit: string,
+    entries: readonly ListedEntry[],
+    budget?: { readonly bytes: number; readonly overBudget: (bytes: number) => Error },
+  ): Promise<Map<string, Buffer>>;
 }
 
 const REGULAR = new Set(['100644', '100755']);
@@ -136,14 +144,12 @@ export class ApiReader {
     if (entries.length > API_SCAN_LIMITS.files || known > API_SCAN_LIMITS.bytes) {
       throw this.tooMany(entries.length, known, where);
     }
-    const blobs = await this.source.readBlobs(commit, entries);
-    let bytes = 0;
-    for (const [sha, content] of blobs) {
-      this.sizes.set(sha, content.length);
-      bytes += content.length;
-    }
-    // A listing without sizes is checked as the bytes arrive: the same bound, found out after reading.
-    if (bytes > API_SCAN_LIMITS.bytes) throw this.tooMany(entries.length, bytes, where);
+    // A listing without sizes is bounded as the bytes arrive: the source stops reading past the budget.
+    const blobs = await this.source.readBlobs(commit, entries, {
+      bytes: API_SCAN_LIMITS.bytes - known,
+      overBudget: (read) => this.tooMany(entries.length, known + read, where),
+    });
+    for (const [sha, content] of blobs) this.sizes.set(sha, content.length);
     return blobs;
   }
 

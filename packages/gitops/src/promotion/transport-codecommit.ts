@@ -224,10 +224,16 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
   }
 
   /** GetFile for each blob not read before (by id: the same bytes at another commit or path cost nothing). */
-  async readBlobs(commit: string, entries: readonly ListedEntry[]): Promise<Map<string, Buffer>> {
+  async readBlobs(
+    commit: string,
+    entries: readonly ListedEntry[],
+    budget?: { readonly bytes: number; readonly overBudget: (bytes: number) => Error },
+  ): Promise<Map<string, Buffer>> {
     const unread = new Map<string, string>();
     for (const entry of entries) if (!this.blobs.has(entry.sha)) unread.set(entry.sha, entry.path);
-    const read = await readFilesViaApi(this.repo, commit, [...unread.values()]);
+    const read = await readFilesViaApi(this.repo, commit, [...unread.values()], {
+      ...(budget === undefined ? {} : { budget }),
+    });
     const listed = new Map(entries.map((entry) => [entry.path, entry.sha]));
     for (const [path, file] of read) {
       const expected = listed.get(path);
