@@ -151,9 +151,6 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
             : `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`,
         )
       : undefined;
-  if (via === 'codecommit-api' && request.codecommit === undefined) {
-    throw new Error('bug: --via codecommit-api without a CodeCommit repository (codeCommitRepoOf)');
-  }
   const repo = await openTransport({
     via,
     configRepo: request.configRepo,
