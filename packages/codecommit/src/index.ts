@@ -1,4 +1,16 @@
+export {
+  type CodeCommitCallContext,
+  callingCodeCommit,
+  codeCommitError,
+  codeCommitErrorName,
+} from './api-errors.js';
 export { type CodeCommitRepo, openCodeCommitRepo } from './client.js';
+export {
+  type CreateCommitInput,
+  type CreateCommitResult,
+  createBranchViaApi,
+  createCommitViaApi,
+} from './commit.js';
 export {
   type AwsAccess,
   awsAccessFor,
@@ -6,6 +18,13 @@ export {
 } from './credentials.js';
 export { type CodeCommitGitAccess, codeCommitGitAccess, type FreshGitCredential } from './git-access.js';
 export { type AwsCredentials, codeCommitGitCredential, type GitCredential } from './git-credential.js';
+export {
+  branchTipViaApi,
+  type CodeCommitFileEntry,
+  defaultBranchViaApi,
+  listFilesViaApi,
+  readFilesViaApi,
+} from './read.js';
 export {
   type CodeCommitRemote,
   GIT_ENDPOINT_VARIABLE,

@@ -18,7 +18,7 @@ import {
   pullRequestBody,
   pullRequestBranch,
 } from '../src/promotion/index.js';
-import { unifiedDiff } from '../src/promotion/transport-api.js';
+import { unifiedDiff } from '../src/promotion/api-reader.js';
 
 const TOKEN = 'ghs_ApiM0deT0kenValue_9f8e7d6c';
 const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };

@@ -1,3 +1,9 @@
+import {
+  type CodeCommitRepo,
+  branchTipViaApi as codeCommitBranchTip,
+  defaultBranchViaApi as codeCommitDefaultBranch,
+  readFilesViaApi as readCodeCommitFiles,
+} from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
 import { branchTip, commitTreeViaApi, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
 import { ConfigRepo, type GitAuth, GitError } from '../git/index.js';
@@ -27,6 +33,8 @@ export interface ConfigFilesRequest {
   readonly warn: (message: string) => void;
   /** Read through the GitHub API (`--via github-api`): no git at all. Default: a one-branch git fetch. */
   readonly github?: GitHubRepo;
+  /** Read through the CodeCommit API (`--via codecommit-api`): no git at all. */
+  readonly codecommit?: CodeCommitRepo;
   readonly tmpRoot?: string;
   readonly onCommand?: (argv: string[]) => void;
 }
@@ -60,7 +68,13 @@ export async function withConfigFiles<T>(
 ): Promise<T> {
   const given = request.ref === undefined ? undefined : branchName(request.ref);
   if (request.ref !== undefined) assertPolicyRef(request.ref, request.written);
-  if (request.github !== undefined) return await work(await apiConfigFiles(request, request.github, given));
+  const api =
+    request.github !== undefined
+      ? gitHubFiles(request.github)
+      : request.codecommit !== undefined
+        ? codeCommitFiles(request.codecommit)
+        : undefined;
+  if (api !== undefined) return await work(await apiConfigFiles(request, api, given));
   const repo = await ConfigRepo.open(request.configRepo, request.auth, {
     tmpRoot: request.tmpRoot,
     onCommand: request.onCommand,
@@ -155,70 +169,109 @@ function gitReader(
   };
 }
 
+/** What reading single files through a forge's API takes: the default branch, a tip, files at a commit. */
+interface ApiFiles {
+  /** The repository, for messages. */
+  readonly where: string;
+  defaultBranch(): Promise<string | undefined>;
+  tip(branch: string): Promise<string | undefined>;
+  /** A reader of files at `commit` of `branch`, each refused by `refuseSize` when too large. */
+  reader(
+    branch: string,
+    commit: string,
+  ): (
+    paths: readonly string[],
+    refuseSize: (path: string, size: number) => Error | undefined,
+  ) => Promise<Map<string, Buffer>>;
+}
+
+function gitHubFiles(github: GitHubRepo): ApiFiles {
+  return {
+    where: `${github.owner}/${github.repo}`,
+    defaultBranch: () => defaultBranchViaApi(github),
+    tip: (branch) => branchTip({ ...github, branch }),
+    reader: (branch, commit) => {
+      // The commit is read once (by the first read; a failed one again).
+      let tree: Promise<string> | undefined;
+      const treeOnce = (): Promise<string> => {
+        tree ??= commitTreeViaApi({ ...github, branch, commit }).catch((error: unknown) => {
+          tree = undefined;
+          throw error;
+        });
+        return tree;
+      };
+      return async (paths, refuseSize) =>
+        readPathsViaApi({ ...github, branch, commit, tree: await treeOnce(), paths, refuseSize });
+    },
+  };
+}
+
 /**
- * The same reader through the GitHub API. The API does not list branches here, so a missing default branch is
+ * CodeCommit's GetFile answers a file's size only with its bytes (at most 6 MB: the API's own bound), so the
+ * size limit is checked as each file arrives, before any of them is parsed.
+ */
+function codeCommitFiles(repo: CodeCommitRepo): ApiFiles {
+  return {
+    where: repo.display,
+    defaultBranch: () => codeCommitDefaultBranch(repo),
+    tip: (branch) => codeCommitBranchTip(repo, branch),
+    reader: (branch, commit) => async (paths, refuseSize) => {
+      const read = await readCodeCommitFiles(repo, commit, paths, { branch });
+      const files = new Map<string, Buffer>();
+      for (const [path, file] of read) {
+        const refusal = refuseSize(path, file.bytes.length);
+        if (refusal !== undefined) throw refusal;
+        files.set(path, file.bytes);
+      }
+      return files;
+    },
+  };
+}
+
+/**
+ * The same reader through a forge's API. The API does not list branches here, so a missing default branch is
  * always an error naming --policy-ref. With --policy-ref, the default branch's policy is read first (its name,
  * tip, commit, and the blobs on the way to the policy).
  */
 async function apiConfigFiles(
   request: ConfigFilesRequest,
-  github: GitHubRepo,
+  api: ApiFiles,
   given: string | undefined,
 ): Promise<ConfigFilesReader> {
   const head =
-    given === undefined || request.writtenByOwners === undefined
-      ? undefined
-      : await defaultBranchViaApi(github);
-  const branch = given ?? (await defaultBranchViaApi(github));
-  const commit = await branchTip({ ...github, branch });
-  if (commit === undefined) {
-    if (given !== undefined) throw missingRef(branch, `${github.owner}/${github.repo}`);
-    missingDefaultBranch(branch, undefined, request.written, `${github.owner}/${github.repo}`);
+    given === undefined || request.writtenByOwners === undefined ? undefined : await api.defaultBranch();
+  const branch = given ?? (await api.defaultBranch());
+  const commit = branch === undefined ? undefined : await api.tip(branch);
+  if (commit === undefined || branch === undefined) {
+    if (given !== undefined) throw missingRef(given, api.where);
+    missingDefaultBranch(branch, undefined, request.written, api.where);
     throw new Error('bug: a missing default branch without a branch list must be refused');
   }
   if (given !== undefined && head !== undefined && head !== given) {
-    const ownersTip = await branchTip({ ...github, branch: head });
+    const ownersTip = await api.tip(head);
     if (ownersTip !== undefined) {
-      await refuseOwnersBranch(request, given, apiReader(github, head, ownersTip, false, request.written));
+      await refuseOwnersBranch(request, given, apiReader(api, head, ownersTip, false, request.written));
     }
   }
-  return apiReader(github, branch, commit, given !== undefined, request.written);
+  return apiReader(api, branch, commit, given !== undefined, request.written);
 }
 
-/** Files at `commit` of `branch` on demand; the commit is read once (by the first read: a failed one again). */
+/** Files at `commit` of `branch` on demand. */
 function apiReader(
-  github: GitHubRepo,
+  api: ApiFiles,
   branch: string,
   commit: string,
   given: boolean,
   written: readonly string[],
 ): ConfigFilesReader {
-  let tree: Promise<string> | undefined;
-  const treeOnce = (): Promise<string> => {
-    tree ??= commitTreeViaApi({ ...github, branch, commit }).catch((error: unknown) => {
-      tree = undefined;
-      throw error;
-    });
-    return tree;
-  };
+  const read = api.reader(branch, commit);
   return {
     ref: branch,
     given,
     writtenBy: writtenByPromotions(branch, written),
     commit,
-    read: (paths, limit = FILE_LIMITS.file) => {
-      const wanted = repoPaths(paths);
-      return treeOnce().then((root) =>
-        readPathsViaApi({
-          ...github,
-          branch,
-          commit,
-          tree: root,
-          paths: wanted,
-          refuseSize: (path, size) => sizeRefusal(path, size, limit, branch),
-        }),
-      );
-    },
+    read: (paths, limit = FILE_LIMITS.file) =>
+      read(repoPaths(paths), (path, size) => sizeRefusal(path, size, limit, branch)),
   };
 }
 

@@ -8,3 +8,4 @@ export * from './pull-request.js';
 export * from './record-values.js';
 export * from './target.js';
 export * from './transport.js';
+export * from './transport-codecommit.js';

@@ -1,3 +1,4 @@
+import type { CodeCommitRepo } from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
 import { formatReference } from '@slipway/oci';
 import {
@@ -71,10 +72,15 @@ export interface PromoteRequest {
   readonly overridePin?: boolean;
   /** The policy's say on `overridePin`, per pin and environment (`.slipway.yaml`'s `pins.override`). */
   readonly pinOverrideRefusal?: PinOverrideRefusal;
-  /** `git` (default): a temporary repo, fetch and push. `github-api`: no clone, commits through the API. */
+  /**
+   * `git` (default): a temporary repo, fetch and push. `github-api` / `codecommit-api`: no clone, commits
+   * through the forge's API.
+   */
   readonly via?: Via;
   /** The config repo on GitHub: needed by `via: github-api` and by pull requests. */
   readonly github?: GitHubRepo;
+  /** The config repo on CodeCommit: needed by `via: codecommit-api` (see codeCommitRepoOf). */
+  readonly codecommit?: CodeCommitRepo;
   /** Environments promoted through a pull request into their branch instead of a push to it. */
   readonly pullRequests?: PullRequestOptions;
 }
@@ -148,6 +154,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
   const repo = await openTransport({
     via,
     configRepo: request.configRepo,
+    ...(request.codecommit === undefined ? {} : { codecommit: request.codecommit }),
     ...(request.auth === undefined ? {} : { auth: request.auth }),
     ...(github === undefined ? {} : { github }),
     ...(request.tmpRoot === undefined ? {} : { tmpRoot: request.tmpRoot }),

@@ -1,4 +1,3 @@
-import { SlipwayError } from '@slipway/errors';
 import {
   type TreeEntry as ApiTreeEntry,
   type BranchMove,
@@ -8,22 +7,9 @@ import {
   readBranch,
   refTip,
 } from '@slipway/github';
-import {
-  assertOwnBranch,
-  type BranchReader,
-  type BranchUpdate,
-  type CommitInput,
-  type PushResult,
-  type TreeEntry,
-} from '../git/index.js';
+import { assertOwnBranch, type BranchUpdate, type CommitInput, type PushResult } from '../git/index.js';
+import { ApiReader, type ApiTreeSource, type ListedEntry, pendingDiff } from './api-reader.js';
 import type { GitHubRepo, OwnBranchUpdate, Transport } from './transport.js';
-
-/**
- * The API has no grep: every YAML file under the searched folder is read (one request per blob not read before,
- * 8 at a time; blobs are cached by id, so a retry reads only files that changed). These bounds keep a
- * promotion over a huge folder from turning into thousands of requests: past them, narrow `--path` or use git.
- */
-export const API_SCAN_LIMITS = { files: 2_000, bytes: 64 * 1024 * 1024 } as const;
 
 const PENDING = 'pending-';
 
@@ -39,10 +25,11 @@ export function openApiTransport(github: GitHubRepo): Transport {
   return new ApiTransport(github);
 }
 
-class ApiTransport implements Transport {
+class ApiTransport implements Transport, ApiTreeSource {
   readonly via = 'github-api' as const;
+  readonly service = 'the GitHub API';
   readonly url: string;
-  readonly reader: BranchReader;
+  readonly reader: ApiReader;
   readonly landed = new Map<string, string>();
   private readonly snapshots = new Map<string, readonly ApiTreeEntry[]>();
   private readonly blobs = new Map<string, Buffer>();
@@ -55,7 +42,7 @@ class ApiTransport implements Transport {
   constructor(private readonly github: GitHubRepo) {
     this.url = `${github.client.apiUrl} (${github.owner}/${github.repo})`;
     // The planner (plan.ts, candidates.ts, pins.ts, pinned.ts) reads through url, listTree, grep, readFiles and
-    // prefetchBlobs (BranchReader): ApiReader answers those.
+    // prefetchBlobs (BranchReader): ApiReader answers those from this listing and these blobs.
     this.reader = new ApiReader(this);
   }
 
@@ -98,17 +85,8 @@ class ApiTransport implements Transport {
   async diff(from: string, to: string): Promise<string> {
     const pending = this.pending.get(to);
     if (pending === undefined) return '';
-    const paths = [...pending.input.files.keys()].sort();
-    const before = await this.readFiles(from, paths);
-    return paths
-      .map((file) =>
-        unifiedDiff(
-          file,
-          before.get(file)?.toString('utf8') ?? '',
-          pending.input.files.get(file)?.toString('utf8') ?? '',
-        ),
-      )
-      .join('');
+    const before = await this.reader.readFiles(from, [...pending.input.files.keys()]);
+    return pendingDiff(pending.input.files, before);
   }
 
   /**
@@ -170,7 +148,8 @@ class ApiTransport implements Transport {
     return entries;
   }
 
-  async readBlobs(shas: readonly string[]): Promise<Map<string, Buffer>> {
+  async readBlobs(_commit: string, entries: readonly ListedEntry[]): Promise<Map<string, Buffer>> {
+    const shas = entries.map((entry) => entry.sha);
     const wanted = [...new Set(shas)].filter((sha) => !this.blobs.has(sha));
     const read = await readBlobsViaApi({ ...this.github, shas: wanted });
     for (const [sha, bytes] of read) this.blobs.set(sha, bytes);
@@ -178,148 +157,8 @@ class ApiTransport implements Transport {
       shas.flatMap((sha) => (this.blobs.has(sha) ? [[sha, this.blobs.get(sha) as Buffer]] : [])),
     );
   }
-
-  async readFiles(commit: string, paths: readonly string[]): Promise<Map<string, Buffer>> {
-    const byPath = new Map(this.entries(commit).map((entry) => [entry.path, entry]));
-    const found = paths.flatMap((file) => {
-      const entry = byPath.get(file);
-      return entry?.type === 'blob' ? [entry] : [];
-    });
-    const blobs = await this.readBlobs(found.map((entry) => entry.sha));
-    const files = new Map<string, Buffer>();
-    for (const entry of found) {
-      const bytes = blobs.get(entry.sha);
-      if (bytes !== undefined) files.set(entry.path, bytes);
-    }
-    return files;
-  }
 }
 
 function stale(branch: string): PushResult {
   return { ok: false, kind: 'stale', branch, message: `${branch} moved (GitHub: not a fast forward)` };
-}
-
-/** The ConfigRepo reads the planner uses, answered from API tree listings and blobs. */
-class ApiReader {
-  constructor(private readonly transport: ApiTransport) {}
-
-  get url(): string {
-    return this.transport.url;
-  }
-
-  async listTree(commit: string, under?: string): Promise<TreeEntry[]> {
-    const dir = under?.replace(/\/+$/, '') ?? '';
-    return this.transport
-      .entries(commit)
-      .filter((entry) => entry.type !== 'tree')
-      .filter((entry) => dir === '' || entry.path === dir || entry.path.startsWith(`${dir}/`))
-      .map((entry) => ({
-        path: entry.path,
-        mode: entry.mode,
-        oid: entry.sha,
-        type: entry.type,
-        ...(entry.size === undefined ? {} : { size: entry.size }),
-      }));
-  }
-
-  /**
-   * What `git grep -l -F -i` answers, over the regular files the pathspecs name. Only the pathspecs
-   * readCandidates passes are understood: `:(glob)<folder/>**\/*.<ext>` and `:(literal)<file>`.
-   */
-  async grep(commit: string, terms: string[], pathspecs: string[] = []): Promise<string[]> {
-    const patterns = terms.filter((term) => term !== '').map((term) => term.toLowerCase());
-    if (patterns.length === 0) return [];
-    const specs = pathspecs.map(parsePathspec);
-    const files = this.transport
-      .entries(commit)
-      .filter((entry) => entry.type === 'blob' && (entry.mode === '100644' || entry.mode === '100755'))
-      .filter((entry) => specs.some((spec) => spec.matches(entry.path)));
-    const bytes = files.reduce((sum, entry) => sum + (entry.size ?? 0), 0);
-    if (files.length > API_SCAN_LIMITS.files || bytes > API_SCAN_LIMITS.bytes) {
-      const where = specs[0]?.prefix === '' ? 'the branch' : `${specs[0]?.prefix ?? 'the branch'}`;
-      throw new SlipwayError(
-        `too many config files to scan through the GitHub API: ${files.length} files (${Math.round(bytes / 1024 / 1024)} MiB) under ${where}; the limit is ${API_SCAN_LIMITS.files} files or ${API_SCAN_LIMITS.bytes / 1024 / 1024} MiB`,
-        { where: this.url, fix: 'narrow --path to the folder of the environment, or use --via git' },
-      );
-    }
-    const blobs = await this.transport.readBlobs(files.map((entry) => entry.sha));
-    return files
-      .filter((entry) => {
-        const text = blobs.get(entry.sha)?.toString('latin1').toLowerCase() ?? '';
-        return patterns.some((pattern) => text.includes(Buffer.from(pattern, 'utf8').toString('latin1')));
-      })
-      .map((entry) => entry.path);
-  }
-
-  readFiles(commit: string, paths: string[]): Promise<Map<string, Buffer>> {
-    return this.transport.readFiles(commit, paths);
-  }
-
-  /** Blobs are read on demand (and cached): nothing to fetch ahead. */
-  async prefetchBlobs(): Promise<number> {
-    return 0;
-  }
-}
-
-function parsePathspec(spec: string): { prefix: string; matches: (path: string) => boolean } {
-  if (spec.startsWith(':(literal)')) {
-    const file = spec.slice(':(literal)'.length);
-    return { prefix: file, matches: (path) => path === file };
-  }
-  // `**/*.yaml` (an extension at any depth) or `**/Kustomization` (a file name at any depth).
-  const match = /^:\(glob\)(.*)\*\*\/(\*\.[A-Za-z0-9]+|[A-Za-z0-9._-]+)$/.exec(spec);
-  if (match === null) throw new Error(`bug: the API transport cannot read the pathspec ${spec}`);
-  const prefix = match[1] ?? '';
-  const last = match[2] ?? '';
-  const inScope = (path: string): boolean => path.startsWith(prefix);
-  if (last.startsWith('*')) {
-    const suffix = last.slice(1);
-    return { prefix, matches: (path) => inScope(path) && path.endsWith(suffix) };
-  }
-  return {
-    prefix,
-    matches: (path) => inScope(path) && (path === `${prefix}${last}` || path.endsWith(`/${last}`)),
-  };
-}
-
-/** A unified diff of one file (3 lines of context), as `git diff` prints it, for dry runs. */
-export function unifiedDiff(file: string, before: string, after: string): string {
-  if (before === after) return '';
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const header = `diff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n`;
-  const range = (start: number, count: number) =>
-    count === 1 ? `${start + 1}` : `${count === 0 ? start : start + 1},${count}`;
-  if (a.length !== b.length) {
-    const body = [...a.map((line) => `-${line}`), ...b.map((line) => `+${line}`)].join('');
-    return `${header}@@ -${range(0, a.length)} +${range(0, b.length)} @@\n${body}`;
-  }
-  const changed = a.flatMap((line, index) => (line === b[index] ? [] : [index]));
-  const hunks: Array<[number, number]> = [];
-  for (const index of changed) {
-    const start = Math.max(0, index - 3);
-    const end = Math.min(a.length, index + 4);
-    const last = hunks.at(-1);
-    if (last !== undefined && start <= last[1]) last[1] = end;
-    else hunks.push([start, end]);
-  }
-  const out = hunks.map(([start, end]) => {
-    const lines: string[] = [];
-    for (let index = start; index < end; index += 1) {
-      const old = a[index] ?? '';
-      const next = b[index] ?? '';
-      if (old === next) lines.push(` ${old}`);
-      else lines.push(`-${old}`, `+${next}`);
-    }
-    return `@@ -${range(start, end - start)} +${range(start, end - start)} @@\n${lines.join('')}`;
-  });
-  return `${header}${out.join('')}`;
-}
-
-function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split(/(?<=\n)/);
-  const last = lines.at(-1) ?? '';
-  if (!last.endsWith('\n')) lines[lines.length - 1] = `${last}\n\\ No newline at end of file\n`;
-  return lines;
 }

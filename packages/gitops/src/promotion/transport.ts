@@ -1,3 +1,4 @@
+import type { CodeCommitRepo } from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
 import {
   createGitHubClient,
@@ -18,9 +19,10 @@ import {
   type PushResult,
 } from '../git/index.js';
 import { openApiTransport } from './transport-api.js';
+import { openCodeCommitTransport } from './transport-codecommit.js';
 
 /** How a promotion reaches the config repo. */
-export type Via = 'git' | 'github-api';
+export type Via = 'git' | 'github-api' | 'codecommit-api';
 
 /** A GitHub repository and an authenticated client for its API (API mode and pull requests). */
 export interface GitHubRepo {
@@ -136,6 +138,8 @@ export interface TransportOptions {
   readonly auth?: GitAuth;
   /** Required for `github-api`. */
   readonly github?: GitHubRepo;
+  /** Required for `codecommit-api`. */
+  readonly codecommit?: CodeCommitRepo;
   readonly tmpRoot?: string;
   readonly onCommand?: (argv: string[]) => void;
 }
@@ -144,6 +148,12 @@ export async function openTransport(options: TransportOptions): Promise<Transpor
   if (options.via === 'github-api') {
     if (options.github === undefined) throw new Error('bug: the github-api transport needs a GitHub repo');
     return openApiTransport(options.github);
+  }
+  if (options.via === 'codecommit-api') {
+    if (options.codecommit === undefined) {
+      throw new Error('bug: the codecommit-api transport needs a CodeCommit repo');
+    }
+    return openCodeCommitTransport(options.codecommit);
   }
   return GitTransport.open(options);
 }

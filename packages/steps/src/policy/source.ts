@@ -1,3 +1,4 @@
+import type { CodeCommitRepo } from '@slipway/gitops';
 import {
   type ConfigFilesReader,
   DEFAULT_BRANCH_TEMPLATE,
@@ -19,6 +20,8 @@ export interface PolicyRequest {
   readonly auth?: GitAuth;
   /** Read through the GitHub API (`--via github-api`). */
   readonly github?: GitHubRepo;
+  /** Read through the CodeCommit API (`--via codecommit-api`). */
+  readonly codecommit?: CodeCommitRepo;
   readonly policyRef?: string;
   /** The branches and branch templates the flags make this step write (never a source of the policy). */
   readonly written: readonly (string | undefined)[];
@@ -47,6 +50,7 @@ export async function withPolicy<T>(
       configRepo: request.configRepo,
       ...(request.auth === undefined ? {} : { auth: request.auth }),
       ...(request.github === undefined ? {} : { github: request.github }),
+      ...(request.codecommit === undefined ? {} : { codecommit: request.codecommit }),
       ...(request.policyRef === undefined ? {} : { ref: request.policyRef }),
       written,
       writtenByOwners: async (defaultBranch) => {

@@ -66,8 +66,8 @@ export const promoteInputs = {
     ['push', 'pull-request'] as const,
   ),
   via: input.oneOf(
-    'git: fetch and push with git. github-api: no clone; read and commit through the GitHub REST API (GitHub signs the commits; needs the config repo on GitHub and a token).',
-    ['git', 'github-api'] as const,
+    'git: fetch and push with git. github-api: no clone; read and commit through the GitHub REST API (GitHub signs the commits; needs the config repo on GitHub and a token). codecommit-api: no clone; read and commit through the AWS CodeCommit API (CreateCommit; needs the config repo on CodeCommit and AWS credentials).',
+    ['git', 'github-api', 'codecommit-api'] as const,
     'git',
   ),
   'pr-label': input.list(

@@ -51,7 +51,7 @@ export interface PromoteParams {
   readonly policyRef?: string;
   readonly force: boolean;
   readonly mode: 'push' | 'pull-request';
-  readonly via: 'git' | 'github-api';
+  readonly via: 'git' | 'github-api' | 'codecommit-api';
   /** Empty: the defaults (slipway, promotion, env:{env}). */
   readonly prLabels: string[];
   readonly autoMerge?: 'merge' | 'squash' | 'rebase';

@@ -1,4 +1,5 @@
 import { SlipwayError } from '@slipway/errors';
+import type { CodeCommitRepo } from '@slipway/gitops';
 import {
   type EnvironmentTarget,
   type GateInput,
@@ -53,19 +54,20 @@ interface Requirement {
 
 /**
  * Reads `.slipway.yaml` from the config repo's default branch (or `--policy-ref`), through the GitHub API when
- * `github` is given (`--via github-api`), else with git. Without one, the flags decide everything. With one,
+ * `api.github` is given (`--via github-api`), the CodeCommit API with `api.codecommit`, else with git. Without one, the flags decide everything. With one,
  * the policy's owners decide: its environments' branches and paths, their `promoteFrom` order and the
  * signatures they require; the app pipeline cannot opt out.
  */
 export async function planWithPolicy(
   params: PromoteParams,
   context: StepContext,
-  github?: GitHubRepo,
+  api: { readonly github?: GitHubRepo; readonly codecommit?: CodeCommitRepo } = {},
 ): Promise<PolicyPlan> {
   return withPolicy(
     {
       configRepo: params.configRepo,
-      ...(github === undefined ? {} : { github }),
+      ...(api.github === undefined ? {} : { github: api.github }),
+      ...(api.codecommit === undefined ? {} : { codecommit: api.codecommit }),
       ...(params.token === undefined
         ? {}
         : { auth: { token: params.token, username: params.tokenUsername } }),

@@ -1,6 +1,7 @@
 import { SlipwayError } from '@slipway/errors';
 import {
   type BranchOutcome,
+  codeCommitRepoOf,
   type GitHubRepo,
   gitHubRepoOf,
   type ImageRequest,
@@ -81,7 +82,17 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
       : params.mode === 'pull-request'
         ? github('pull-request mode')
         : undefined;
-  const plan = await planWithPolicy(params, context, params.via === 'github-api' ? repo : undefined);
+  const codecommit =
+    params.via === 'codecommit-api'
+      ? await codeCommitRepoOf(params.configRepo, {
+          env: context.env,
+          why: 'promoting through the CodeCommit API (--via codecommit-api)',
+        })
+      : undefined;
+  const plan = await planWithPolicy(params, context, {
+    ...(params.via === 'github-api' && repo !== undefined ? { github: repo } : {}),
+    ...(codecommit === undefined ? {} : { codecommit }),
+  });
   // The policy's `mode: pull-request` for an environment wins over the flag.
   const byPullRequest = plan.targets
     .filter(
@@ -115,6 +126,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
     retry: params.retry,
     via: params.via,
     ...(repo === undefined ? {} : { github: repo }),
+    ...(codecommit === undefined ? {} : { codecommit }),
     ...(byPullRequest.length === 0
       ? {}
       : {
