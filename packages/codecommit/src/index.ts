@@ -1,3 +1,4 @@
+export { type ApiCallContext, awsErrorName, codeCommitApiError } from './api-error.js';
 export { type CodeCommitRepo, openCodeCommitRepo } from './client.js';
 export {
   type AwsAccess,
@@ -6,6 +7,15 @@ export {
 } from './credentials.js';
 export { type CodeCommitGitAccess, codeCommitGitAccess } from './git-access.js';
 export { type AwsCredentials, codeCommitGitCredential, type GitCredential } from './git-credential.js';
+export {
+  type ApprovalRuleTemplate,
+  type ApprovalRuleTemplateRequirement,
+  type CodeCommitPullRequest,
+  pullRequestConsoleUrl,
+  readApprovalRuleTemplate,
+  type UpsertCodeCommitPullRequestInput,
+  upsertCodeCommitPullRequest,
+} from './pulls.js';
 export {
   type CodeCommitRemote,
   GIT_ENDPOINT_VARIABLE,
