@@ -18,11 +18,13 @@ import { type BranchPlan, planBranch } from './plan.js';
 import { setHeadCommand } from './policy-source.js';
 import {
   openPullRequest,
+  type PullRequestHost,
   type PullRequestOptions,
   type PullRequestOutcome,
   pullRequestBranch,
   requireGitHub,
 } from './pull-request.js';
+import { pullRequestHostFor } from './pull-request-hosts.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
 import {
   type GitHubRepo,
@@ -73,7 +75,7 @@ export interface PromoteRequest {
   readonly pinOverrideRefusal?: PinOverrideRefusal;
   /** `git` (default): a temporary repo, fetch and push. `github-api`: no clone, commits through the API. */
   readonly via?: Via;
-  /** The config repo on GitHub: needed by `via: github-api` and by pull requests. */
+  /** The config repo on GitHub: needed by `via: github-api` and by pull requests on GitHub. */
   readonly github?: GitHubRepo;
   /** Environments promoted through a pull request into their branch instead of a push to it. */
   readonly pullRequests?: PullRequestOptions;
@@ -104,6 +106,12 @@ export interface BranchOutcome {
   /** In pull-request mode: the pull request opened or updated (absent when nothing changed, or in a dry run). */
   readonly pullRequest?: PullRequestOutcome;
 }
+
+const APPROVAL_RULE_STATES = {
+  associated: 'applied by CodeCommit: the template is associated with the repository',
+  added: 'its rule added now',
+  present: 'its rule added by an earlier promotion',
+} as const;
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -137,14 +145,23 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
   const prEnvs = request.pullRequests?.envs ?? new Set<string>();
   const byPullRequest = request.targets.filter((target) => prEnvs.has(target.env));
   const github =
-    via === 'github-api' || byPullRequest.length > 0
-      ? requireGitHub(
-          request.github,
-          via === 'github-api'
-            ? 'promoting through the GitHub API (--via github-api)'
-            : `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`,
-        )
-      : undefined;
+    via === 'github-api'
+      ? requireGitHub(request.github, 'promoting through the GitHub API (--via github-api)')
+      : request.github;
+  const pullRequestOptions = request.pullRequests ?? { envs: prEnvs };
+  // Chosen and prepared before anything is read or written: what the forge cannot do is refused up front.
+  let pullRequestHost: PullRequestHost | undefined;
+  if (byPullRequest.length > 0) {
+    pullRequestHost = await pullRequestHostFor(
+      request.configRepo,
+      github,
+      `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`,
+    );
+    await pullRequestHost.prepare(
+      pullRequestOptions,
+      byPullRequest.map((t) => t.env),
+    );
+  }
   const repo = await openTransport({
     via,
     configRepo: request.configRepo,
@@ -289,11 +306,14 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
         for (const { target, plan } of plans) {
           const head = heads.get(target.branch);
           const message = messages.get(target.branch);
-          if (head === undefined || message === undefined || github === undefined) continue;
-          const opened = await openPullRequest(github, request.pullRequests ?? { envs: prEnvs }, {
+          const commit = commits.get(target.branch);
+          if (head === undefined || message === undefined || commit === undefined) continue;
+          if (pullRequestHost === undefined) throw new Error('bug: a pull request without a host');
+          const opened = await openPullRequest(pullRequestHost, pullRequestOptions, {
             env: target.env,
             base: target.branch,
             head,
+            headCommit: repo.published(commit) ?? commit,
             title: message.split('\n')[0] ?? message,
             images: promotedImages(images, plan),
             changes: plan.changes,
@@ -303,6 +323,11 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           progress(
             `${target.branch}: pull request #${opened.number} ${opened.created ? 'opened' : 'updated'}: ${opened.url}`,
           );
+          if (opened.approvalRule !== undefined) {
+            progress(
+              `${target.branch}: pull request #${opened.number} carries approval-rule template ${opened.approvalRule.template} (${APPROVAL_RULE_STATES[opened.approvalRule.state]})`,
+            );
+          }
           for (const warning of opened.warnings) progress(`warning: ${warning}`);
           pullRequests.set(target.branch, opened);
         }
