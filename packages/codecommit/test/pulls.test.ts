@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isolateAws } from '../../../test/support/awsTestEnv.js';
 import { commitFiles, createBareRepo } from '../../../test/support/bareRepo.js';
 import { CodeCommitFake } from '../../../test/support/codecommitFake.js';
 import {
@@ -17,27 +18,6 @@ import {
 
 const NAME = 'microservices-repo';
 
-function isolateAws(): void {
-  for (const name of [
-    'AWS_PROFILE',
-    'AWS_DEFAULT_PROFILE',
-    'AWS_ROLE_ARN',
-    'AWS_WEB_IDENTITY_TOKEN_FILE',
-    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-    'AWS_ENDPOINT_URL',
-    'AWS_ENDPOINT_URL_CODECOMMIT',
-  ]) {
-    vi.stubEnv(name, undefined);
-  }
-  vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-  vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/slipway-test/aws-config');
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/slipway-test/aws-credentials');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDPULLSTEST');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'pulls-secret-never-shown');
-  vi.stubEnv('AWS_SESSION_TOKEN', undefined);
-}
-
 let fake: CodeCommitFake;
 let repo: CodeCommitRepo;
 let state: CodeCommitPullsState;
@@ -45,7 +25,7 @@ let repoPath: string;
 let cleanup: () => void;
 
 beforeEach(async () => {
-  isolateAws();
+  isolateAws({ accessKeyId: 'AKIDPULLSTEST', secretAccessKey: 'pulls-secret-never-shown' });
   fake = new CodeCommitFake();
   const bare = createBareRepo({
     branches: { 'env/prod': { 'app.yaml': 'image: cart:1\n' } },

@@ -2,18 +2,17 @@
 // the credential derived from the test's AWS keys at a fixed clock) moves Slipway's branch; the pull request
 // and its approval rule go through the CodeCommit API fake, backed by the same bare repo.
 
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { branchTip, createBareRepo } from '../../../test/support/bareRepo.js';
+import { isolateAws } from '../../../test/support/awsTestEnv.js';
+import { branchTip } from '../../../test/support/bareRepo.js';
 import { type Defer, withCleanup } from '../../../test/support/cleanup.js';
 import { CodeCommitFake } from '../../../test/support/codecommitFake.js';
+import { startCodeCommitGitAtFixedClock } from '../../../test/support/codecommitGitAtFixedClock.js';
 import {
   approvalRuleContent,
   type CodeCommitPullsState,
   registerCodeCommitPulls,
 } from '../../../test/support/codecommitPullsApi.js';
-import { startGitHttpServer } from '../../../test/support/gitHttpServer.js';
-import { codeCommitGitCredential } from '../../codecommit/src/index.js';
 import {
   DEFAULT_RETRY,
   environmentTarget,
@@ -34,27 +33,6 @@ const HEAD = 'slipway/promote/prod/cart';
 const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };
 const TEMPLATE = { name: 'prod-two-approvers', declaredAt: '.slipway.yaml:9' };
 
-function isolateAws(): void {
-  for (const name of [
-    'AWS_PROFILE',
-    'AWS_DEFAULT_PROFILE',
-    'AWS_SESSION_TOKEN',
-    'AWS_ROLE_ARN',
-    'AWS_WEB_IDENTITY_TOKEN_FILE',
-    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-    'AWS_ENDPOINT_URL',
-    'AWS_ENDPOINT_URL_CODECOMMIT',
-  ]) {
-    vi.stubEnv(name, undefined);
-  }
-  vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-  vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/slipway-test/aws-config');
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/slipway-test/aws-credentials');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', KEYS.accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', KEYS.secretAccessKey);
-}
-
 interface Fixture {
   repoPath: string;
   fake: CodeCommitFake;
@@ -68,8 +46,11 @@ const deployment = (image: string) =>
 
 async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promise<T> {
   return withCleanup(async (defer) => {
-    const repo = createBareRepo({
-      name: `v1/repos/${NAME}`,
+    const { repo, server } = await startCodeCommitGitAtFixedClock({
+      repositoryName: NAME,
+      region: REGION,
+      keys: KEYS,
+      now: NOW,
       branches: {
         main: { 'README.md': 'config\n' },
         'env/prod': { 'apps/cart.yaml': deployment(`${CART}:1.0.0`) },
@@ -77,11 +58,7 @@ async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promis
       defaultBranch: 'main',
     });
     defer(repo.cleanup);
-    // git http-backend serves <root>/v1/repos/<name>, the path CodeCommit's git URLs have.
-    const root = path.dirname(path.dirname(path.dirname(repo.path)));
-    const server = await startGitHttpServer({ root, ...(await expectedCredential('http://127.0.0.1')) });
     defer(server.close);
-    vi.stubEnv('SLIPWAY_CODECOMMIT_GIT_ENDPOINT', server.url);
     const fake = new CodeCommitFake();
     defer(() => fake.restore());
     const pulls = registerCodeCommitPulls(fake, { repositoryName: NAME, repoPath: repo.path });
@@ -104,19 +81,8 @@ async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promis
   });
 }
 
-/** The Basic credential git sends at NOW: the server accepts that one only (its host is signed without port). */
-async function expectedCredential(origin: string): Promise<{ username: string; password: string }> {
-  const credential = await codeCommitGitCredential({
-    url: `${origin}/v1/repos/${NAME}`,
-    region: REGION,
-    credentials: KEYS,
-    now: NOW,
-  });
-  return { username: credential.username, password: credential.password };
-}
-
 beforeEach(() => {
-  isolateAws();
+  isolateAws(KEYS);
   // The SigV4 git password carries its signing time: a fixed clock makes it one the server can expect.
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 });

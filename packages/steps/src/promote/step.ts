@@ -4,9 +4,11 @@ import {
   type GitHubRepo,
   gitHubRepoOf,
   type ImageRequest,
+  isCodeCommitConfigRepo,
   promote,
 } from '@slipway/gitops';
 import { resolveDigest } from '@slipway/oci';
+import type { Policy } from '@slipway/sign';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { runWait } from '../wait/step.js';
 import { promoteInputs } from './inputs.js';
@@ -74,11 +76,12 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
       env: context.env,
       why,
     });
-  // When the flags alone need GitHub, say so before anything is read.
+  // When the flags alone need GitHub, say so before anything is read. Pull requests on CodeCommit need none.
+  const onCodeCommit = isCodeCommitConfigRepo(params.configRepo);
   let repo =
     params.via === 'github-api'
       ? github('promoting through the GitHub API (--via github-api)')
-      : params.mode === 'pull-request'
+      : params.mode === 'pull-request' && !onCodeCommit
         ? github('pull-request mode')
         : undefined;
   const plan = await planWithPolicy(params, context, params.via === 'github-api' ? repo : undefined);
@@ -90,7 +93,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
         plan.policy?.environments.find((e) => e.name === target.env)?.mode === 'pull-request',
     )
     .map((target) => target.env);
-  if (byPullRequest.length > 0 && repo === undefined) {
+  if (byPullRequest.length > 0 && repo === undefined && !onCodeCommit) {
     repo = github(`.slipway.yaml's mode: pull-request for ${byPullRequest.join(', ')}`);
   }
   const images =
@@ -122,6 +125,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
             envs: new Set(byPullRequest),
             ...(params.prLabels.length === 0 ? {} : { labels: params.prLabels }),
             ...(params.autoMerge === undefined ? {} : { autoMerge: params.autoMerge }),
+            approvalRuleTemplates: approvalRuleTemplates(plan.policy, byPullRequest),
           },
         }),
     overridePin: params.overridePin,
@@ -132,6 +136,21 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
   if (params.wait !== undefined && !params.dryRun)
     await waitForDeployments(params, params.wait, outcomes, context);
   return { configRepo: params.configRepo, outcomes, dryRun: params.dryRun };
+}
+
+/** Per environment promoted by pull request, the approval-rule template the policy names for it. */
+function approvalRuleTemplates(
+  policy: Policy | undefined,
+  envs: readonly string[],
+): Map<string, { name: string; declaredAt: string }> {
+  const templates = new Map<string, { name: string; declaredAt: string }>();
+  if (policy === undefined) return templates;
+  for (const environment of policy.environments) {
+    const template = environment.pullRequest.approvalRuleTemplate;
+    if (template === undefined || !envs.includes(environment.name)) continue;
+    templates.set(environment.name, { name: template.name, declaredAt: `${policy.file}:${template.line}` });
+  }
+  return templates;
 }
 
 /**
@@ -179,6 +198,9 @@ function outcomeJson(outcome: BranchOutcome): object {
             number: outcome.pullRequest.number,
             url: outcome.pullRequest.url,
             created: outcome.pullRequest.created,
+            ...(outcome.pullRequest.approvalRule === undefined
+              ? {}
+              : { approvalRuleTemplate: outcome.pullRequest.approvalRule.template }),
           },
         }),
     ...(outcome.diff === undefined ? {} : { diff: outcome.diff }),
