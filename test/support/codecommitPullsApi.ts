@@ -64,12 +64,18 @@ export function approvalRuleContent(approvers: number): string {
 
 /**
  * Registers ListPullRequests, GetPullRequest, CreatePullRequest, UpdatePullRequestTitle,
- * UpdatePullRequestDescription, GetApprovalRuleTemplate and CreatePullRequestApprovalRule on `fake`, for the
+ * UpdatePullRequestDescription, UpdatePullRequestStatus, GetApprovalRuleTemplate and CreatePullRequestApprovalRule on `fake`, for the
  * repository `repositoryName` backed by the bare repo at `repoPath`. `pageSize` makes ListPullRequests page.
  */
 export function registerCodeCommitPulls(
   fake: CodeCommitFake,
-  options: { repositoryName: string; repoPath: string; pageSize?: number },
+  options: {
+    repositoryName: string;
+    repoPath: string;
+    pageSize?: number;
+    /** Runs as CreatePullRequest arrives, before it is answered (another run's pull request, for races). */
+    beforeCreate?: (state: CodeCommitPullsState) => void;
+  },
 ): CodeCommitPullsState {
   const state: CodeCommitPullsState = { pullRequests: [], templates: new Map() };
   const pageSize = options.pageSize ?? 100;
@@ -120,6 +126,7 @@ export function registerCodeCommitPulls(
   });
   fake.on('GetPullRequest', (input) => ({ pullRequest: view(find(input.pullRequestId)) }));
   fake.on('CreatePullRequest', (input) => {
+    options.beforeCreate?.(state);
     const targets = input.targets as Array<{
       repositoryName: string;
       sourceReference: string;
@@ -159,7 +166,7 @@ export function registerCodeCommitPulls(
         ...metadata,
       });
     }
-    const id = String(state.pullRequests.length + 1);
+    const id = String(Math.max(0, ...state.pullRequests.map((pull) => Number(pull.pullRequestId))) + 1);
     const pull: FakePullRequest = {
       pullRequestId: id,
       title: String(input.title),
@@ -193,6 +200,11 @@ export function registerCodeCommitPulls(
   fake.on('UpdatePullRequestDescription', (input) => {
     const pull = find(input.pullRequestId);
     pull.description = String(input.description);
+    return { pullRequest: view(pull) };
+  });
+  fake.on('UpdatePullRequestStatus', (input) => {
+    const pull = find(input.pullRequestId);
+    pull.status = input.pullRequestStatus === 'CLOSED' ? 'CLOSED' : 'OPEN';
     return { pullRequest: view(pull) };
   });
   fake.on('GetApprovalRuleTemplate', (input) => {

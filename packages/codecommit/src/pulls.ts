@@ -140,6 +140,22 @@ export async function upsertCodeCommitPullRequest(
     pull = opened.pullRequest;
     if (pull?.pullRequestId === undefined) throw new Error('bug: CreatePullRequest returned no pull request');
     created = true;
+    // CodeCommit, unlike GitHub, opens a second pull request for the same branches: when another run opened
+    // one between our look-up and create, the older stays and ours is closed.
+    const oldest = await findOpenPullRequest(repo, head, base, call);
+    if (oldest?.pullRequestId !== undefined && oldest.pullRequestId !== pull.pullRequestId) {
+      const duplicate = pull.pullRequestId;
+      await call(
+        `closing pull request ${duplicate}, a duplicate of ${oldest.pullRequestId}`,
+        'UpdatePullRequestStatus',
+        () =>
+          repo.client.send(
+            new sdk.UpdatePullRequestStatusCommand({ pullRequestId: duplicate, pullRequestStatus: 'CLOSED' }),
+          ),
+      );
+      pull = oldest;
+      created = false;
+    }
   }
   const id = pull.pullRequestId ?? '';
   if (!created && pull.title !== title) {

@@ -90,6 +90,36 @@ describe('upsertCodeCommitPullRequest', () => {
     expect(fake.callsOf('ListPullRequests').at(-1)?.input).toMatchObject({ pullRequestStatus: 'OPEN' });
   });
 
+  it('keeps the older pull request when another run opened one between the look-up and the create', async () => {
+    fake.restore();
+    fake = new CodeCommitFake();
+    let raced = false;
+    state = registerCodeCommitPulls(fake, {
+      repositoryName: NAME,
+      repoPath,
+      beforeCreate: (pulls) => {
+        if (raced) return;
+        raced = true;
+        pulls.pullRequests.push({
+          pullRequestId: '5',
+          title: "the other run's",
+          description: 'other',
+          status: 'OPEN',
+          repositoryName: NAME,
+          sourceReference: 'slipway/promote/prod/cart',
+          destinationReference: 'env/prod',
+          approvalRules: [],
+        });
+      },
+    });
+    const result = await upsertCodeCommitPullRequest(proposal('mine', 'my body'));
+    expect(result).toMatchObject({ id: '5', created: false });
+    const open = state.pullRequests.filter((pull) => pull.status === 'OPEN');
+    expect(open.map((pull) => pull.pullRequestId)).toEqual(['5']);
+    expect(open[0]).toMatchObject({ title: 'mine', description: 'my body' });
+    expect(state.pullRequests.find((pull) => pull.pullRequestId === '6')?.status).toBe('CLOSED');
+  });
+
   it('does not call the update APIs when title and description are unchanged', async () => {
     await upsertCodeCommitPullRequest(proposal('t', 'd'));
     await upsertCodeCommitPullRequest(proposal('t', 'd'));
