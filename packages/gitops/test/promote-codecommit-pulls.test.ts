@@ -1,18 +1,22 @@
-// Pull-request mode on a CodeCommit config repo: git over SigV4 (to git http-backend on loopback, which takes
-// the credential derived from the test's AWS keys at a fixed clock) moves Slipway's branch; the pull request
-// and its approval rule go through the CodeCommit API fake, backed by the same bare repo.
+// Pull-request mode on a CodeCommit config repo: git over SigV4 (to the loopback CodeCommit git server, which
+// recomputes the credential and evaluates the shipped promote-pull-request IAM policy) moves Slipway's branch;
+// the pull request and its approval rule go through the CodeCommit API fake, under the same policy, backed by
+// the same bare repo.
 
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isolateAws } from '../../../test/support/awsTestEnv.js';
-import { branchTip } from '../../../test/support/bareRepo.js';
+import { branchTip, createBareRepo } from '../../../test/support/bareRepo.js';
 import { type Defer, withCleanup } from '../../../test/support/cleanup.js';
 import { CodeCommitFake } from '../../../test/support/codecommitFake.js';
-import { startCodeCommitGitAtFixedClock } from '../../../test/support/codecommitGitAtFixedClock.js';
+import { startCodeCommitGitServer } from '../../../test/support/codecommitGitServer.js';
+import { iamAuthorizer } from '../../../test/support/codecommitIam.js';
 import {
   approvalRuleContent,
   type CodeCommitPullsState,
   registerCodeCommitPulls,
 } from '../../../test/support/codecommitPullsApi.js';
+import { loadShippedPolicy } from '../../../test/support/iamPolicy.js';
 import {
   DEFAULT_RETRY,
   environmentTarget,
@@ -25,7 +29,6 @@ const NAME = 'microservices-repo';
 const REGION = 'eu-west-1';
 const ADDRESS = `codecommit::${REGION}://${NAME}`;
 const KEYS = { accessKeyId: 'AKIDCODECOMMITPULLS', secretAccessKey: 'pulls-secret-never-shown' };
-const NOW = new Date('2026-12-05T09:30:00Z');
 const CART = 'registry.example.com/shop/cart';
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
@@ -46,11 +49,8 @@ const deployment = (image: string) =>
 
 async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promise<T> {
   return withCleanup(async (defer) => {
-    const { repo, server } = await startCodeCommitGitAtFixedClock({
-      repositoryName: NAME,
-      region: REGION,
-      keys: KEYS,
-      now: NOW,
+    const repo = createBareRepo({
+      name: `${NAME}.git`,
       branches: {
         main: { 'README.md': 'config\n' },
         'env/prod': { 'apps/cart.yaml': deployment(`${CART}:1.0.0`) },
@@ -58,9 +58,19 @@ async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promis
       defaultBranch: 'main',
     });
     defer(repo.cleanup);
+    // The role of a pipeline in pull-request mode: the shipped policy, on git and on the API alike.
+    const policy = loadShippedPolicy('promote-pull-request', { configRepoName: NAME, region: REGION });
+    const server = await startCodeCommitGitServer({
+      root: path.dirname(repo.path),
+      identities: [KEYS],
+      region: REGION,
+      policy,
+    });
     defer(server.close);
+    vi.stubEnv('SLIPWAY_CODECOMMIT_GIT_ENDPOINT', server.endpoint);
     const fake = new CodeCommitFake();
     defer(() => fake.restore());
+    fake.authorize = iamAuthorizer(policy, { repositoryName: NAME, region: REGION });
     const pulls = registerCodeCommitPulls(fake, { repositoryName: NAME, repoPath: repo.path });
     const request = (overrides: Partial<PromoteRequest>): PromoteRequest => ({
       configRepo: ADDRESS,
@@ -83,12 +93,9 @@ async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promis
 
 beforeEach(() => {
   isolateAws(KEYS);
-  // The SigV4 git password carries its signing time: a fixed clock makes it one the server can expect.
-  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 });
 
 afterEach(() => {
-  vi.useRealTimers();
   vi.unstubAllEnvs();
 });
 
@@ -159,6 +166,16 @@ describe('promote through a pull request on CodeCommit', () => {
       expect(pulls.pullRequests[0]?.description).toMatch(/1\.2\.0/);
       expect(fake.callsOf('CreatePullRequest')).toHaveLength(1);
       expect(fake.callsOf('CreatePullRequestApprovalRule')).toHaveLength(1);
+      expect(branchTip(repoPath, 'env/prod')).toBe(prodBefore);
+    });
+  });
+
+  it('under the pull-request policy, a push straight to the environment branch is refused by IAM', async () => {
+    await withCodeCommit(async ({ repoPath, request }) => {
+      const prodBefore = branchTip(repoPath, 'env/prod');
+      const error = await promote(request({})).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/the config repo refused the push: env\/prod/);
+      expect(String(error)).toMatch(/not authorized to perform: codecommit:GitPush .* explicit deny/);
       expect(branchTip(repoPath, 'env/prod')).toBe(prodBefore);
     });
   });
