@@ -178,7 +178,7 @@ export async function upsertCodeCommitPullRequest(
     } else if (rules.some((rule) => rule.approvalRuleName === template.name)) {
       approvalRule = 'present';
     } else {
-      approvalRule = await addApprovalRule(repo, id, template, call);
+      approvalRule = await addApprovalRule(repo, id, template);
     }
   }
   return {
@@ -195,7 +195,6 @@ async function addApprovalRule(
   repo: CodeCommitRepo,
   pullRequestId: string,
   template: ApprovalRuleTemplate,
-  call: Call,
 ): Promise<'added' | 'present'> {
   const { CreatePullRequestApprovalRuleCommand } = await import('@aws-sdk/client-codecommit');
   try {
@@ -210,11 +209,11 @@ async function addApprovalRule(
   } catch (error) {
     // Another promotion of the same images added it between our read and this call.
     if (awsErrorName(error) === 'ApprovalRuleNameAlreadyExistsException') return 'present';
-    return call(
-      `adding approval rule ${template.name} to pull request ${pullRequestId}`,
-      'CreatePullRequestApprovalRule',
-      () => Promise.reject(error),
-    );
+    throw codeCommitApiError(error, {
+      doing: `adding approval rule ${template.name} to pull request ${pullRequestId}`,
+      permission: 'codecommit:CreatePullRequestApprovalRule',
+      where: repo.display,
+    });
   }
 }
 

@@ -198,6 +198,28 @@ describe('upsertCodeCommitPullRequest', () => {
     expect(state.pullRequests).toHaveLength(0);
   });
 
+  it('names codecommit:CreatePullRequestApprovalRule when the role may not add the rule', async () => {
+    state.templates.set('prod-two-approvers', {
+      name: 'prod-two-approvers',
+      content: approvalRuleContent(2),
+      associated: [],
+    });
+    const template = await readApprovalRuleTemplate(repo, {
+      name: 'prod-two-approvers',
+      declaredAt: '.slipway.yaml:7',
+    });
+    fake.authorize = ({ action }) =>
+      action === 'CreatePullRequestApprovalRule' ? 'because no identity-based policy allows it' : undefined;
+    const error = await upsertCodeCommitPullRequest({
+      ...proposal('t', 'd'),
+      approvalRuleTemplate: template,
+    }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(
+      /CodeCommit denied adding approval rule prod-two-approvers to pull request 1/,
+    );
+    expect((error as { fix?: string }).fix).toMatch(/allow codecommit:CreatePullRequestApprovalRule/);
+  });
+
   it('clips a title and a description past CodeCommit limits instead of failing', async () => {
     const opened = await upsertCodeCommitPullRequest(proposal('t'.repeat(400), 'd'.repeat(20_000)));
     const pull = state.pullRequests.find((p) => p.pullRequestId === opened.id);
