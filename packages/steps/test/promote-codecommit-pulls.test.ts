@@ -125,6 +125,14 @@ describe('slipway promote on a CodeCommit config repo in pull-request mode', () 
       ]);
       expect(err).toMatch(/carries approval-rule template prod-two-approvers \(its rule added now\)/);
       expect(`${out}${err}`).not.toContain(KEYS.secretAccessKey);
+
+      // Again, as text: the same pull request, updated in place.
+      const again = await slipway(promoteArgs());
+      expect(again.code).toBe(0);
+      expect(again.out).toMatch(
+        /^env\/prod: pull request #1 updated: https:\/\/eu-west-1\.console\.aws\.amazon\.com\/\S+\/pull-requests\/1 \(slipway\/promote\/prod\/cart at [0-9a-f]{12}, 1 change, approval rule from template prod-two-approvers\)$/m,
+      );
+      expect(pulls.pullRequests).toHaveLength(1);
     });
   });
 

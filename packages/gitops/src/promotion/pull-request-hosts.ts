@@ -45,7 +45,6 @@ export function isCodeCommitConfigRepo(configRepo: string): boolean {
 
 export function gitHubPullRequests(github: GitHubRepo): PullRequestHost {
   return {
-    forge: 'GitHub',
     prepare: async (options, envs) => {
       const template = envs
         .map((env) => options.approvalRuleTemplates?.get(env))
@@ -90,7 +89,6 @@ export function gitHubPullRequests(github: GitHubRepo): PullRequestHost {
 export function codeCommitPullRequests(repo: CodeCommitRepo): PullRequestHost {
   const templates = new Map<string, ApprovalRuleTemplate>();
   return {
-    forge: 'CodeCommit',
     prepare: async (options, envs) => {
       if (options.autoMerge !== undefined) {
         throw new SlipwayError(

@@ -132,8 +132,6 @@ export interface PullRequestProposal {
  * and base, updated in place by the next promotion.
  */
 export interface PullRequestHost {
-  /** `GitHub`, `CodeCommit`: for messages. */
-  readonly forge: string;
   /**
    * Runs before anything is written: refuses what this forge cannot do with `options` and reads what the pull
    * requests of `envs` will need, so a refusal leaves the config repo untouched.
