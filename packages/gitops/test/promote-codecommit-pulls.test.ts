@@ -3,20 +3,13 @@
 // the pull request and its approval rule go through the CodeCommit API fake, under the same policy, backed by
 // the same bare repo.
 
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isolateAws } from '../../../test/support/awsTestEnv.js';
-import { branchTip, createBareRepo } from '../../../test/support/bareRepo.js';
+import { branchTip } from '../../../test/support/bareRepo.js';
 import { type Defer, withCleanup } from '../../../test/support/cleanup.js';
-import { CodeCommitFake } from '../../../test/support/codecommitFake.js';
-import { startCodeCommitGitServer } from '../../../test/support/codecommitGitServer.js';
-import { iamAuthorizer } from '../../../test/support/codecommitIam.js';
-import {
-  approvalRuleContent,
-  type CodeCommitPullsState,
-  registerCodeCommitPulls,
-} from '../../../test/support/codecommitPullsApi.js';
-import { loadShippedPolicy } from '../../../test/support/iamPolicy.js';
+import type { CodeCommitFake } from '../../../test/support/codecommitFake.js';
+import { approvalRuleContent, type CodeCommitPullsState } from '../../../test/support/codecommitPullsApi.js';
+import { startCodeCommitPullsWorld } from '../../../test/support/codecommitPullsWorld.js';
 import {
   DEFAULT_RETRY,
   environmentTarget,
@@ -49,29 +42,16 @@ const deployment = (image: string) =>
 
 async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promise<T> {
   return withCleanup(async (defer) => {
-    const repo = createBareRepo({
-      name: `${NAME}.git`,
+    const { repoPath, fake, pulls } = await startCodeCommitPullsWorld(defer, {
+      repositoryName: NAME,
+      region: REGION,
+      keys: KEYS,
       branches: {
         main: { 'README.md': 'config\n' },
         'env/prod': { 'apps/cart.yaml': deployment(`${CART}:1.0.0`) },
       },
       defaultBranch: 'main',
     });
-    defer(repo.cleanup);
-    // The role of a pipeline in pull-request mode: the shipped policy, on git and on the API alike.
-    const policy = loadShippedPolicy('promote-pull-request', { configRepoName: NAME, region: REGION });
-    const server = await startCodeCommitGitServer({
-      root: path.dirname(repo.path),
-      identities: [KEYS],
-      region: REGION,
-      policy,
-    });
-    defer(server.close);
-    vi.stubEnv('SLIPWAY_CODECOMMIT_GIT_ENDPOINT', server.endpoint);
-    const fake = new CodeCommitFake();
-    defer(() => fake.restore());
-    fake.authorize = iamAuthorizer(policy, { repositoryName: NAME, region: REGION });
-    const pulls = registerCodeCommitPulls(fake, { repositoryName: NAME, repoPath: repo.path });
     const request = (overrides: Partial<PromoteRequest>): PromoteRequest => ({
       configRepo: ADDRESS,
       targets: [environmentTarget('prod')],
@@ -87,7 +67,7 @@ async function withCodeCommit<T>(test: (fixture: Fixture) => Promise<T>): Promis
       sleep: async () => {},
       ...overrides,
     });
-    return await test({ repoPath: repo.path, fake, pulls, request, defer });
+    return await test({ repoPath, fake, pulls, request, defer });
   });
 }
 

@@ -1,20 +1,13 @@
 // `slipway promote` (in process: the CodeCommit API fake lives in this process) to prod of a CodeCommit config
 // repo whose .slipway.yaml asks for pull requests carrying an approval-rule template: no GitHub, no token.
 
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isolateAws } from '../../../test/support/awsTestEnv.js';
-import { branchTip, createBareRepo } from '../../../test/support/bareRepo.js';
+import { branchTip } from '../../../test/support/bareRepo.js';
 import { type Defer, withCleanup } from '../../../test/support/cleanup.js';
-import { CodeCommitFake } from '../../../test/support/codecommitFake.js';
-import { startCodeCommitGitServer } from '../../../test/support/codecommitGitServer.js';
-import { iamAuthorizer } from '../../../test/support/codecommitIam.js';
-import {
-  approvalRuleContent,
-  type CodeCommitPullsState,
-  registerCodeCommitPulls,
-} from '../../../test/support/codecommitPullsApi.js';
-import { loadShippedPolicy } from '../../../test/support/iamPolicy.js';
+import type { CodeCommitFake } from '../../../test/support/codecommitFake.js';
+import { approvalRuleContent, type CodeCommitPullsState } from '../../../test/support/codecommitPullsApi.js';
+import { startCodeCommitPullsWorld } from '../../../test/support/codecommitPullsWorld.js';
 import { allSteps, runCli } from '../src/index.js';
 
 const NAME = 'microservices-repo';
@@ -40,30 +33,17 @@ interface World {
 
 async function withWorld<T>(test: (world: World) => Promise<T>): Promise<T> {
   return withCleanup(async (defer) => {
-    const repo = createBareRepo({
-      name: `${NAME}.git`,
+    const { repoPath, fake, pulls } = await startCodeCommitPullsWorld(defer, {
+      repositoryName: NAME,
+      region: REGION,
+      keys: KEYS,
       branches: {
         main: { '.slipway.yaml': POLICY },
         'env/prod': { 'apps/cart.yaml': `containers:\n  - name: cart\n    image: ${CART}:1.0.0\n` },
       },
       defaultBranch: 'main',
     });
-    defer(repo.cleanup);
-    // The role of a pipeline in pull-request mode: the shipped policy, on git and on the API alike.
-    const policy = loadShippedPolicy('promote-pull-request', { configRepoName: NAME, region: REGION });
-    const server = await startCodeCommitGitServer({
-      root: path.dirname(repo.path),
-      identities: [KEYS],
-      region: REGION,
-      policy,
-    });
-    defer(server.close);
-    vi.stubEnv('SLIPWAY_CODECOMMIT_GIT_ENDPOINT', server.endpoint);
-    const fake = new CodeCommitFake();
-    defer(() => fake.restore());
-    fake.authorize = iamAuthorizer(policy, { repositoryName: NAME, region: REGION });
-    const pulls = registerCodeCommitPulls(fake, { repositoryName: NAME, repoPath: repo.path });
-    return await test({ repoPath: repo.path, fake, pulls, defer });
+    return await test({ repoPath, fake, pulls, defer });
   });
 }
 
