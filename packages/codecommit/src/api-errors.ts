@@ -13,6 +13,10 @@ export interface CodeCommitCallContext {
   /** The IAM action the call needs: `codecommit:GetBranch`. */
   readonly permission: string;
   readonly branch?: string;
+  /** Where the error points when not at the repository (a policy line naming a template). */
+  readonly where?: string;
+  /** The shipped IAM policy (workflows/codebuild/iam/) that grants the call; default promote-api.json. */
+  readonly policy?: string;
 }
 
 /** The exception name the SDK gives a service error (`ParentCommitIdOutdatedException`), if any. */
@@ -43,7 +47,9 @@ export async function callingCodeCommit<T>(
 export function codeCommitError(error: unknown, context: CodeCommitCallContext): SlipwayError {
   if (error instanceof SlipwayError) return error;
   const { repo } = context;
-  const where = `${repo.display}${context.branch === undefined ? '' : ` (branch ${context.branch})`}`;
+  const where =
+    context.where ?? `${repo.display}${context.branch === undefined ? '' : ` (branch ${context.branch})`}`;
+  const policy = `workflows/codebuild/iam/${context.policy ?? 'promote-api.json'}`;
   const name = codeCommitErrorName(error) ?? '';
   const failed = `CodeCommit failed ${context.action}`;
   switch (name) {
@@ -55,8 +61,8 @@ export function codeCommitError(error: unknown, context: CodeCommitCallContext):
       return new SlipwayError(`${failed}: access denied (${messageOf(error)})`, {
         where,
         fix: writes
-          ? `the job's IAM role may not call ${context.permission} for refs/heads/${context.branch ?? '<branch>'} (the codecommit:References condition): promote to a branch the role allows (workflows/codebuild/iam/promote-api.json allows refs/heads/env/* only), or widen that condition`
-          : `allow ${context.permission} on arn:aws:codecommit:${repo.region}:<account>:${repo.repositoryName} to the job's IAM role (see workflows/codebuild/iam/promote-api.json)`,
+          ? `the job's IAM role may not call ${context.permission} for refs/heads/${context.branch ?? '<branch>'} (the codecommit:References condition): promote to a branch the role allows (${policy} names them), or widen that condition`
+          : `allow ${context.permission} on arn:aws:codecommit:${repo.region}:<account>:${repo.repositoryName} to the job's IAM role (see ${policy})`,
         cause: error,
       });
     }

@@ -19,6 +19,15 @@ export {
 export { type CodeCommitGitAccess, codeCommitGitAccess, type FreshGitCredential } from './git-access.js';
 export { type AwsCredentials, codeCommitGitCredential, type GitCredential } from './git-credential.js';
 export {
+  type ApprovalRuleTemplate,
+  type ApprovalRuleTemplateRequirement,
+  type CodeCommitPullRequest,
+  pullRequestConsoleUrl,
+  readApprovalRuleTemplate,
+  type UpsertCodeCommitPullRequestInput,
+  upsertCodeCommitPullRequest,
+} from './pulls.js';
+export {
   branchTipViaApi,
   type CodeCommitFileEntry,
   defaultBranchViaApi,

@@ -370,7 +370,28 @@ describe('promote through a pull request', () => {
       const error = await promote(
         request({ github: undefined, pullRequests: { envs: new Set(['dev']) } }),
       ).catch((e: unknown) => e);
-      expect(String(error)).toMatch(/promoting dev through a pull request needs the config repo on GitHub/);
+      expect(String(error)).toMatch(
+        /promoting dev through a pull request needs the config repo on GitHub or AWS CodeCommit/,
+      );
+    });
+  });
+
+  it("refuses the policy's CodeCommit approval-rule template on GitHub, before anything is pushed", async () => {
+    await withFixture(async ({ server, repoPath, request }) => {
+      const error = await promote(
+        request({
+          pullRequests: {
+            envs: new Set(['dev']),
+            approvalRuleTemplates: new Map([
+              ['dev', { name: 'two-approvers', declaredAt: '.slipway.yaml:6' }],
+            ]),
+          },
+        }),
+      ).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/approvalRuleTemplate "two-approvers" is a CodeCommit setting/);
+      expect((error as { where?: string }).where).toBe('.slipway.yaml:6');
+      expect(branchTip(repoPath, 'slipway/promote/dev/cart')).toBeUndefined();
+      expect(server.state.pulls).toHaveLength(0);
     });
   });
 });

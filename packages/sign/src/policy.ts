@@ -96,6 +96,14 @@ export interface Environment {
   };
   /** Who may override a rollback's pin here: the environment's `pins`, else the top-level `pins`, else allowed. */
   readonly pins: PinPolicy;
+  /** What its pull requests must carry (pull-request mode). */
+  readonly pullRequest: {
+    /**
+     * The CodeCommit approval-rule template whose rule each pull request into this environment carries, with the
+     * 1-based line that names it.
+     */
+    readonly approvalRuleTemplate: { readonly name: string; readonly line: number } | undefined;
+  };
   /** 1-based line of the environment's key in the file. */
   readonly line: number;
 }
@@ -304,6 +312,15 @@ const environmentSchema = z.strictObject({
   mode: z.enum(['push', 'pull-request']).optional(),
   allowForce: z.boolean().optional(),
   pins: pinsSchema.optional(),
+  pullRequest: z
+    .strictObject({
+      // CodeCommit's own bounds for a template name.
+      approvalRuleTemplate: z
+        .string()
+        .min(1)
+        .max(100, 'an approval-rule template name has at most 100 characters'),
+    })
+    .optional(),
   require: z
     .strictObject({
       signatures: signaturesSchema.optional(),
@@ -434,6 +451,15 @@ export function parsePolicy(text: string, options: { file?: string } = {}): Poli
           `environments.${name}.pins.override`,
           spec.pins?.override,
         ) ?? defaultPins,
+      pullRequest: {
+        approvalRuleTemplate:
+          spec.pullRequest?.approvalRuleTemplate === undefined
+            ? undefined
+            : {
+                name: spec.pullRequest.approvalRuleTemplate,
+                line: at(['pullRequest', 'approvalRuleTemplate']),
+              },
+      },
       require: {
         signatures:
           signatures === undefined
@@ -547,8 +573,9 @@ function toIdentityRule(identity: z.infer<typeof identitySchema> | undefined): I
 
 const FIELDS: Record<string, string> = {
   root: 'version, pins, environments',
-  environment: 'branch, path, promoteFrom, mode, allowForce, pins, require',
+  environment: 'branch, path, promoteFrom, mode, allowForce, pins, pullRequest, require',
   pins: 'override',
+  pullRequest: 'approvalRuleTemplate',
   require: 'signatures, provenance',
   signatures: 'keys, identities, trustedRoot, identity',
   provenance: 'sourceRepository, builder, identities, keys, trustedRoot',
@@ -639,7 +666,8 @@ function fieldContext(path: (string | number)[]): string {
     last === 'provenance' ||
     last === 'identity' ||
     last === 'github' ||
-    last === 'pins'
+    last === 'pins' ||
+    last === 'pullRequest'
   )
     return last;
   return '';

@@ -91,6 +91,16 @@ describe('parsePolicy', () => {
     expect(policy.environments[1]?.require.signatures?.identity).toEqual({ rule: 'matchRepository' });
   });
 
+  it("reads the approval-rule template an environment's pull requests must carry, with its line", () => {
+    const policy = parsePolicy(
+      'version: 1\nenvironments:\n  dev: {}\n  prod:\n    mode: pull-request\n    pullRequest:\n      approvalRuleTemplate: prod-two-approvers\n',
+    );
+    expect(policy.environments[0]?.pullRequest).toEqual({ approvalRuleTemplate: undefined });
+    expect(policy.environments[1]?.pullRequest).toEqual({
+      approvalRuleTemplate: { name: 'prod-two-approvers', line: 7 },
+    });
+  });
+
   it.each([
     [
       'an unknown field, with a suggestion',
@@ -204,6 +214,18 @@ describe('parsePolicy', () => {
       'version: 1\nenvironments:\n  prod:\n    pins:\n      overrides: never\n',
       5,
       /unknown field "overrides" in environments\.prod\.pins.*allowed here: override/,
+    ],
+    [
+      'an unknown field under pullRequest, with a suggestion',
+      'version: 1\nenvironments:\n  prod:\n    pullRequest:\n      approval_rule_template: two\n',
+      5,
+      /unknown field "approval_rule_template" in environments\.prod\.pullRequest.*did you mean "approvalRuleTemplate"/,
+    ],
+    [
+      'an approval-rule template name longer than CodeCommit allows',
+      `version: 1\nenvironments:\n  prod:\n    pullRequest:\n      approvalRuleTemplate: ${'t'.repeat(101)}\n`,
+      5,
+      /at most 100 characters/,
     ],
     [
       'pins that is not a mapping',

@@ -5,6 +5,7 @@ export * from './pins.js';
 export * from './policy-source.js';
 export * from './promote.js';
 export * from './pull-request.js';
+export * from './pull-request-hosts.js';
 export * from './record-values.js';
 export * from './target.js';
 export * from './transport.js';

@@ -19,11 +19,13 @@ import { type BranchPlan, planBranch } from './plan.js';
 import { setHeadCommand } from './policy-source.js';
 import {
   openPullRequest,
+  type PullRequestHost,
   type PullRequestOptions,
   type PullRequestOutcome,
   pullRequestBranch,
   requireGitHub,
 } from './pull-request.js';
+import { pullRequestHostFor } from './pull-request-hosts.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
 import {
   type GitHubRepo,
@@ -77,7 +79,7 @@ export interface PromoteRequest {
    * through the forge's API.
    */
   readonly via?: Via;
-  /** The config repo on GitHub: needed by `via: github-api` and by pull requests. */
+  /** The config repo on GitHub: needed by `via: github-api` and by pull requests on GitHub. */
   readonly github?: GitHubRepo;
   /** The config repo on CodeCommit: needed by `via: codecommit-api` (see codeCommitRepoOf). */
   readonly codecommit?: CodeCommitRepo;
@@ -111,6 +113,12 @@ export interface BranchOutcome {
   readonly pullRequest?: PullRequestOutcome;
 }
 
+const APPROVAL_RULE_STATES = {
+  associated: 'applied by CodeCommit: the template is associated with the repository',
+  added: 'its rule added now',
+  present: 'its rule added by an earlier promotion',
+} as const;
+
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -143,14 +151,23 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
   const prEnvs = request.pullRequests?.envs ?? new Set<string>();
   const byPullRequest = request.targets.filter((target) => prEnvs.has(target.env));
   const github =
-    via === 'github-api' || byPullRequest.length > 0
-      ? requireGitHub(
-          request.github,
-          via === 'github-api'
-            ? 'promoting through the GitHub API (--via github-api)'
-            : `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`,
-        )
-      : undefined;
+    via === 'github-api'
+      ? requireGitHub(request.github, 'promoting through the GitHub API (--via github-api)')
+      : request.github;
+  const pullRequestOptions = request.pullRequests ?? { envs: prEnvs };
+  // Chosen and prepared before anything is read or written: what the forge cannot do is refused up front.
+  let pullRequestHost: PullRequestHost | undefined;
+  if (byPullRequest.length > 0) {
+    pullRequestHost = await pullRequestHostFor(
+      request.configRepo,
+      github,
+      `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`,
+    );
+    await pullRequestHost.prepare(
+      pullRequestOptions,
+      byPullRequest.map((t) => t.env),
+    );
+  }
   const repo = await openTransport({
     via,
     configRepo: request.configRepo,
@@ -296,11 +313,14 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
         for (const { target, plan } of plans) {
           const head = heads.get(target.branch);
           const message = messages.get(target.branch);
-          if (head === undefined || message === undefined || github === undefined) continue;
-          const opened = await openPullRequest(github, request.pullRequests ?? { envs: prEnvs }, {
+          const commit = commits.get(target.branch);
+          if (head === undefined || message === undefined || commit === undefined) continue;
+          if (pullRequestHost === undefined) throw new Error('bug: a pull request without a host');
+          const opened = await openPullRequest(pullRequestHost, pullRequestOptions, {
             env: target.env,
             base: target.branch,
             head,
+            headCommit: repo.published(commit) ?? commit,
             title: message.split('\n')[0] ?? message,
             images: promotedImages(images, plan),
             changes: plan.changes,
@@ -310,6 +330,11 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           progress(
             `${target.branch}: pull request #${opened.number} ${opened.created ? 'opened' : 'updated'}: ${opened.url}`,
           );
+          if (opened.approvalRule !== undefined) {
+            progress(
+              `${target.branch}: pull request #${opened.number} carries approval-rule template ${opened.approvalRule.template} (${APPROVAL_RULE_STATES[opened.approvalRule.state]})`,
+            );
+          }
           for (const warning of opened.warnings) progress(`warning: ${warning}`);
           pullRequests.set(target.branch, opened);
         }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { ApprovalRuleTemplateRequirement } from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
-import { type MergeMethod, upsertPullRequest } from '@slipway/github';
+import type { MergeMethod } from '@slipway/github';
 import { formatReference, parseReference } from '@slipway/oci';
 import { isValidBranchName } from '../git/index.js';
 import type { Change } from '../manifest/index.js';
@@ -15,6 +16,11 @@ export interface PullRequestOptions {
   /** Labels; `{env}` stands for the environment. Default: `slipway`, `promotion`, `env:{env}`. */
   readonly labels?: readonly string[];
   readonly autoMerge?: MergeMethod;
+  /**
+   * Per environment, the approval-rule template its pull requests must carry (`.slipway.yaml`'s
+   * `pullRequest.approvalRuleTemplate`; CodeCommit only).
+   */
+  readonly approvalRuleTemplates?: ReadonlyMap<string, ApprovalRuleTemplateRequirement>;
 }
 
 /** The pull request a promotion opened or updated. */
@@ -26,6 +32,11 @@ export interface PullRequestOutcome {
   /** The branch it proposes (Slipway's own, force-updated by each promotion of the same images). */
   readonly head: string;
   readonly autoMerge: 'enabled' | 'not-requested' | 'not-allowed' | 'unavailable';
+  /** The approval rule the policy's template asks for, and how the pull request came to carry it. */
+  readonly approvalRule?: {
+    readonly template: string;
+    readonly state: 'associated' | 'added' | 'present';
+  };
   readonly warnings: readonly string[];
 }
 
@@ -102,30 +113,53 @@ function shortForm(reference: string): string {
   }
 }
 
-/** Opens the pull request head → base, or updates the open one (one per head and base). */
+/**
+ * What a promotion proposes, decided once whatever the forge: the branches, the commit the head holds, the
+ * title (the commit's subject), the body and the labels (with `{env}` filled in).
+ */
+export interface PullRequestProposal {
+  readonly env: string;
+  readonly base: string;
+  readonly head: string;
+  readonly headCommit: string;
+  readonly title: string;
+  readonly body: string;
+  readonly labels: readonly string[];
+}
+
+/**
+ * Where pull requests are opened: GitHub or CodeCommit (pull-request-hosts.ts). One open pull request per head
+ * and base, updated in place by the next promotion.
+ */
+export interface PullRequestHost {
+  /**
+   * Runs before anything is written: refuses what this forge cannot do with `options` and reads what the pull
+   * requests of `envs` will need, so a refusal leaves the config repo untouched.
+   */
+  prepare(options: PullRequestOptions, envs: readonly string[]): Promise<void>;
+  /** Opens the pull request, or updates the open one. */
+  open(proposal: PullRequestProposal, options: PullRequestOptions): Promise<PullRequestOutcome>;
+}
+
+/** Proposes head → base through `host`, with the title, body and labels gitops decides for every forge. */
 export async function openPullRequest(
-  github: GitHubRepo,
+  host: PullRequestHost,
   options: PullRequestOptions,
-  input: PullRequestBodyInput & { readonly title: string },
+  input: PullRequestBodyInput & { readonly title: string; readonly headCommit: string },
 ): Promise<PullRequestOutcome> {
   const labels = (options.labels ?? DEFAULT_PR_LABELS).map((label) => label.replaceAll('{env}', input.env));
-  const result = await upsertPullRequest({
-    ...github,
-    head: input.head,
-    base: input.base,
-    title: input.title,
-    body: pullRequestBody(input),
-    labels,
-    ...(options.autoMerge === undefined ? {} : { autoMerge: options.autoMerge }),
-  });
-  return {
-    number: result.number,
-    url: result.url,
-    created: result.created,
-    head: input.head,
-    autoMerge: result.autoMerge,
-    warnings: result.warnings,
-  };
+  return host.open(
+    {
+      env: input.env,
+      base: input.base,
+      head: input.head,
+      headCommit: input.headCommit,
+      title: input.title,
+      body: pullRequestBody(input),
+      labels,
+    },
+    options,
+  );
 }
 
 /** Pull-request mode and API mode need a repository on GitHub: a clear error otherwise. */

@@ -71,10 +71,10 @@ export const promoteInputs = {
     'git',
   ),
   'pr-label': input.list(
-    'Labels of the pull requests ({env} stands for the environment). Default: slipway, promotion, env:{env}.',
+    'Labels of the pull requests ({env} stands for the environment). Default: slipway, promotion, env:{env}. CodeCommit has no labels: there they are written as the last line of the description.',
   ),
   'auto-merge': input.string(
-    'Enable auto-merge on the pull requests with this method: merge, squash or rebase (default: off).',
+    'Enable auto-merge on the pull requests with this method: merge, squash or rebase (default: off). GitHub only: refused for a CodeCommit config repo, whose approval rules gate the merge.',
   ),
   'github-api-url': input.string(
     'GitHub API of the config repo, e.g. https://ghe.example.com/api/v3 (default: derived from the config repo URL, or GITHUB_API_URL on the same host).',

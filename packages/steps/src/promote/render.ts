@@ -26,7 +26,7 @@ export function promoteSummary(result: PromoteResult, context: StepContext): str
     const pr = outcome.pullRequest;
     const commit =
       pr !== undefined
-        ? `pull request [#${pr.number}](${pr.url}) ${pr.created ? 'opened' : 'updated'}`
+        ? `pull request [#${pr.number}](${pr.url}) ${pr.created ? 'opened' : 'updated'}${pr.approvalRule === undefined ? '' : `, approval rule from template \`${pr.approvalRule.template}\``}`
         : outcome.noop
           ? 'no change (already pinned)'
           : outcome.commit === null
@@ -65,7 +65,7 @@ export function promoteText(result: PromoteResult): string {
     const what = outcome.noop
       ? 'nothing to change: already pinned'
       : pr !== undefined
-        ? `pull request #${pr.number} ${pr.created ? 'opened' : 'updated'}: ${pr.url} (${pr.head} at ${(outcome.commit ?? '').slice(0, 12)}, ${outcome.changes.length} change${outcome.changes.length === 1 ? '' : 's'})`
+        ? `pull request #${pr.number} ${pr.created ? 'opened' : 'updated'}: ${pr.url} (${pr.head} at ${(outcome.commit ?? '').slice(0, 12)}, ${outcome.changes.length} change${outcome.changes.length === 1 ? '' : 's'}${pr.approvalRule === undefined ? '' : `, approval rule from template ${pr.approvalRule.template}`})`
         : `${result.dryRun ? 'would commit' : 'committed'} ${outcome.commit === null ? '(nothing written through the API)' : outcome.commit.slice(0, 12)} (${outcome.changes.length} change${outcome.changes.length === 1 ? '' : 's'}${outcome.attempts > 1 ? `, ${outcome.attempts} attempts` : ''})`;
     lines.push(`${outcome.branch}: ${what}`);
     for (const change of outcome.changes)

@@ -5,9 +5,11 @@ import {
   type GitHubRepo,
   gitHubRepoOf,
   type ImageRequest,
+  isCodeCommitConfigRepo,
   promote,
 } from '@slipway/gitops';
 import { resolveDigest } from '@slipway/oci';
+import type { Policy } from '@slipway/sign';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { runWait } from '../wait/step.js';
 import { promoteInputs } from './inputs.js';
@@ -75,11 +77,12 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
       env: context.env,
       why,
     });
-  // When the flags alone need GitHub, say so before anything is read.
+  // When the flags alone need GitHub, say so before anything is read. Pull requests on CodeCommit need none.
+  const onCodeCommit = isCodeCommitConfigRepo(params.configRepo);
   let repo =
     params.via === 'github-api'
       ? github('promoting through the GitHub API (--via github-api)')
-      : params.mode === 'pull-request'
+      : params.mode === 'pull-request' && !onCodeCommit
         ? github('pull-request mode')
         : undefined;
   const codecommit =
@@ -101,7 +104,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
         plan.policy?.environments.find((e) => e.name === target.env)?.mode === 'pull-request',
     )
     .map((target) => target.env);
-  if (byPullRequest.length > 0 && repo === undefined) {
+  if (byPullRequest.length > 0 && repo === undefined && !onCodeCommit) {
     repo = github(`.slipway.yaml's mode: pull-request for ${byPullRequest.join(', ')}`);
   }
   const images =
@@ -134,6 +137,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
             envs: new Set(byPullRequest),
             ...(params.prLabels.length === 0 ? {} : { labels: params.prLabels }),
             ...(params.autoMerge === undefined ? {} : { autoMerge: params.autoMerge }),
+            approvalRuleTemplates: approvalRuleTemplates(plan.policy, byPullRequest),
           },
         }),
     overridePin: params.overridePin,
@@ -144,6 +148,21 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
   if (params.wait !== undefined && !params.dryRun)
     await waitForDeployments(params, params.wait, outcomes, context);
   return { configRepo: params.configRepo, outcomes, dryRun: params.dryRun };
+}
+
+/** Per environment promoted by pull request, the approval-rule template the policy names for it. */
+function approvalRuleTemplates(
+  policy: Policy | undefined,
+  envs: readonly string[],
+): Map<string, { name: string; declaredAt: string }> {
+  const templates = new Map<string, { name: string; declaredAt: string }>();
+  if (policy === undefined) return templates;
+  for (const environment of policy.environments) {
+    const template = environment.pullRequest.approvalRuleTemplate;
+    if (template === undefined || !envs.includes(environment.name)) continue;
+    templates.set(environment.name, { name: template.name, declaredAt: `${policy.file}:${template.line}` });
+  }
+  return templates;
 }
 
 /**
@@ -191,6 +210,9 @@ function outcomeJson(outcome: BranchOutcome): object {
             number: outcome.pullRequest.number,
             url: outcome.pullRequest.url,
             created: outcome.pullRequest.created,
+            ...(outcome.pullRequest.approvalRule === undefined
+              ? {}
+              : { approvalRuleTemplate: outcome.pullRequest.approvalRule.template }),
           },
         }),
     ...(outcome.diff === undefined ? {} : { diff: outcome.diff }),
