@@ -21,7 +21,29 @@ export interface GitHttpServerOptions {
    * are then limited to advertised tips unless the repo sets `uploadpack.allowAnySHA1InWant`.
    */
   protocolV0?: boolean;
+  /**
+   * Decides every request in place of the Basic check (`username`/`password` are then unused): it sees the
+   * request with its whole body (at most `GATE_BODY_LIMIT` bytes) and returns `{ pass: true }` to hand it to
+   * http-backend (optionally under another path), or the response to send instead.
+   */
+  gate?: (request: GatedRequest) => GateDecision;
 }
+
+/** A request as a gate sees it. */
+export interface GatedRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A gate's answer: serve it (under `pathInfo`, the path http-backend sees, when given), or answer it here. */
+export type GateDecision =
+  | { pass: true; pathInfo?: string }
+  | { pass: false; status: number; headers: Record<string, string>; body: Buffer | string };
+
+/** A gated request whose body is larger is answered 413 (test pushes are small). */
+export const GATE_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** A request the server saw (when `recordHeaders` is on). */
 export interface RecordedRequest {
@@ -62,19 +84,42 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       responseBytes: 0,
     };
     if (options.recordHeaders === true) requests.push(recorded);
+    const how = {
+      protocolV0: options.protocolV0 === true,
+      sent: (bytes: number) => {
+        recorded.responseBytes += bytes;
+      },
+    };
+    const gate = options.gate;
+    if (gate !== undefined) {
+      readBody(req, (body) => {
+        if (body === undefined) {
+          res.writeHead(413, { 'Content-Type': 'text/plain' });
+          res.end('request body too large\n');
+          return;
+        }
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const decision = gate({ method: req.method ?? 'GET', url, headers: req.headers, body });
+        if (!decision.pass) {
+          res.writeHead(decision.status, decision.headers);
+          res.end(decision.body);
+          return;
+        }
+        runBackend(req, res, options.root, username, children, {
+          ...how,
+          body,
+          ...(decision.pathInfo === undefined ? {} : { pathInfo: decision.pathInfo }),
+        });
+      });
+      return;
+    }
     if (req.headers.authorization !== expected) {
       req.resume();
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="slipway-test"', 'Content-Type': 'text/plain' });
       res.end('authentication required\n');
       return;
     }
-    const run = () =>
-      runBackend(req, res, options.root, username, children, {
-        protocolV0: options.protocolV0 === true,
-        sent: (bytes) => {
-          recorded.responseBytes += bytes;
-        },
-      });
+    const run = () => runBackend(req, res, options.root, username, children, how);
     if (options.delayMs !== undefined && options.delayMs > 0) delayed.add(setTimeout(run, options.delayMs));
     else run();
   });
@@ -106,7 +151,7 @@ function runBackend(
   root: string,
   user: string,
   children: Set<ChildProcess>,
-  how: { protocolV0: boolean; sent: (bytes: number) => void },
+  how: { protocolV0: boolean; sent: (bytes: number) => void; body?: Buffer; pathInfo?: string },
 ): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const env: Record<string, string> = {
@@ -116,13 +161,14 @@ function runBackend(
     GATEWAY_INTERFACE: 'CGI/1.1',
     SERVER_PROTOCOL: 'HTTP/1.1',
     REQUEST_METHOD: req.method ?? 'GET',
-    PATH_INFO: decodeURIComponent(url.pathname),
+    PATH_INFO: how.pathInfo ?? decodeURIComponent(url.pathname),
     QUERY_STRING: url.search.replace(/^\?/, ''),
     REMOTE_USER: user,
     REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1',
     CONTENT_TYPE: req.headers['content-type'] ?? '',
   };
-  if (req.headers['content-length'] !== undefined) env.CONTENT_LENGTH = req.headers['content-length'];
+  if (how.body !== undefined) env.CONTENT_LENGTH = String(how.body.length);
+  else if (req.headers['content-length'] !== undefined) env.CONTENT_LENGTH = req.headers['content-length'];
   if (req.headers['content-encoding'] !== undefined)
     env.HTTP_CONTENT_ENCODING = req.headers['content-encoding'];
   const protocol = req.headers['git-protocol'];
@@ -130,7 +176,8 @@ function runBackend(
 
   const child = spawn(HTTP_BACKEND, [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
-  req.pipe(child.stdin);
+  if (how.body !== undefined) child.stdin.end(how.body);
+  else req.pipe(child.stdin);
   child.stdin.on('error', () => {});
   const stderr: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
@@ -178,4 +225,17 @@ function runBackend(
   res.on('close', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
+}
+
+/** The whole request body, or undefined past GATE_BODY_LIMIT. */
+function readBody(req: http.IncomingMessage, done: (body: Buffer | undefined) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > GATE_BODY_LIMIT) over = true;
+    else chunks.push(chunk);
+  });
+  req.on('end', () => done(over ? undefined : Buffer.concat(chunks)));
 }
