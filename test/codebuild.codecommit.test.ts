@@ -3,12 +3,27 @@
 // role's CodeCommit statements against the shipped workflows/codebuild/iam/promote-git.json, and the
 // pipeline's CodeBuild actions in stage order through the CodeBuild harness (below).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBareRepo, listCommits, readFileAt } from './support/bareRepo.js';
 import { asList, loadTemplate, render, type Template } from './support/cloudformation.js';
-import { loadBuildspec, loadPipeline, loadPipelineActions } from './support/codebuild.js';
+import {
+  type BuildspecRun,
+  codebuildRunUrl,
+  codebuildVariables,
+  loadBuildspec,
+  loadPipeline,
+  loadPipelineActions,
+  type PipelineBuildAction,
+  resolvePipelineVariables,
+  runBuildspec,
+  writeShims,
+} from './support/codebuild.js';
+import { type CodeCommitGitServer, startCodeCommitGitServer } from './support/codecommitGitServer.js';
+import type { PolicyDocument } from './support/iamPolicy.js';
 import {
   checkConnectionUse,
   checkEnvironmentFlow,
@@ -19,7 +34,14 @@ import {
   checkSourceTrigger,
   checkVariablesExported,
 } from './support/pipelineTemplateChecks.js';
-import { ROOT } from './support/slipway.js';
+import {
+  type LoopbackServer,
+  registryBinaries,
+  startLoopbackServer,
+  startRegistry,
+  type TestRegistry,
+} from './support/registry.js';
+import { ROOT, runSlipway } from './support/slipway.js';
 
 const DIR = join(ROOT, 'workflows', 'codebuild');
 const PIPELINE = join(DIR, 'codecommit-pipeline.yml');
@@ -255,3 +277,326 @@ describe('the pipeline template checks catch a broken CodeCommit template', () =
     ).toEqual(['no manual approval between dev and Staging/PromoteStaging']);
   });
 });
+
+// The stack as deployed: the template's values with the parameters at their defaults and the pseudo
+// parameters of one account and region, so the run uses the very addresses and policy AWS would.
+const REGION = 'eu-west-1';
+const ACCOUNT = '123456789012';
+const DEPLOYED: Readonly<Record<string, string>> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': REGION,
+  'AWS::AccountId': ACCOUNT,
+  'AWS::StackName': 'cart-pipeline',
+  'AWS::URLSuffix': 'amazonaws.com',
+  SigningKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b5c8f3e-1111-4d1e-9a52-5f6c1e2d3b4a`,
+  'ArtifactBucket.Arn': 'arn:aws:s3:::cart-pipeline-artifactbucket',
+  'ImageRepository.Arn': `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/shop/cart`,
+};
+
+function deployed(template: Template, text: string): string {
+  return text.replace(/\$\{([\w:.]+)\}/g, (whole, name: string) => {
+    const value = DEPLOYED[name] ?? template.Parameters[name]?.Default;
+    if (value === undefined) throw new Error(`no deployed value for ${whole}`);
+    return value;
+  });
+}
+
+/** A role's inline policy as IAM evaluates it once CloudFormation has substituted its values. */
+function deployedPolicy(template: Template, role: string): PolicyDocument {
+  const statements = statementsOf(template, role).map((statement) => ({
+    ...statement,
+    Resource: (statement.Resource as string[]).map((r) => deployed(template, r)),
+  }));
+  return { Version: '2012-10-17', Statement: statements } as unknown as PolicyDocument;
+}
+
+// CI installs the registry (scripts/setup): there a missing one fails instead of skipping.
+const skip = !registryBinaries().registry && process.env.CI !== 'true';
+
+/** The promote role's session, as CodeBuild hands it to the build through its container credentials endpoint. */
+const ROLE_SESSION = {
+  accessKeyId: 'ASIAPROMOTEROLE00001',
+  secretAccessKey: 'promoteRoleSecret/0123456789abcdefghijklmnopqrstuv',
+  sessionToken: 'IQoJb3JpZ2luX2VjEPromoteRoleSessionToken0123456789',
+};
+const PASSWORD = 'codebuild-test';
+
+describe.skipIf(skip)(
+  'codecommit-pipeline.yml on CodeBuild, for real against a local registry and CodeCommit git',
+  () => {
+    const template = loadTemplate(PIPELINE);
+    let registry: TestRegistry;
+    let codecommit: CodeCommitGitServer;
+    let containerCredentials: LoopbackServer;
+    let dir: string;
+    let src: string;
+    let commit: string;
+    let configPath: string;
+    let fingerprint: string;
+    let shims: string;
+    let local: Record<string, string>;
+    let repository: string;
+    let buildNumber = 0;
+    const namespaces: Record<string, Record<string, string>> = {};
+    const exported: Record<string, Readonly<Record<string, string>>> = {};
+    /** Each run's output and the variables it was given. */
+    const runs: Array<{ output: string; variables: Readonly<Record<string, string>> }> = [];
+
+    function pipelineAction(name: string): PipelineBuildAction {
+      const action = loadPipeline(PIPELINE).find((a) => a.name === name);
+      if (action === undefined) throw new Error(`codecommit-pipeline.yml has no CodeBuild action ${name}`);
+      return action;
+    }
+
+    /** Runs one pipeline action as CodePipeline would: project variables, then the action's, resolved. */
+    async function runAction(
+      action: PipelineBuildAction,
+    ): Promise<{ run: BuildspecRun; vars: Record<string, string> }> {
+      buildNumber += 1;
+      const vars = codebuildVariables({
+        project: `cart-pipeline-${action.project.replace(/Project$/, '').toLowerCase()}`,
+        buildNumber,
+        commit,
+        srcDir: src,
+        region: REGION,
+        account: ACCOUNT,
+      });
+      // Project variables the template gives: its own values deployed, except the AWS services (ECR, KMS) this
+      // machine stands in for.
+      const project: Record<string, string> = {};
+      for (const [key, value] of Object.entries(action.projectVariables)) {
+        project[key] = local[key] ?? deployed(template, value);
+      }
+      const run = await runBuildspec({
+        file: join(ROOT, action.buildspec),
+        srcDir: src,
+        codebuild: vars,
+        variables: { ...local, ...project, ...resolvePipelineVariables(action.actionVariables, namespaces) },
+        projectSecrets: action.projectSecrets,
+        secrets: {},
+        shims,
+      });
+      if (run.code === 0 && action.namespace !== undefined)
+        namespaces[action.namespace] = { ...run.exported };
+      if (run.code === 0) exported[action.name] = run.exported;
+      return { run, vars };
+    }
+
+    beforeAll(async () => {
+      registry = await startRegistry();
+      dir = mkdtempSync(join(tmpdir(), 'slipway-codebuild-codecommit-'));
+      shims = writeShims(join(dir, 'shims'));
+      mkdirSync(join(dir, 'tmp'));
+      repository = `${registry.host}/shop/cart`;
+
+      // app-repo as the CODEBUILD_CLONE_REF source checks it out: a git clone at one commit of main.
+      src = join(dir, 'src');
+      mkdirSync(join(src, 'site'), { recursive: true });
+      writeFileSync(join(src, 'Dockerfile'), 'FROM scratch\nCOPY site/ /srv/\n');
+      writeFileSync(join(src, 'site', 'index.html'), '<h1>cart</h1>\n');
+      const gitEnv = {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Dev',
+        GIT_AUTHOR_EMAIL: 'dev@example.test',
+        GIT_COMMITTER_NAME: 'Dev',
+        GIT_COMMITTER_EMAIL: 'dev@example.test',
+      };
+      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: src, env: gitEnv });
+      execFileSync('git', ['add', '.'], { cwd: src, env: gitEnv });
+      execFileSync('git', ['commit', '-q', '-m', 'cart'], { cwd: src, env: gitEnv });
+      commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: src, encoding: 'utf8' }).trim();
+
+      // The release key (KMS in AWS; a cosign key pair here).
+      const keygen = await runSlipway(['keygen', '--output-prefix', join(dir, 'release'), '--json'], {
+        env: { SLIPWAY_KEY_PASSWORD: PASSWORD },
+      });
+      expect(keygen.code, keygen.stderr).toBe(0);
+      fingerprint = (JSON.parse(keygen.stdout) as { keyFingerprint: string }).keyFingerprint;
+
+      // microservices-repo: the policy requires the release key's signature for dev; staging follows dev.
+      const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\nspec:\n  template:\n    spec:\n      containers:\n        - name: cart\n          image: ${repository}:0.0.1\n`;
+      const root = join(dir, 'git');
+      mkdirSync(root);
+      const config = createBareRepo({
+        tmpRoot: root,
+        name: `${template.Parameters.ConfigRepoName?.Default}.git`,
+        defaultBranch: 'main',
+        branches: {
+          main: {
+            '.slipway.yaml': `version: 1\nenvironments:\n  dev:\n    require:\n      signatures:\n        keys:\n          - path: keys/release.pub\n  staging:\n    promoteFrom: dev\n  prod:\n    promoteFrom: staging\n`,
+            'keys/release.pub': readFileSync(join(dir, 'release.pub'), 'utf8'),
+          },
+          'env/dev': { 'apps/cart/deployment.yaml': deployment },
+          'env/staging': { 'apps/cart/deployment.yaml': deployment },
+          'env/prod': { 'apps/cart/deployment.yaml': deployment },
+        },
+      });
+      configPath = config.path;
+      // CodeCommit's git endpoint, accepting only the role session's SigV4 credential and judging every
+      // request by the promote role's policy from the template.
+      codecommit = await startCodeCommitGitServer({
+        root: join(configPath, '..'),
+        identities: [ROLE_SESSION],
+        region: REGION,
+        accountId: ACCOUNT,
+        policy: deployedPolicy(template, 'PromoteRole'),
+      });
+      // CodeBuild's container credentials endpoint: the build's only way to its role's keys.
+      containerCredentials = await startLoopbackServer((request, response) => {
+        if (request.url !== '/v2/credentials/promote-role') {
+          response.writeHead(404).end();
+          return;
+        }
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(
+          JSON.stringify({
+            AccessKeyId: ROLE_SESSION.accessKeyId,
+            SecretAccessKey: ROLE_SESSION.secretAccessKey,
+            Token: ROLE_SESSION.sessionToken,
+            Expiration: new Date(Date.now() + 3_600_000).toISOString(),
+          }),
+        );
+      });
+
+      // Local stand-ins for the AWS services, and an AWS configuration isolated from this machine's.
+      const storage = join(dir, 'containers');
+      writeFileSync(
+        join(dir, 'storage.conf'),
+        `[storage]\ndriver = "vfs"\ngraphroot = "${storage}/root"\nrunroot = "${storage}/run"\n`,
+      );
+      local = {
+        IMAGE_REPOSITORY: repository,
+        BUILDER: 'files',
+        BUILD_CONTEXT: 'site',
+        CONTAINERS_STORAGE_CONF: join(dir, 'storage.conf'),
+        SIGNING_KEY: join(dir, 'release.key'),
+        VERIFY_KEY: join(dir, 'release.pub'),
+        SLIPWAY_KEY_PASSWORD: PASSWORD,
+        TMPDIR: join(dir, 'tmp'),
+        SLIPWAY_CODECOMMIT_GIT_ENDPOINT: codecommit.endpoint,
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: `${containerCredentials.url}/v2/credentials/promote-role`,
+        AWS_CONFIG_FILE: join(dir, 'aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'aws-credentials'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+      };
+    }, 120_000);
+
+    afterAll(async () => {
+      await codecommit?.close();
+      await containerCredentials?.stop();
+      await registry?.stop();
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('Build, then Sign: the image is pushed with its commit tag and signed', async () => {
+      const build = await runAction(pipelineAction('Build'));
+      expect(build.run.code, build.run.output).toBe(0);
+      const { IMAGE_REF, DIGEST } = build.run.exported;
+      expect(IMAGE_REF).toBe(`${repository}:sha-${commit.slice(0, 7)}@${DIGEST}`);
+      const again = await runAction(pipelineAction('Build'));
+      expect(again.run.code, again.run.output).toBe(0);
+      expect(again.run.exported.DIGEST).toBe(DIGEST);
+      const sign = await runAction(pipelineAction('Sign'));
+      expect(sign.run.code, sign.run.output).toBe(0);
+      expect(sign.run.exported.KEY_FINGERPRINT).toBe(fingerprint);
+    }, 300_000);
+
+    it("moves no tag the repository keeps immutable: the fixed ones are the commit's and build-once's, the others the branch's or .sig", async () => {
+      const response = await fetch(`${registry.url}/v2/shop/cart/tags/list`);
+      const { tags } = (await response.json()) as { tags: string[] };
+      const repositoryProperties = template.Resources.ImageRepository?.Properties ?? {};
+      const filters = (
+        repositoryProperties.ImageTagMutabilityExclusionFilters as Array<Record<string, unknown>>
+      ).map((f) => deployed(template, render(f.ImageTagMutabilityExclusionFilterValue)));
+      const mutable = (tag: string) =>
+        filters.some((filter) =>
+          new RegExp(
+            `^${filter
+              .split('*')
+              .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+              .join('.*')}$`,
+          ).test(tag),
+        );
+      // What stays fixed: the commit tag promote writes, and build-once's src-<key>, written once per source
+      // (a later build of the same source reuses it, never re-points it).
+      const fixed = tags.filter((tag) => !mutable(tag)).sort();
+      expect(fixed).toHaveLength(2);
+      expect(fixed[0]).toBe(`sha-${commit.slice(0, 7)}`);
+      expect(fixed[1]).toMatch(/^src-[0-9a-f]{32}$/);
+      expect(tags.filter(mutable).sort()).toEqual(
+        [
+          `${exported.Build?.DIGEST?.replace(':', '-')}.sig`,
+          ...(tags.includes('main') ? ['main'] : []),
+        ].sort(),
+      );
+    });
+
+    it('PromoteDev: pushes the signed image to env/dev of microservices-repo as the promote role, with no token', async () => {
+      const action = pipelineAction('PromoteDev');
+      expect(action.projectSecrets).toEqual({});
+      const { run, vars } = await runAction(action);
+      expect(run.code, run.output).toBe(0);
+      const imageRef = exported.Build?.IMAGE_REF ?? '';
+      expect(run.exported.BRANCH).toBe('env/dev');
+      const [head] = listCommits(configPath, 'env/dev');
+      expect(run.exported.COMMIT).toBe(head?.sha);
+      expect(head?.message).toContain(`Slipway-Image: ${imageRef}`);
+      expect(head?.message).toContain(`Slipway-Source-Commit: ${commit}`);
+      expect(head?.message).toContain(`Slipway-Run: ${codebuildRunUrl(vars)}`);
+      expect(head?.message).toContain(`Slipway-Verified-By: ${fingerprint}`);
+      expect(readFileAt(configPath, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toContain(
+        `image: ${imageRef}`,
+      );
+    }, 120_000);
+
+    it.each([
+      ['PromoteStaging', 'staging'],
+      ['PromoteProd', 'prod'],
+    ])(
+      '%s (after its approval): promotes to %s what the environment before it runs',
+      async (name, env) => {
+        const actions = loadPipelineActions(template);
+        const approval = actions.findIndex(
+          (a) => a.category === 'Approval' && a.stage === actions.find((b) => b.name === name)?.stage,
+        );
+        expect(approval).toBeGreaterThan(-1);
+        // What the approver reads resolves from what the run before exported.
+        resolvePipelineVariables(
+          { CustomData: String(actions[approval]?.configuration.CustomData) },
+          namespaces,
+        );
+        const { run, vars } = await runAction(pipelineAction(name));
+        expect(run.code, run.output).toBe(0);
+        const [head] = listCommits(configPath, `env/${env}`);
+        expect(run.exported.BRANCH).toBe(`env/${env}`);
+        expect(run.exported.COMMIT).toBe(head?.sha);
+        expect(head?.message).toContain(`Slipway-Image: ${exported.Build?.IMAGE_REF}`);
+        expect(head?.message).toContain(`Slipway-Run: ${codebuildRunUrl(vars)}`);
+        expect(readFileAt(configPath, `env/${env}`, 'apps/cart/deployment.yaml')?.toString()).toContain(
+          `image: ${exported.Build?.IMAGE_REF}`,
+        );
+      },
+      120_000,
+    );
+
+    it('authenticated every git request with the role session and pushed only env/* refs; the secret never showed', () => {
+      expect(codecommit.auth.length).toBeGreaterThan(0);
+      expect(codecommit.auth.filter((a) => a.outcome !== 'ok')).toEqual([]);
+      expect(new Set(codecommit.auth.map((a) => a.accessKeyId))).toEqual(new Set([ROLE_SESSION.accessKeyId]));
+      const pushed = codecommit.auth.flatMap((a) => a.references ?? []);
+      expect(pushed.sort()).toEqual(['refs/heads/env/dev', 'refs/heads/env/prod', 'refs/heads/env/staging']);
+      // The build is given no token and no key, only where to fetch the role's session; nothing prints it.
+      for (const { output, variables } of runs) {
+        expect(
+          Object.keys(variables).filter((name) => /TOKEN|SECRET|PASSWORD$|ACCESS_KEY/.test(name)),
+        ).toEqual(['SLIPWAY_KEY_PASSWORD']);
+        expect(output).not.toContain(ROLE_SESSION.secretAccessKey);
+        expect(output).not.toContain(ROLE_SESSION.sessionToken);
+      }
+      for (const header of codecommit.authorizations) {
+        expect(Buffer.from(header.replace(/^Basic /, ''), 'base64').toString()).not.toContain(
+          ROLE_SESSION.secretAccessKey,
+        );
+      }
+    });
+  },
+);
