@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { createBareRepo, listCommits, readFileAt } from './support/bareRepo.js';
 import { asList, loadTemplate, render, type Template } from './support/cloudformation.js';
 import {
@@ -177,6 +178,91 @@ describe('workflows/codebuild/codecommit-pipeline.yml', () => {
     // The branch tag is the build's type=ref,event=branch, the branch the source action builds.
     const build = loadBuildspec(join(DIR, 'buildspec-build.yml'));
     expect(build.phases.build?.commands.join('\n')).toContain('--tags type=ref,event=branch');
+  });
+});
+
+// docs/aws.md's YAML is what users paste: each block parses, and the Flux objects are wired to each other
+// (every Kustomization's source is a GitRepository of the page, one per environment branch).
+describe('docs/aws.md', () => {
+  const text = readFileSync(join(ROOT, 'docs', 'aws.md'), 'utf8');
+  const blocks = [...text.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
+  const objects = blocks.flatMap((block) =>
+    parseAllDocuments(block).map((document) => {
+      expect(
+        document.errors.map((e) => e.message),
+        block,
+      ).toEqual([]);
+      return document.toJS() as {
+        apiVersion?: string;
+        kind?: string;
+        metadata?: { name?: string };
+        spec?: Record<string, unknown>;
+        version?: number;
+      };
+    }),
+  );
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+
+  it('has YAML blocks that all parse', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    expect(objects.every((o) => typeof o === 'object' && o !== null)).toBe(true);
+  });
+
+  it('declares GitRepositories on CodeCommit over HTTPS and SSH, each on an env/ branch with a secret', () => {
+    const repositories = ofKind('GitRepository');
+    expect(repositories.length).toBeGreaterThanOrEqual(3);
+    const secrets = new Set([
+      ...ofKind('Secret').map((s) => s.metadata?.name),
+      ...[...text.matchAll(/create secret generic ([\w-]+)/g)].map((m) => m[1]),
+    ]);
+    for (const repository of repositories) {
+      const spec = repository.spec as {
+        url: string;
+        interval: string;
+        ref: { branch: string };
+        secretRef: { name: string };
+      };
+      expect(repository.apiVersion).toBe('source.toolkit.fluxcd.io/v1');
+      expect(spec.url).toMatch(
+        /^(https:\/\/|ssh:\/\/APKA\w+@)git-codecommit\.[\w-]+\.amazonaws\.com\/v1\/repos\/microservices-repo$/,
+      );
+      expect(spec.interval).toMatch(/^\d+[smh]$/);
+      expect(spec.ref.branch).toMatch(/^env\/(dev|staging|prod)$/);
+      expect(secrets).toContain(spec.secretRef.name);
+    }
+    expect(new Set(repositories.map((r) => r.spec?.url?.toString().slice(0, 5)))).toEqual(
+      new Set(['https', 'ssh:/']),
+    );
+    const httpsSecret = ofKind('Secret')[0] as { stringData?: Record<string, string> };
+    expect(Object.keys(httpsSecret.stringData ?? {}).sort()).toEqual(['password', 'username']);
+    expect(text).toMatch(/--from-file=identity=.*--from-file=known_hosts=/);
+  });
+
+  it('applies each environment branch with its own Kustomization', () => {
+    const kustomizations = ofKind('Kustomization');
+    const repositories = new Map(ofKind('GitRepository').map((r) => [r.metadata?.name, r]));
+    const branches = kustomizations.map((k) => {
+      const spec = k.spec as {
+        sourceRef: { kind: string; name: string };
+        prune: unknown;
+        path: string;
+        interval: string;
+      };
+      expect(k.apiVersion).toBe('kustomize.toolkit.fluxcd.io/v1');
+      expect(spec.sourceRef.kind).toBe('GitRepository');
+      expect(typeof spec.prune).toBe('boolean');
+      expect(spec.interval).toMatch(/^\d+[smh]$/);
+      const source = repositories.get(spec.sourceRef.name);
+      expect(source, spec.sourceRef.name).toBeDefined();
+      return (source?.spec as { ref?: { branch?: string } } | undefined)?.ref?.branch;
+    });
+    expect(branches.sort()).toEqual(['env/dev', 'env/prod', 'env/staging']);
+  });
+
+  it('shows .slipway.yaml examples of version 1', () => {
+    const policies = objects.filter((o) => o.version !== undefined);
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    for (const policy of policies) expect(policy.version).toBe(1);
   });
 });
 
