@@ -354,6 +354,22 @@ describe('the pipeline template checks catch a broken CodeCommit template', () =
     ]);
   });
 
+  it('PROMOTE_VIA=codecommit-api on the project while the role still follows promote-git.json', () => {
+    const api = broken(
+      "            Value: !Sub 'codecommit::${AWS::Region}://${ConfigRepoName}'\n",
+      "            Value: !Sub 'codecommit::${AWS::Region}://${ConfigRepoName}'\n          - Name: PROMOTE_VIA\n            Type: PLAINTEXT\n            Value: codecommit-api\n",
+    );
+    expect(checkLeastPrivilege(api, ROOT)).toEqual([
+      'PromoteRole (PromoteProject) lacks codecommit:GetRepository',
+      'PromoteRole (PromoteProject) lacks codecommit:GetBranch',
+      'PromoteRole (PromoteProject) lacks codecommit:GetFile',
+      'PromoteRole (PromoteProject) lacks codecommit:GetFolder',
+      'PromoteRole (PromoteProject) lacks codecommit:GetDifferences',
+      'PromoteRole (PromoteProject) lacks codecommit:CreateCommit',
+      'PromoteRole (PromoteProject) grants codecommit:GitPush, which PromoteProject does not need',
+    ]);
+  });
+
   it('staging without its approval', () => {
     expect(
       checkEnvironmentFlow(
