@@ -166,7 +166,7 @@ describe('workflows/codebuild/codecommit-pipeline.yml', () => {
     expect(checkParametersUsed(template)).toEqual([]);
   });
 
-  it('scans on push and keeps tags immutable except the two the flow moves: the branch tag and .sig', () => {
+  it('scans on push and keeps tags immutable except the two that may move: the branch tag and .sig', () => {
     const repository = template.Resources.ImageRepository?.Properties ?? {};
     expect(repository.ImageScanningConfiguration).toEqual({ ScanOnPush: true });
     expect(repository.ImageTagMutability).toBe('IMMUTABLE_WITH_EXCLUSION');
