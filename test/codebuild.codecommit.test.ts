@@ -680,6 +680,52 @@ describe.skipIf(skip)(
       120_000,
     );
 
+    // The policy decides: the same run against a server holding a role whose Deny covers env/dev (the
+    // template's statements with one pattern changed) fails, says why, and leaves env/dev as it was.
+    it('PromoteDev under a policy that denies env/dev: fails in the build phase naming the denial, writes nothing', async () => {
+      const text = readFileSync(PIPELINE, 'utf8');
+      const changed = text.replace(
+        "{ 'codecommit:References': ['refs/heads/env/*'] }",
+        "{ 'codecommit:References': ['refs/heads/env/prod'] }",
+      );
+      expect(changed).not.toBe(text);
+      const file = join(dir, 'denying-pipeline.yml');
+      writeFileSync(file, changed);
+      const denying = await startCodeCommitGitServer({
+        root: join(configPath, '..'),
+        identities: [ROLE_SESSION],
+        region: REGION,
+        accountId: ACCOUNT,
+        policy: deployedPolicy(loadTemplate(file), 'PromoteRole'),
+      });
+      try {
+        const before = listCommits(configPath, 'env/dev')[0]?.sha;
+        const endpoint = local.SLIPWAY_CODECOMMIT_GIT_ENDPOINT ?? '';
+        local.SLIPWAY_CODECOMMIT_GIT_ENDPOINT = denying.endpoint;
+        const action = pipelineAction('PromoteDev');
+        // Another image than dev runs, so there is something to push.
+        namespaces.BuildVariables = {
+          ...namespaces.BuildVariables,
+          IMAGE_REF: `${repository}:0.0.2@${exported.Build?.DIGEST}`,
+        };
+        const { run } = await runAction(action).finally(() => {
+          local.SLIPWAY_CODECOMMIT_GIT_ENDPOINT = endpoint;
+        });
+        expect(run.code).not.toBe(0);
+        expect(run.failedPhase).toBe('build');
+        expect(run.output).toMatch(/slipway promote: error: .*env\/dev/);
+        expect(run.output).toContain(
+          'is not authorized to perform: codecommit:GitPush on resource: arn:aws:codecommit:eu-west-1:123456789012:microservices-repo with an explicit deny',
+        );
+        expect(denying.auth.filter((a) => a.outcome === 'denied').map((a) => a.references)).toEqual([
+          ['refs/heads/env/dev'],
+        ]);
+        expect(listCommits(configPath, 'env/dev')[0]?.sha).toBe(before);
+      } finally {
+        await denying.close();
+      }
+    }, 120_000);
+
     it('authenticated every git request with the role session and pushed only env/* refs; the secret never showed', () => {
       expect(codecommit.auth.length).toBeGreaterThan(0);
       expect(codecommit.auth.filter((a) => a.outcome !== 'ok')).toEqual([]);
