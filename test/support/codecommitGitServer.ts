@@ -39,6 +39,14 @@ export interface CodeCommitGitServerOptions {
   readonly now?: () => Date;
   /** How far a credential's timestamp may be from the server's clock (default 15 minutes, as AWS). */
   readonly skewMs?: number;
+  /**
+   * How long to hold an authorised request before serving it (ms; 0 or undefined: none), e.g. to make a
+   * promotion outlive the clock window between its fetch and its push.
+   */
+  readonly holdMs?: (request: {
+    readonly method: string;
+    readonly service: string | null;
+  }) => number | undefined;
 }
 
 /** What the server decided about one request. */
@@ -94,7 +102,7 @@ export async function startCodeCommitGitServer(
   const auth: AuthRecord[] = [];
   const authorizations: string[] = [];
 
-  const gate = (request: GatedRequest): GateDecision => {
+  const decide = (request: GatedRequest): GateDecision => {
     const path = request.url.pathname;
     const record = (outcome: AuthOutcome, more: Partial<AuthRecord> = {}) =>
       auth.push({ method: request.method, path, outcome, ...more });
@@ -196,13 +204,34 @@ export async function startCodeCommitGitServer(
     return { pass: true, pathInfo: `/${name}.git${rest}` };
   };
 
+  const timers = new Set<NodeJS.Timeout>();
+  const gate = async (request: GatedRequest): Promise<GateDecision> => {
+    const decision = decide(request);
+    const rest = REPO_PATH.exec(request.url.pathname)?.[2] ?? '/';
+    const service = rest === '/info/refs' ? request.url.searchParams.get('service') : rest.replace(/^\//, '');
+    const hold = decision.pass ? (options.holdMs?.({ method: request.method, service }) ?? 0) : 0;
+    if (hold > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          resolve();
+        }, hold);
+        timers.add(timer);
+      });
+    }
+    return decision;
+  };
   const server: GitHttpServer = await startGitHttpServer({ root: options.root, gate });
   return {
     endpoint: server.url,
     urlOf: (repositoryName) => `${server.url}/v1/repos/${repositoryName}`,
     auth,
     authorizations,
-    close: server.close,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await server.close();
+    },
   };
 }
 

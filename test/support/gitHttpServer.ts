@@ -26,7 +26,7 @@ export interface GitHttpServerOptions {
    * request with its whole body (at most `GATE_BODY_LIMIT` bytes) and returns `{ pass: true }` to hand it to
    * http-backend (optionally under another path), or the response to send instead.
    */
-  gate?: (request: GatedRequest) => GateDecision;
+  gate?: (request: GatedRequest) => GateDecision | Promise<GateDecision>;
 }
 
 /** A request as a gate sees it. */
@@ -99,17 +99,29 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
           return;
         }
         const url = new URL(req.url ?? '/', 'http://localhost');
-        const decision = gate({ method: req.method ?? 'GET', url, headers: req.headers, body });
-        if (!decision.pass) {
-          res.writeHead(decision.status, decision.headers);
-          res.end(decision.body);
-          return;
-        }
-        runBackend(req, res, options.root, username, children, {
-          ...how,
-          body,
-          ...(decision.pathInfo === undefined ? {} : { pathInfo: decision.pathInfo }),
-        });
+        // A gate that throws is a bug in the test's server: answer 500 rather than hold git until its timeout.
+        void Promise.resolve()
+          .then(() => gate({ method: req.method ?? 'GET', url, headers: req.headers, body }))
+          .catch(
+            (error: unknown): GateDecision => ({
+              pass: false,
+              status: 500,
+              headers: { 'Content-Type': 'text/plain' },
+              body: `the test server's gate failed: ${error instanceof Error ? error.message : String(error)}\n`,
+            }),
+          )
+          .then((decision) => {
+            if (!decision.pass) {
+              res.writeHead(decision.status, decision.headers);
+              res.end(decision.body);
+              return;
+            }
+            runBackend(req, res, options.root, username, children, {
+              ...how,
+              body,
+              ...(decision.pathInfo === undefined ? {} : { pathInfo: decision.pathInfo }),
+            });
+          });
       });
       return;
     }

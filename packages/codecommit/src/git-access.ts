@@ -15,6 +15,19 @@ export interface CodeCommitGitAccess {
   readonly password: string;
   /** Values to redact wherever git output may show them (the session token, the signature). */
   readonly secrets: readonly string[];
+  /**
+   * A credential signed now (the AWS credentials re-read from the provider, which refreshes a role session
+   * before it expires). CodeCommit accepts a signature only close to its timestamp, so each git command that
+   * talks to the repository gets a fresh one rather than the one computed when the repo was opened.
+   */
+  readonly fresh: () => Promise<FreshGitCredential>;
+}
+
+/** A newly signed git credential and the values to redact with it. */
+export interface FreshGitCredential {
+  readonly username: string;
+  readonly password: string;
+  readonly secrets: readonly string[];
 }
 
 /** The git URL and credential for a CodeCommit address; undefined when `address` is not one. */
@@ -26,17 +39,22 @@ export async function codeCommitGitAccess(
   if (remote === undefined) return undefined;
   const access = await awsAccessFor(remote, env);
   const url = gitUrlOf(remote, access.region, env);
-  const credentials = await access.credentials();
-  const credential = await codeCommitGitCredential({ url, region: access.region, credentials });
-  const secrets = [credential.password, credentials.secretAccessKey];
-  if (credentials.sessionToken !== undefined && credentials.sessionToken !== '')
-    secrets.push(credentials.sessionToken);
+  const fresh = async (): Promise<FreshGitCredential> => {
+    const credentials = await access.credentials();
+    const credential = await codeCommitGitCredential({ url, region: access.region, credentials });
+    const secrets = [credential.password, credentials.secretAccessKey];
+    if (credentials.sessionToken !== undefined && credentials.sessionToken !== '')
+      secrets.push(credentials.sessionToken);
+    return { username: credential.username, password: credential.password, secrets };
+  };
+  const first = await fresh();
   return {
     remote,
     region: access.region,
     url,
-    username: credential.username,
-    password: credential.password,
-    secrets,
+    username: first.username,
+    password: first.password,
+    secrets: first.secrets,
+    fresh,
   };
 }

@@ -4,7 +4,7 @@ export {
   awsAccessFor,
   NO_AWS_CREDENTIALS_FIX,
 } from './credentials.js';
-export { type CodeCommitGitAccess, codeCommitGitAccess } from './git-access.js';
+export { type CodeCommitGitAccess, codeCommitGitAccess, type FreshGitCredential } from './git-access.js';
 export { type AwsCredentials, codeCommitGitCredential, type GitCredential } from './git-credential.js';
 export {
   type CodeCommitRemote,

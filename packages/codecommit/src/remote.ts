@@ -56,6 +56,8 @@ export function parseCodeCommitRemote(address: string): CodeCommitRemote | undef
     const at = rest.lastIndexOf('@');
     const profile = at === -1 ? undefined : rest.slice(0, at);
     const name = at === -1 ? rest : rest.slice(at + 1);
+    // `key:secret@repo` is someone's credentials, not a profile: refuse without echoing them.
+    if (profile?.includes(':') === true) throw credentialsInAddress();
     if (profile !== undefined && !/^[A-Za-z0-9_.+=,@-]{1,128}$/.test(profile)) {
       throw malformed(raw, `the profile name ${JSON.stringify(profile)} is not one AWS accepts`);
     }
@@ -80,13 +82,9 @@ export function parseCodeCommitRemote(address: string): CodeCommitRemote | undef
   const host = url.hostname.toLowerCase();
   const match = GIT_HOST.exec(host) ?? VPCE_HOST.exec(host);
   if (match === null) return undefined;
+  // Credentials first: every later message shows the address.
+  if (url.username !== '' || url.password !== '') throw credentialsInAddress();
   if (url.protocol !== 'https:') throw malformed(raw, 'CodeCommit serves git over https:// only');
-  if (url.username !== '' || url.password !== '') {
-    throw malformed(
-      '***',
-      'it carries credentials; Slipway derives short-lived ones from your AWS credentials, so leave them out',
-    );
-  }
   const path = /^\/v1\/repos\/([^/]+)\/?$/.exec(url.pathname);
   if (path === null || url.search !== '' || url.hash !== '') {
     throw malformed(raw, 'the path must be /v1/repos/<repository>');
@@ -149,6 +147,13 @@ function checkedName(name: string, raw: string): string {
     throw malformed(raw, `${JSON.stringify(name)} is not a CodeCommit repository name`);
   }
   return name;
+}
+
+function credentialsInAddress(): SlipwayError {
+  return malformed(
+    '***',
+    'it carries credentials; Slipway derives short-lived ones from your AWS credentials, so leave them out',
+  );
 }
 
 function malformed(raw: string, why: string): SlipwayError {

@@ -8,7 +8,7 @@ import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
 import { assertBranch, assertObjectId, assertRepoPath, assertRevision, isValidBranchName } from './names.js';
 import { classifyPush, type PushResult } from './push.js';
-import { redactor } from './redact.js';
+import { redactor, secretForms } from './redact.js';
 import { allowsHttp, type GitAuth, resolveRemote } from './remote.js';
 import { cleanEnvironment, GitRunner, gitTimeoutMs, withConfig } from './run.js';
 
@@ -100,6 +100,9 @@ const LOG_PREFIX = 'refs/slipway-log/';
  */
 const PROMISOR_REMOTE = 'slipway';
 
+const CODECOMMIT_REFUSAL_FIX =
+  "check the IAM permission of the AWS identity: it needs codecommit:GitPush on the repository for this branch (Slipway's promote-git policy allows refs/heads/env/* only), or use pull-request mode";
+
 const ENTRY_TYPES = new Set(['blob', 'tree', 'commit']);
 
 /**
@@ -144,7 +147,9 @@ export class ConfigRepo {
     );
     if (codecommit !== undefined) remote.secrets.push(...codecommit.secrets);
     const timeoutMs = options.timeoutMs ?? gitTimeoutMs();
-    const redact = redactor(remote.secrets);
+    // Grows with each fresh CodeCommit signature, so every credential ever sent stays masked.
+    let masked = redactor(remote.secrets);
+    const redact = (text: string) => masked(text);
     const tempDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
     // A cancelled run (SIGTERM, Ctrl-C) removes the temp repo; dispose() unregisters this.
     let git: GitRunner | undefined;
@@ -193,6 +198,22 @@ export class ConfigRepo {
         timeoutMs,
         git: options.git ?? 'git',
         credential: codecommit !== undefined ? 'aws' : remote.basic !== undefined ? 'token' : 'none',
+        // A SigV4 git credential is accepted only within minutes of its timestamp, and a promotion with
+        // retries (or a slow fetch) outlives that: each command that talks to CodeCommit signs anew.
+        freshCredential:
+          codecommit === undefined || remote.httpOrigin === undefined
+            ? undefined
+            : async () => {
+                const fresh = await codecommit.fresh();
+                remote.secrets.push(...fresh.secrets, ...secretForms(fresh.username, fresh.password));
+                masked = redactor(remote.secrets);
+                const pair = `${fresh.username}:${fresh.password}`;
+                const key = `http.${remote.httpOrigin}.extraHeader`;
+                return [
+                  [key, ''],
+                  [key, `Authorization: Basic ${Buffer.from(pair, 'utf8').toString('base64')}`],
+                ];
+              },
       });
       await git.run(['init', '--bare', '--quiet', '--template=', '--initial-branch=slipway', gitDir], {
         action: 'creating the temporary repository',
@@ -650,6 +671,10 @@ export class ConfigRepo {
     const outcome = classifyPush(result.code, stdout, result.stderr);
     if (outcome === undefined) {
       throw this.git.failure(args, { ...result, stderr: `${result.stderr}\n${stdout}`.trim() }, 'pushing');
+    }
+    // CodeCommit refuses a push by IAM (codecommit:GitPush, codecommit:References), not by branch protection.
+    if (!outcome.ok && outcome.kind === 'refused' && this.git.credential === 'aws') {
+      return { ...outcome, fix: CODECOMMIT_REFUSAL_FIX };
     }
     return outcome;
   }

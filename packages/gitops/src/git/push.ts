@@ -8,6 +8,8 @@ export type PushResult =
       branch?: string;
       /** Redacted. */
       message: string;
+      /** How to get past a refusal, when the remote's kind tells more than the generic advice (CodeCommit: IAM). */
+      fix?: string;
     };
 
 /** One ref line of `git push --porcelain`: `<flag>\t<from>:<to>\t<summary> (<reason>)`. */

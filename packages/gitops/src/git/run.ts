@@ -78,6 +78,22 @@ export interface RunnerOptions {
    * derived from AWS credentials (CodeCommit), or nothing.
    */
   credential: 'token' | 'aws' | 'none';
+  /**
+   * Settings signed afresh for each command that talks to the remote (CodeCommit's SigV4 credential, valid
+   * only close to its timestamp), added after those of the network environment.
+   */
+  freshCredential?: (() => Promise<[string, string][]>) | undefined;
+}
+
+/** The server's own explanation: the `remote:` lines of git's stderr, on one line. */
+function serverWords(stderr: string): string {
+  return stderr
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('remote:'))
+    .map((line) => line.slice('remote:'.length).trim())
+    .filter((line) => line !== '')
+    .join(' ')
+    .slice(0, 400);
 }
 
 /** Runs git commands for one ConfigRepo and turns failures into redacted GitErrors. */
@@ -91,6 +107,11 @@ export class GitRunner {
 
   get redact(): (text: string) => string {
     return this.options.redact;
+  }
+
+  /** What authenticates network commands. */
+  get credential(): RunnerOptions['credential'] {
+    return this.options.credential;
   }
 
   /**
@@ -109,12 +130,19 @@ export class GitRunner {
   }
 
   /** Runs and returns whatever happened, failing only when git could not be started or timed out. */
-  spawn(args: string[], options: RunOptions = {}): Promise<RunResult> {
-    const { cwd, localEnv, networkEnv, onCommand, timeoutMs, git } = this.options;
+  async spawn(args: string[], options: RunOptions = {}): Promise<RunResult> {
+    const { localEnv, networkEnv, freshCredential } = this.options;
+    const remote = this.promisorEnv !== undefined || options.network === true;
+    let base = this.promisorEnv ?? (remote ? networkEnv : localEnv);
+    if (remote && freshCredential !== undefined && !this.closed)
+      base = withConfig(base, await freshCredential());
+    return this.start(args, options, { ...base, ...options.env });
+  }
+
+  private start(args: string[], options: RunOptions, env: Record<string, string>): Promise<RunResult> {
+    const { cwd, onCommand, timeoutMs, git } = this.options;
     const argv = ['git', ...args];
     onCommand?.([...argv]);
-    const base = this.promisorEnv ?? (options.network === true ? networkEnv : localEnv);
-    const env = { ...base, ...options.env };
     if (this.closed) {
       return Promise.reject(
         new GitError(
@@ -213,6 +241,13 @@ export class GitRunner {
       other: undefined,
     };
     let message = `${what} failed (${this.redact(detail)})`;
+    // CodeCommit says why it refused a SigV4 credential (expired, signature mismatch, unknown key) in a text
+    // body git prints as `remote:` lines; git's own line only has the HTTP status.
+    const said = credential === 'aws' && reason === 'auth' ? serverWords(result.stderr) : '';
+    if (/signature expired/i.test(said)) {
+      fixes.auth =
+        "the credential is signed with this machine's clock and AWS accepts 15 minutes of skew: set the clock right (NTP); if the AWS credentials are a role session, check that it has not expired";
+    }
     if (reason === 'auth') {
       // git's own words ("could not read Username … terminal prompts disabled") mean the server said 401.
       const prompt = /could not read (?:username|password)|terminal prompts disabled/i.test(detail);
@@ -222,7 +257,10 @@ export class GitRunner {
           : credential === 'token'
             ? 'authentication failed, the server refused the token'
             : 'authentication required, and no token was given';
-      message = prompt ? `${what} failed: ${refused}` : `${what} failed: ${refused} (${this.redact(detail)})`;
+      const why = said === '' ? '' : `: ${this.redact(said)}`;
+      message = prompt
+        ? `${what} failed: ${refused}${why}`
+        : `${what} failed: ${refused}${why} (${this.redact(detail)})`;
     }
     return new GitError(message, {
       command: ['git', ...args],

@@ -306,7 +306,7 @@ export async function unpin(request: UnpinRequest): Promise<UnpinOutcome> {
       if (pushed.kind === 'refused') {
         throw new SlipwayError(`the config repo refused the push: ${pushed.message}`, {
           where: target.branch,
-          fix: 'check branch protection and the token’s write permission',
+          fix: pushed.fix ?? 'check branch protection and the token’s write permission',
         });
       }
       if (attempt < request.retry.maxAttempts) await sleep(backoffDelay(request.retry, attempt, Math.random));

@@ -311,7 +311,9 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       if (pushed.kind === 'refused') {
         throw new SlipwayError(`the config repo refused the push: ${pushed.message}`, {
           where: pushed.branch ?? [...own, ...updates].map((u) => u.branch).join(', '),
-          fix: 'check branch protection and the token’s write permission, or use pull-request mode',
+          fix:
+            pushed.fix ??
+            'check branch protection and the token’s write permission, or use pull-request mode',
         });
       }
       for (const { target, plan } of plans) {

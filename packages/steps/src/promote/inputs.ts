@@ -3,7 +3,7 @@ import { input } from '../definition/inputs.js';
 
 export const promoteInputs = {
   'config-repo': input.requiredString(
-    'Config repo to promote in: any URL git accepts (https://, ssh://, file://) or a local path.',
+    'Config repo to promote in: any URL git accepts (https://, ssh://, file://), a local path, or an AWS CodeCommit repository (codecommit::<region>://[<profile>@]<name>, codecommit://[<profile>@]<name>, https://git-codecommit.<region>.amazonaws.com/v1/repos/<name>; authenticated with AWS credentials, not the token).',
     { env: ['SLIPWAY_CONFIG_REPO'], credentialsInUrl: true },
   ),
   env: input.list('Environment(s) to promote to; each is its own branch and commit, pushed atomically.', {

@@ -12,7 +12,7 @@ const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'prod'];
 /** Inputs every step that reads the config repo takes (the same as promote's). */
 export const repoInputs = {
   'config-repo': input.requiredString(
-    'Config repo: any URL git accepts (https://, ssh://, file://) or a local path.',
+    'Config repo: any URL git accepts (https://, ssh://, file://), a local path, or an AWS CodeCommit repository (codecommit::<region>://[<profile>@]<name>, codecommit://[<profile>@]<name>, https://git-codecommit.<region>.amazonaws.com/v1/repos/<name>; authenticated with AWS credentials, not the token).',
     { env: ['SLIPWAY_CONFIG_REPO'], credentialsInUrl: true },
   ),
   'branch-template': input.string(
