@@ -73,7 +73,7 @@ function shippedStatements(name: string): Array<Record<string, unknown>> {
 
 function onConfigRepo(statement: Record<string, unknown>): boolean {
   return (statement.Resource as string[]).some((r) =>
-    r.endsWith(':codecommit:${AWS::Region}:${AWS::AccountId}:${ConfigRepoName}'),
+    r.endsWith(`:codecommit:\${AWS::Region}:\${AWS::AccountId}:\${ConfigRepoName}`),
   );
 }
 
@@ -93,7 +93,7 @@ describe('workflows/codebuild/codecommit-pipeline.yml', () => {
   it('takes the source from app-repo on CodeCommit as a git clone, started by EventBridge, not polling', () => {
     const [source] = loadPipelineActions(template);
     expect(source).toMatchObject({ category: 'Source', provider: 'CodeCommit' });
-    expect(render(source?.configuration.RepositoryName)).toBe('${AppRepoName}');
+    expect(render(source?.configuration.RepositoryName)).toBe(`\${AppRepoName}`);
     expect(source?.configuration.OutputArtifactFormat).toBe('CODEBUILD_CLONE_REF');
     expect(checkSourceTrigger(template)).toEqual([]);
   });
@@ -131,7 +131,7 @@ describe('workflows/codebuild/codecommit-pipeline.yml', () => {
 
   it("promotes into microservices-repo by its codecommit:: address in the stack's region", () => {
     const promote = loadPipeline(PIPELINE).find((a) => a.name === 'PromoteDev');
-    expect(promote?.projectVariables.CONFIG_REPO).toBe('codecommit::${AWS::Region}://${ConfigRepoName}');
+    expect(promote?.projectVariables.CONFIG_REPO).toBe(`codecommit::\${AWS::Region}://\${ConfigRepoName}`);
   });
 
   it("the promote role's CodeCommit statements on the config repo are workflows/codebuild/iam/promote-git.json", () => {
@@ -150,7 +150,7 @@ describe('workflows/codebuild/codecommit-pipeline.yml', () => {
     expect({ ...flux, Resource: undefined }).toEqual({ ...shipped, Resource: undefined });
     expect(flux?.Resource).toEqual([
       ...((shipped?.Resource ?? []) as string[]),
-      'arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${FluxRepoName}',
+      `arn:\${AWS::Partition}:codecommit:\${AWS::Region}:\${AWS::AccountId}:\${FluxRepoName}`,
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('workflows/codebuild/codecommit-pipeline.yml', () => {
       (f) =>
         `${String(f.ImageTagMutabilityExclusionFilterType)} ${render(f.ImageTagMutabilityExclusionFilterValue)}`,
     );
-    expect(filters).toEqual(['WILDCARD ${BranchName}', 'WILDCARD sha256-*']);
+    expect(filters).toEqual([`WILDCARD \${BranchName}`, 'WILDCARD sha256-*']);
     // The branch tag is the build's type=ref,event=branch, the branch the source action builds.
     const build = loadBuildspec(join(DIR, 'buildspec-build.yml'));
     expect(build.phases.build?.commands.join('\n')).toContain('--tags type=ref,event=branch');
@@ -286,8 +286,8 @@ describe('the pipeline template checks catch a broken CodeCommit template', () =
     writeFileSync(file, changed);
     return loadTemplate(file);
   }
-  const APP_ARN = 'arn:${AWS::Partition}:codecommit:${AWS::Region}:${AWS::AccountId}:${AppRepoName}';
-  const PIPELINE_ARN = 'arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}';
+  const APP_ARN = `arn:\${AWS::Partition}:codecommit:\${AWS::Region}:\${AWS::AccountId}:\${AppRepoName}`;
+  const PIPELINE_ARN = `arn:\${AWS::Partition}:codepipeline:\${AWS::Region}:\${AWS::AccountId}:\${Pipeline}`;
 
   it('a project that clones app-repo without codecommit:GitPull on it', () => {
     const template = broken(
@@ -315,8 +315,8 @@ describe('the pipeline template checks catch a broken CodeCommit template', () =
     expect(
       checkSourceTrigger(
         broken(
-          "Action: codepipeline:StartPipelineExecution\n                Resource: !Sub 'arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}'",
-          "Action: codepipeline:StartPipelineExecution\n                Resource: !Sub 'arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:other'",
+          `Action: codepipeline:StartPipelineExecution\n                Resource: !Sub 'arn:\${AWS::Partition}:codepipeline:\${AWS::Region}:\${AWS::AccountId}:\${Pipeline}'`,
+          `Action: codepipeline:StartPipelineExecution\n                Resource: !Sub 'arn:\${AWS::Partition}:codepipeline:\${AWS::Region}:\${AWS::AccountId}:other'`,
         ),
       ),
     ).toEqual([`SourceEventRule's role cannot codepipeline:StartPipelineExecution on ${PIPELINE_ARN}`]);
@@ -333,7 +333,7 @@ describe('the pipeline template checks catch a broken CodeCommit template', () =
       checkLeastPrivilege(
         broken(
           'Resource: !Ref SigningKeyArn\n\n  BuildProject:',
-          "Resource: !Ref SigningKeyArn\n              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: !Sub 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:token'\n\n  BuildProject:",
+          `Resource: !Ref SigningKeyArn\n              - Effect: Allow\n                Action: secretsmanager:GetSecretValue\n                Resource: !Sub 'arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:token'\n\n  BuildProject:`,
         ),
         ROOT,
       ),
@@ -356,8 +356,8 @@ describe('the pipeline template checks catch a broken CodeCommit template', () =
 
   it('PROMOTE_VIA=codecommit-api on the project while the role still follows promote-git.json', () => {
     const api = broken(
-      "            Value: !Sub 'codecommit::${AWS::Region}://${ConfigRepoName}'\n",
-      "            Value: !Sub 'codecommit::${AWS::Region}://${ConfigRepoName}'\n          - Name: PROMOTE_VIA\n            Type: PLAINTEXT\n            Value: codecommit-api\n",
+      `            Value: !Sub 'codecommit::\${AWS::Region}://\${ConfigRepoName}'\n`,
+      `            Value: !Sub 'codecommit::\${AWS::Region}://\${ConfigRepoName}'\n          - Name: PROMOTE_VIA\n            Type: PLAINTEXT\n            Value: codecommit-api\n`,
     );
     expect(checkLeastPrivilege(api, ROOT)).toEqual([
       'PromoteRole (PromoteProject) lacks codecommit:GetRepository',
