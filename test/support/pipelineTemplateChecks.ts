@@ -36,6 +36,28 @@ const ECR_PUSH = [
   'ecr:PutImage',
 ];
 
+/** What CodePipeline's CodeCommit source action calls on the repository. */
+const CODECOMMIT_SOURCE = [
+  'codecommit:GetBranch',
+  'codecommit:GetCommit',
+  'codecommit:GetRepository',
+  'codecommit:UploadArchive',
+  'codecommit:GetUploadArchiveStatus',
+  'codecommit:CancelUploadArchive',
+];
+/** A CodeBuild project that clones a CodeCommit repository (CODEBUILD_CLONE_REF) pulls it over git. */
+const CODECOMMIT_CLONE = ['codecommit:GitPull'];
+/** Promotion into a CodeCommit config repo: workflows/codebuild/iam/promote-git.json, promote-api.json. */
+const CODECOMMIT_PROMOTE_GIT = ['codecommit:GitPull', 'codecommit:GitPush'];
+const CODECOMMIT_PROMOTE_API = [
+  'codecommit:GetRepository',
+  'codecommit:GetBranch',
+  'codecommit:GetFile',
+  'codecommit:GetFolder',
+  'codecommit:GetDifferences',
+  'codecommit:CreateCommit',
+];
+
 /** Actions IAM authorizes only on `*` (no resource-level permissions). */
 const RESOURCELESS = new Set(['ecr:GetAuthorizationToken']);
 
@@ -52,26 +74,91 @@ export const BUILDSPEC_NEEDS: Readonly<
   // slipway sign + verify: the KMS key, and the signature pushed beside the image and read back.
   'buildspec-sign.yml': { required: [...ECR_PUSH, 'kms:Sign', 'kms:GetPublicKey'], optional: [] },
   // slipway promote: the token, tag resolution and signature checks (a policy may name the KMS public key).
+  // A CodeCommit config repo takes IAM instead of the token: see promoteNeeds.
   'buildspec-promote.yml': {
     required: [...ECR_PULL, 'secretsmanager:GetSecretValue'],
     optional: ['kms:GetPublicKey'],
   },
 };
 
+/** Whether a --config-repo address is a CodeCommit one (as @slipway/codecommit's looksLikeCodeCommit reads it). */
+function isCodeCommitAddress(address: string): boolean {
+  return /^codecommit:|^https:\/\/([^/]*\.)?git-codecommit[.-]/.test(address);
+}
+
+/**
+ * What an action's buildspec needs. The promote buildspec's depend on the config repo its project names:
+ * a token for any forge, IAM on a CodeCommit repository (git push, or the API with PROMOTE_VIA).
+ */
+function needsOf(
+  action: PipelineBuildAction,
+  root?: string,
+): { readonly required: readonly string[]; readonly optional: readonly string[] } | undefined {
+  const needs = BUILDSPEC_NEEDS[buildspecName(action)];
+  if (needs === undefined || buildspecName(action) !== 'buildspec-promote.yml') return needs;
+  const defaults = root === undefined ? {} : loadBuildspec(join(root, action.buildspec)).env.variables;
+  const setting = (name: string): string =>
+    action.actionVariables[name] ?? action.projectVariables[name] ?? defaults[name] ?? '';
+  if (!isCodeCommitAddress(setting('CONFIG_REPO'))) return needs;
+  const repo = setting('PROMOTE_VIA') === 'codecommit-api' ? CODECOMMIT_PROMOTE_API : CODECOMMIT_PROMOTE_GIT;
+  return { required: [...ECR_PULL, ...repo], optional: needs.optional };
+}
+
 const PIPELINE_NEEDS = {
   required: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds', 's3:GetObject', 's3:PutObject'],
-  optional: [...ARTIFACTS_READ, 's3:GetBucketVersioning', ...USE_CONNECTION],
+  optional: [...ARTIFACTS_READ, 's3:GetBucketVersioning', ...USE_CONNECTION, ...CODECOMMIT_SOURCE],
 };
 
-/** The variables a CodeStarSourceConnection source action exports into its namespace. */
-const SOURCE_VARIABLES = [
-  'AuthorDate',
-  'BranchName',
-  'CommitId',
-  'CommitMessage',
-  'ConnectionArn',
-  'FullRepositoryId',
-];
+/** The variables each source action provider exports into its namespace. */
+const SOURCE_VARIABLES: Readonly<Record<string, readonly string[]>> = {
+  CodeStarSourceConnection: [
+    'AuthorDate',
+    'BranchName',
+    'CommitId',
+    'CommitMessage',
+    'ConnectionArn',
+    'FullRepositoryId',
+  ],
+  CodeCommit: ['AuthorDate', 'BranchName', 'CommitId', 'CommitMessage', 'CommitterDate', 'RepositoryName'],
+};
+
+/**
+ * Who must be allowed what for one source action: the pipeline's role reads the source, and every project
+ * that takes a CODEBUILD_CLONE_REF artifact of it clones the repository itself.
+ */
+interface SourceAccess {
+  readonly action: string;
+  /** The rendered ARN the grants must name. */
+  readonly resource: string;
+  /** What the source is, for messages: "the connection", "the app repo". */
+  readonly pipeline: readonly string[];
+  readonly clone: readonly string[];
+}
+
+function sourceAccess(source: {
+  name: string;
+  provider: string;
+  configuration: Record<string, unknown>;
+}): SourceAccess | undefined {
+  if (source.configuration.ConnectionArn !== undefined) {
+    return {
+      action: source.name,
+      resource: render(source.configuration.ConnectionArn),
+      pipeline: USE_CONNECTION,
+      clone: USE_CONNECTION,
+    };
+  }
+  if (source.provider === 'CodeCommit') {
+    const name = render(source.configuration.RepositoryName ?? '');
+    return {
+      action: source.name,
+      resource: `arn:\${AWS::Partition}:codecommit:\${AWS::Region}:\${AWS::AccountId}:${name}`,
+      pipeline: CODECOMMIT_SOURCE,
+      clone: CODECOMMIT_CLONE,
+    };
+  }
+  return undefined;
+}
 
 function roleOf(value: unknown): string | undefined {
   return /^\$\{(\w+)\.Arn\}$/.exec(value === undefined ? '' : render(value))?.[1];
@@ -148,31 +235,36 @@ export function checkRolePerProject(template: Template): string[] {
 }
 
 /**
- * Whoever reads a CODEBUILD_CLONE_REF artifact clones the app repo through the connection, so its role needs
- * UseConnection on that connection: the pipeline's role for the source action, and each CodeBuild project
- * that takes the artifact as input.
+ * Whoever reads the source must be allowed to: the pipeline's role, for the source action, and each
+ * CodeBuild project that takes a CODEBUILD_CLONE_REF artifact of it, since that project clones the app repo
+ * itself: UseConnection on the connection, or codecommit:GitPull on a CodeCommit repository.
  */
 export function checkConnectionUse(template: Template): string[] {
   const problems: string[] = [];
   const actions = loadPipelineActions(template);
   const builds = pipelineBuildActions(template);
   const role = pipelineRole(template);
-  for (const source of actions.filter((a) => a.configuration.ConnectionArn !== undefined)) {
-    const connection = render(source.configuration.ConnectionArn);
-    const needing: Array<[string, string]> =
-      role === undefined ? [] : [[role, `source action ${source.name}`]];
+  for (const source of actions.filter((a) => a.category === 'Source')) {
+    const access = sourceAccess(source);
+    if (access === undefined) continue;
+    const needing: Array<[string, readonly string[], string]> =
+      role === undefined ? [] : [[role, access.pipeline, `source action ${source.name}`]];
     if (source.configuration.OutputArtifactFormat === 'CODEBUILD_CLONE_REF') {
       for (const build of builds) {
         if (!build.inputArtifacts.some((a) => source.outputArtifacts.includes(a))) continue;
         const projectRole = roleOf(template.Resources[build.project]?.Properties.ServiceRole);
-        if (projectRole !== undefined) needing.push([projectRole, `${build.project} (action ${build.name})`]);
+        if (projectRole !== undefined) {
+          needing.push([projectRole, access.clone, `${build.project} (action ${build.name})`]);
+        }
       }
     }
-    for (const [needer, why] of needing) {
+    for (const [needer, needed, why] of needing) {
       const statements = statementsOf(template, needer);
-      for (const action of USE_CONNECTION) {
-        if (!grantedResources(statements, action).includes(connection)) {
-          problems.push(`${needer} lacks ${action} on ${connection}, needed by ${why} to clone the app repo`);
+      for (const action of needed) {
+        if (!grantedResources(statements, action).includes(access.resource)) {
+          problems.push(
+            `${needer} lacks ${action} on ${access.resource}, needed by ${why} to clone the app repo`,
+          );
         }
       }
     }
@@ -236,8 +328,11 @@ export function checkSecretAccess(template: Template, root: string): string[] {
  * has no narrower one, logs only to the project's own log group, and every action within what the
  * project's Slipway commands call (BUILDSPEC_NEEDS).
  */
-export function checkLeastPrivilege(template: Template): string[] {
+export function checkLeastPrivilege(template: Template, root?: string): string[] {
   const problems: string[] = [];
+  const clones = loadPipelineActions(template)
+    .filter((a) => a.category === 'Source')
+    .flatMap((a) => sourceAccess(a)?.clone ?? []);
   const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
   for (const [role, resource] of roles) {
     if (resource.Properties.ManagedPolicyArns !== undefined) {
@@ -258,7 +353,7 @@ export function checkLeastPrivilege(template: Template): string[] {
   const byRole = new Map<string, { project: string; needs: Set<string>; optional: Set<string> }>();
   for (const action of pipelineBuildActions(template)) {
     const role = roleOf(template.Resources[action.project]?.Properties.ServiceRole);
-    const needs = BUILDSPEC_NEEDS[buildspecName(action)];
+    const needs = needsOf(action, root);
     if (role === undefined) continue;
     if (needs === undefined) {
       problems.push(`${action.project}: no known needs for ${action.buildspec}`);
@@ -266,7 +361,7 @@ export function checkLeastPrivilege(template: Template): string[] {
     }
     const entry = byRole.get(role) ?? { project: action.project, needs: new Set(), optional: new Set() };
     for (const a of [...needs.required, ...LOGS]) entry.needs.add(a);
-    for (const a of [...needs.optional, ...ARTIFACTS_READ, ...USE_CONNECTION]) entry.optional.add(a);
+    for (const a of [...needs.optional, ...ARTIFACTS_READ, ...clones]) entry.optional.add(a);
     byRole.set(role, entry);
   }
   const pipeline = pipelineRole(template);
@@ -317,8 +412,8 @@ export function checkVariablesExported(template: Template, root: string): string
     const names =
       build !== undefined
         ? loadBuildspec(join(root, build.buildspec)).env['exported-variables']
-        : action.provider === 'CodeStarSourceConnection'
-          ? SOURCE_VARIABLES
+        : action.category === 'Source'
+          ? (SOURCE_VARIABLES[action.provider] ?? [])
           : [];
     if (exports.has(action.namespace)) problems.push(`namespace ${action.namespace} is declared twice`);
     exports.set(action.namespace, { stage: stages.indexOf(action.stage), runOrder: action.runOrder, names });
@@ -343,9 +438,13 @@ export function checkVariablesExported(template: Template, root: string): string
 
 /**
  * The promote actions take the image through dev, staging and prod in that order: dev from the build,
- * staging from dev and prod from staging (FROM_ENV), with a manual approval between staging and prod.
+ * staging from dev and prod from staging (FROM_ENV), with a manual approval before each environment in
+ * `approved` (after the promotion before it).
  */
-export function checkEnvironmentFlow(template: Template): string[] {
+export function checkEnvironmentFlow(
+  template: Template,
+  approved: readonly ('staging' | 'prod')[] = ['prod'],
+): string[] {
   const problems: string[] = [];
   const actions = loadPipelineActions(template);
   const stages = [...new Set(actions.map((a) => a.stage))];
@@ -373,16 +472,19 @@ export function checkEnvironmentFlow(template: Template): string[] {
     }
   }
   const position = (a: { stage: string; runOrder: number }) => stages.indexOf(a.stage) * 1000 + a.runOrder;
-  const staging = promotes[targets.indexOf('staging')];
-  const prod = promotes[targets.indexOf('prod')];
-  if (prod !== undefined) {
-    const approved = actions.some(
+  for (const env of approved) {
+    const previous = promotes[targets.indexOf(expectedFrom[env] ?? '')];
+    const gated = promotes[targets.indexOf(env)];
+    if (gated === undefined) continue;
+    const approval = actions.some(
       (a) =>
         a.category === 'Approval' &&
-        position(a) < position(prod) &&
-        (staging === undefined || position(a) > position(staging)),
+        position(a) < position(gated) &&
+        (previous === undefined || position(a) > position(previous)),
     );
-    if (!approved) problems.push(`no manual approval between staging and ${prod.stage}/${prod.name}`);
+    if (!approval) {
+      problems.push(`no manual approval between ${expectedFrom[env]} and ${gated.stage}/${gated.name}`);
+    }
   }
   return problems;
 }
@@ -397,6 +499,62 @@ export function checkParametersUsed(template: Template): string[] {
   for (const name of names) {
     if (!(name in template.Parameters) && !(name in template.Resources) && !name.startsWith('AWS::')) {
       problems.push(`${name} is referred to but is neither a parameter nor a resource`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A CodeCommit source starts the pipeline through EventBridge, as AWS recommends over polling: the action
+ * has PollForSourceChanges false, and a rule on the repository's branch targets the pipeline with a role
+ * that may start exactly it.
+ */
+export function checkSourceTrigger(template: Template): string[] {
+  const problems: string[] = [];
+  const pipelineName = Object.entries(template.Resources).find(
+    ([, r]) => r.Type === 'AWS::CodePipeline::Pipeline',
+  )?.[0];
+  const pipelineArn = `arn:\${AWS::Partition}:codepipeline:\${AWS::Region}:\${AWS::AccountId}:\${${pipelineName}}`;
+  const rules = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Events::Rule');
+  for (const source of loadPipelineActions(template).filter((a) => a.provider === 'CodeCommit')) {
+    const access = sourceAccess(source);
+    if (access === undefined) continue;
+    if (String(source.configuration.PollForSourceChanges) !== 'false') {
+      problems.push(
+        `${source.name} polls the repository: set PollForSourceChanges false and add an EventBridge rule`,
+      );
+    }
+    const branch = render(source.configuration.BranchName ?? '');
+    const rule = rules.find(([, r]) => {
+      const pattern = (r.Properties.EventPattern ?? {}) as {
+        source?: unknown;
+        resources?: unknown;
+        detail?: { referenceName?: unknown; referenceType?: unknown };
+      };
+      return (
+        asList(pattern.source).includes('aws.codecommit') &&
+        asList(pattern.resources).map(render).includes(access.resource) &&
+        asList(pattern.detail?.referenceType).includes('branch') &&
+        asList(pattern.detail?.referenceName).map(render).includes(branch)
+      );
+    });
+    if (rule === undefined) {
+      problems.push(`no EventBridge rule starts the pipeline when ${branch} of ${access.resource} moves`);
+      continue;
+    }
+    const targets = asList(rule[1].Properties.Targets) as Array<{ Arn?: unknown; RoleArn?: unknown }>;
+    const target = targets.find((t) => render(t.Arn) === pipelineArn);
+    if (target === undefined) {
+      problems.push(`${rule[0]} does not target the pipeline ${pipelineArn}`);
+      continue;
+    }
+    const role = roleOf(target.RoleArn);
+    const startable =
+      role === undefined
+        ? []
+        : grantedResources(statementsOf(template, role), 'codepipeline:StartPipelineExecution');
+    if (!startable.includes(pipelineArn)) {
+      problems.push(`${rule[0]}'s role cannot codepipeline:StartPipelineExecution on ${pipelineArn}`);
     }
   }
   return problems;
