@@ -10,6 +10,7 @@ import {
 import { type Defer, withCleanup } from '../../../test/support/cleanup.js';
 import { gitText } from '../../../test/support/git.js';
 import { type GitHubServer, startGitHubServer } from '../../../test/support/githubServer.js';
+import { unifiedDiff } from '../src/promotion/api-reader.js';
 import {
   DEFAULT_RETRY,
   environmentTarget,
@@ -18,7 +19,6 @@ import {
   pullRequestBody,
   pullRequestBranch,
 } from '../src/promotion/index.js';
-import { unifiedDiff } from '../src/promotion/api-reader.js';
 
 const TOKEN = 'ghs_ApiM0deT0kenValue_9f8e7d6c';
 const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };
