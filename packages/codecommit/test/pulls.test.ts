@@ -192,9 +192,11 @@ describe('upsertCodeCommitPullRequest', () => {
       action === 'CreatePullRequest' ? 'because no identity-based policy allows it' : undefined;
     const error = await upsertCodeCommitPullRequest(proposal('t', 'd')).catch((e: unknown) => e);
     expect(String(error)).toMatch(
-      /CodeCommit denied opening a pull request slipway\/promote\/prod\/cart → env\/prod/,
+      /CodeCommit failed opening a pull request slipway\/promote\/prod\/cart → env\/prod: access denied/,
     );
     expect((error as { fix?: string }).fix).toMatch(/codecommit:CreatePullRequest/);
+    // The policy that grants pull-request mode's calls, not the clone-free promotion's.
+    expect((error as { fix?: string }).fix).toMatch(/iam\/promote-pull-request\.json/);
     expect(state.pullRequests).toHaveLength(0);
   });
 
@@ -215,7 +217,7 @@ describe('upsertCodeCommitPullRequest', () => {
       approvalRuleTemplate: template,
     }).catch((e: unknown) => e);
     expect(String(error)).toMatch(
-      /CodeCommit denied adding approval rule prod-two-approvers to pull request 1/,
+      /CodeCommit failed adding approval rule prod-two-approvers to pull request 1: access denied/,
     );
     expect((error as { fix?: string }).fix).toMatch(/allow codecommit:CreatePullRequestApprovalRule/);
   });
