@@ -21,6 +21,23 @@ describe('the shipped promote-pull-request policy', () => {
     expect(push(['refs/heads/slipway/promote/prod/cart', 'refs/heads/env/prod'])).toBe('explicit-deny');
   });
 
+  it('commits through the API (--via codecommit-api) to its proposal branches only', () => {
+    for (const action of ['CreateCommit', 'CreateBranch']) {
+      const write = (reference: string) =>
+        evaluateIam(policy, {
+          action: `codecommit:${action}`,
+          resource: ARN,
+          context: { 'codecommit:References': [reference] },
+        }).decision;
+      expect(write('refs/heads/slipway/promote/prod/cart'), action).toBe('allow');
+      expect(write('refs/heads/env/prod'), action).toBe('explicit-deny');
+      expect(write('refs/heads/main'), action).toBe('explicit-deny');
+    }
+    for (const action of ['GetRepository', 'GetBranch', 'GetFile', 'GetDifferences']) {
+      expect(iamAllows(policy, { action: `codecommit:${action}`, resource: ARN }), action).toBe(true);
+    }
+  });
+
   it('opens, reads and updates pull requests and adds approval rules, on the config repo only', () => {
     for (const action of [
       'ListPullRequests',
@@ -57,7 +74,6 @@ describe('the shipped promote-pull-request policy', () => {
       'UpdatePullRequestApprovalRuleContent',
       'UpdateApprovalRuleTemplateContent',
       'DisassociateApprovalRuleTemplateFromRepository',
-      'CreateCommit',
     ]) {
       expect(iamAllows(policy, { action: `codecommit:${action}`, resource: ARN }), action).toBe(false);
     }
