@@ -162,6 +162,26 @@ describe('slipway promote --via codecommit-api', () => {
     expectNoGitNoSecret(result.out, result.err);
   });
 
+  it('lists only the --path folder: a service promotion costs its folder, not the whole repository', async () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 250 }, (_, index) => [
+        `apps/svc-${index}/deployment.yaml`,
+        deployment(`${PAYMENTS}:0.${index}`),
+      ]),
+    );
+    world({ dev: many });
+    const result = await promote('--env', 'dev', '--path', 'apps/cart', '--image', `${CART}:1.1.0@${D1}`);
+    expect(result.err).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(readFileAt(repoPath, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toBe(
+      deployment(`${CART}:1.1.0@${D1}`),
+    );
+    // 250 services would be three pages of the whole tree; the folder is one call, and the pins file
+    // (.slipway/pins.yaml, read on every promotion) one more, of itself alone.
+    const listings = fake.callsOf('GetDifferences');
+    expect(listings.map((call) => call.input.afterPath).sort()).toEqual(['.slipway/pins.yaml', 'apps/cart']);
+  });
+
   it('is a no-op when the branch already pins the image: no CreateCommit', async () => {
     world({ dev: { 'apps/cart/deployment.yaml': deployment(`${CART}:1.1.0@${D1}`) } });
     const before = branchTip(repoPath, 'env/dev');

@@ -1,5 +1,5 @@
 // The repository half of the CodeCommit API, answered from a real bare git repo through git plumbing, for
-// CodeCommitFake: GetRepository, GetBranch, GetDifferences (the whole tree of a commit, paged with NextToken
+// CodeCommitFake: GetRepository, GetBranch, GetDifferences (the files of a commit, under `afterPath`, paged with NextToken
 // and MaxResults), GetFile, CreateBranch and CreateCommit. A commit moves its branch with
 // `git update-ref <ref> <new> <old>`, so two CreateCommits on the same parent race as they do on CodeCommit:
 // one lands, the other gets ParentCommitIdOutdatedException. Errors are the SDK's own exception classes.
@@ -114,8 +114,14 @@ export function serveCodeCommitRepo(
       checkRepository(input);
       if (input.beforeCommitSpecifier !== undefined) throw new Error('the fake lists whole commits only');
       const commit = commitOf(input.afterCommitSpecifier);
+      // `afterPath` limits the answer to a folder or a file, as CodeCommit does.
+      const under = typeof input.afterPath === 'string' ? input.afterPath.replace(/^\/+|\/+$/g, '') : '';
       // Files only (blobs): a tree's listing has no directories, and submodules are left out.
-      const files = listing(commit).filter((entry) => entry.type === 'blob');
+      const files = listing(commit, under === '' ? undefined : under).filter(
+        (entry) =>
+          entry.type === 'blob' &&
+          (under === '' || entry.path === under || entry.path.startsWith(`${under}/`)),
+      );
       const start = input.NextToken === undefined ? 0 : Number(input.NextToken);
       const size = typeof input.MaxResults === 'number' ? input.MaxResults : 100;
       const page = files.slice(start, start + size);

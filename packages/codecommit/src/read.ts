@@ -46,7 +46,8 @@ export async function defaultBranchViaApi(repo: CodeCommitRepo): Promise<string 
 const LISTING_PAGE = 100;
 
 /**
- * Every file of `commit` with its blob id and mode, sorted by path. GetDifferences with only
+ * Every file of `commit` (under the folder or file `under`, when given) with its blob id and mode, sorted by
+ * path. GetDifferences with only
  * `afterCommitSpecifier` lists the whole tree as added files, one page of 100 per call whatever the folder
  * shape, with git's modes as they are (100644, 100755, 120000). GetFolder would need one call per folder (a
  * config repo has many small ones) and reports modes as NORMAL/EXECUTABLE/SYMLINK, so it is not used.
@@ -54,7 +55,7 @@ const LISTING_PAGE = 100;
 export async function listFilesViaApi(
   repo: CodeCommitRepo,
   commit: string,
-  options: { branch?: string; pageSize?: number } = {},
+  options: { branch?: string; pageSize?: number; under?: string } = {},
 ): Promise<CodeCommitFileEntry[]> {
   const { GetDifferencesCommand } = await import('@aws-sdk/client-codecommit');
   const context = {
@@ -71,6 +72,8 @@ export async function listFilesViaApi(
         new GetDifferencesCommand({
           repositoryName: repo.repositoryName,
           afterCommitSpecifier: commit,
+          // A folder (or file) alone: `--path apps/cart` lists that folder, not a repository of thousands.
+          ...(options.under === undefined ? {} : { afterPath: options.under }),
           MaxResults: options.pageSize ?? LISTING_PAGE,
           ...(token === undefined ? {} : { NextToken: token }),
         }),

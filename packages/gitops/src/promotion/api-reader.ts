@@ -31,8 +31,13 @@ export interface ApiTreeSource {
   readonly url: string;
   /** `the GitHub API`, for messages. */
   readonly service: string;
-  /** The entries of a commit read before (by the transport's fetchBranches); throws for any other commit. */
-  entries(commit: string): readonly ListedEntry[];
+  /**
+   * The entries of a commit whose tip the transport's fetchBranches read, at least those under `scopes`
+   * (folders or files, `''` for the whole tree): a source may list only what is asked for (CodeCommit lists by
+   * path, so `--path apps/cart` costs a listing of that folder, not of the whole repository); throws for a
+   * commit not read through it.
+   */
+  entries(commit: string, scopes: readonly string[]): Promise<readonly ListedEntry[]>;
   /**
    * The bytes of `entries` of `commit`, by blob id; each blob is read once per promotion (cached by id). A
    * source whose listing gives no sizes stops reading past `budget` (the bytes not yet read may hold) and
@@ -65,8 +70,7 @@ export class ApiReader {
    */
   async listTree(commit: string, under?: string, options: { sizes?: boolean } = {}): Promise<TreeEntry[]> {
     const dir = under?.replace(/\/+$/, '') ?? '';
-    const listed = this.source
-      .entries(commit)
+    const listed = (await this.source.entries(commit, [dir]))
       .filter((entry) => entry.type !== 'tree')
       .filter((entry) => dir === '' || entry.path === dir || entry.path.startsWith(`${dir}/`));
     if (options.sizes === true) {
@@ -99,8 +103,12 @@ export class ApiReader {
     const patterns = terms.filter((term) => term !== '').map((term) => term.toLowerCase());
     if (patterns.length === 0) return [];
     const specs = pathspecs.map(parsePathspec);
-    const files = this.source
-      .entries(commit)
+    const files = (
+      await this.source.entries(
+        commit,
+        specs.map((spec) => spec.prefix.replace(/\/+$/, '')),
+      )
+    )
       .filter((entry) => entry.type === 'blob' && REGULAR.has(entry.mode))
       .filter((entry) => specs.some((spec) => spec.matches(entry.path)));
     const where = specs[0]?.prefix === '' ? 'the branch' : `${specs[0]?.prefix ?? 'the branch'}`;
@@ -115,7 +123,7 @@ export class ApiReader {
 
   /** The blobs at `paths` of `commit` (symlinks included: their bytes are the target; nothing is followed). */
   async readFiles(commit: string, paths: readonly string[]): Promise<Map<string, Buffer>> {
-    const byPath = new Map(this.source.entries(commit).map((entry) => [entry.path, entry]));
+    const byPath = new Map((await this.source.entries(commit, paths)).map((entry) => [entry.path, entry]));
     const found = paths.flatMap((file) => {
       const entry = byPath.get(file);
       return entry?.type === 'blob' ? [entry] : [];

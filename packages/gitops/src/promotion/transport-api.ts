@@ -141,8 +141,8 @@ class ApiTransport implements Transport, ApiTreeSource {
     this.blobs.clear();
   }
 
-  /** Entries of a commit fetched by fetchBranches. */
-  entries(commit: string): readonly ApiTreeEntry[] {
+  /** Entries of a commit fetched by fetchBranches: GitHub lists a whole tree in one call, so every scope. */
+  async entries(commit: string): Promise<readonly ApiTreeEntry[]> {
     const entries = this.snapshots.get(commit);
     if (entries === undefined) throw new Error(`bug: commit ${commit} was not read through the API`);
     return entries;

@@ -59,7 +59,11 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
   readonly url: string;
   readonly reader: ApiReader;
   readonly landed = new Map<string, string>();
-  private readonly listings = new Map<string, readonly ListedEntry[]>();
+  /** By commit: the branch it was read as (for messages) and the scopes listed so far, with their files. */
+  private readonly listings = new Map<
+    string,
+    { readonly branch: string; readonly scopes: Map<string, readonly ListedEntry[]> }
+  >();
   private readonly blobs = new Map<string, Buffer>();
   private readonly missing = new Set<string>();
   private readonly pending = new Map<string, CommitInput>();
@@ -82,19 +86,8 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
         continue;
       }
       this.missing.delete(branch);
-      // A commit's listing never changes: a retry on a tip listed before costs no call.
-      if (!this.listings.has(tip)) {
-        const files = await listFilesViaApi(this.repo, tip, { branch });
-        this.listings.set(
-          tip,
-          files.map((file) => ({
-            path: file.path,
-            mode: file.mode,
-            type: file.mode === '160000' ? 'commit' : 'blob',
-            sha: file.blobId,
-          })),
-        );
-      }
+      // Listed on demand, by scope (entries): a promotion with --path lists that folder only.
+      if (!this.listings.has(tip)) this.listings.set(tip, { branch, scopes: new Map() });
       tips.set(branch, tip);
     }
     return tips;
@@ -187,7 +180,9 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
     input: CommitInput,
     parent: string,
   ): Promise<CreateCommitResult> {
-    const modes = new Map(this.listings.get(input.parent)?.map((entry) => [entry.path, entry.mode]) ?? []);
+    // The files written were read, so their scopes are listed already: this costs no call.
+    const listed = await this.entries(input.parent, [...input.files.keys(), ...(input.deletions ?? [])]);
+    const modes = new Map(listed.map((entry) => [entry.path, entry.mode]));
     for (const file of input.files.keys()) {
       // As in git mode: a symlink is never written through.
       if (modes.get(file) === SYMLINK_MODE) {
@@ -216,11 +211,39 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
     this.blobs.clear();
   }
 
-  entries(commit: string): readonly ListedEntry[] {
-    const entries = this.listings.get(commit);
-    if (entries === undefined)
+  /**
+   * The files of `commit` under `scopes`, each scope listed once (GetDifferences with `afterPath`; a commit's
+   * listing never changes, so a retry on a tip listed before costs no call) unless a listed scope covers it.
+   */
+  async entries(commit: string, scopes: readonly string[]): Promise<readonly ListedEntry[]> {
+    const listing = this.listings.get(commit);
+    if (listing === undefined)
       throw new Error(`bug: commit ${commit} was not read through the CodeCommit API`);
-    return entries;
+    const covered = (scope: string): boolean =>
+      [...listing.scopes.keys()].some(
+        (done) => done === '' || scope === done || scope.startsWith(`${done}/`),
+      );
+    const wanted = [...new Set(scopes.map((scope) => scope.replace(/^\/+|\/+$/g, '')))];
+    // The whole tree, when asked for, makes every other scope redundant.
+    for (const scope of wanted.includes('') ? [''] : wanted.sort()) {
+      if (covered(scope)) continue;
+      const files = await listFilesViaApi(this.repo, commit, {
+        branch: listing.branch,
+        ...(scope === '' ? {} : { under: scope }),
+      });
+      listing.scopes.set(
+        scope,
+        files.map((file) => ({
+          path: file.path,
+          mode: file.mode,
+          type: file.mode === '160000' ? 'commit' : 'blob',
+          sha: file.blobId,
+        })),
+      );
+    }
+    const byPath = new Map<string, ListedEntry>();
+    for (const entries of listing.scopes.values()) for (const entry of entries) byPath.set(entry.path, entry);
+    return [...byPath.values()];
   }
 
   /** GetFile for each blob not read before (by id: the same bytes at another commit or path cost nothing). */
