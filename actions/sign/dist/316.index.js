@@ -559,7 +559,7 @@ async function kmsVerifier(uri, options = {}) {
 const KMS_HTTP_TIMEOUTS = { connectionTimeout: 10_000, requestTimeout: 60_000 };
 async function kmsClient(key, options) {
     // Loaded on first use: most runs never touch KMS and the SDK is heavy to load.
-    const commands = await Promise.all(/* import() */[__webpack_require__.e(824), __webpack_require__.e(332)]).then(__webpack_require__.t.bind(__webpack_require__, 68332, 19));
+    const commands = await Promise.all(/* import() */[__webpack_require__.e(817), __webpack_require__.e(864), __webpack_require__.e(112), __webpack_require__.e(946), __webpack_require__.e(332)]).then(__webpack_require__.t.bind(__webpack_require__, 68332, 19));
     if (options.client !== undefined)
         return { client: options.client, commands };
     // The SDK's default is no timeout: 10 s to connect, 60 s of silence on a request (then the SDK retries).
@@ -1368,6 +1368,13 @@ const environmentSchema = schemas/* strictObject */.rej({
     mode: schemas/* enum */.k5n(['push', 'pull-request']).optional(),
     allowForce: schemas/* boolean */.zMY().optional(),
     pins: pinsSchema.optional(),
+    pullRequest: schemas/* strictObject */.rej({
+        // CodeCommit's own bounds for a template name.
+        approvalRuleTemplate: schemas/* string */.YjP()
+            .min(1)
+            .max(100, 'an approval-rule template name has at most 100 characters'),
+    })
+        .optional(),
     require: schemas/* strictObject */.rej({
         signatures: signaturesSchema.optional(),
         provenance: provenanceSchema.optional(),
@@ -1450,6 +1457,14 @@ function parsePolicy(text, options = {}) {
             mode: spec.mode ?? 'push',
             allowForce: spec.allowForce ?? false,
             pins: pinsAt(['environments', name, 'pins', 'override'], `environments.${name}.pins.override`, spec.pins?.override) ?? defaultPins,
+            pullRequest: {
+                approvalRuleTemplate: spec.pullRequest?.approvalRuleTemplate === undefined
+                    ? undefined
+                    : {
+                        name: spec.pullRequest.approvalRuleTemplate,
+                        line: at(['pullRequest', 'approvalRuleTemplate']),
+                    },
+            },
             require: {
                 signatures: signatures === undefined
                     ? undefined
@@ -1529,8 +1544,9 @@ function toIdentityRule(identity) {
 }
 const FIELDS = {
     root: 'version, pins, environments',
-    environment: 'branch, path, promoteFrom, mode, allowForce, pins, require',
+    environment: 'branch, path, promoteFrom, mode, allowForce, pins, pullRequest, require',
     pins: 'override',
+    pullRequest: 'approvalRuleTemplate',
     require: 'signatures, provenance',
     signatures: 'keys, identities, trustedRoot, identity',
     provenance: 'sourceRepository, builder, identities, keys, trustedRoot',
@@ -1617,7 +1633,8 @@ function fieldContext(path) {
         last === 'provenance' ||
         last === 'identity' ||
         last === 'github' ||
-        last === 'pins')
+        last === 'pins' ||
+        last === 'pullRequest')
         return last;
     return '';
 }
