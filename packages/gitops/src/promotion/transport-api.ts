@@ -8,14 +8,9 @@ import {
   refTip,
 } from '@slipway/github';
 import { assertOwnBranch, type BranchUpdate, type CommitInput, type PushResult } from '../git/index.js';
-import { ApiReader, type ApiTreeSource, type ListedEntry, pendingDiff } from './api-reader.js';
+import { ApiReader, type ApiTreeSource, type ListedEntry } from './api-reader.js';
+import { PendingCommits } from './pending-commits.js';
 import type { GitHubRepo, OwnBranchUpdate, Transport } from './transport.js';
-
-const PENDING = 'pending-';
-
-interface PendingCommit {
-  readonly input: CommitInput;
-}
 
 /**
  * A promotion through the GitHub REST API: no clone; commits GitHub signs ("Verified"). Nothing is written before
@@ -34,10 +29,8 @@ class ApiTransport implements Transport, ApiTreeSource {
   private readonly snapshots = new Map<string, readonly ApiTreeEntry[]>();
   private readonly blobs = new Map<string, Buffer>();
   private readonly missing = new Set<string>();
-  private readonly pending = new Map<string, PendingCommit>();
-  /** Pending id → the commit GitHub made of it. */
-  private readonly made = new Map<string, string>();
-  private counter = 0;
+  /** Planned commits, and what GitHub made of them. */
+  private readonly pending = new PendingCommits();
 
   constructor(private readonly github: GitHubRepo) {
     this.url = `${github.client.apiUrl} (${github.owner}/${github.repo})`;
@@ -72,21 +65,15 @@ class ApiTransport implements Transport, ApiTreeSource {
 
   /** Nothing is written yet: the commit is made by push or pushOwn (commitFilesViaApi). */
   async commit(input: CommitInput): Promise<string> {
-    const id = `${PENDING}${++this.counter}`;
-    this.pending.set(id, { input });
-    return id;
+    return this.pending.add(input);
   }
 
   published(commit: string): string | null {
-    if (!commit.startsWith(PENDING)) return commit;
-    return this.made.get(commit) ?? null;
+    return this.pending.published(commit);
   }
 
-  async diff(from: string, to: string): Promise<string> {
-    const pending = this.pending.get(to);
-    if (pending === undefined) return '';
-    const before = await this.reader.readFiles(from, [...pending.input.files.keys()]);
-    return pendingDiff(pending.input.files, before);
+  diff(from: string, to: string): Promise<string> {
+    return this.pending.diff(this.reader, from, to);
   }
 
   /**
@@ -97,10 +84,13 @@ class ApiTransport implements Transport, ApiTreeSource {
     for (const update of updates) {
       // Without a pending commit: a new branch at an existing commit (created from the default branch).
       const result = await this.commitOnto(update.branch, update.commit, {
-        move: this.missing.has(update.branch) || !this.pending.has(update.commit) ? 'create' : 'fast-forward',
+        move:
+          this.missing.has(update.branch) || this.pending.input(update.commit) === undefined
+            ? 'create'
+            : 'fast-forward',
       });
       if (!result.ok) return stale(update.branch);
-      if (this.pending.has(update.commit)) this.landed.set(update.branch, result.sha);
+      if (this.pending.input(update.commit) !== undefined) this.landed.set(update.branch, result.sha);
     }
     return { ok: true };
   }
@@ -122,7 +112,7 @@ class ApiTransport implements Transport, ApiTreeSource {
    * to it as `move` says; remembers what GitHub made of it.
    */
   private async commitOnto(branch: string, commit: string, options: { move: BranchMove }) {
-    const input = this.pending.get(commit)?.input;
+    const input = this.pending.input(commit);
     const result = await commitFilesViaApi({
       ...this.github,
       branch,
@@ -132,7 +122,7 @@ class ApiTransport implements Transport, ApiTreeSource {
       ...(input === undefined ? {} : { author: input.author, committer: input.committer }),
       move: options.move,
     });
-    if (result.ok && input !== undefined) this.made.set(commit, result.sha);
+    if (result.ok && input !== undefined) this.pending.record(commit, result.sha);
     return result;
   }
 

@@ -20,12 +20,12 @@ import {
 import { SlipwayError } from '@slipway/errors';
 import { redactUrlCredentials } from '@slipway/github';
 import { assertOwnBranch, type BranchUpdate, type CommitInput, type PushResult } from '../git/index.js';
-import { ApiReader, type ApiTreeSource, type ListedEntry, pendingDiff } from './api-reader.js';
+import { ApiReader, type ApiTreeSource, type ListedEntry } from './api-reader.js';
+import { PendingCommits } from './pending-commits.js';
 import type { OwnBranchUpdate, Transport } from './transport.js';
 
 export type { CodeCommitRepo } from '@slipway/codecommit';
 
-const PENDING = 'pending-';
 const SYMLINK_MODE = '120000';
 
 /**
@@ -66,10 +66,8 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
   >();
   private readonly blobs = new Map<string, Buffer>();
   private readonly missing = new Set<string>();
-  private readonly pending = new Map<string, CommitInput>();
-  /** Pending id → the commit CodeCommit made of it. */
-  private readonly made = new Map<string, string>();
-  private counter = 0;
+  /** Planned commits, and what CodeCommit made of them. */
+  private readonly pending = new PendingCommits();
 
   constructor(private readonly repo: CodeCommitRepo) {
     this.url = repo.display;
@@ -103,21 +101,15 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
 
   /** Nothing is written yet: the commit is made by push or pushOwn (CreateCommit). */
   async commit(input: CommitInput): Promise<string> {
-    const id = `${PENDING}${++this.counter}`;
-    this.pending.set(id, input);
-    return id;
+    return this.pending.add(input);
   }
 
   published(commit: string): string | null {
-    if (!commit.startsWith(PENDING)) return commit;
-    return this.made.get(commit) ?? null;
+    return this.pending.published(commit);
   }
 
-  async diff(from: string, to: string): Promise<string> {
-    const pending = this.pending.get(to);
-    if (pending === undefined) return '';
-    const before = await this.reader.readFiles(from, [...pending.files.keys()]);
-    return pendingDiff(pending.files, before);
+  diff(from: string, to: string): Promise<string> {
+    return this.pending.diff(this.reader, from, to);
   }
 
   /**
@@ -127,7 +119,7 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
    */
   async push(updates: BranchUpdate[]): Promise<PushResult> {
     for (const update of updates) {
-      const input = this.pending.get(update.commit);
+      const input = this.pending.input(update.commit);
       if (this.missing.has(update.branch)) {
         const created = await createBranchViaApi(this.repo, update.branch, input?.parent ?? update.commit);
         if (!created.ok) return stale(update.branch);
@@ -159,7 +151,7 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
    */
   async pushOwn(update: OwnBranchUpdate): Promise<PushResult> {
     assertOwnBranch(update.branch);
-    const input = this.pending.get(update.commit);
+    const input = this.pending.input(update.commit);
     if (input === undefined) throw new Error(`bug: ${update.commit} is not a commit of this promotion`);
     const tip = (await branchTipViaApi(this.repo, update.branch)) ?? null;
     if (tip !== update.expected) return stale(update.branch);
@@ -202,7 +194,7 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
       message: input.message,
       author: input.author,
     });
-    if (result.ok) this.made.set(id, result.sha);
+    if (result.ok) this.pending.record(id, result.sha);
     return result;
   }
 
