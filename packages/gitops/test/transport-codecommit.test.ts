@@ -82,9 +82,12 @@ describe('the codecommit-api transport', () => {
     await transport.pushOwn({ branch: HEAD, commit: first.commit, expected: null });
     const read = branchTip(repoPath, HEAD) ?? '';
     const second = await plannedCommit('image: cart:3\n');
+    const reads = fake.callsOf('GetBranch').length;
     expect(await transport.pushOwn({ branch: HEAD, commit: second.commit, expected: read })).toEqual({
       ok: true,
     });
+    // CreateCommit's parentCommitId is the compare-and-swap: the tip ownTips read is not read again.
+    expect(fake.callsOf('GetBranch')).toHaveLength(reads);
     expect(listCommits(repoPath, HEAD)[0]?.parents).toEqual([read]);
     expect(readFileAt(repoPath, HEAD, 'apps/cart.yaml')?.toString()).toBe('image: cart:3\n');
     const moved = commitFiles(repoPath, HEAD, { 'apps/cart.yaml': 'image: cart:someone-else\n' });

@@ -160,7 +160,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
   if (byPullRequest.length > 0) {
     pullRequestHost = await pullRequestHostFor(
       request.configRepo,
-      github,
+      { github, codecommit: request.codecommit },
       `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`,
     );
     await pullRequestHost.prepare(

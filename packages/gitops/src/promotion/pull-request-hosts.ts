@@ -19,17 +19,21 @@ import type {
 } from './pull-request.js';
 import type { GitHubRepo } from './transport.js';
 
-/** The pull-request host for `configRepo`: CodeCommit for a CodeCommit address, else GitHub (`github`). */
+/**
+ * The pull-request host for `configRepo`: CodeCommit for a CodeCommit address (through `codecommit`, the
+ * client `--via codecommit-api` opened already, when there is one), else GitHub (`github`).
+ */
 export async function pullRequestHostFor(
   configRepo: string,
-  github: GitHubRepo | undefined,
+  apis: { readonly github: GitHubRepo | undefined; readonly codecommit: CodeCommitRepo | undefined },
   what: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<PullRequestHost> {
   const remote = parseCodeCommitRemote(configRepo);
   if (remote !== undefined) {
-    return codeCommitPullRequests(await openCodeCommitRepo(remote, env));
+    return codeCommitPullRequests(apis.codecommit ?? (await openCodeCommitRepo(remote, env)));
   }
+  const { github } = apis;
   if (github === undefined) {
     throw new SlipwayError(`${what} needs the config repo on GitHub or AWS CodeCommit`, {
       fix: 'use an https://github.com/OWNER/REPO (or GitHub Enterprise) URL, with --github-api-url for GitHub Enterprise Server, or a CodeCommit address (codecommit::<region>://<repository>)',

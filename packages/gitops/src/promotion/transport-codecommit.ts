@@ -147,14 +147,14 @@ class CodeCommitTransport implements Transport, ApiTreeSource {
    * missing, it is created at the planned commit's parent (the environment branch's tip) and committed to;
    * at `expected`, the planned files are committed on top of `expected` (parentCommitId = expected, so a
    * branch that moved meanwhile is stale). The head then holds the files as planned; the pull request is
-   * merged three-way, so the older commits below it change nothing that lands.
+   * merged three-way, so the older commits below it change nothing that lands. Both calls are CodeCommit's own
+   * compare-and-swap (CreateBranch refuses an existing branch, CreateCommit an outdated parent): the tip needs
+   * no second read after ownTips.
    */
   async pushOwn(update: OwnBranchUpdate): Promise<PushResult> {
     assertOwnBranch(update.branch);
     const input = this.pending.input(update.commit);
     if (input === undefined) throw new Error(`bug: ${update.commit} is not a commit of this promotion`);
-    const tip = (await branchTipViaApi(this.repo, update.branch)) ?? null;
-    if (tip !== update.expected) return stale(update.branch);
     let parent = update.expected;
     if (parent === null) {
       const created = await createBranchViaApi(this.repo, update.branch, input.parent);
