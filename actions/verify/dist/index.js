@@ -45323,12 +45323,16 @@ function requireGitHub(github, what) {
 
 
 
-/** The pull-request host for `configRepo`: CodeCommit for a CodeCommit address, else GitHub (`github`). */
-async function pullRequestHostFor(configRepo, github, what, env = process.env) {
+/**
+ * The pull-request host for `configRepo`: CodeCommit for a CodeCommit address (through `codecommit`, the
+ * client `--via codecommit-api` opened already, when there is one), else GitHub (`github`).
+ */
+async function pullRequestHostFor(configRepo, apis, what, env = process.env) {
     const remote = (0,codecommit_src.parseCodeCommitRemote)(configRepo);
     if (remote !== undefined) {
-        return codeCommitPullRequests(await (0,codecommit_src.openCodeCommitRepo)(remote, env));
+        return codeCommitPullRequests(apis.codecommit ?? (await (0,codecommit_src.openCodeCommitRepo)(remote, env)));
     }
+    const { github } = apis;
     if (github === undefined) {
         throw new src/* SlipwayError */.G(`${what} needs the config repo on GitHub or AWS CodeCommit`, {
             fix: 'use an https://github.com/OWNER/REPO (or GitHub Enterprise) URL, with --github-api-url for GitHub Enterprise Server, or a CodeCommit address (codecommit::<region>://<repository>)',
@@ -45904,16 +45908,15 @@ class CodeCommitTransport {
      * missing, it is created at the planned commit's parent (the environment branch's tip) and committed to;
      * at `expected`, the planned files are committed on top of `expected` (parentCommitId = expected, so a
      * branch that moved meanwhile is stale). The head then holds the files as planned; the pull request is
-     * merged three-way, so the older commits below it change nothing that lands.
+     * merged three-way, so the older commits below it change nothing that lands. Both calls are CodeCommit's own
+     * compare-and-swap (CreateBranch refuses an existing branch, CreateCommit an outdated parent): the tip needs
+     * no second read after ownTips.
      */
     async pushOwn(update) {
         assertOwnBranch(update.branch);
         const input = this.pending.input(update.commit);
         if (input === undefined)
             throw new Error(`bug: ${update.commit} is not a commit of this promotion`);
-        const tip = (await (0,codecommit_src.branchTipViaApi)(this.repo, update.branch)) ?? null;
-        if (tip !== update.expected)
-            return transport_codecommit_stale(update.branch);
         let parent = update.expected;
         if (parent === null) {
             const created = await (0,codecommit_src.createBranchViaApi)(this.repo, update.branch, input.parent);
@@ -46186,7 +46189,7 @@ async function promote(request) {
     // Chosen and prepared before anything is read or written: what the forge cannot do is refused up front.
     let pullRequestHost;
     if (byPullRequest.length > 0) {
-        pullRequestHost = await pullRequestHostFor(request.configRepo, github, `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`);
+        pullRequestHost = await pullRequestHostFor(request.configRepo, { github, codecommit: request.codecommit }, `promoting ${byPullRequest.map((t) => t.env).join(', ')} through a pull request`);
         await pullRequestHost.prepare(pullRequestOptions, byPullRequest.map((t) => t.env));
     }
     const repo = await openTransport({
