@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allSteps, defineStep, input, outputEnvText, runCli } from '../src/index.js';
+import { editDistance, nearestName } from '../src/runtime/nearest-name.js';
 
 async function cli(
   argv: string[],
@@ -42,11 +43,41 @@ describe('runCli', () => {
   it('refuses unknown commands and flags with exit 2 and a hint', async () => {
     expect(await cli(['promot'])).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/unknown command "promot"; commands: .*\bpromote\b/),
+      err: expect.stringMatching(/unknown command "promot"; .*commands: .*\bpromote\b/),
     });
     const bad = await cli(['promote', '--nope']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^slipway promote: .*--nope.*\(see slipway promote --help\)\n$/);
+  });
+
+  it('suggests the nearest command or flag on a typo, and nothing when none is close', async () => {
+    expect(await cli(['promot'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^slipway: unknown command "promot"; did you mean promote\? commands: /),
+    });
+    expect((await cli(['stauts'])).err).toMatch(/did you mean status\?/);
+    expect((await cli(['frobnicate'])).err).not.toMatch(/did you mean/);
+
+    const typo = await cli(['promote', '--imgae', 'r.example/shop/cart@sha256:abc']);
+    expect(typo).toMatchObject({ code: 2, out: '' });
+    expect(typo.err).toBe(
+      'slipway promote: unknown flag --imgae; did you mean --image? (see slipway promote --help)\n',
+    );
+    expect((await cli(['promote', '--config-rpeo=x'])).err).toMatch(
+      /unknown flag --config-rpeo; did you mean --config-repo\?/,
+    );
+    expect((await cli(['promote', '--jsno'])).err).toMatch(/unknown flag --jsno; did you mean --json\?/);
+    const far = await cli(['promote', '--xyzzy']);
+    expect(far.err).toBe('slipway promote: unknown flag --xyzzy (see slipway promote --help)\n');
+  });
+
+  it('measures typos by edit distance with swaps as one edit', () => {
+    expect(editDistance('imgae', 'image')).toBe(1);
+    expect(editDistance('promot', 'promote')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(nearestName('env', ['json', 'envs'])).toBe('envs');
+    expect(nearestName('jsn', ['env', 'json'])).toBe('json');
+    expect(nearestName('tag', ['to', 'from'])).toBeUndefined();
   });
 
   const urlSteps = allSteps.filter((step) =>

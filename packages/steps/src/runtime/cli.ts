@@ -5,6 +5,7 @@ import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
 import { exitOnCancel } from './cancellation.js';
+import { nearestName } from './nearest-name.js';
 import { secretsToMask, urlCredentials } from './secrets.js';
 
 export interface CliIo {
@@ -38,8 +39,10 @@ export async function runCli(
   }
   const step = steps.find((s) => s.name === command);
   if (step === undefined) {
+    const names = steps.map((s) => s.name);
+    const meant = nearestName(command.replace(/^-+/, ''), names);
     io.stderr(
-      `slipway: unknown command "${command}"; commands: ${steps.map((s) => s.name).join(', ')} (see slipway --help)\n`,
+      `slipway: unknown command "${command}"; ${meant === undefined ? '' : `did you mean ${meant}? `}commands: ${names.join(', ')} (see slipway --help)\n`,
     );
     return 2;
   }
@@ -50,9 +53,11 @@ export async function runCli(
   };
   try {
     refuseSecretFlags(step, rest);
+    const options = { ...flagOptions(step), ...GLOBAL_FLAGS };
+    refuseUnknownFlags(step, rest, Object.keys(options));
     parsed = parseArgs({
       args: [...rest],
-      options: { ...flagOptions(step), ...GLOBAL_FLAGS },
+      options,
       strict: true,
       allowPositionals: step.positionals.length > 0,
     });
@@ -147,6 +152,32 @@ function refuseSecretFlags(step: Step, args: readonly string[]): void {
         },
       );
     }
+  }
+}
+
+/**
+ * A flag the step does not know, refused with the nearest known one (`--imgae` → `--image`) before node's
+ * parser says only "Unknown option". Stops at `--`, after which everything is a positional argument, and skips
+ * the value of a flag that takes one (`--tag --weird` tags "--weird").
+ */
+function refuseUnknownFlags(step: Step, args: readonly string[], known: readonly string[]): void {
+  const options = flagOptions(step);
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (arg === '--') return;
+    if (!arg.startsWith('--')) continue;
+    const name = arg.slice(2).split('=', 1)[0] ?? '';
+    if (known.includes(name)) {
+      const takesValue = (options[name]?.type ?? 'boolean') === 'string' || name === 'output-env';
+      if (takesValue && !arg.includes('=')) index++;
+      continue;
+    }
+    const meant = nearestName(name, known);
+    // Without a near name the caller's "(see slipway <step> --help)" is the fix.
+    throw new SlipwayError(
+      `unknown flag --${name}`,
+      meant === undefined ? {} : { fix: `did you mean --${meant}?` },
+    );
   }
 }
 
