@@ -1,5 +1,5 @@
 import type { CodeCommitRepo } from '@slipway/codecommit';
-import { SlipwayError } from '@slipway/errors';
+import { MissingTokenError, SlipwayError } from '@slipway/errors';
 import {
   createGitHubClient,
   type GitHubClient,
@@ -82,9 +82,9 @@ export function gitHubRepoOf(
     );
   }
   if (options.token === undefined || options.token.trim() === '') {
-    throw new SlipwayError(`${options.why} needs a GitHub token`, {
+    throw new MissingTokenError(`${options.why} needs a GitHub token`, {
       where: `${ref.owner}/${ref.repo}`,
-      fix: 'pass --token (or set SLIPWAY_TOKEN or GITHUB_TOKEN) with contents: write and pull-requests: write on the config repo',
+      permissions: ['contents: write', 'pull-requests: write'],
     });
   }
   const client = createGitHubClient({ token: options.token, apiUrl: ref.apiUrl });

@@ -1,5 +1,5 @@
 import type { CiContext, Reporter } from '@slipway/ci';
-import type { SlipwayError } from '@slipway/errors';
+import { type Face, MissingTokenError, type SlipwayError } from '@slipway/errors';
 import { type InputTable, type InputValues, parseInputs, type RawValue } from './inputs.js';
 
 export interface OutputMeta {
@@ -12,6 +12,8 @@ export interface StepContext {
   readonly reporter: Reporter;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Which face runs the step, for fixes that differ between them (how to give a token); default `cli`. */
+  readonly face?: Face;
 }
 
 /**
@@ -97,9 +99,13 @@ export function defineStep<I extends InputTable, P, R>(definition: StepDefinitio
     secretEnvReferences: definition.secretEnvReferences ?? [],
     outputs: definition.outputs,
     async execute(raw, spell, context) {
-      const values = parseInputs(definition.inputs, raw, context.env, spell);
-      const params = definition.prepare(values, context);
-      const result = await definition.run(params, context);
+      let result: R;
+      try {
+        const values = parseInputs(definition.inputs, raw, context.env, spell);
+        result = await definition.run(definition.prepare(values, context), context);
+      } catch (error) {
+        throw error instanceof MissingTokenError ? error.forFace(context.face ?? 'cli') : error;
+      }
       const failure = definition.failure?.(result);
       return {
         outputs: definition.outputValues(result, context),

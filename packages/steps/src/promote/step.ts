@@ -1,4 +1,4 @@
-import { SlipwayError } from '@slipway/errors';
+import { MissingTokenError, SlipwayError } from '@slipway/errors';
 import {
   type BranchOutcome,
   codeCommitRepoOf,
@@ -11,7 +11,7 @@ import {
 import { resolveDigest } from '@slipway/oci';
 import type { Policy } from '@slipway/sign';
 import { defineStep, type StepContext } from '../definition/step.js';
-import { runWait } from '../wait/step.js';
+import { runWait, STATUS_READ } from '../wait/step.js';
 import { promoteInputs } from './inputs.js';
 import { type PromoteParams, promoteParams, type RequestedImage } from './params.js';
 import { type PolicyPlan, planWithPolicy } from './policy.js';
@@ -227,9 +227,12 @@ async function waitForDeployments(
   context: StepContext,
 ): Promise<void> {
   if (params.token === undefined) {
-    throw new SlipwayError('--wait reads the commit statuses through the GitHub API, and no token is set', {
-      fix: 'set SLIPWAY_TOKEN or GITHUB_TOKEN (statuses: read, checks: read on the config repo)',
-    });
+    throw new MissingTokenError(
+      '--wait reads the commit statuses through the GitHub API, and no token is set',
+      {
+        permissions: STATUS_READ,
+      },
+    );
   }
   for (const outcome of outcomes) {
     if (outcome.commit === null || outcome.pullRequest !== undefined) continue;

@@ -31,7 +31,7 @@ export async function runAction(step: Step, env: NodeJS.ProcessEnv = process.env
   for (const secret of secretsToMask(step, given, env)) reporter.mask(secret);
   const stopHandlingCancel = exitOnCancel((line) => reporter.info(line));
   try {
-    const context = { ci: detectContext(env), reporter, env, cwd: process.cwd() };
+    const context = { ci: detectContext(env), reporter, env, cwd: process.cwd(), face: 'action' as const };
     const result = await step.execute(raw, (name) => `input "${name}"`, context);
     for (const [name, value] of Object.entries(result.outputs)) reporter.setOutput(name, value);
     await reporter.writeSummary(result.summary);

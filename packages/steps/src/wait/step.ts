@@ -1,4 +1,4 @@
-import { SlipwayError } from '@slipway/errors';
+import { MissingTokenError, SlipwayError } from '@slipway/errors';
 import {
   branchTip,
   type CommitCheck,
@@ -11,6 +11,9 @@ import { input } from '../definition/inputs.js';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { mdCell, textTable } from '../status/common.js';
 import { formatDuration, parseDuration } from './duration.js';
+
+/** What reading a commit's statuses and check runs needs of a token. */
+export const STATUS_READ = ['statuses: read', 'checks: read'] as const;
 
 export const waitInputs = {
   'config-repo': input.requiredString(
@@ -73,8 +76,8 @@ export const waitStep = defineStep({
   prepare: (values): WaitParams => {
     const token = values.token;
     if (token === undefined) {
-      throw new SlipwayError('no GitHub token to read the commit statuses with', {
-        fix: 'set SLIPWAY_TOKEN or GITHUB_TOKEN (in GitHub Actions, pass `token` with statuses: read and checks: read)',
+      throw new MissingTokenError('no GitHub token to read the commit statuses with', {
+        permissions: STATUS_READ,
       });
     }
     const env = values.env;
