@@ -21,7 +21,7 @@ const skip = !registryBinaries().registry && process.env.CI !== 'true';
 const SHA = '5e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b';
 
 /** The reusable workflow's job builds and signs: Fulcio certifies its `job_workflow_ref`. */
-const GHCR_WORKFLOW = 'acme/slipway/.github/workflows/build-sign-promote-ghcr.yml@refs/tags/v1';
+const GHCR_WORKFLOW = 'slipway-dev/slipway/.github/workflows/build-sign-promote-ghcr.yml@refs/tags/v1';
 const GHCR_IDENTITY = `https://github.com/${GHCR_WORKFLOW}`;
 
 /** What a runner sets for acme/shop's push to main (the provenance records the run). */
@@ -155,7 +155,7 @@ permissions: {}
 jobs:
   dev:
     if: github.event_name == 'push'
-    uses: acme/slipway/.github/workflows/build-sign-promote-ghcr.yml@v1
+    uses: slipway-dev/slipway/.github/workflows/build-sign-promote-ghcr.yml@v1
     permissions: { contents: read, packages: write }
     with: { repository: "\${{ vars.IMAGE_REPOSITORY }}", config-repo: "\${{ vars.CONFIG_REPO }}", environment: dev }
     secrets:
@@ -214,7 +214,7 @@ jobs:
 permissions: {}
 jobs:
   dev:
-    uses: acme/slipway/.github/workflows/build-sign-promote-ghcr.yml@v1
+    uses: slipway-dev/slipway/.github/workflows/build-sign-promote-ghcr.yml@v1
     permissions: { contents: read, packages: write, id-token: write }
     with: { repository: "\${{ vars.IMAGE_REPOSITORY }}", config-repo: "\${{ vars.CONFIG_REPO }}", sigstore: github }
     secrets:

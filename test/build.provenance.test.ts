@@ -25,7 +25,7 @@ import { runSlipway } from './support/slipway.js';
 
 const available = registryBinaries().registry;
 /** acme/shop's workflow calls Slipway's reusable one, whose job builds: Fulcio names the called workflow. */
-const BUILDER_WORKFLOW = 'acme/slipway/.github/workflows/build-sign-promote-ghcr.yml@refs/tags/v1';
+const BUILDER_WORKFLOW = 'slipway-dev/slipway/.github/workflows/build-sign-promote-ghcr.yml@refs/tags/v1';
 const SHA = 'b'.repeat(40);
 
 /** The variables a GitHub runner sets for acme/shop's push to main. */

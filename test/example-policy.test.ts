@@ -11,7 +11,7 @@ const text = readFileSync(join(ROOT, 'examples', 'config-repo', '.slipway.yaml')
 
 /** What Fulcio writes for the ECR pipeline's signing job, called from acme/shop's main branch. */
 const pipeline = {
-  subject: 'https://github.com/acme/slipway/.github/workflows/build-sign-promote-ecr.yml@refs/tags/v1',
+  subject: 'https://github.com/slipway-dev/slipway/.github/workflows/build-sign-promote-ecr.yml@refs/tags/v1',
   issuer: 'https://token.actions.githubusercontent.com',
   github: { repository: 'acme/shop', ref: 'refs/heads/main', workflow: 'pipeline', trigger: 'push' },
 };

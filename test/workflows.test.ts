@@ -151,7 +151,10 @@ describe('calls to reusable workflows', () => {
       'starter.yml': {
         permissions: {},
         jobs: {
-          dev: { uses: 'acme/slipway/.github/workflows/outer.yml@v1', permissions: { contents: 'read' } },
+          dev: {
+            uses: 'slipway-dev/slipway/.github/workflows/outer.yml@v1',
+            permissions: { contents: 'read' },
+          },
         },
       },
       '.github/workflows/outer.yml': {

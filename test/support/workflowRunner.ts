@@ -59,7 +59,7 @@ export interface CallOptions {
   readonly workspace: Readonly<Record<string, string>>;
   /** GITHUB_* variables of the run (the event, ref, SHA), also the `github.*` context. */
   readonly github: Readonly<Record<string, string>>;
-  /** Actions skipped, as `uses:` names them without `@ref` (`actions/checkout`, `acme/slipway/actions/sign`). */
+  /** Actions skipped, as `uses:` names them without `@ref` (`actions/checkout`, `slipway-dev/slipway/actions/sign`). */
   readonly skip: readonly string[];
   /**
    * The runner's own environment, which every action sees (the OIDC token endpoint a job with id-token: write
