@@ -86,7 +86,7 @@ afterAll(() => {
 });
 
 describe('the @slipway/cli package', () => {
-  it('holds the bin, the bundle, the changelog and the manifest, and no sources or tests', () => {
+  it('holds the bin, the bundle, the changelog, the licence and the manifest, and no sources or tests', () => {
     expect(entries).toEqual(
       expect.arrayContaining([
         'package.json',
@@ -95,6 +95,7 @@ describe('the @slipway/cli package', () => {
         'dist/licenses.txt',
         'CHANGELOG.md',
         'README.md',
+        'LICENSE',
       ]),
     );
     const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|bin\/slipway\.js|dist\/[^/]+)$/;
