@@ -415,7 +415,7 @@ describe('slipway promote: bad input fails with one clear line and pushes nothin
       args: ['--token', 'hunter2', '--image', `registry.example.com/shop/cart:1@${D1}`],
       error: /--token is not accepted on the command line/,
     },
-    { name: 'unknown flag', args: ['--imgae', 'x'], error: /Unknown option '--imgae'/ },
+    { name: 'unknown flag', args: ['--imgae', 'x'], error: /unknown flag --imgae; did you mean --image\?/ },
   ];
 
   it.each(cases)('$name', async ({ args, files, error }) => {

@@ -76,6 +76,11 @@ export async function runCli(
     return 0;
   }
 
+  // On Node < 22 the AWS SDK prints a multi-line NodeVersionSupportWarning (its 2027 releases will need
+  // Node 22) into the log of every ECR, CodeCommit or KMS command; Slipway supports Node 20.19 and says what it
+  // needs in its own engines field. The SDK reads its switch from process.env when a client is made; a user
+  // who sets it keeps their value.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const reporter = terminalReporter(io.stderr);
   const ci = detectContext(io.env, io.cwd);
   const github: Reporter | undefined =
