@@ -69,7 +69,7 @@ export class MissingTokenError extends SlipwayError {
 export function tokenFix(face: Face, permissions: readonly string[]): string {
   const scopes = permissions.join(', ');
   if (face === 'cli') {
-    return `set SLIPWAY_TOKEN (or GITHUB_TOKEN) in the environment to a token with ${scopes} on the config repo`;
+    return `set SLIPWAY_TOKEN or GITHUB_TOKEN in the environment to a token with ${scopes} on the config repo`;
   }
   // github.token reaches only the repository of the run; a config repo elsewhere needs its own token.
   return `pass the action's \`token\` input: \`\${{ github.token }}\` when the config repo is this repository (with \`permissions: {${scopes}}\` on the job), else a GitHub App or fine-grained token with ${scopes} on the config repo (SLIPWAY_TOKEN or GITHUB_TOKEN in the step's env work too)`;

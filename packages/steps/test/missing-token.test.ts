@@ -31,14 +31,14 @@ describe('the missing-token error', () => {
     ]);
     expect(api.code).toBe(1);
     expect(api.err).toBe(
-      'slipway promote: error: shop/config: promoting through the GitHub API (--via github-api) needs a GitHub token; set SLIPWAY_TOKEN (or GITHUB_TOKEN) in the environment to a token with contents: write, pull-requests: write on the config repo\n',
+      'slipway promote: error: shop/config: promoting through the GitHub API (--via github-api) needs a GitHub token; set SLIPWAY_TOKEN or GITHUB_TOKEN in the environment to a token with contents: write, pull-requests: write on the config repo\n',
     );
     const wait = await cli(['wait', '--config-repo', CONFIG_REPO, '--commit', COMMIT]);
     expect(wait.code).toBe(1);
     expect(wait.err).toBe(
       `slipway wait: error: no GitHub token to read the commit statuses with; ${tokenFix('cli', ['statuses: read', 'checks: read'])}\n`,
     );
-    expect(wait.err).toMatch(/set SLIPWAY_TOKEN \(or GITHUB_TOKEN\) .* statuses: read, checks: read/);
+    expect(wait.err).toMatch(/set SLIPWAY_TOKEN or GITHUB_TOKEN .* statuses: read, checks: read/);
   });
 
   it('phrases one wording per face', () => {
@@ -84,7 +84,7 @@ describe('the missing-token error', () => {
       expect(stdout).toContain(
         `::error::shop/config: promoting through the GitHub API (--via github-api) needs a GitHub token; pass the action's \`token\` input: \`${GITHUB_TOKEN_EXPRESSION}\` when the config repo is this repository (with \`permissions: {contents: write, pull-requests: write}\` on the job)`,
       );
-      expect(stdout).not.toContain('set SLIPWAY_TOKEN (or GITHUB_TOKEN) in the environment');
+      expect(stdout).not.toContain('set SLIPWAY_TOKEN or GITHUB_TOKEN in the environment');
       expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
 
       stdout = '';

@@ -54,7 +54,7 @@ export async function runCli(
   try {
     refuseSecretFlags(step, rest);
     const options = { ...flagOptions(step), ...GLOBAL_FLAGS };
-    refuseUnknownFlags(step, rest, Object.keys(options));
+    refuseUnknownFlags(rest, options);
     parsed = parseArgs({
       args: [...rest],
       options,
@@ -163,18 +163,21 @@ function refuseSecretFlags(step: Step, args: readonly string[]): void {
 /**
  * A flag the step does not know, refused with the nearest known one (`--imgae` → `--image`) before node's
  * parser says only "Unknown option". Stops at `--`, after which everything is a positional argument, and skips
- * the value of a flag that takes one (`--tag --weird` tags "--weird").
+ * the value after a flag that takes one (node's parser judges what it looks like).
  */
-function refuseUnknownFlags(step: Step, args: readonly string[], known: readonly string[]): void {
-  const options = flagOptions(step);
+function refuseUnknownFlags(
+  args: readonly string[],
+  options: Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>,
+): void {
+  const known = Object.keys(options);
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     if (arg === '--') return;
     if (!arg.startsWith('--')) continue;
     const name = arg.slice(2).split('=', 1)[0] ?? '';
-    if (known.includes(name)) {
-      const takesValue = (options[name]?.type ?? 'boolean') === 'string' || name === 'output-env';
-      if (takesValue && !arg.includes('=')) index++;
+    const option = options[name];
+    if (option !== undefined) {
+      if (option.type === 'string' && !arg.includes('=')) index++;
       continue;
     }
     const meant = nearestName(name, known);
