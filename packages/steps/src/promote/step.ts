@@ -1,4 +1,4 @@
-import { MissingTokenError, SlipwayError } from '@slipway/errors';
+import { MissingTokenError } from '@slipway/errors';
 import {
   type BranchOutcome,
   codeCommitRepoOf,
