@@ -10,6 +10,7 @@ import {
   type Repository,
 } from '@aws-sdk/client-ecr';
 import { SlipwayError } from '@slipway/errors';
+import picomatch from 'picomatch';
 import { requireEcrHost } from './auth.js';
 import { type EcrClientOptions, EcrClients } from './clients.js';
 import { awsErrorName, describeRegistry, ecrCallError } from './errors.js';
@@ -257,7 +258,7 @@ async function tagDigest(
 
 /** Whether ECR refuses to move `tag` in a repository with this mutability and exclusion filters. */
 export function isImmutableTag(tag: string, mutability: TagMutability, filters: readonly string[]): boolean {
-  const matches = () => filters.some((filter) => wildcard(filter).test(tag));
+  const matches = () => filters.some((filter) => wildcard(filter)(tag));
   switch (mutability) {
     case 'IMMUTABLE':
       return true;
@@ -270,12 +271,11 @@ export function isImmutableTag(tag: string, mutability: TagMutability, filters: 
   }
 }
 
-function wildcard(filter: string): RegExp {
-  const pattern = filter
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${pattern}$`);
+// ECR's WILDCARD filters allow only `[0-9a-zA-Z._*-]` (API reference, ImageTagMutabilityExclusionFilter), so
+// `*` is their one special character; picomatch reads that alphabet the same way (`**` too, as tags hold no
+// `/`), with `dot` on so a `*` also matches a leading `.`.
+function wildcard(filter: string): (tag: string) => boolean {
+  return picomatch(filter, { dot: true });
 }
 
 function immutableTagError(

@@ -333,6 +333,15 @@ describe('isImmutableTag', () => {
     ['IMMUTABLE_WITH_EXCLUSION', 'devXx', ['dev.*'], true],
     ['MUTABLE_WITH_EXCLUSION', 'release-1', ['release-*'], true],
     ['MUTABLE_WITH_EXCLUSION', 'latest', ['release-*'], false],
+    // ECR's WILDCARD filters: `*` is the only special character (any run, dots included), the rest literal.
+    ['IMMUTABLE_WITH_EXCLUSION', 'v1.2.3', ['v*'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'sha256-abc.sig', ['sha256-*.sig'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'sha256-abc.att', ['sha256-*.sig'], true],
+    ['IMMUTABLE_WITH_EXCLUSION', 'pr-17-build', ['pr-*-*'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'anything', ['**'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'Latest', ['latest'], true],
+    ['IMMUTABLE_WITH_EXCLUSION', 'dev', ['dev-*'], true],
+    ['IMMUTABLE_WITH_EXCLUSION', 'x-latest', ['latest'], true],
   ] as const)('%s %s %j → %s', (mutability, tag, filters, expected) => {
     expect(isImmutableTag(tag, mutability, filters)).toBe(expected);
   });
