@@ -11,7 +11,8 @@
 // - speed is not the reason: 200 spawns of /bin/true, median of 5 round-robin rounds (Node 20, 2 shared
 //   cores): before this core, builders/exec.ts 11.1 s, getExecOutput (silent) 11.2 s, execFile 10.1 s (load
 //   average 99); through this core 31.0 s, 30.1 s and 20.3 s (load 72, a bundle build running). Both
-//   runners cost the same within the noise; the measuring script is described in docs/architecture.md.
+//   runners cost the same within the noise (a one-off script calling each through its public API, not
+//   kept in bench/ since @actions/exec is no dependency; the lead may re-run it on a quiet machine).
 // git keeps its own runner (`packages/gitops/src/git/run.ts`): it reads binary stdout whole (`cat-file
 // --batch`), kills the child's process group (git-remote-http, ssh hold its pipes), redacts tokens in what it
 // keeps and tracks its children per repository for dispose; folding it in here is left for later.
