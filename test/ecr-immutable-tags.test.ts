@@ -9,6 +9,7 @@ import {
   DescribeImagesCommand,
   DescribeRepositoriesCommand,
   ECRClient,
+  ECRServiceException,
   GetAuthorizationTokenCommand,
   ImageNotFoundException,
 } from '@aws-sdk/client-ecr';
@@ -171,6 +172,44 @@ describe.skipIf(skipRegistry)('ECR immutable tags in the build', () => {
     const real = openRepository(parseLocation(`${registry.host}/${name}`), {});
     expect((await real.resolve('1.0.0'))?.digest).toBe(first.digest);
     expect(second.references).toContain(`${registry.host}/${name}:sha-3333333@${first.digest}`);
+  });
+});
+
+describe.skipIf(skipRegistry)('ECR tags that cannot be checked', () => {
+  it('pushes as before, with a warning, when the role may not describe the repository', async () => {
+    isolateAws({ accessKeyId: 'AKIDTESTECRTAGS', secretAccessKey: 'test-secret-never-shown' });
+    const name = 'shop/push-only-role';
+    ecr.on(DescribeRepositoriesCommand).rejects(
+      new ECRServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        message: 'User is not authorized to perform: ecr:DescribeRepositories',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const warnings: string[] = [];
+    const guard = ecrTagGuard({
+      ci: { platform: 'local' },
+      reporter: { ...terminalReporter(() => {}), warning: (message: string) => warnings.push(message) },
+      env: {},
+      cwd: scratch,
+    });
+    const built = await build({
+      destinations: [`${registry.host}/${name}`],
+      builder: 'files',
+      context: await filesContext('push-only', 'pushed anyway\n'),
+      ci: ci('refs/heads/main', '5'.repeat(40)),
+      tags: ['type=sha'],
+      reuse: false,
+      git: {},
+      tagGuard: (_location, tags, digest) =>
+        guard(parseLocation(`${ECR_HOST}/${name}`) as Parameters<TagGuard>[0], tags, digest),
+    });
+    const real = openRepository(parseLocation(`${registry.host}/${name}`), {});
+    expect((await real.resolve('sha-5555555'))?.digest).toBe(built.digest);
+    expect(warnings).toEqual([
+      `cannot check the tags of ${ECR_HOST}/${name} before the push (ECR denied DescribeRepositories or DescribeImages): allow ecr:DescribeRepositories and ecr:DescribeImages to have an immutable tag refused before the build`,
+    ]);
   });
 });
 

@@ -16,10 +16,21 @@ export function ecrTagGuard(context: StepContext): TagGuard {
   return async (location, tags, digest) => {
     const { domain, path } = location.reference;
     if (!mayBeEcrHost(domain) || localRegistries[domain] !== undefined) return [];
-    const { EcrRepositories, parseEcrHost } = await import('@slipway/ecr');
+    const { EcrRepositories, isAccessDenied, parseEcrHost } = await import('@slipway/ecr');
     if (parseEcrHost(domain) === undefined) return [];
     repositories ??= new EcrRepositories({ env: context.env });
-    const check = await repositories.checkTagWritable(domain, path, tags, digest);
+    let check: Awaited<ReturnType<EcrRepositories['checkTagWritable']>>;
+    try {
+      check = await repositories.checkTagWritable(domain, path, tags, digest);
+    } catch (error) {
+      // A push-only role (the usual ECR push policy) may not describe: the push goes ahead as it did before
+      // this check, and ECR itself refuses an immutable tag then.
+      if (!isAccessDenied(error)) throw error;
+      context.reporter.warning(
+        `cannot check the tags of ${domain}/${path} before the push (ECR denied DescribeRepositories or DescribeImages): allow ecr:DescribeRepositories and ecr:DescribeImages to have an immutable tag refused before the build`,
+      );
+      return [];
+    }
     if (check.alreadyTagged.length > 0) {
       context.reporter.info(
         `${domain}/${path} is ${check.mutability}: ${check.alreadyTagged.join(', ')} already name this image, not pushed again`,
