@@ -208,7 +208,7 @@ describe.skipIf(skipRegistry)('ECR tags that cannot be checked', () => {
     const real = openRepository(parseLocation(`${registry.host}/${name}`), {});
     expect((await real.resolve('sha-5555555'))?.digest).toBe(built.digest);
     expect(warnings).toEqual([
-      `cannot check the tags of ${ECR_HOST}/${name} before the push (ECR denied DescribeRepositories or DescribeImages): allow ecr:DescribeRepositories and ecr:DescribeImages to have an immutable tag refused before the build`,
+      `cannot check the tags of ${ECR_HOST}/${name} before the push (ECR denied DescribeRepositories or DescribeImages): allow ecr:DescribeRepositories and ecr:DescribeImages to have an immutable tag refused before anything is built or copied`,
     ]);
   });
 });

@@ -4,7 +4,7 @@
 // a tag that already names the same image is left out (ECR refuses even an identical re-push).
 
 import type { TagGuard } from '@slipway/build';
-import type { EcrRepositories } from '@slipway/ecr';
+import type { EcrRepositories, TagCheck } from '@slipway/ecr';
 import { parseLocalRegistries } from '@slipway/oci';
 import type { StepContext } from '../definition/step.js';
 import { mayBeEcrHost } from './open.js';
@@ -19,7 +19,7 @@ export function ecrTagGuard(context: StepContext): TagGuard {
     const { EcrRepositories, isAccessDenied, parseEcrHost } = await import('@slipway/ecr');
     if (parseEcrHost(domain) === undefined) return [];
     repositories ??= new EcrRepositories({ env: context.env });
-    let check: Awaited<ReturnType<EcrRepositories['checkTagWritable']>>;
+    let check: TagCheck;
     try {
       check = await repositories.checkTagWritable(domain, path, tags, digest);
     } catch (error) {
@@ -27,7 +27,7 @@ export function ecrTagGuard(context: StepContext): TagGuard {
       // this check, and ECR itself refuses an immutable tag then.
       if (!isAccessDenied(error)) throw error;
       context.reporter.warning(
-        `cannot check the tags of ${domain}/${path} before the push (ECR denied DescribeRepositories or DescribeImages): allow ecr:DescribeRepositories and ecr:DescribeImages to have an immutable tag refused before the build`,
+        `cannot check the tags of ${domain}/${path} before the push (ECR denied DescribeRepositories or DescribeImages): allow ecr:DescribeRepositories and ecr:DescribeImages to have an immutable tag refused before anything is built or copied`,
       );
       return [];
     }
