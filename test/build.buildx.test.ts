@@ -39,7 +39,14 @@ interface Recording {
   dockerConfig?: string;
 }
 
-type Behaviour = 'ok' | 'syntax-error' | 'no-engine' | 'slow-info' | 'engine';
+type Behaviour =
+  | 'ok'
+  | 'syntax-error'
+  | 'no-engine'
+  | 'slow-info'
+  | 'engine'
+  | 'no-buildx'
+  | 'no-buildx-flags';
 
 /** Writes a fake `docker` into a fresh bin dir; returns the PATH to use and where recordings go. */
 async function fakeDocker(behaviour: Behaviour): Promise<{ path: string; log: string }> {
@@ -61,6 +68,17 @@ if (argv[0] === 'info') {
   if (behaviour === 'engine') { process.stdout.write('28.2.2\\n'); process.exit(0); }
   process.stderr.write('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\\n');
   process.exit(1);
+}
+// A docker CLI without the buildx plugin: newer ones name the missing command, older ones parse the
+// build's flags as docker's own.
+if (argv[0] === 'buildx' && behaviour === 'no-buildx') {
+  process.stderr.write("docker: 'buildx' is not a docker command.\\nSee 'docker --help'\\n");
+  process.exit(1);
+}
+if (argv[0] === 'buildx' && behaviour === 'no-buildx-flags') {
+  const flag = argv.find((arg) => arg.startsWith('--'));
+  process.stderr.write('unknown flag: ' + flag + "\\nSee 'docker --help'.\\n");
+  process.exit(125);
 }
 if (argv[0] === 'buildx' && argv[1] === 'version') { process.stdout.write('github.com/docker/buildx v0.23.0\\n'); process.exit(0); }
 if (argv[0] === 'buildx' && argv[1] === 'build') {
@@ -293,6 +311,45 @@ describe('buildx (recorded contract)', () => {
         }),
       ),
     ).toMatch(/; no docker engine is reachable: start one, or use the buildah or files builder$/);
+  });
+
+  it.each(['no-buildx', 'no-buildx-flags'] as const)(
+    'says "install buildx" when the docker CLI has no buildx plugin (%s), not docker\'s words',
+    async (behaviour) => {
+      const docker = await fakeDocker(behaviour);
+      const context = await contextDir();
+      const line = await oneLine(
+        buildWithBuildx({
+          context,
+          output: { type: 'layout', dir: join(context, 'out'), tag: 'x' },
+          env: { PATH: `${docker.path}:/usr/bin:/bin` },
+        }),
+      );
+      expect(line).toBe(
+        `buildx builder: the docker CLI (${join(docker.path, 'docker')}) has no buildx plugin: install buildx; install buildx (the docker-buildx-plugin package, or docker/setup-buildx-action on GitHub), or use --builder buildah or --builder files`,
+      );
+      expect(line).not.toContain('unknown flag');
+      expect(line).not.toContain('is not a docker command');
+    },
+  );
+
+  it('names --file when the Dockerfile is missing', async () => {
+    const docker = await fakeDocker('ok');
+    const env = { PATH: `${docker.path}:/usr/bin:/bin` };
+    const output = { type: 'layout' as const, dir: '/tmp/x', tag: 'x' };
+    const empty = await tempDir();
+    expect(await oneLine(buildWithBuildx({ context: empty, output, env }))).toBe(
+      `${join(empty, 'Dockerfile')}: Dockerfile ${join(empty, 'Dockerfile')} does not exist; add a Dockerfile to ${empty}, or name one with --file (the action input file)`,
+    );
+    const context = await contextDir();
+    expect(
+      await oneLine(
+        buildWithBuildx({ context, dockerfile: join(context, 'docker', 'Dockerfile.prod'), output, env }),
+      ),
+    ).toBe(
+      `${join(context, 'docker', 'Dockerfile.prod')}: Dockerfile ${join(context, 'docker', 'Dockerfile.prod')} does not exist; check the path given to --file (the action input file): relative paths start at the working directory, not the context`,
+    );
+    expect(await recordings(docker.log)).toEqual([]);
   });
 
   it('refuses a missing context or Dockerfile before running docker', async () => {

@@ -69,8 +69,10 @@ const RESOURCELESS = new Set(['ecr:GetAuthorizationToken']);
 export const BUILDSPEC_NEEDS: Readonly<
   Record<string, { readonly required: readonly string[]; readonly optional: readonly string[] }>
 > = {
-  // slipway build: push layers and the manifest; reads back for build-once.
-  'buildspec-build.yml': { required: ECR_PUSH, optional: [] },
+  // slipway build: push layers and the manifest; reads back for build-once. Describing the repository and
+  // its images lets build refuse an immutable tag before building and skip one already on the image
+  // (without them it warns and pushes as before).
+  'buildspec-build.yml': { required: ECR_PUSH, optional: ['ecr:DescribeRepositories', 'ecr:DescribeImages'] },
   // slipway sign + verify: the KMS key, and the signature pushed beside the image and read back.
   'buildspec-sign.yml': { required: [...ECR_PUSH, 'kms:Sign', 'kms:GetPublicKey'], optional: [] },
   // slipway promote: the token, tag resolution and signature checks (a policy may name the KMS public key).

@@ -86,7 +86,21 @@ export interface BuildOptions {
   readonly onProgress?: ((event: BuildProgress) => void) | undefined;
   readonly onLog?: LogSink | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Which tags each registry destination may take (ECR repositories whose tags cannot move). */
+  readonly tagGuard?: TagGuard | undefined;
 }
+
+/**
+ * Asked once per registry destination before anything is built or pushed, with the tags it would get and,
+ * when build once found the image, its digest (undefined before a build: a new image). Returns the tags the
+ * destination already holds at that digest, which are then left out of the push; throws to refuse (a tag
+ * that names another image in a repository that never moves tags).
+ */
+export type TagGuard = (
+  destination: Extract<ImageLocation, { kind: 'registry' }>,
+  tags: readonly string[],
+  digest: string | undefined,
+) => Promise<readonly string[]>;
 
 export interface FilesSettings {
   /** `scratch` (default), `oci:<dir>:<tag>` or a registry reference. */
@@ -196,8 +210,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress({ step: 'reuse-check', key, repository: primary.name });
   }
   const keyTags = key.status === 'keyed' ? [key.tag] : [];
-  const tagsFor = (destination: OpenedDestination) =>
-    unique([...metadata.tags, ...destination.extraTags, ...keyTags]);
+  const existing = key.status === 'keyed' ? await primary.repository.getManifest(key.tag) : undefined;
+  // A reused image already has its key tag in the primary: only the other tags are written there.
+  const wanted = (destination: OpenedDestination) =>
+    unique([...metadata.tags, ...destination.extraTags, ...keyTags]).filter(
+      (tag) => !(existing !== undefined && destination === primary && keyTags.includes(tag)),
+    );
+  // Before any build or push: a repository that refuses a tag fails the step now, not halfway.
+  const pushTags = await guardTags(options.tagGuard, destinations, wanted, existing?.digest);
+  const tagsFor = (destination: OpenedDestination) => pushTags.get(destination) ?? wanted(destination);
 
   const finish = (digest: string, mediaType: string, reused: boolean): BuildResult => ({
     digest,
@@ -221,18 +242,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     notes: metadata.notes,
   });
 
-  if (key.status === 'keyed') {
-    const existing = await primary.repository.getManifest(key.tag);
-    if (existing !== undefined) {
-      progress({ step: 'reused', digest: existing.digest, tag: key.tag });
-      // The primary already has the key tag: only the new tags are written there.
-      const without = (destination: OpenedDestination) =>
-        destination === primary
-          ? tagsFor(destination).filter((tag) => tag !== key.tag)
-          : tagsFor(destination);
-      await distribute(existing, primary, destinations, without, progress);
-      return finish(existing.digest, existing.mediaType, true);
-    }
+  if (existing !== undefined && key.status === 'keyed') {
+    progress({ step: 'reused', digest: existing.digest, tag: key.tag });
+    await distribute(existing, primary, destinations, tagsFor, progress);
+    return finish(existing.digest, existing.mediaType, true);
   }
 
   progress({ step: 'build', builder: kind });
@@ -330,6 +343,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await temporary.remove();
   }
+}
+
+/** The tags each destination gets once the guard has left out those it already holds at the digest. */
+async function guardTags(
+  guard: TagGuard | undefined,
+  destinations: readonly OpenedDestination[],
+  wanted: (destination: OpenedDestination) => string[],
+  digest: string | undefined,
+): Promise<Map<OpenedDestination, string[]>> {
+  const result = new Map<OpenedDestination, string[]>();
+  if (guard === undefined) return result;
+  await Promise.all(
+    destinations.map(async (destination) => {
+      if (destination.location.kind !== 'registry') return;
+      const tags = wanted(destination);
+      const held = new Set(await guard(destination.location, tags, digest));
+      result.set(
+        destination,
+        tags.filter((tag) => !held.has(tag)),
+      );
+    }),
+  );
+  return result;
 }
 
 /** One log line for a progress event. */

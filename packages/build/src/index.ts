@@ -8,6 +8,7 @@ export {
   type FilesSettings,
   formatProgress,
   readGitFacts,
+  type TagGuard,
 } from './build.js';
 export { type Detection, type DetectOptions, detectBuilder } from './builders/auto.js';
 export { type BuildahOptions, buildWithBuildah } from './builders/buildah.js';

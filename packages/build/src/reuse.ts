@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { type ImageRepository, isTag, type StoredManifest } from '@slipway/oci';
 import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
+import { missingDockerfile } from './builders/common.js';
 import { exec } from './builders/exec.js';
 import type { BuilderKind } from './builders/types.js';
 import { hashDirectory } from './tar.js';
@@ -60,10 +61,7 @@ export async function sourceKey(options: SourceKeyOptions): Promise<SourceKey> {
         .update(await readFile(options.dockerfile))
         .digest('hex');
     } catch {
-      throw new SlipwayError(`Dockerfile ${options.dockerfile} does not exist`, {
-        where: options.dockerfile,
-        fix: 'check the dockerfile path',
-      });
+      throw missingDockerfile(options.dockerfile, options.dockerfile, options.context);
     }
   }
   const payload = canonicalJson({

@@ -6,6 +6,13 @@
 // - modes normalised: directories 0755, files 0644 or 0755 when any execute bit is set, symlinks 0777;
 // - symlinks are kept as links; hard links are written as plain files (their content);
 // - USTAR headers; a PAX header only when a path, link target or size does not fit USTAR's fields.
+//
+// Hand-written on purpose: the files builder's digests are a contract (build once matches on them, and
+// `packages/build/test/tar.test.ts` pins them), and neither library writes these bytes. Measured on the same
+// entries (same order, modes, epoch, uid/gid 0): tar-stream 3.3.0 and node-tar 7.5.24 (portable) both end
+// numeric fields with a space (`000644 \0`, not `0000644\0`), split a long name's prefix at another `/`,
+// and node-tar leaves uid, gid and mtime empty; every header differs, so each digest would change. Making
+// either match would mean rewriting its headers, i.e. keeping this writer anyway.
 
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';

@@ -59,7 +59,23 @@ async function layerOf(dir: string, mtime = 0) {
   return writeLayer(await collectEntries(dir), join(out, 'layer'), { mtime, compression: 'gzip' });
 }
 
+// The layer of makeTree's fixed input, pinned: any change of writer (a tar library, another gzip) must keep
+// these bytes, or every files-builder image changes digest and build once stops matching. The tar's digest
+// (diffId) depends on the writer alone; the gzip digest also on Node's bundled zlib (Node 20 here).
+const PINNED = {
+  diffId: 'sha256:1d93aa42197a4b84d2dda9d05f8a4ce13a1ba4b4cd5fbbb134fb7156988f3ac9',
+  gzip: 'sha256:e6397a8b2dad0107d8904ebce5c58cf8cfe64fc9f190d479b659a95134decfe1',
+  gzipSize: 829,
+};
+
 describe('deterministic layers', () => {
+  it('writes the pinned bytes for a fixed input (tar and gzip)', async () => {
+    const dir = await tempDir();
+    await makeTree(dir, { order: 'forward', loose: false, time: 1_000 });
+    const layer = await layerOf(dir, 1_700_000_000);
+    expect({ diffId: layer.diffId, gzip: layer.digest, gzipSize: layer.size }).toEqual(PINNED);
+  });
+
   it('gives the same digest twice, and whatever the order, times and permission bits', async () => {
     const a = await tempDir();
     const b = await tempDir();

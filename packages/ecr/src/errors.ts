@@ -57,6 +57,15 @@ export function awsErrorName(error: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** Whether IAM refused the call: the AWS error itself, or the SlipwayError made of it (its cause). */
+export function isAccessDenied(error: unknown): boolean {
+  const name = awsErrorName(error);
+  if (name !== undefined && ACCESS_DENIED.has(name)) return true;
+  const cause = error instanceof SlipwayError ? error.cause : undefined;
+  const causeName = awsErrorName(cause);
+  return causeName !== undefined && ACCESS_DENIED.has(causeName);
+}
+
 /** `account 123456789012 in eu-west-1 (FIPS, dual-stack)`. */
 export function describeRegistry(registry: EcrHost): string {
   const flavours = [registry.fips ? 'FIPS' : undefined, registry.dualStack ? 'dual-stack' : undefined].filter(

@@ -12,6 +12,7 @@ export {
   describeRegistry,
   type EcrCallContext,
   ecrCallError,
+  isAccessDenied,
   NO_CREDENTIALS_FIX,
   notEcrHostError,
   tokenRejectedError,

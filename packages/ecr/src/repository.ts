@@ -10,6 +10,7 @@ import {
   type Repository,
 } from '@aws-sdk/client-ecr';
 import { SlipwayError } from '@slipway/errors';
+import picomatch from 'picomatch';
 import { requireEcrHost } from './auth.js';
 import { type EcrClientOptions, EcrClients } from './clients.js';
 import { awsErrorName, describeRegistry, ecrCallError } from './errors.js';
@@ -145,17 +146,21 @@ export class EcrRepositories {
   /**
    * Before pushing `digest` under `tags`: in a repository whose tags cannot move (IMMUTABLE, or a tag
    * outside a MUTABLE_WITH_EXCLUSION repository's mutable filters, …), throws an {@link ImmutableTagError}
-   * when a tag already names another digest. The same digest is fine: re-pushing is idempotent.
+   * when a tag already names another digest. The same digest is fine, and reported in `alreadyTagged` so the
+   * caller can leave that tag out (ECR refuses even an identical re-push of an immutable tag).
+   *
+   * `digest` undefined asks before a build, when the image is not known yet: then every fixed tag that
+   * already exists is a conflict, since a new build makes a new image.
    */
   async checkTagWritable(
     host: string,
     name: string,
     tags: readonly string[],
-    digest: string,
+    digest: string | undefined,
   ): Promise<TagCheck> {
     const registry = requireEcrHost(host);
     checkRepositoryName(registry, name);
-    if (!DIGEST.test(digest)) {
+    if (digest !== undefined && !DIGEST.test(digest)) {
       throw new SlipwayError(`${digest} is not an image digest`, {
         where: `${registry.host}/${name}`,
         fix: 'pass the pushed manifest digest, e.g. sha256:<64 hex digits>',
@@ -177,7 +182,9 @@ export class EcrRepositories {
     const found = await Promise.all(
       fixed.map(async (tag) => ({ tag, digest: await tagDigest(client, registry, name, tag, source) })),
     );
-    const alreadyTagged = found.filter((item) => item.digest === digest).map((item) => item.tag);
+    const alreadyTagged = found
+      .filter((item) => item.digest !== undefined && item.digest === digest)
+      .map((item) => item.tag);
     const conflicts = found.flatMap((item) =>
       item.digest === undefined || item.digest === digest ? [] : [{ tag: item.tag, digest: item.digest }],
     );
@@ -251,7 +258,7 @@ async function tagDigest(
 
 /** Whether ECR refuses to move `tag` in a repository with this mutability and exclusion filters. */
 export function isImmutableTag(tag: string, mutability: TagMutability, filters: readonly string[]): boolean {
-  const matches = () => filters.some((filter) => wildcard(filter).test(tag));
+  const matches = () => filters.some((filter) => wildcard(filter)(tag));
   switch (mutability) {
     case 'IMMUTABLE':
       return true;
@@ -264,12 +271,11 @@ export function isImmutableTag(tag: string, mutability: TagMutability, filters: 
   }
 }
 
-function wildcard(filter: string): RegExp {
-  const pattern = filter
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${pattern}$`);
+// ECR's WILDCARD filters allow only `[0-9a-zA-Z._*-]` (API reference, ImageTagMutabilityExclusionFilter), so
+// `*` is their one special character; picomatch reads that alphabet the same way (`**` too, as tags hold no
+// `/`), with `dot` on so a `*` also matches a leading `.`.
+function wildcard(filter: string): (tag: string) => boolean {
+  return picomatch(filter, { dot: true });
 }
 
 function immutableTagError(
@@ -277,22 +283,24 @@ function immutableTagError(
   name: string,
   mutability: TagMutability,
   conflicts: readonly { tag: string; digest: string }[],
-  digest: string,
+  digest: string | undefined,
 ): ImmutableTagError {
   const repository = `${registry.host}/${name}`;
   const [first] = conflicts;
+  const pushed = digest === undefined ? 'the image this build makes' : `the pushed ${short(digest)}`;
   const message =
     conflicts.length === 1 && first !== undefined
       ? `tag ${first.tag} already exists in ${repository} and names another image (${short(first.digest)}, ` +
-        `not the pushed ${short(digest)}), and the repository is ${mutability}`
+        `not ${pushed}), and the repository is ${mutability}`
       : `tags ${conflicts.map((conflict) => `${conflict.tag} (${short(conflict.digest)})`).join(', ')} already ` +
-        `exist in ${repository} and name other images than the pushed ${short(digest)}, and the repository is ${mutability}`;
+        `exist in ${repository} and name other images than ${pushed}, and the repository is ${mutability}`;
+  const unique = 'use a tag unique to each build (type=sha), or keep build once on so a re-run only re-tags';
   return new ImmutableTagError(message, {
-    where: registry.host,
+    where: repository,
     fix:
       mutability === 'IMMUTABLE'
-        ? 'use a new tag: ECR never moves a tag in an IMMUTABLE repository (pushing the same digest again is fine)'
-        : `use a new tag, or one that the repository's tag mutability exclusion filters leave mutable`,
+        ? `${unique}; or make the repository MUTABLE or add a tag mutability exclusion filter for ${first?.tag ?? 'the tag'}`
+        : `${unique}; or add the tag to the repository's mutable exclusion filters`,
     conflicts,
   });
 }

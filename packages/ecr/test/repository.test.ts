@@ -243,7 +243,28 @@ describe('checkTagWritable', () => {
       `tag 1.4.2 already exists in ${HOST}/${NAME} and names another image (sha256:bbbbbbbbbbbb, not the pushed ` +
         'sha256:aaaaaaaaaaaa), and the repository is IMMUTABLE',
     );
-    expect(immutableError.fix).toMatch(/^use a new tag/);
+    expect(immutableError.fix).toMatch(/^use a tag unique to each build \(type=sha\)/);
+    expect(immutableError.fix).toContain(
+      'make the repository MUTABLE or add a tag mutability exclusion filter for 1.4.2',
+    );
+    expect(immutableError.where).toBe(`${HOST}/${NAME}`);
+  });
+
+  it('before a build (no digest yet), refuses every fixed tag that exists and allows new ones', async () => {
+    immutable();
+    images({ main: DIGEST_B });
+    const error = (await repositories()
+      .checkTagWritable(HOST, NAME, ['sha-1a2b3c4', 'main'], undefined)
+      .catch((e: unknown) => e)) as ImmutableTagError;
+    expect(error).toBeInstanceOf(ImmutableTagError);
+    expect(error.conflicts).toEqual([{ tag: 'main', digest: DIGEST_B }]);
+    expect(error.message).toBe(
+      `tag main already exists in ${HOST}/${NAME} and names another image (sha256:bbbbbbbbbbbb, not the image ` +
+        'this build makes), and the repository is IMMUTABLE',
+    );
+    images({});
+    const fresh = await repositories().checkTagWritable(HOST, NAME, ['sha-1a2b3c4'], undefined);
+    expect(fresh).toEqual({ repositoryExists: true, mutability: 'IMMUTABLE', alreadyTagged: [] });
   });
 
   it('lists every conflicting tag', async () => {
@@ -312,6 +333,15 @@ describe('isImmutableTag', () => {
     ['IMMUTABLE_WITH_EXCLUSION', 'devXx', ['dev.*'], true],
     ['MUTABLE_WITH_EXCLUSION', 'release-1', ['release-*'], true],
     ['MUTABLE_WITH_EXCLUSION', 'latest', ['release-*'], false],
+    // ECR's WILDCARD filters: `*` is the only special character (any run, dots included), the rest literal.
+    ['IMMUTABLE_WITH_EXCLUSION', 'v1.2.3', ['v*'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'sha256-abc.sig', ['sha256-*.sig'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'sha256-abc.att', ['sha256-*.sig'], true],
+    ['IMMUTABLE_WITH_EXCLUSION', 'pr-17-build', ['pr-*-*'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'anything', ['**'], false],
+    ['IMMUTABLE_WITH_EXCLUSION', 'Latest', ['latest'], true],
+    ['IMMUTABLE_WITH_EXCLUSION', 'dev', ['dev-*'], true],
+    ['IMMUTABLE_WITH_EXCLUSION', 'x-latest', ['latest'], true],
   ] as const)('%s %s %j → %s', (mutability, tag, filters, expected) => {
     expect(isImmutableTag(tag, mutability, filters)).toBe(expected);
   });

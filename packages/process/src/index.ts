@@ -1,4 +1,10 @@
 export { type CancelCleanup, cancelRun, onCancel } from './cancellation.js';
 export { type ChildEnvironment, type ChildKind, childEnvironment } from './environment.js';
+export {
+  type ProcessResult,
+  type RunProcessOptions,
+  runProcess,
+  STDERR_TAIL_BYTES,
+} from './run.js';
 export { type TemporaryDirectory, temporaryDirectory } from './temporary.js';
 export { LOCAL_GIT_TIMEOUT_MS, timeoutFromEnvironment } from './timeouts.js';

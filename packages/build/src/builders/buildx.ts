@@ -229,7 +229,17 @@ async function readMetadata(file: string): Promise<{ digest: string; mediaType?:
   };
 }
 
+// What a docker CLI without the buildx plugin prints: `docker buildx` alone, and with flags (the docker CLI
+// then parses `--file` as its own flag). Either way, docker's own words would not say what to install.
+const NO_BUILDX = /'buildx' is not a docker command|unknown command: docker buildx|^unknown flag: --file\b/m;
+
 function buildxFailure(stderr: string, command: BuildxCommand): SlipwayError {
+  if (NO_BUILDX.test(stderr)) {
+    return new SlipwayError(`the docker CLI (${command.binary}) has no buildx plugin: install buildx`, {
+      where: 'buildx builder',
+      fix: 'install buildx (the docker-buildx-plugin package, or docker/setup-buildx-action on GitHub), or use --builder buildah or --builder files',
+    });
+  }
   const lines = stderr.split(/\r?\n/).filter((line) => line.trim() !== '');
   const errorLine =
     [...lines].reverse().find((line) => /^(?:ERROR|error):?\s/.test(line)) ?? lines.at(-1) ?? '';

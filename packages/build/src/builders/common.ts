@@ -23,16 +23,27 @@ export async function checkDockerfileInputs(
   }
   const dockerfile = dockerfileInput === undefined ? join(context, 'Dockerfile') : resolve(dockerfileInput);
   const dockerfileStat = await stat(dockerfile).catch(() => undefined);
-  if (dockerfileStat === undefined || !dockerfileStat.isFile()) {
-    throw new SlipwayError(`Dockerfile ${dockerfile} does not exist`, {
-      where: dockerfile,
-      fix:
-        dockerfileInput === undefined
-          ? `add a Dockerfile to ${contextInput}, or name one with the dockerfile option`
-          : 'check the dockerfile path',
-    });
-  }
+  if (dockerfileStat === undefined || !dockerfileStat.isFile())
+    throw missingDockerfile(dockerfile, dockerfileInput, contextInput);
   return { context, dockerfile };
+}
+
+/** How users name the Dockerfile: the build step's `--file` flag, `file` in the action. */
+const DOCKERFILE_FLAG = '--file (the action input file)';
+
+/** A Dockerfile that is not there, naming the flag that chooses it. */
+export function missingDockerfile(
+  dockerfile: string,
+  dockerfileInput: string | undefined,
+  contextInput: string,
+): SlipwayError {
+  return new SlipwayError(`Dockerfile ${dockerfile} does not exist`, {
+    where: dockerfile,
+    fix:
+      dockerfileInput === undefined
+        ? `add a Dockerfile to ${contextInput}, or name one with ${DOCKERFILE_FLAG}`
+        : `check the path given to ${DOCKERFILE_FLAG}: relative paths start at the working directory, not the context`,
+  });
 }
 
 /** `localhost`, `127.x.x.x` and `[::1]`, with or without a port. */

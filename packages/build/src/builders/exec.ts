@@ -1,24 +1,13 @@
-// Running a builder binary: argv only (no shell), output streamed to a log sink line by line and the tail
-// kept for error messages.
+// Running a builder binary through the one spawning core (`runProcess` in @slipway/process: argv only,
+// the builder allow-list environment, output streamed to the log line by line, the stderr tail kept for
+// error messages, SIGTERM on a cancelled run so buildah and docker clean up their own state).
 
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { type ChildEnvironment, onCancel } from '@slipway/process';
+import { type ChildEnvironment, type ProcessResult, runProcess } from '@slipway/process';
 import type { LogSink } from './types.js';
 
-const TAIL_BYTES = 64 * 1024;
-
-export interface ExecResult {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  /** The last 64 KiB of stderr. */
-  readonly stderr: string;
-  readonly timedOut: boolean;
-  /** Set when the process could not start (ENOENT, EACCES). */
-  readonly spawnError?: NodeJS.ErrnoException | undefined;
-}
+export type ExecResult = ProcessResult;
 
 export interface ExecOptions {
   readonly cwd?: string | undefined;
@@ -30,68 +19,14 @@ export interface ExecOptions {
 }
 
 export function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal: options.signal,
-    });
-    // A cancelled run stops the build (SIGTERM lets buildah and docker clean up their own state).
-    const exited = new Promise<void>((done) => child.once('close', () => done()));
-    const stopOnCancel = onCancel(async () => {
-      child.kill('SIGTERM');
-      await exited;
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    let spawnError: NodeJS.ErrnoException | undefined;
-    const lines = lineSplitter(options.onLog);
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGKILL');
-          }, options.timeoutMs);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      stdout = (stdout + chunk).slice(-TAIL_BYTES * 4);
-      lines.push(chunk);
-    });
-    child.stderr.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-TAIL_BYTES);
-      lines.push(chunk);
-    });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      spawnError = error;
-    });
-    child.on('close', (code, signal) => {
-      stopOnCancel();
-      if (timer !== undefined) clearTimeout(timer);
-      lines.flush();
-      resolve({ code, signal, stdout, stderr, timedOut, spawnError });
-    });
+  return runProcess(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    onLine: options.onLog,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    cancelSignal: 'SIGTERM',
   });
-}
-
-function lineSplitter(sink: LogSink | undefined): { push(chunk: string): void; flush(): void } {
-  let pending = '';
-  return {
-    push(chunk) {
-      if (sink === undefined) return;
-      pending += chunk;
-      const parts = pending.split(/\r?\n/);
-      pending = parts.pop() ?? '';
-      for (const line of parts) sink(line);
-    },
-    flush() {
-      if (sink !== undefined && pending !== '') sink(pending);
-      pending = '';
-    },
-  };
 }
 
 /** The full path of `name` on the PATH of `env`, or undefined. */

@@ -1,9 +1,8 @@
 // Runs a docker credential helper (`docker-credential-<name> get`) the way docker does: the server
 // address goes on stdin, the answer comes back as JSON on stdout. Nothing secret is ever on argv.
 
-import { spawn } from 'node:child_process';
 import { SlipwayError } from '@slipway/errors';
-import { childEnvironment, onCancel } from '@slipway/process';
+import { childEnvironment, type ProcessResult, runProcess } from '@slipway/process';
 
 export interface HelperCredentials {
   readonly username?: string;
@@ -39,7 +38,11 @@ export async function runCredentialHelper(
       fix: 'use a helper name of letters, digits, ".", "_" and "-" in credHelpers/credsStore',
     });
   }
-  const { code, stdout, stderr, spawnError } = await run(program, serverAddress, options);
+  const result = await run(program, serverAddress, options);
+  const { code, spawnError } = result;
+  // The helper's answer is a few hundred bytes of JSON; a trailing newline is not part of it.
+  const stdout = result.stdout.trim();
+  const stderr = result.stderr.trim();
   if (spawnError !== undefined) {
     const missing = (spawnError as NodeJS.ErrnoException).code === 'ENOENT';
     throw new SlipwayError(
@@ -82,44 +85,12 @@ export async function runCredentialHelper(
   return { username, password: secret };
 }
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  spawnError?: Error;
-}
-
-function run(program: string, input: string, options: RunHelperOptions): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(program, ['get'], {
-      env: childEnvironment('credential-helper', options.env ?? process.env),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: options.timeoutMs ?? 30_000,
-    });
-    const stopOnCancel = onCancel(() => {
-      child.kill('SIGKILL');
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (spawnError) => {
-      // Failing to start emits 'error' and no 'close'; a later error (kill on timeout) still closes.
-      if (child.pid === undefined) {
-        stopOnCancel();
-        resolve({ code: null, stdout: '', stderr: '', spawnError });
-      }
-    });
-    // A helper that exits before reading stdin makes the write fail with EPIPE: its exit code tells more.
-    child.stdin.on('error', () => {});
-    child.on('close', (code) => {
-      stopOnCancel();
-      resolve({
-        code,
-        stdout: Buffer.concat(out).toString('utf8').trim(),
-        stderr: Buffer.concat(err).toString('utf8').trim(),
-      });
-    });
-    child.stdin.end(input);
+/** Through the one spawning core: stdin carries the server address, SIGKILL on a cancelled run. */
+function run(program: string, input: string, options: RunHelperOptions): Promise<ProcessResult> {
+  return runProcess(program, ['get'], {
+    env: childEnvironment('credential-helper', options.env ?? process.env),
+    input,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    cancelSignal: 'SIGKILL',
   });
 }

@@ -4,6 +4,7 @@ import { parseLocation } from '@slipway/oci';
 import type { SignedProvenance } from '@slipway/sign';
 import { type InputValues, input } from '../definition/inputs.js';
 import { defineStep, type StepContext } from '../definition/step.js';
+import { ecrTagGuard } from '../images/ecr-tags.js';
 import { baseOptions, registryOptions } from '../images/open.js';
 import { checkSigstoreInputs, sigstoreInputs } from '../sign/bundle-signer.js';
 import { KEY_PASSWORD_VARIABLES } from '../sign/password.js';
@@ -308,6 +309,7 @@ async function buildImage(params: BuildParams, context: StepContext): Promise<Bu
     ...(params.flavor.length === 0 ? {} : { flavor: params.flavor }),
     labels: params.labels,
     reuse: params.reuse,
+    tagGuard: ecrTagGuard(context),
     env: context.env,
     onProgress: (event) => context.reporter.info(formatProgress(event)),
     onLog: (line) => context.reporter.info(`  ${line}`),

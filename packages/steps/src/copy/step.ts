@@ -2,7 +2,8 @@ import type { CopyProgress } from '@slipway/oci';
 import { copyImage } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
-import { openImage, pinnedName } from '../images/open.js';
+import { ecrTagGuard } from '../images/ecr-tags.js';
+import { mayBeEcrHost, openImage, pinnedName, resolveDigest } from '../images/open.js';
 
 export interface CopyStepResult {
   readonly source: string;
@@ -63,6 +64,12 @@ export const copyStep = defineStep({
         ...params.tag,
       ]),
     ];
+    // An ECR repository that never moves tags refuses a conflicting tag before any blob moves; a tag that
+    // already names this image is not written again. Other registries cost no extra request.
+    const held =
+      to.location.kind === 'registry' && mayBeEcrHost(to.location.reference.domain) && tags.length > 0
+        ? await ecrTagGuard(context)(to.location, tags, await resolveDigest(from))
+        : [];
     let last = 0;
     const progress = (event: CopyProgress): void => {
       const now = Date.now();
@@ -75,7 +82,7 @@ export const copyStep = defineStep({
       from: from.repository,
       reference: from.reference,
       to: to.repository,
-      tags,
+      tags: tags.filter((tag) => !held.includes(tag)),
       withSignatures: params['with-signatures'],
       concurrency: params.concurrency,
       progress,

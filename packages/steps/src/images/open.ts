@@ -26,6 +26,11 @@ export interface ImageAccess {
 
 const ECR_HINT = /\.dkr[.-]ecr/;
 
+/** Whether `domain` may be an ECR registry: a cheap test, so other hosts never load the AWS SDK. */
+export function mayBeEcrHost(domain: string): boolean {
+  return ECR_HINT.test(domain);
+}
+
 /**
  * Options every registry gets: plain-HTTP hosts, the environment for the docker config, and registry hosts
  * served from local OCI layout stores (`SLIPWAY_LOCAL_REGISTRY=registry.example.com=./store`).
@@ -49,7 +54,7 @@ export async function registryOptions(
 ): Promise<OpenOptions> {
   const base = baseOptions(access, context);
   // Only ECR hosts (`<account>.dkr.ecr.<region>…`, `….dkr-ecr.<region>.on.aws`) load the AWS SDK.
-  if (location.kind !== 'registry' || !ECR_HINT.test(location.reference.domain)) return base;
+  if (location.kind !== 'registry' || !mayBeEcrHost(location.reference.domain)) return base;
   if (base.localRegistries?.[location.reference.domain] !== undefined) return base;
   const { parseEcrHost, EcrCredentials } = await import('@slipway/ecr');
   if (parseEcrHost(location.reference.domain) === undefined) return base;
