@@ -307,6 +307,36 @@ describe.skipIf(skipRegistry)('files builder (real registry)', () => {
     expect(result.imageRef).toBe(`${registry.host}/shop/multi:sha-1a2b3c4@${result.digest}`);
   });
 
+  it('pushes the tags of edge, schedule and match rules, and gives the OCI labels as annotations', async () => {
+    const dir = await appDir('files-rules', 4, 0o644);
+    const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    const before = today();
+    const nightly = await build({
+      ...options(dir, 'shop/rules'),
+      ci: { ...ci('refs/heads/trunk'), event: 'schedule', defaultBranch: 'trunk' },
+      tags: ['type=edge', "type=schedule,pattern=nightly-{{date 'YYYYMMDD'}}", 'type=sha'],
+    });
+    // The run may cross midnight (UTC, the default time zone): either day is right.
+    expect([`nightly-${before}`, `nightly-${today()}`]).toContain(nightly.tags[0]);
+    expect(nightly.tags.slice(1)).toEqual(['edge', 'sha-1a2b3c4']);
+    const release = await build({
+      ...options(dir, 'shop/rules'),
+      ci: ci('refs/tags/cart-v1.4.0'),
+      tags: ['type=match,pattern=cart-v(.*),group=1', 'type=edge,branch=trunk'],
+    });
+    expect(release.tags).toEqual(['latest', '1.4.0']);
+    expect(release.notes).toEqual(['type=edge,branch=trunk: ref refs/tags/cart-v1.4.0 is not branch trunk']);
+    const repo = openRepository(parseLocation(`${registry.host}/shop/rules`), {});
+    for (const tag of nightly.tags) {
+      expect((await repo.resolve(tag))?.digest).toBe(nightly.digest);
+    }
+    for (const tag of ['latest', '1.4.0']) expect((await repo.resolve(tag))?.digest).toBe(release.digest);
+    expect(release.annotations['org.opencontainers.image.version']).toBe('1.4.0');
+    expect(release.annotations['org.opencontainers.image.revision']).toBe(
+      '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d',
+    );
+  });
+
   it('gives the digest alone as image-ref when the tag rules make no commit tag', async () => {
     const result = await build({
       ...options(await appDir('files-raw', 2, 0o644), 'shop/raw'),

@@ -124,6 +124,8 @@ export interface BuildResult {
   readonly imageRef: string;
   readonly tags: string[];
   readonly labels: Record<string, string>;
+  /** The `org.opencontainers.image.*` labels as manifest annotations (see ImageMetadata.annotations). */
+  readonly annotations: Record<string, string>;
   readonly version: string | undefined;
   /** True when the build was skipped because the source was built before. */
   readonly reused: boolean;
@@ -214,6 +216,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ),
     tags: metadata.tags,
     labels: metadata.labels,
+    annotations: metadata.annotations,
     version: metadata.version,
     reused,
     builder: kind,

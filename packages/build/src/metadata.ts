@@ -27,6 +27,8 @@ export const LABEL_REVISION = 'org.opencontainers.image.revision';
 export const LABEL_CREATED = 'org.opencontainers.image.created';
 export const LABEL_VERSION = 'org.opencontainers.image.version';
 export const LABEL_TITLE = 'org.opencontainers.image.title';
+/** The OCI image spec's pre-defined annotation keys; the labels under it are also manifest annotations. */
+const OCI_ANNOTATION_PREFIX = 'org.opencontainers.image.';
 
 /** What metadata-action users get when they write no rules, plus the commit's `sha-<7>` tag. */
 export const DEFAULT_TAG_RULES: readonly string[] = [
@@ -78,6 +80,11 @@ export interface ImageMetadata {
    */
   readonly commitTag: string | undefined;
   readonly labels: Record<string, string>;
+  /**
+   * The `org.opencontainers.image.*` labels again, as OCI manifest annotations (where registries and
+   * `docker buildx imagetools` show them), as docker/metadata-action gives them beside its labels.
+   */
+  readonly annotations: Record<string, string>;
   /** ISO 8601 time the image says it was created. */
   readonly created: string;
   /** `SOURCE_DATE_EPOCH` when set, for builders that stamp files. */
@@ -195,7 +202,10 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
     }
     labels[key] = value;
   }
-  return { tags, version, commitTag, labels, created, sourceDateEpoch, notes };
+  const annotations = Object.fromEntries(
+    Object.entries(labels).filter(([key]) => key.startsWith(OCI_ANNOTATION_PREFIX)),
+  );
+  return { tags, version, commitTag, labels, annotations, created, sourceDateEpoch, notes };
 }
 
 /** Parses tag rules; exported for validating inputs early. */

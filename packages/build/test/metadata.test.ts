@@ -405,6 +405,24 @@ describe('labels', () => {
     expect(metadata.version).toBe('main');
   });
 
+  it('gives the org.opencontainers.image.* labels, custom ones included, as manifest annotations', () => {
+    const metadata = imageMetadata({
+      ci: ci('refs/tags/v1.2.3'),
+      tags: ['type=semver,pattern={{version}}'],
+      labels: { 'org.opencontainers.image.description': 'The cart', team: 'payments' },
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    expect(metadata.annotations).toEqual({
+      'org.opencontainers.image.source': 'https://github.com/acme/shop-cart',
+      'org.opencontainers.image.revision': SHA,
+      'org.opencontainers.image.created': '2023-11-14T22:13:20.000Z',
+      'org.opencontainers.image.version': '1.2.3',
+      'org.opencontainers.image.title': 'shop-cart',
+      'org.opencontainers.image.description': 'The cart',
+    });
+    expect(metadata.labels.team).toBe('payments');
+  });
+
   it('rejects a label name with spaces', () => {
     expect(() => imageMetadata({ ci: ci('refs/heads/main'), labels: { 'a b': 'x' }, env: {} })).toThrow(
       /label name "a b" is not valid/,
