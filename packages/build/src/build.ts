@@ -252,6 +252,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       base,
       platform: options.platforms?.[0],
       config: { ...options.files?.config, labels: { ...metadata.labels, ...options.files?.config?.labels } },
+      annotations: metadata.annotations,
       sourceDateEpoch: metadata.sourceDateEpoch,
       compression: options.files?.compression,
       targets: destinations.map((destination) => ({
@@ -274,6 +275,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     platforms: options.platforms,
     target: options.target,
     labels: metadata.labels,
+    annotations: metadata.annotations,
     secrets: options.secrets,
     sourceDateEpoch: metadata.sourceDateEpoch,
     env,

@@ -98,6 +98,10 @@ export async function buildWithBuildah(options: BuildahOptions): Promise<BuiltIm
       ...(platforms.length === 0 ? [] : ['--platform', platforms.join(',')]),
       ...(options.target === undefined ? [] : ['--target', options.target]),
       ...Object.entries(options.labels ?? {}).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
+      ...Object.entries(options.annotations ?? {}).flatMap(([key, value]) => [
+        '--annotation',
+        `${key}=${value}`,
+      ]),
       ...secretArgs,
       ...(options.sourceDateEpoch === undefined ? [] : ['--timestamp', String(options.sourceDateEpoch)]),
       context,

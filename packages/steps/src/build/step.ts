@@ -92,7 +92,7 @@ export const buildStep = defineStep({
     labels: { description: 'OCI labels, as JSON.' },
     annotations: {
       description:
-        'The org.opencontainers.image.* labels as OCI manifest annotations, one manifest:key=value per line (as docker/metadata-action gives them to docker buildx build --annotation).',
+        'The org.opencontainers.image.* labels as OCI manifest annotations, one manifest:key=value per line (as docker/metadata-action gives them to docker buildx build --annotation). The files and buildah builders write them into the manifest.',
     },
     reused: { description: 'true when the build was skipped because the same source was built before.' },
     'provenance-digest': {
