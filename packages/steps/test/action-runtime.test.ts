@@ -159,6 +159,48 @@ describe('runAction', () => {
     expect(process.exitCode).toBe(1);
   });
 
+  it('puts the failure above the summary of a step that ran to the end and still fails', async () => {
+    const drifted = defineStep({
+      name: 'drifted',
+      title: 'Drift check',
+      description: 'A step that reports, then fails.',
+      branding: { icon: 'box', color: 'blue' },
+      inputs: {},
+      outputs: {},
+      prepare: () => ({}),
+      run: async () => ({ drift: true }),
+      failure: () =>
+        new SlipwayError('prod runs another version than staging', {
+          where: { file: '.slipway.yaml', line: 4 },
+          fix: 'promote it to prod',
+        }),
+      outputValues: () => ({}),
+      json: () => ({}),
+      summary: () => '## Drift\n\n| a | b |\n',
+      text: () => '',
+    });
+    await runAction(drifted, { GITHUB_ACTIONS: 'true' });
+    expect(readFileSync(join(dir, 'summary'), 'utf8')).toBe(
+      [
+        '## ❌ Drift check failed',
+        '',
+        '**What failed:** prod runs another version than staging',
+        '',
+        '**Where:** `.slipway.yaml:4`',
+        '',
+        '**Fix:** promote it to prod',
+        '',
+        '## Drift',
+        '',
+        '| a | b |',
+        '',
+      ].join('\n'),
+    );
+    expect(stdout).toMatch(
+      /^::error file=\.slipway\.yaml,line=4::\.slipway\.yaml:4: prod runs another version/m,
+    );
+  });
+
   it('says in the summary that an unexpected error is one, without its stack', async () => {
     const broken = defineStep({
       name: 'broken',
