@@ -71,6 +71,15 @@ const ci = (ref: string, sha = '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d'): CiCo
 
 const env = () => ({ ...process.env, PATH: `${wrapperBin}:${process.env.PATH ?? ''}` });
 
+/** The `annotations` of the manifest a registry serves for `repository:tag`. */
+async function manifestAnnotationsAt(repository: string, tag: string): Promise<Record<string, string>> {
+  const stored = await openRepository(parseLocation(repository), {}).getManifest(tag);
+  const manifest = JSON.parse(Buffer.from(stored?.bytes ?? new Uint8Array()).toString('utf8')) as {
+    annotations?: Record<string, string>;
+  };
+  return manifest.annotations ?? {};
+}
+
 async function buildahCalls(): Promise<string[]> {
   const text = await readFile(buildahLog, 'utf8').catch(() => '');
   return text.split('\n').filter((line) => line !== '');
@@ -137,6 +146,11 @@ describe.skipIf(skipRegistry || !canBuildah)('buildah builder (real)', () => {
         expect(inspect.Labels?.['org.opencontainers.image.source']).toBe('https://github.com/acme/shop');
         expect(inspect.Layers).toHaveLength(1);
       }
+      // The OCI labels are manifest annotations too.
+      expect(await manifestAnnotationsAt(`${registry.host}/shop/hello`, '1.2.3')).toMatchObject({
+        'org.opencontainers.image.version': '1.2.3',
+        'org.opencontainers.image.revision': '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d',
+      });
       // The COPY'd file is in the layer.
       const out = join(scratch, 'hello-copy');
       execFileSync('skopeo', [
@@ -305,6 +319,38 @@ describe.skipIf(skipRegistry)('files builder (real registry)', () => {
     // What to promote: the first destination with the commit's tag, though `main` is pushed first.
     expect(result.tags[0]).toBe('main');
     expect(result.imageRef).toBe(`${registry.host}/shop/multi:sha-1a2b3c4@${result.digest}`);
+  });
+
+  it('pushes the tags of edge, schedule and match rules, and gives the OCI labels as annotations', async () => {
+    const dir = await appDir('files-rules', 4, 0o644);
+    const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    const before = today();
+    const nightly = await build({
+      ...options(dir, 'shop/rules'),
+      ci: { ...ci('refs/heads/trunk'), event: 'schedule', defaultBranch: 'trunk' },
+      tags: ['type=edge', "type=schedule,pattern=nightly-{{date 'YYYYMMDD'}}", 'type=sha'],
+    });
+    // The run may cross midnight (UTC, the default time zone): either day is right.
+    expect([`nightly-${before}`, `nightly-${today()}`]).toContain(nightly.tags[0]);
+    expect(nightly.tags.slice(1)).toEqual(['edge', 'sha-1a2b3c4']);
+    const release = await build({
+      ...options(dir, 'shop/rules'),
+      ci: ci('refs/tags/cart-v1.4.0'),
+      tags: ['type=match,pattern=cart-v(.*),group=1', 'type=edge,branch=trunk'],
+    });
+    expect(release.tags).toEqual(['latest', '1.4.0']);
+    expect(release.notes).toEqual(['type=edge,branch=trunk: ref refs/tags/cart-v1.4.0 is not branch trunk']);
+    const repo = openRepository(parseLocation(`${registry.host}/shop/rules`), {});
+    for (const tag of nightly.tags) {
+      expect((await repo.resolve(tag))?.digest).toBe(nightly.digest);
+    }
+    for (const tag of ['latest', '1.4.0']) expect((await repo.resolve(tag))?.digest).toBe(release.digest);
+    expect(release.annotations['org.opencontainers.image.version']).toBe('1.4.0');
+    // Written into the manifest, where registries show them.
+    expect(await manifestAnnotationsAt(`${registry.host}/shop/rules`, '1.4.0')).toEqual(release.annotations);
+    expect(release.annotations['org.opencontainers.image.revision']).toBe(
+      '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d',
+    );
   });
 
   it('gives the digest alone as image-ref when the tag rules make no commit tag', async () => {

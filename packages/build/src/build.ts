@@ -138,6 +138,8 @@ export interface BuildResult {
   readonly imageRef: string;
   readonly tags: string[];
   readonly labels: Record<string, string>;
+  /** The `org.opencontainers.image.*` labels as manifest annotations (see ImageMetadata.annotations). */
+  readonly annotations: Record<string, string>;
   readonly version: string | undefined;
   /** True when the build was skipped because the source was built before. */
   readonly reused: boolean;
@@ -235,6 +237,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ),
     tags: metadata.tags,
     labels: metadata.labels,
+    annotations: metadata.annotations,
     version: metadata.version,
     reused,
     builder: kind,
@@ -262,6 +265,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       base,
       platform: options.platforms?.[0],
       config: { ...options.files?.config, labels: { ...metadata.labels, ...options.files?.config?.labels } },
+      annotations: metadata.annotations,
       sourceDateEpoch: metadata.sourceDateEpoch,
       compression: options.files?.compression,
       targets: destinations.map((destination) => ({
@@ -284,6 +288,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     platforms: options.platforms,
     target: options.target,
     labels: metadata.labels,
+    annotations: metadata.annotations,
     secrets: options.secrets,
     sourceDateEpoch: metadata.sourceDateEpoch,
     env,

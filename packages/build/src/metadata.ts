@@ -7,6 +7,9 @@
 //   type=ref,event=pr                         pr-42
 //   type=semver,pattern={{version}}           1.2.3                  ({{major}}, {{minor}}, {{patch}}, {{raw}})
 //   type=raw,value=stable                     stable                 (a bare line `stable` means the same)
+//   type=edge                                 edge                   (on the default branch; branch=<name>)
+//   type=schedule                             nightly                (on schedule events; pattern={{date 'YYYYMMDD'}})
+//   type=match,pattern=v(.*),group=1          1.2.3                  (a regex over the git tag, or over value=)
 //
 // Every rule takes prefix=, suffix=, enable=true|false and priority=<n>. The flavor (`latest=auto|true|false`,
 // `prefix=`, `suffix=`, `onlatest=true`) applies to every rule that does not set its own prefix or suffix.
@@ -14,12 +17,18 @@
 import type { CiContext } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
 import { isTag } from '@slipway/oci';
+// semver's parse, not a hand-written regex: 4 µs a parse against 0.3 µs (200,000 parses, load 13 on 2 cores,
+// node 22), a handful per build; loading this one function costs about 20 ms, and only the build step loads it.
+import parseVersion from 'semver/functions/parse.js';
+import { renderSchedulePattern, schedulePatternProblem } from './schedule-pattern.js';
 
 export const LABEL_SOURCE = 'org.opencontainers.image.source';
 export const LABEL_REVISION = 'org.opencontainers.image.revision';
 export const LABEL_CREATED = 'org.opencontainers.image.created';
 export const LABEL_VERSION = 'org.opencontainers.image.version';
 export const LABEL_TITLE = 'org.opencontainers.image.title';
+/** The OCI image spec's pre-defined annotation keys; the labels under it are also manifest annotations. */
+const OCI_ANNOTATION_PREFIX = 'org.opencontainers.image.';
 
 /** What metadata-action users get when they write no rules, plus the commit's `sha-<7>` tag. */
 export const DEFAULT_TAG_RULES: readonly string[] = [
@@ -71,6 +80,11 @@ export interface ImageMetadata {
    */
   readonly commitTag: string | undefined;
   readonly labels: Record<string, string>;
+  /**
+   * The `org.opencontainers.image.*` labels again, as OCI manifest annotations (where registries and
+   * `docker buildx imagetools` show them), as docker/metadata-action gives them beside its labels.
+   */
+  readonly annotations: Record<string, string>;
   /** ISO 8601 time the image says it was created. */
   readonly created: string;
   /** `SOURCE_DATE_EPOCH` when set, for builders that stamp files. */
@@ -79,7 +93,8 @@ export interface ImageMetadata {
   readonly notes: string[];
 }
 
-type RuleType = 'sha' | 'ref' | 'semver' | 'raw';
+type RuleType = 'schedule' | 'semver' | 'match' | 'edge' | 'ref' | 'raw' | 'sha';
+const RULE_TYPES: readonly RuleType[] = ['schedule', 'semver', 'match', 'edge', 'ref', 'raw', 'sha'];
 
 export interface TagRule {
   readonly text: string;
@@ -95,13 +110,26 @@ interface Candidate {
   readonly fromCommit: boolean;
 }
 
-const DEFAULT_PRIORITY: Record<RuleType, number> = { semver: 900, ref: 600, raw: 200, sha: 100 };
-const KNOWN_ATTRS: Record<RuleType, readonly string[]> = {
-  sha: ['format'],
-  ref: ['event'],
-  semver: ['pattern', 'value'],
-  raw: ['value'],
+/** metadata-action's priorities, so that mixed rules order tags as its users expect. */
+const DEFAULT_PRIORITY: Record<RuleType, number> = {
+  schedule: 1000,
+  semver: 900,
+  match: 800,
+  edge: 700,
+  ref: 600,
+  raw: 200,
+  sha: 100,
 };
+const KNOWN_ATTRS: Record<RuleType, readonly string[]> = {
+  schedule: ['pattern'],
+  semver: ['pattern', 'value'],
+  match: ['pattern', 'group', 'value'],
+  edge: ['branch'],
+  ref: ['event'],
+  raw: ['value'],
+  sha: ['format'],
+};
+const DEFAULT_SCHEDULE_PATTERN = 'nightly';
 const COMMON_ATTRS = ['type', 'prefix', 'suffix', 'enable', 'priority'];
 const MAX_TAG_LENGTH = 128;
 
@@ -112,11 +140,13 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
   const rules = parseTagRules(options.tags ?? DEFAULT_TAG_RULES);
   const notes: string[] = [];
   const candidates: Candidate[] = [];
+  // One instant for every rule and the created label's fallback, so two date tags cannot straddle midnight.
+  const now = options.now?.() ?? new Date();
   let wantsLatest = false;
 
   for (const rule of rules) {
     if (rule.attrs.get('enable') === 'false') continue;
-    const produced = evaluate(rule, ci, notes);
+    const produced = evaluate(rule, ci, notes, now);
     const prefix = rule.attrs.get('prefix') ?? flavor.prefix ?? defaultPrefix(rule);
     const suffix = rule.attrs.get('suffix') ?? flavor.suffix ?? '';
     const priority = rulePriority(rule);
@@ -153,9 +183,7 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
   const sourceDateEpoch = readSourceDateEpoch(options.env ?? process.env);
   const createdSeconds = sourceDateEpoch ?? options.git?.commitTime;
   const created =
-    createdSeconds !== undefined
-      ? new Date(createdSeconds * 1000).toISOString()
-      : (options.now?.() ?? new Date()).toISOString();
+    createdSeconds !== undefined ? new Date(createdSeconds * 1000).toISOString() : now.toISOString();
 
   const labels: Record<string, string> = {};
   const source = sourceUrl(ci);
@@ -174,7 +202,10 @@ export function imageMetadata(options: MetadataOptions): ImageMetadata {
     }
     labels[key] = value;
   }
-  return { tags, version, commitTag, labels, created, sourceDateEpoch, notes };
+  const annotations = Object.fromEntries(
+    Object.entries(labels).filter(([key]) => key.startsWith(OCI_ANNOTATION_PREFIX)),
+  );
+  return { tags, version, commitTag, labels, annotations, created, sourceDateEpoch, notes };
 }
 
 /** Parses tag rules; exported for validating inputs early. */
@@ -209,14 +240,9 @@ function parseRule(text: string): TagRule {
     }
   }
   const type = attrs.get('type');
-  if (type === undefined) throw ruleError(text, 'it has no type=', 'start it with type=sha|ref|semver|raw');
-  if (!isRuleType(type)) {
-    throw ruleError(
-      text,
-      `type "${type}" is not supported`,
-      'use type=sha, type=ref, type=semver or type=raw',
-    );
-  }
+  const types = RULE_TYPES.map((name) => `type=${name}`).join(', ');
+  if (type === undefined) throw ruleError(text, 'it has no type=', `start it with one of ${types}`);
+  if (!isRuleType(type)) throw ruleError(text, `type "${type}" is not supported`, `use one of ${types}`);
   for (const key of attrs.keys()) {
     if (!COMMON_ATTRS.includes(key) && !KNOWN_ATTRS[type].includes(key)) {
       throw ruleError(
@@ -267,6 +293,49 @@ function parseRule(text: string): TagRule {
     case 'raw':
       if ((attrs.get('value') ?? '') === '') throw ruleError(text, 'it needs value=');
       break;
+    case 'schedule': {
+      const problem = schedulePatternProblem(attrs.get('pattern') ?? DEFAULT_SCHEDULE_PATTERN);
+      if (problem !== undefined) {
+        throw ruleError(
+          text,
+          `pattern: ${problem}`,
+          "write e.g. pattern={{date 'YYYYMMDD' tz='Europe/Paris'}}",
+        );
+      }
+      break;
+    }
+    case 'match': {
+      const pattern = attrs.get('pattern');
+      if (pattern === undefined || pattern === '') {
+        throw ruleError(
+          text,
+          'it needs pattern=',
+          'e.g. pattern=v(.*),group=1 (quote it when it holds a comma)',
+        );
+      }
+      const regex = matchRegex(text, pattern);
+      const group = attrs.get('group') ?? '0';
+      if (!/^\d+$/.test(group)) throw ruleError(text, `group must be a whole number, not "${group}"`);
+      // A regex with N groups has N + 1 entries in its match: count them on an empty alternative.
+      const groups = new RegExp(`${regex.source}|`).exec('')?.length ?? 1;
+      if (Number(group) >= groups) {
+        throw ruleError(
+          text,
+          `group ${group} is not in the pattern, which has ${groups - 1} capturing group(s)`,
+          'use group=0 for the whole match, or add a (…) group',
+        );
+      }
+      break;
+    }
+    case 'edge': {
+      if (attrs.get('branch') === '')
+        throw ruleError(
+          text,
+          'branch= is empty',
+          'name the branch, or leave branch= out for the default branch',
+        );
+      break;
+    }
     case 'sha': {
       const format = attrs.get('format');
       if (format !== undefined && format !== 'short' && format !== 'long') {
@@ -295,9 +364,50 @@ function splitFields(text: string, ruleText: string): string[] {
   return fields.filter((field) => field.length > 0);
 }
 
-function evaluate(rule: TagRule, ci: CiContext, notes: string[]): { values: string[]; release: boolean } {
+function evaluate(
+  rule: TagRule,
+  ci: CiContext,
+  notes: string[],
+  now: Date,
+): { values: string[]; release: boolean } {
   const ref = ci.ref ?? '';
   switch (rule.type) {
+    case 'edge': {
+      const branch = rule.attrs.get('branch') ?? ci.defaultBranch;
+      if (branch === undefined) {
+        notes.push(`${rule.text}: the default branch is not known here (set branch=)`);
+        return { values: [], release: false };
+      }
+      if (ref !== `refs/heads/${branch}`) {
+        notes.push(`${rule.text}: ${describeRef(ref)} is not branch ${branch}`);
+        return { values: [], release: false };
+      }
+      return { values: ['edge'], release: false };
+    }
+    case 'schedule': {
+      if (ci.event !== 'schedule') {
+        notes.push(`${rule.text}: the event is ${ci.event ?? 'unknown here'}, not schedule`);
+        return { values: [], release: false };
+      }
+      return {
+        values: [renderSchedulePattern(rule.attrs.get('pattern') ?? DEFAULT_SCHEDULE_PATTERN, now)],
+        release: false,
+      };
+    }
+    case 'match': {
+      const raw = rule.attrs.get('value') ?? gitTag(ref);
+      if (raw === undefined) {
+        notes.push(`${rule.text}: ${describeRef(ref)} is not a tag`);
+        return { values: [], release: false };
+      }
+      const found = matchRegex(rule.text, rule.attrs.get('pattern') ?? '').exec(raw);
+      const value = found?.[Number(rule.attrs.get('group') ?? '0')];
+      if (value === undefined || value === '') {
+        notes.push(`${rule.text}: "${raw}" does not match${found === null ? '' : ' in that group'}`);
+        return { values: [], release: false };
+      }
+      return { values: [value], release: true };
+    }
     case 'sha': {
       if (ci.commitSha === undefined) {
         notes.push(`${rule.text}: no commit SHA is known here`);
@@ -336,8 +446,7 @@ function evaluate(rule: TagRule, ci: CiContext, notes: string[]): { values: stri
       return { values: [pr], release: false };
     }
     case 'semver': {
-      const explicit = rule.attrs.get('value');
-      const raw = explicit ?? (ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined);
+      const raw = rule.attrs.get('value') ?? gitTag(ref);
       if (raw === undefined) {
         notes.push(`${rule.text}: ${describeRef(ref)} is not a tag`);
         return { values: [], release: false };
@@ -380,15 +489,36 @@ interface Semver {
   readonly text: string;
 }
 
-const SEMVER_RE =
-  /^[vV]?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-
+/** A strict semantic version, with an optional leading `v` or `V` (git tags write both). */
 function parseSemver(input: string): Semver | undefined {
-  const match = SEMVER_RE.exec(input.trim());
-  if (match === null) return undefined;
-  const [, major, minor, patch, prerelease, build] = match;
-  const text = `${major}.${minor}.${patch}${prerelease === undefined ? '' : `-${prerelease}`}${build === undefined ? '' : `+${build}`}`;
-  return { major: Number(major), minor: Number(minor), patch: Number(patch), prerelease, text };
+  const parsed = parseVersion(input.trim().replace(/^V/, 'v'));
+  if (parsed === null) return undefined;
+  const prerelease = parsed.prerelease.length === 0 ? undefined : parsed.prerelease.join('.');
+  const build = parsed.build.length === 0 ? '' : `+${parsed.build.join('.')}`;
+  return {
+    major: parsed.major,
+    minor: parsed.minor,
+    patch: parsed.patch,
+    prerelease,
+    text: `${parsed.version}${build}`,
+  };
+}
+
+/** The git tag a `refs/tags/…` ref names. */
+function gitTag(ref: string): string | undefined {
+  return ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+}
+
+/** A `type=match` pattern, compiled; refused with the rule's text when it is no regular expression. */
+function matchRegex(rule: string, pattern: string): RegExp {
+  try {
+    return new RegExp(pattern);
+  } catch (error) {
+    throw ruleError(
+      rule,
+      `pattern is not a regular expression: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /** Branch and git tag names made fit for the tag grammar: other characters become `-`. */
@@ -432,7 +562,7 @@ function defaultPrefix(rule: TagRule): string {
 }
 
 function isRuleType(value: string): value is RuleType {
-  return value === 'sha' || value === 'ref' || value === 'semver' || value === 'raw';
+  return (RULE_TYPES as readonly string[]).includes(value);
 }
 
 function describeRef(ref: string): string {

@@ -181,6 +181,134 @@ describe('tag rules', () => {
     expect(metadata.tags[0]).toHaveLength(128);
   });
 
+  it.each<[string, string, Partial<CiContext>, readonly string[], string[]]>([
+    ['edge on the default branch', 'refs/heads/main', { defaultBranch: 'main' }, ['type=edge'], ['edge']],
+    ['edge on another branch', 'refs/heads/topic', { defaultBranch: 'main' }, ['type=edge'], []],
+    ['edge on a named branch', 'refs/heads/develop', {}, ['type=edge,branch=develop'], ['edge']],
+    [
+      'edge: branch= wins over the default',
+      'refs/heads/main',
+      { defaultBranch: 'main' },
+      ['type=edge,branch=develop'],
+      [],
+    ],
+    [
+      'edge ranks above the branch tag',
+      'refs/heads/main',
+      { defaultBranch: 'main' },
+      ['type=ref,event=branch', 'type=edge'],
+      ['edge', 'main'],
+    ],
+    [
+      'schedule: nightly by default',
+      'refs/heads/main',
+      { event: 'schedule' },
+      ['type=schedule'],
+      ['nightly'],
+    ],
+    ['schedule: not on a push', 'refs/heads/main', { event: 'push' }, ['type=schedule'], []],
+    [
+      'schedule: a date',
+      'refs/heads/main',
+      { event: 'schedule' },
+      ["type=schedule,pattern={{date 'YYYYMMDD'}}"],
+      ['20260305'],
+    ],
+    [
+      'schedule: date and time with literal text',
+      'refs/heads/main',
+      { event: 'schedule' },
+      ["type=schedule,pattern=nightly-{{date 'YYYY-MM-DD[T]HHmmss'}}"],
+      ['nightly-2026-03-05T233007'],
+    ],
+    [
+      'schedule: in a time zone, past midnight there',
+      'refs/heads/main',
+      { event: 'schedule' },
+      ["type=schedule,pattern={{date 'YYYYMMDD-hhmm-a' tz='Asia/Tokyo'}}"],
+      ['20260306-0830-am'],
+    ],
+    [
+      'schedule ranks first',
+      'refs/heads/main',
+      { event: 'schedule' },
+      ['type=sha', 'type=schedule'],
+      ['nightly', 'sha-1a2b3c4'],
+    ],
+    ['match: the whole match', 'refs/tags/v1.2.3', {}, ['type=match,pattern=\\d+\\.\\d+'], ['latest', '1.2']],
+    [
+      'match: a group',
+      'refs/tags/cart-v2.0.8-beta.67',
+      {},
+      ['type=match,pattern=cart-v(.*),group=1'],
+      ['latest', '2.0.8-beta.67'],
+    ],
+    [
+      'match: a quoted pattern with a comma',
+      'refs/tags/20200110-RC2',
+      {},
+      ['type=match,"pattern=\\d{1,8}",group=0'],
+      ['latest', '20200110'],
+    ],
+    [
+      'match: value= instead of the git tag',
+      'refs/heads/main',
+      {},
+      ['type=match,pattern=v(\\d+),group=1,value=v7.1'],
+      ['latest', '7'],
+    ],
+    ['match: no match, no tag', 'refs/tags/release', {}, ['type=match,pattern=v(.*),group=1'], []],
+    ['match: not on a branch', 'refs/heads/main', {}, ['type=match,pattern=.*'], []],
+    [
+      'match: latest (auto), as for a git tag, whatever its priority',
+      'refs/tags/v1.2.3',
+      {},
+      ['type=match,pattern=v(.*),group=1,priority=5'],
+      ['latest', '1.2.3'],
+    ],
+    [
+      'semver: a capital V',
+      'refs/tags/V1.2.3',
+      {},
+      ['type=semver,pattern={{major}}.{{minor}}'],
+      ['latest', '1.2'],
+    ],
+    [
+      'semver: a leading zero is not a version',
+      'refs/tags/v01.2.3',
+      {},
+      ['type=semver,pattern={{version}}'],
+      [],
+    ],
+  ])('%s', (_name, ref, context, rules, expected) => {
+    const metadata = imageMetadata({
+      ci: ci(ref, context),
+      tags: rules,
+      now: () => new Date('2026-03-05T23:30:07.250Z'),
+      ...noEpoch,
+    });
+    expect(metadata.tags).toEqual(expected);
+  });
+
+  it('says why an edge, schedule or match rule produced nothing', () => {
+    const metadata = imageMetadata({
+      ci: ci('refs/heads/main', { event: 'push' }),
+      tags: ['type=edge', 'type=schedule', 'type=match,pattern=v(.*)'],
+      ...noEpoch,
+    });
+    expect(metadata.notes).toEqual([
+      'type=edge: the default branch is not known here (set branch=)',
+      'type=schedule: the event is push, not schedule',
+      'type=match,pattern=v(.*): ref refs/heads/main is not a tag',
+    ]);
+    const tagged = imageMetadata({
+      ci: ci('refs/tags/release'),
+      tags: ['type=match,pattern=v(.*)'],
+      ...noEpoch,
+    });
+    expect(tagged.notes).toEqual(['type=match,pattern=v(.*): "release" does not match']);
+  });
+
   it('says why rules produced nothing', () => {
     const metadata = imageMetadata({ ci: ci('refs/heads/main'), tags: ['type=ref,event=pr'], ...noEpoch });
     expect(metadata.notes).toEqual(['type=ref,event=pr: ref refs/heads/main is not a pull request']);
@@ -206,6 +334,14 @@ describe('tag rules', () => {
     ['type=sha,enable=yes', /enable must be true or false/],
     ['type=raw,value=a,value=b', /"value" is given twice/],
     ['type=raw,value="a', /double quote is not closed/],
+    ['type=edge,branch=', /branch= is empty/],
+    ['type=edge,pattern=x', /type=edge takes no "pattern"/],
+    ["type=schedule,pattern={{date 'YYYY' tz='Mars/Olympus'}}", /time zone "Mars\/Olympus" is not known/],
+    ['type=schedule,pattern={{sha}}', /\{\{sha\}\} is not a helper it knows/],
+    ['type=match', /needs pattern=/],
+    ['type=match,pattern=v(', /pattern is not a regular expression/],
+    ['type=match,pattern=v(.*),group=2', /group 2 is not in the pattern, which has 1 capturing group/],
+    ['type=match,pattern=v.*,group=first', /group must be a whole number/],
   ])('rejects %j with a message naming the rule', (rule, message) => {
     let error: unknown;
     try {
@@ -267,6 +403,24 @@ describe('labels', () => {
     expect(metadata.labels.team).toBe('payments');
     expect(metadata.labels['org.opencontainers.image.revision']).toBeUndefined();
     expect(metadata.version).toBe('main');
+  });
+
+  it('gives the org.opencontainers.image.* labels, custom ones included, as manifest annotations', () => {
+    const metadata = imageMetadata({
+      ci: ci('refs/tags/v1.2.3'),
+      tags: ['type=semver,pattern={{version}}'],
+      labels: { 'org.opencontainers.image.description': 'The cart', team: 'payments' },
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    expect(metadata.annotations).toEqual({
+      'org.opencontainers.image.source': 'https://github.com/acme/shop-cart',
+      'org.opencontainers.image.revision': SHA,
+      'org.opencontainers.image.created': '2023-11-14T22:13:20.000Z',
+      'org.opencontainers.image.version': '1.2.3',
+      'org.opencontainers.image.title': 'shop-cart',
+      'org.opencontainers.image.description': 'The cart',
+    });
+    expect(metadata.labels.team).toBe('payments');
   });
 
   it('rejects a label name with spaces', () => {

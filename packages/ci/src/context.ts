@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
 
 export type Platform = 'github-actions' | 'codebuild' | 'local';
@@ -16,6 +17,8 @@ export interface CiContext {
   readonly runUrl?: string;
   readonly actor?: string;
   readonly event?: string;
+  /** The repository's default branch (`main`), when the platform says it: for `type=edge` tags. */
+  readonly defaultBranch?: string;
   /**
    * Where `commitSha` and `runUrl` came from (`GITHUB_SHA`, …), so a step that refuses a malformed one can
    * name the variable to fix.
@@ -80,12 +83,34 @@ function githubContext(env: Env): CiContext {
     runUrl,
     actor: env.GITHUB_TRIGGERING_ACTOR ?? env.GITHUB_ACTOR,
     event: env.GITHUB_EVENT_NAME,
+    defaultBranch: githubDefaultBranch(env),
     sources: {
       commitSha: 'GITHUB_SHA',
       runUrl: `GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID${env.GITHUB_RUN_ATTEMPT === undefined ? '' : ' and GITHUB_RUN_ATTEMPT'}`,
     },
     workflowRun: githubWorkflowRun(env, serverUrl),
   });
+}
+
+/**
+ * `repository.default_branch` of the event that started the run (GITHUB_EVENT_PATH), which no variable holds.
+ * An unreadable or odd payload leaves it unknown: only `type=edge` tags need it, and they say so.
+ */
+function githubDefaultBranch(env: Env): string | undefined {
+  const path = env.GITHUB_EVENT_PATH;
+  if (path === undefined || path === '') return undefined;
+  try {
+    const payload: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const repository = isRecord(payload) ? payload.repository : undefined;
+    const branch = isRecord(repository) ? repository.default_branch : undefined;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const DIGITS = { pattern: /^[0-9]{1,20}$/, form: 'a number' };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { type Reporter, type SourceLocation, secretForms } from './reporter.js';
 
@@ -14,8 +15,11 @@ export function githubReporter(): Reporter {
     group: (title, work) => core.group(title, work),
     setOutput: (name, value) => core.setOutput(name, value),
     writeSummary: async (markdown) => {
-      if (process.env.GITHUB_STEP_SUMMARY === undefined) return;
-      await core.summary.addRaw(markdown, true).write();
+      const file = process.env.GITHUB_STEP_SUMMARY;
+      if (file === undefined || file === '') return;
+      // Appended to the file the variable names now: core.summary keeps the first path it saw, so a second
+      // run in one process (the action runtime's tests) would write into a file that is gone.
+      await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
     },
   };
 }

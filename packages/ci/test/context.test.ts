@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,28 @@ describe('detectContext', () => {
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_ENVIRONMENT: 'github-hosted',
   };
+
+  it("reads the default branch from the event's payload, and leaves it unknown when it cannot", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-event-'));
+    try {
+      const event = join(dir, 'event.json');
+      writeFileSync(
+        event,
+        JSON.stringify({ ref: 'refs/heads/trunk', repository: { default_branch: 'trunk' } }),
+      );
+      const base = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/cart' };
+      expect(detectContext({ ...base, GITHUB_EVENT_PATH: event }).defaultBranch).toBe('trunk');
+      writeFileSync(event, '{"repository": {"default_branch": 7}}');
+      expect(detectContext({ ...base, GITHUB_EVENT_PATH: event }).defaultBranch).toBeUndefined();
+      writeFileSync(event, 'not json');
+      expect(detectContext({ ...base, GITHUB_EVENT_PATH: event }).defaultBranch).toBeUndefined();
+      expect(
+        detectContext({ ...base, GITHUB_EVENT_PATH: join(dir, 'missing.json') }).defaultBranch,
+      ).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('reads the workflow run as build provenance records it', () => {
     expect(detectContext(RUN_ENV).workflowRun).toEqual({

@@ -24,6 +24,7 @@ export {
   type CodeCommitPullRequest,
   pullRequestConsoleUrl,
   readApprovalRuleTemplate,
+  repositoryConsoleUrl,
   type UpsertCodeCommitPullRequestInput,
   upsertCodeCommitPullRequest,
 } from './pulls.js';

@@ -56,8 +56,13 @@ export interface CodeCommitPullRequest {
 
 /** `https://<region>.console.aws.amazon.com/codesuite/codecommit/repositories/<name>/pull-requests/<id>`. */
 export function pullRequestConsoleUrl(region: string, repositoryName: string, id: string): string {
+  return `${repositoryConsoleUrl(region, repositoryName)}/pull-requests/${encodeURIComponent(id)}`;
+}
+
+/** `https://<region>.console.aws.amazon.com/codesuite/codecommit/repositories/<name>` (`.amazonaws.cn` in China). */
+export function repositoryConsoleUrl(region: string, repositoryName: string): string {
   const console = region.startsWith('cn-') ? 'console.amazonaws.cn' : 'console.aws.amazon.com';
-  return `https://${region}.${console}/codesuite/codecommit/repositories/${encodeURIComponent(repositoryName)}/pull-requests/${encodeURIComponent(id)}`;
+  return `https://${region}.${console}/codesuite/codecommit/repositories/${encodeURIComponent(repositoryName)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // YAML read from a config repository, parsed within bounds. Anyone who can write to the config repo can write
 // its YAML, and Slipway parses it in the one process allowed to write production config: a file must not be
 // able to exhaust memory or the stack, only to be refused with one line naming it.
-import { SlipwayError } from '@slipway/errors';
+import { type FileLocation, SlipwayError } from '@slipway/errors';
 import {
   type Document,
   type DocumentOptions,
@@ -47,7 +47,7 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
 /** Config-repo YAML Slipway refuses to parse; `where` is the file (and line when known). */
 export class YamlBoundsError extends SlipwayError {
-  constructor(message: string, options: { where: string; fix: string }) {
+  constructor(message: string, options: { where: FileLocation; fix: string }) {
     super(message, options);
     this.name = 'YamlBoundsError';
   }
@@ -173,7 +173,7 @@ export function checkFlowDepth(file: string, text: string): void {
         throw new YamlBoundsError(
           `flow collections ([…] or {…}) nest deeper than ${YAML_BOUNDS.flowDepth} levels`,
           {
-            where: `${file}:${lineAt(text, offset)}`,
+            where: { file, line: lineAt(text, offset) },
             fix: 'flatten the structure: no config Slipway edits nests that deep',
           },
         );
@@ -198,7 +198,7 @@ function deepFlowPossible(text: string): boolean {
   return false;
 }
 
-function whereAlias(file: string, text: string, doc: Document.Parsed): string {
+function whereAlias(file: string, text: string, doc: Document.Parsed): FileLocation {
   let offset: number | undefined;
   visit(doc, {
     Alias(_, node) {
@@ -206,7 +206,7 @@ function whereAlias(file: string, text: string, doc: Document.Parsed): string {
       return visit.BREAK;
     },
   });
-  return offset === undefined ? file : `${file}:${lineAt(text, offset)}`;
+  return offset === undefined ? { file } : { file, line: lineAt(text, offset) };
 }
 
 /** 1-based line of `offset` in `text`. */

@@ -3,3 +3,4 @@ export * from './history/index.js';
 export * from './limits.js';
 export * from './manifest/index.js';
 export * from './promotion/index.js';
+export * from './web-links.js';

@@ -154,6 +154,11 @@ describe('errors', () => {
   test('pins a site cannot express are errors, not silent half-edits', () => {
     const tagOnly = `image:\n  repository: ${CART}\n  tag: 1.0\n`;
     expect(thrown(() => editFile('v.yaml', tagOnly, [cart], 'digest', none)).where).toBe('v.yaml:3');
+    // Typed, for the action's annotation: no one parses the text back.
+    expect(thrown(() => editFile('v.yaml', tagOnly, [cart], 'digest', none)).location).toEqual({
+      file: 'v.yaml',
+      line: 3,
+    });
     expect(() => editFile('v.yaml', tagOnly, [{ repository: CART, digest: DIGEST }], 'tag', none)).toThrow(
       /no tag/,
     );
@@ -189,6 +194,7 @@ describe('editing', () => {
       expect.objectContaining({
         message: expect.stringMatching(/aliases expand to more than 1,000,000 nodes/),
         where: 'bomb.yaml:2',
+        location: { file: 'bomb.yaml', line: 2 },
       }),
     );
   });

@@ -122,7 +122,7 @@ export class PolicyError extends SlipwayError {
     readonly line: number | undefined,
     fix: string,
   ) {
-    super(message, { where: line === undefined ? file : `${file}:${line}`, fix });
+    super(message, { where: line === undefined ? { file } : { file, line }, fix });
     this.name = 'PolicyError';
   }
 }
@@ -523,7 +523,7 @@ export async function loadPolicyKeys(
         if (error instanceof SlipwayError && error.fix !== undefined) {
           throw new SlipwayError(
             `${options.file ?? POLICY_FILE} names a key that cannot be used: ${error.message}`,
-            { where: error.where, fix: error.fix, cause: error },
+            { where: error.location ?? error.where, fix: error.fix, cause: error },
           );
         }
         throw error;

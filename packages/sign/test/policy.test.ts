@@ -251,6 +251,11 @@ describe('parsePolicy', () => {
   it('names the given file', () => {
     expect(() => parsePolicy('version: 3\n', { file: 'config/.slipway.yaml' })).toThrow(PolicyError);
     expect(parseErrorIn('version: 3\n', 'config/.slipway.yaml').where).toBe('config/.slipway.yaml:1');
+    // Typed, for the action's annotation: no one parses the text back.
+    expect(parseErrorIn('version: 3\n', 'config/.slipway.yaml').location).toEqual({
+      file: 'config/.slipway.yaml',
+      line: 1,
+    });
   });
 });
 

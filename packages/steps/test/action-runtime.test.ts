@@ -14,7 +14,9 @@ const step = defineStep({
   description: 'A step for the action runtime tests.',
   branding: { icon: 'box', color: 'blue' },
   inputs: {
-    where: input.string('Where the failure points, when it fails.'),
+    where: input.string('Where the failure points, as text, when it fails.'),
+    file: input.string('The file the failure points at, when it fails.'),
+    line: input.integer('The line of that file (0: none).', 0, { min: 0, max: 1000 }),
     token: input.string('A token.', { secret: true, env: ['PROBE_TOKEN'] }),
     repo: input.string('A repository URL.', { env: ['PROBE_REPO'] }),
   },
@@ -23,6 +25,11 @@ const step = defineStep({
   run: async (params, context) => {
     if (params.where !== undefined)
       throw new SlipwayError(`${params.repo ?? 'it'} does not parse`, { where: params.where });
+    if (params.file !== undefined)
+      throw new SlipwayError(`${params.repo ?? 'it'} does not parse`, {
+        where: params.line === 0 ? { file: params.file } : { file: params.file, line: params.line },
+        fix: 'write <image>: as a plain `key`',
+      });
     context.reporter.info(`kustomization: ok\n::warning::from a server`);
     return { token: params.token ?? '' };
   },
@@ -113,10 +120,110 @@ describe('runAction', () => {
   });
 
   it('fails with exit code 1 and an annotation at the file and line the error names', async () => {
-    await runAction(step, { GITHUB_ACTIONS: 'true', INPUT_WHERE: 'apps/cart.yaml:7' });
-    expect(stdout).toBe('::error file=apps/cart.yaml,line=7::apps/cart.yaml:7: it does not parse\n');
+    await runAction(step, { GITHUB_ACTIONS: 'true', INPUT_FILE: 'apps/cart.yaml', INPUT_LINE: '7' });
+    expect(stdout.split('\n')[0]).toBe(
+      '::error file=apps/cart.yaml,line=7::apps/cart.yaml:7: it does not parse; write <image>: as a plain `key`',
+    );
     expect(process.exitCode).toBe(1);
     expect(readFileSync(join(dir, 'output'), 'utf8')).toBe('');
+  });
+
+  it('annotates the file alone when the error knows no line, and no file for a place given as text', async () => {
+    await runAction(step, { GITHUB_ACTIONS: 'true', INPUT_FILE: 'Dockerfile' });
+    expect(stdout.split('\n')[0]).toMatch(/^::error file=Dockerfile::Dockerfile: it does not parse/);
+    stdout = '';
+    // Text that happens to read like file:line (a registry host and port) is no file to annotate.
+    await runAction(step, { GITHUB_ACTIONS: 'true', INPUT_WHERE: 'registry.example.com:5000' });
+    expect(stdout).toBe('::error::registry.example.com:5000: it does not parse\n');
+  });
+
+  it('writes what failed, where and the fix to the step summary when the step fails', async () => {
+    await runAction(step, {
+      GITHUB_ACTIONS: 'true',
+      INPUT_FILE: 'apps/cart.yaml',
+      INPUT_LINE: '7',
+      INPUT_REPO: 'https://x-access-token:ghs_leak1@git.example.com/<b>config</b>.git',
+    });
+    expect(readFileSync(join(dir, 'summary'), 'utf8')).toBe(
+      [
+        '## ❌ Probe failed',
+        '',
+        '**What failed:** https://x-access-token:\\*\\*\\*@git.example.com/&lt;b&gt;config&lt;/b&gt;.git does not parse',
+        '',
+        '**Where:** `apps/cart.yaml:7`',
+        '',
+        '**Fix:** write &lt;image&gt;: as a plain \\`key\\`',
+        '',
+      ].join('\n'),
+    );
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('puts the failure above the summary of a step that ran to the end and still fails', async () => {
+    const drifted = defineStep({
+      name: 'drifted',
+      title: 'Drift check',
+      description: 'A step that reports, then fails.',
+      branding: { icon: 'box', color: 'blue' },
+      inputs: {},
+      outputs: {},
+      prepare: () => ({}),
+      run: async () => ({ drift: true }),
+      failure: () =>
+        new SlipwayError('prod runs another version than staging', {
+          where: { file: '.slipway.yaml', line: 4 },
+          fix: 'promote it to prod',
+        }),
+      outputValues: () => ({}),
+      json: () => ({}),
+      summary: () => '## Drift\n\n| a | b |\n',
+      text: () => '',
+    });
+    await runAction(drifted, { GITHUB_ACTIONS: 'true' });
+    expect(readFileSync(join(dir, 'summary'), 'utf8')).toBe(
+      [
+        '## ❌ Drift check failed',
+        '',
+        '**What failed:** prod runs another version than staging',
+        '',
+        '**Where:** `.slipway.yaml:4`',
+        '',
+        '**Fix:** promote it to prod',
+        '',
+        '## Drift',
+        '',
+        '| a | b |',
+        '',
+      ].join('\n'),
+    );
+    expect(stdout).toMatch(
+      /^::error file=\.slipway\.yaml,line=4::\.slipway\.yaml:4: prod runs another version/m,
+    );
+  });
+
+  it('says in the summary that an unexpected error is one, without its stack', async () => {
+    const broken = defineStep({
+      name: 'broken',
+      title: 'Broken',
+      description: 'A step with a bug.',
+      branding: { icon: 'box', color: 'blue' },
+      inputs: {},
+      outputs: {},
+      prepare: () => ({}),
+      run: async (): Promise<object> => {
+        throw new TypeError('x is undefined');
+      },
+      outputValues: () => ({}),
+      json: () => ({}),
+      summary: () => '',
+      text: () => '',
+    });
+    await runAction(broken, { GITHUB_ACTIONS: 'true' });
+    const summary = readFileSync(join(dir, 'summary'), 'utf8');
+    expect(summary).toMatch(
+      /^## ❌ Broken failed\n\n\*\*What failed:\*\* x is undefined\n\n\*\*Fix:\*\* run the job again with debug logging/,
+    );
+    expect(summary).not.toMatch(/ at /);
   });
 
   it('masks credentials written into a URL input, which no input declares secret', async () => {

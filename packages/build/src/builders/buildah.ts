@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SlipwayError } from '@slipway/errors';
+import { type FileLocation, SlipwayError } from '@slipway/errors';
 import { OCI_IMAGE_INDEX, OCI_IMAGE_MANIFEST, parseReference } from '@slipway/oci';
 import { childEnvironment, temporaryDirectory } from '@slipway/process';
 import { checkDockerfileInputs, isLoopback } from './common.js';
@@ -98,6 +98,10 @@ export async function buildWithBuildah(options: BuildahOptions): Promise<BuiltIm
       ...(platforms.length === 0 ? [] : ['--platform', platforms.join(',')]),
       ...(options.target === undefined ? [] : ['--target', options.target]),
       ...Object.entries(options.labels ?? {}).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
+      ...Object.entries(options.annotations ?? {}).flatMap(([key, value]) => [
+        '--annotation',
+        `${key}=${value}`,
+      ]),
       ...secretArgs,
       ...(options.sourceDateEpoch === undefined ? [] : ['--timestamp', String(options.sourceDateEpoch)]),
       context,
@@ -197,7 +201,7 @@ function spawnFailure(binary: string, error: NodeJS.ErrnoException): SlipwayErro
 /** The builder's own words for a failed build, without Go struct dumps, and the Dockerfile line when found. */
 async function buildFailure(stderr: string, dockerfile: string): Promise<SlipwayError> {
   const message = lastError(stderr);
-  let where = dockerfile;
+  let where: FileLocation = { file: dockerfile };
   const original = /Original:"((?:[^"\\]|\\.)*)"/.exec(stderr)?.[1];
   const step = /STEP "([^"]*)"/.exec(message)?.[1]?.trim();
   try {
@@ -207,7 +211,7 @@ async function buildFailure(stderr: string, dockerfile: string): Promise<Slipway
       const index = lines.findIndex(
         (line) => line.trim() === needle.trim() || line.trim().startsWith(needle),
       );
-      if (index >= 0) where = `${dockerfile}:${index + 1}`;
+      if (index >= 0) where = { file: dockerfile, line: index + 1 };
     }
   } catch {
     // keep the file name alone

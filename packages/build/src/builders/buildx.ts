@@ -247,7 +247,7 @@ function buildxFailure(stderr: string, command: BuildxCommand): SlipwayError {
   const dockerfile = command.args[command.args.indexOf('--file') + 1] ?? 'Dockerfile';
   const line = /Dockerfile(?:\.[\w.-]+)?:(\d+)/.exec(stderr)?.[1];
   return new SlipwayError(`docker buildx build failed: ${message || 'no error output'}`, {
-    where: line === undefined ? dockerfile : `${dockerfile}:${line}`,
+    where: line === undefined ? { file: dockerfile } : { file: dockerfile, line: Number(line) },
     fix: /docker daemon|Cannot connect|is the docker daemon running/i.test(stderr)
       ? 'no docker engine is reachable: start one, or use the buildah or files builder'
       : 'see the build log above',

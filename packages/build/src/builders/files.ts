@@ -56,6 +56,8 @@ export interface FilesBuildOptions {
   /** For scratch, or to pick one image from a multi-platform base. Default: the base's, or `linux/amd64`. */
   readonly platform?: string | undefined;
   readonly config?: FilesImageConfig | undefined;
+  /** OCI manifest annotations; the base image's `org.opencontainers.image.base.*` ones are added to them. */
+  readonly annotations?: Readonly<Record<string, string>> | undefined;
   /** Every file's mtime and the config's `created`. Default 0 (1970-01-01). */
   readonly sourceDateEpoch?: number | undefined;
   /** `gzip` (default) or `none` (an uncompressed layer: bytes independent of the zlib build). */
@@ -129,14 +131,7 @@ export async function buildFiles(options: FilesBuildOptions): Promise<FilesBuilt
         mediaType: OCI_IMAGE_MANIFEST,
         config: configDescriptor,
         layers: [...baseLayers, layerDescriptor],
-        ...(base.digest === undefined
-          ? {}
-          : {
-              annotations: {
-                'org.opencontainers.image.base.digest': base.digest,
-                'org.opencontainers.image.base.name': base.name,
-              },
-            }),
+        ...manifestAnnotations(options.annotations, base),
       },
       OCI_IMAGE_MANIFEST,
     );
@@ -240,4 +235,17 @@ function normalisePort(port: string): string {
     });
   }
   return `${number}/${match[2] ?? 'tcp'}`;
+}
+
+/** The manifest's `annotations`, left out when there are none, so a build without them keeps its bytes. */
+function manifestAnnotations(
+  given: Readonly<Record<string, string>> | undefined,
+  base: Pick<BaseImage, 'digest' | 'name'>,
+): { annotations?: Record<string, string> } {
+  const annotations: Record<string, string> = { ...given };
+  if (base.digest !== undefined) {
+    annotations['org.opencontainers.image.base.digest'] = base.digest;
+    annotations['org.opencontainers.image.base.name'] = base.name;
+  }
+  return Object.keys(annotations).length === 0 ? {} : { annotations };
 }

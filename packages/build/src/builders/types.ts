@@ -44,6 +44,8 @@ export interface DockerfileBuildRequest {
   /** Build stage to stop at. */
   readonly target?: string | undefined;
   readonly labels?: Readonly<Record<string, string>> | undefined;
+  /** OCI manifest annotations (buildah `--annotation`; buildx does not write them yet). */
+  readonly annotations?: Readonly<Record<string, string>> | undefined;
   readonly secrets?: readonly BuildSecret[] | undefined;
   /** Timestamps in the image (buildah `--timestamp`, buildx `SOURCE_DATE_EPOCH`). */
   readonly sourceDateEpoch?: number | undefined;

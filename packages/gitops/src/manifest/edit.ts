@@ -1,3 +1,4 @@
+import type { FileLocation } from '@slipway/errors';
 import { formatReference } from '@slipway/oci';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, Scalar, type YAMLMap } from 'yaml';
 import { isJsonFile } from './config-file.js';
@@ -127,7 +128,7 @@ function holds(node: Scalar, value: string): boolean {
   return node.type !== Scalar.PLAIN || plainIsSafe(value);
 }
 
-function wanted(pin: Pin, image: DesiredImage, where: string): Pinned {
+function wanted(pin: Pin, image: DesiredImage, where: FileLocation): Pinned {
   const { tag, digest } = image;
   if (pin === 'tag') {
     if (tag === undefined) {
@@ -234,7 +235,7 @@ function planSite(
 }
 
 /** What a digest slot is written: a `sha` slot holds the bare sha256 hex its chart prefixes itself. */
-function slotValue(slot: Slot, digest: string, where: string): string {
+function slotValue(slot: Slot, digest: string, where: FileLocation): string {
   if (slot.form !== 'hex' || digest === '') return digest;
   if (!digest.startsWith('sha256:')) {
     throw new ManifestError(`${slot.key} holds a sha256 hex digest, but the image's digest is ${digest}`, {
@@ -256,7 +257,7 @@ function planKustomize(
   text: string,
   file: string,
   lines: Lines,
-  where: string,
+  where: FileLocation,
 ): Splice[] {
   const splices: Splice[] = [];
   const json = isJsonFile(file);
@@ -395,7 +396,7 @@ function removePairs(
   [first, last]: [number, number],
   text: string,
   lines: Lines,
-  where: string,
+  where: FileLocation,
 ): Splice {
   const firstPair = pairs[first];
   const lastPair = pairs[last];

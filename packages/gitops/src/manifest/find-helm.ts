@@ -1,3 +1,4 @@
+import type { FileLocation } from '@slipway/errors';
 // Helm values: image maps (`repository` + `tag`/`digest`/`sha`, `registry`, `global.imageRegistry`), read
 // through YAML merge keys as Helm reads them.
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
@@ -148,7 +149,7 @@ export function findHelmSites(
     const tag = helmSlot(map, 'tag');
     const digest = helmSlot(map, digestKey);
     const sha = helmSlot(map, 'sha');
-    const where = (node: { range?: [number, number, number] | null }): string =>
+    const where = (node: { range?: [number, number, number] | null }): FileLocation =>
       at(file, lines.line(node.range?.[0] ?? scalarStart(repositoryNode)));
     for (const [key, slot] of [
       ['tag', tag],

@@ -79,7 +79,7 @@ export function replaceScalar(
       throw new ManifestError(
         `cannot rewrite a block scalar (${node.type ?? 'unknown'}) holding an image value`,
         {
-          where: `${at(file, lines.line(start))}`,
+          where: at(file, lines.line(start)),
           fix: 'write the value as a plain or quoted scalar on one line',
         },
       );

@@ -29,7 +29,7 @@ const buildInputs = {
     'auto',
   ),
   tags: input.list(
-    'Tag rules, one per line: type=sha, type=ref,event=branch, type=ref,event=pr, type=semver,pattern={{version}}, type=raw,value=…, with prefix=/suffix= (default: sha, branch, pr and semver).',
+    "Tag rules, one per line: type=sha, type=ref,event=branch, type=ref,event=pr, type=semver,pattern={{version}}, type=edge, type=schedule,pattern={{date 'YYYYMMDD'}}, type=match,pattern=<regex>,group=<n>, type=raw,value=…, with prefix=/suffix= (default: sha, branch, pr and semver).",
   ),
   flavor: input.list('latest=auto|true|false, prefix=…, suffix=….'),
   label: input.list('Extra OCI labels key=value.'),
@@ -91,6 +91,10 @@ export const buildStep = defineStep({
     tags: { description: 'Tags pushed, one per line.' },
     references: { description: 'Every repository:tag@digest pushed, one per line.' },
     labels: { description: 'OCI labels, as JSON.' },
+    annotations: {
+      description:
+        'The org.opencontainers.image.* labels as OCI manifest annotations, one manifest:key=value per line (as docker/metadata-action gives them to docker buildx build --annotation). The files and buildah builders write them into the manifest.',
+    },
     reused: { description: 'true when the build was skipped because the same source was built before.' },
     'provenance-digest': {
       description:
@@ -135,6 +139,10 @@ export const buildStep = defineStep({
     tags: r.tags.join('\n'),
     references: r.references.join('\n'),
     labels: JSON.stringify(r.labels),
+    // `manifest:key=value`, as `docker buildx build --annotation` and docker/build-push-action take them.
+    annotations: Object.entries(r.annotations)
+      .map(([key, value]) => `manifest:${key}=${value}`)
+      .join('\n'),
     reused: String(r.reused),
     'provenance-digest': (r.provenance?.referrers ?? []).map((p) => p.manifestDigest).join('\n'),
   }),
@@ -145,6 +153,7 @@ export const buildStep = defineStep({
     tags: r.tags,
     references: r.references,
     labels: r.labels,
+    annotations: r.annotations,
     reused: r.reused,
     builder: r.builder,
     ...(r.provenance === undefined

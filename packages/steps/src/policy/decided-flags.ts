@@ -25,7 +25,7 @@ export function checkPolicyDecidedFlags(
   target: EnvironmentTarget,
   context: StepContext,
 ): void {
-  const where = `${POLICY_FILE}:${environment.line}`;
+  const where = { file: POLICY_FILE, line: environment.line };
   const field = (name: string) =>
     `drop ${name}: the policy decides it (or change environments.${environment.name} in ${POLICY_FILE} through a reviewed change to the config repo's default branch)`;
   if (flags.branchTemplate !== undefined) {

@@ -36,7 +36,7 @@ async function prepare(
   line: number,
   context: StepContext,
 ): Promise<TrustRootLoader> {
-  const where = `${POLICY_FILE}:${line}`;
+  const where = { file: POLICY_FILE, line };
   if (source.kind === 'public-good') {
     return once(async () => {
       const { loadTrustRoot } = await import('@slipway/sign');

@@ -30,7 +30,7 @@ export async function requirementKeys(
       const found = (await reader.read([path], FILE_LIMITS.key)).get(path.replace(/^\.\//, ''));
       if (found === undefined) {
         throw new SlipwayError(`key file ${path} does not exist on ${reader.ref}`, {
-          where: `${POLICY_FILE}:${line}`,
+          where: { file: POLICY_FILE, line },
           fix: 'commit the public key to the config repo, or fix its path in the policy',
         });
       }

@@ -190,7 +190,7 @@ async function checkRequirements(
           continue;
         }
         throw new SlipwayError(message, {
-          where: `${POLICY_FILE}:${environment.line}`,
+          where: { file: POLICY_FILE, line: environment.line },
           fix: params.force
             ? `the policy does not allow --force for ${environment.name}; promote to ${previous.env} first`
             : `promote it to ${previous.env} first (or use --from ${previous.env})`,
@@ -204,7 +204,7 @@ async function checkRequirements(
         throw new SlipwayError(
           `${environment.name} requires ${signatures === undefined ? 'signed provenance' : 'signed images'}, and ${image.name} has no digest`,
           {
-            where: `${POLICY_FILE}:${environment.line}`,
+            where: { file: POLICY_FILE, line: environment.line },
             fix: 'promote a digest (repo@sha256:… or a tag Slipway resolves), not --pin tag alone',
           },
         );
@@ -222,8 +222,8 @@ async function checkRequirements(
             // The policy's line for a signature that does not do; a registry's trouble keeps its own place.
             where:
               error instanceof sign.VerificationError
-                ? `${POLICY_FILE}:${environment.line}`
-                : (error.where ?? `${POLICY_FILE}:${environment.line}`),
+                ? { file: POLICY_FILE, line: environment.line }
+                : (error.location ?? error.where ?? { file: POLICY_FILE, line: environment.line }),
             // verify's fix for an identity names its flags; here the policy names the identities.
             fix:
               error instanceof sign.VerificationError && error.kind === 'untrusted-identity'
@@ -277,7 +277,7 @@ async function checkRequirements(
           throw new SlipwayError(
             `${environment.name} requires signed SLSA provenance from ${provenance.requirement.sourceRepository}${provenance.requirement.builder === undefined ? '' : ` built by ${provenance.requirement.builder}`}, and ${image.name}@${shortDigest(image.digest)} has ${refusal}`,
             {
-              where: `${POLICY_FILE}:${provenance.requirement.line}`,
+              where: { file: POLICY_FILE, line: provenance.requirement.line },
               fix: `build the image with --provenance in ${provenance.requirement.sourceRepository}'s pipeline, signed by a key or identity require.provenance trusts`,
             },
           );

@@ -1,4 +1,11 @@
-import { type ImagePolicy, readStatus, type Status, type StatusCell } from '@slipway/gitops';
+import {
+  type ConfigRepoWebLinks,
+  configRepoWebLinks,
+  type ImagePolicy,
+  readStatus,
+  type Status,
+  type StatusCell,
+} from '@slipway/gitops';
 import { shortDigest } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
@@ -36,6 +43,8 @@ export interface StatusResult {
   readonly status: Status;
   /** When the matrix was read, for ages. */
   readonly at: Date;
+  /** The config repo's commit and branch pages (GitHub, the CodeCommit console), for the summary's links. */
+  readonly links?: ConfigRepoWebLinks;
 }
 
 export const statusStep = defineStep({
@@ -78,7 +87,11 @@ export const statusStep = defineStep({
       if (environment.commit === null)
         context.reporter.warning(`branch ${environment.branch} (${environment.env}) does not exist`);
     }
-    return { status, at: new Date() };
+    const links = configRepoWebLinks(params.configRepo, {
+      ...(context.ci.serverUrl === undefined ? {} : { githubServerUrl: context.ci.serverUrl }),
+      ...(awsRegion(context.env) === undefined ? {} : { awsRegion: awsRegion(context.env) }),
+    });
+    return { status, at: new Date(), ...(links === undefined ? {} : { links }) };
   },
   outputValues: (result) => ({
     matrix: JSON.stringify(statusJson(result)),
@@ -144,16 +157,29 @@ function statusText(result: StatusResult): string {
   );
 }
 
-function statusSummary(result: StatusResult): string {
-  const { status, at } = result;
+/** The region the AWS SDK would use, for a CodeCommit address that names none. */
+function awsRegion(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return [env.AWS_REGION, env.AWS_DEFAULT_REGION].find((value) => value !== undefined && value !== '');
+}
+
+/** The step summary: a Markdown matrix, each version linked to its promotion commit where the host has pages. */
+export function statusSummary(result: StatusResult): string {
+  const { status, at, links } = result;
   const envs = status.environments;
-  const header = `| Image | ${envs.map((e) => `${mdCell(e.env)} (\`${mdCell(e.branch)}\`)`).join(' | ')} |`;
+  const link = (text: string, url: string | undefined): string =>
+    url === undefined ? text : `[${text}](${url})`;
+  const header = `| Image | ${envs.map((e) => `${mdCell(e.env)} (${link(`\`${mdCell(e.branch)}\``, links?.branch(e.branch))})`).join(' | ')} |`;
   const rule = `| --- | ${envs.map(() => '---').join(' | ')} |`;
   const rows = status.rows.map((row) => {
     const cells = envs.map((e) => {
       const cell = row.cells[e.env] ?? null;
       if (cell === null) return '—';
-      const version = `\`${mdCell(cell.tag ?? '(no tag)')}\` ${cell.digest === undefined ? '' : `\`${shortDigest(cell.digest).slice(7)}\``}`;
+      const text = `\`${mdCell(cell.tag ?? '(no tag)')}\` ${cell.digest === undefined ? '' : `\`${shortDigest(cell.digest).slice(7)}\``}`;
+      // The version links to the commit that promoted it, when the trailers name one.
+      const version = link(
+        text.trimEnd(),
+        cell.commit === undefined ? undefined : links?.commit(cell.commit),
+      );
       const mark = cell.matchesPrevious === undefined ? '' : cell.matchesPrevious ? ' ✓' : ' ≠';
       return `${version} · ${age(cell.since, at)}${mark}${cell.pinned ? ' 📌' : ''}${cell.conflict ? ' ⚠' : ''}`;
     });
