@@ -9,7 +9,7 @@
 import { SlipwayError } from '@slipway/errors';
 import { computeDigest } from '../registry/digest.js';
 import { isRecord, type ParsedManifest, parseManifest, referrersTag, requiredBlobs } from './manifest.js';
-import type { Descriptor, ImageRepository, StoredManifest } from './types.js';
+import type { BlobContent, Descriptor, ImageRepository, StoredManifest } from './types.js';
 
 export interface CopyOptions {
   readonly from: ImageRepository;
@@ -32,6 +32,11 @@ export type CopyProgress =
   /** What the image holds, once its manifests are read (signatures not counted). */
   | { readonly type: 'plan'; readonly manifests: number; readonly blobs: number; readonly bytes: number }
   | { readonly type: 'blob-start'; readonly digest: string; readonly size: number }
+  /**
+   * Bytes of a blob streamed so far, as they are handed to the target (after each chunk). An upload that
+   * restarts counts from 0 again.
+   */
+  | { readonly type: 'blob-bytes'; readonly digest: string; readonly size: number; readonly done: number }
   | {
       readonly type: 'blob-done';
       readonly digest: string;
@@ -179,7 +184,11 @@ function copyBlob(run: Run, blob: Descriptor): Promise<void> {
     else {
       // putBlob checks the digest (the registry on commit, a layout as it writes): hashing the bytes
       // as they are read too would double the CPU a copy spends per byte.
-      await run.to.putBlob(blob, () => run.from.getBlob(blob.digest, { verify: false }));
+      await run.to.putBlob(blob, async () =>
+        counted(await run.from.getBlob(blob.digest, { verify: false }), (done) =>
+          run.progress({ type: 'blob-bytes', digest: blob.digest, size: blob.size, done }),
+        ),
+      );
       how = 'copied';
       run.blobs.bytes += blob.size;
     }
@@ -188,6 +197,22 @@ function copyBlob(run: Run, blob: Descriptor): Promise<void> {
   })();
   run.blobsDone.set(blob.digest, work);
   return work;
+}
+
+/** The same content, telling `moved` the bytes read so far after each chunk. */
+function counted(content: BlobContent, moved: (done: number) => void): BlobContent {
+  const { stream } = content;
+  return {
+    size: content.size,
+    stream: (async function* () {
+      let done = 0;
+      for await (const chunk of stream) {
+        done += chunk.byteLength;
+        yield chunk;
+        moved(done);
+      }
+    })(),
+  };
 }
 
 /**
