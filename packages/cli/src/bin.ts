@@ -20,6 +20,7 @@ if (command === '--version' || command === '-v') {
       stderr: (text) => process.stderr.write(text),
       env: process.env,
       cwd: process.cwd(),
+      interactive: process.stderr.isTTY === true,
     },
     VERSION,
   );

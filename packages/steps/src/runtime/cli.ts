@@ -12,6 +12,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** stderr is a terminal: byte progress redraws one line there, rather than printing a line a second. */
+  readonly interactive?: boolean;
+  /** Milliseconds from any fixed origin, for byte progress; injected by tests. */
+  readonly now?: () => number;
 }
 
 const GLOBAL_FLAGS = {
@@ -71,7 +75,10 @@ export async function runCli(
     return 0;
   }
 
-  const reporter = terminalReporter(io.stderr);
+  const reporter = terminalReporter(io.stderr, {
+    interactive: io.interactive === true,
+    ...(io.now === undefined ? {} : { now: io.now }),
+  });
   const ci = detectContext(io.env, io.cwd);
   const github: Reporter | undefined =
     ci.platform === 'github-actions' ? await loadGithubReporter() : undefined;
