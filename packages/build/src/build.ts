@@ -7,9 +7,10 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { CiContext } from '@slipway/ci';
+import type { CiContext, TransferProgress } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
 import {
+  copiedBytes,
   copyImage,
   formatReference,
   type ImageLocation,
@@ -84,6 +85,8 @@ export interface BuildOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly tmpDir?: string | undefined;
   readonly onProgress?: ((event: BuildProgress) => void) | undefined;
+  /** Byte progress of the pushes Slipway makes (from a builder's layout to each destination), as bytes move. */
+  readonly onTransfer?: ((update: TransferProgress) => void) | undefined;
   readonly onLog?: LogSink | undefined;
   readonly signal?: AbortSignal | undefined;
 }
@@ -146,6 +149,7 @@ interface OpenedDestination {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const env = options.env ?? process.env;
   const progress = options.onProgress ?? (() => undefined);
+  const transfer = options.onTransfer ?? (() => undefined);
   if (options.destinations.length === 0) {
     throw new SlipwayError('no destination to push the image to', {
       where: 'build',
@@ -230,7 +234,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         destination === primary
           ? tagsFor(destination).filter((tag) => tag !== key.tag)
           : tagsFor(destination);
-      await distribute(existing, primary, destinations, without, progress);
+      await distribute(existing, primary, destinations, without, progress, transfer);
       return finish(existing.digest, existing.mediaType, true);
     }
   }
@@ -325,7 +329,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         where: layoutDir,
       });
     }
-    await distribute(stored, { name: layout.name, repository: layout }, destinations, tagsFor, progress);
+    await distribute(
+      stored,
+      { name: layout.name, repository: layout },
+      destinations,
+      tagsFor,
+      progress,
+      transfer,
+    );
     return finish(built.digest, stored.mediaType, false);
   } finally {
     await temporary.remove();
@@ -363,6 +374,7 @@ async function distribute(
   destinations: readonly OpenedDestination[],
   tagsFor: (destination: OpenedDestination) => string[],
   progress: (event: BuildProgress) => void,
+  transfer: (update: TransferProgress) => void,
 ): Promise<void> {
   for (const destination of destinations) {
     const tags = tagsFor(destination);
@@ -376,6 +388,9 @@ async function distribute(
         reference: manifest.digest,
         to: destination.repository,
         tags,
+        progress: copiedBytes((done, total) =>
+          transfer({ label: `push to ${destination.name}`, done, total }),
+        ),
       });
     }
     progress({ step: 'pushed', destination: destination.name, digest: manifest.digest });

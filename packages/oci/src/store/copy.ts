@@ -117,6 +117,31 @@ export async function copyImage(options: CopyOptions): Promise<CopyResult> {
   return { digest: root.digest, mediaType: root.mediaType, blobs: { ...run.blobs } };
 }
 
+/**
+ * The bytes a copy streams, as one transfer, from its progress events: `total` is what the plan holds less
+ * the blobs found mounted or already there, and a blob whose upload restarts counts its best so far, so
+ * `done` never goes back. `report` is called as bytes move (and when a skipped blob completes the transfer).
+ */
+export function copiedBytes(report: (done: number, total: number) => void): (event: CopyProgress) => void {
+  let total = 0;
+  let done = 0;
+  const best = new Map<string, number>();
+  return (event) => {
+    if (event.type === 'plan') total = event.bytes;
+    else if (event.type === 'blob-done' && event.how !== 'copied') {
+      total -= event.size;
+      // A transfer under way may have just become complete.
+      if (best.size > 0) report(done, Math.max(total, done));
+    } else if (event.type === 'blob-bytes') {
+      const before = best.get(event.digest) ?? 0;
+      if (event.done <= before) return;
+      best.set(event.digest, event.done);
+      done += event.done - before;
+      report(done, Math.max(total, done));
+    }
+  };
+}
+
 /** Reads a manifest's children (all platforms), recursively. */
 async function readTree(run: Run, manifest: StoredManifest, depth = 0): Promise<Node> {
   const parsed = parseManifest(manifest.bytes, manifest.mediaType, `${run.from.name}@${manifest.digest}`);

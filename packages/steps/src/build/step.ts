@@ -310,6 +310,7 @@ async function buildImage(params: BuildParams, context: StepContext): Promise<Bu
     reuse: params.reuse,
     env: context.env,
     onProgress: (event) => context.reporter.info(formatProgress(event)),
+    onTransfer: (update) => context.reporter.progress(update),
     onLog: (line) => context.reporter.info(`  ${line}`),
   });
 }

@@ -1,6 +1,5 @@
-import type { TransferProgress } from '@slipway/ci';
 import type { CopyProgress } from '@slipway/oci';
-import { copyImage } from '@slipway/oci';
+import { copiedBytes, copyImage } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
 import { openImage, pinnedName } from '../images/open.js';
@@ -65,7 +64,8 @@ export const copyStep = defineStep({
       ]),
     ];
     let last = 0;
-    const bytes = byteProgress(`copy to ${to.text}`, (update) => context.reporter.progress(update));
+    const label = `copy to ${to.text}`;
+    const bytes = copiedBytes((done, total) => context.reporter.progress({ label, done, total }));
     const progress = (event: CopyProgress): void => {
       bytes(event);
       if (event.type === 'blob-bytes') return;
@@ -106,33 +106,6 @@ export const copyStep = defineStep({
   text: (r) =>
     `copied ${r.source} -> ${r.pinned}${r.tags.length > 0 ? ` (${r.tags.join(', ')})` : ''}\n  blobs: ${r.blobs.copied} copied, ${r.blobs.mounted} mounted, ${r.blobs.present} already there; ${r.blobs.bytes} bytes\n`,
 });
-
-/**
- * The bytes a copy streams, as one transfer: its total is what the plan holds less the blobs found mounted
- * or already there, and a blob whose upload restarts counts its best so far, so `done` never goes back.
- */
-export function byteProgress(
-  label: string,
-  report: (update: TransferProgress) => void,
-): (event: CopyProgress) => void {
-  let total = 0;
-  let done = 0;
-  const best = new Map<string, number>();
-  return (event) => {
-    if (event.type === 'plan') total = event.bytes;
-    else if (event.type === 'blob-done' && event.how !== 'copied') {
-      total -= event.size;
-      // A transfer under way may have just become complete.
-      if (best.size > 0) report({ label, done, total: Math.max(total, done) });
-    } else if (event.type === 'blob-bytes') {
-      const before = best.get(event.digest) ?? 0;
-      if (event.done <= before) return;
-      best.set(event.digest, event.done);
-      done += event.done - before;
-      report({ label, done, total: Math.max(total, done) });
-    }
-  };
-}
 
 function describeProgress(event: CopyProgress): string {
   switch (event.type) {
