@@ -164,7 +164,9 @@ async function main(): Promise<void> {
     ];
     const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
     console.log('warm-up…');
-    for (const which of cases) await once(which, listener);
+    for (const which of cases) {
+      console.log(`  ${which.name}: ${Math.round(await once(which, listener))} ms`);
+    }
     for (let i = 1; i <= iterations; i++) {
       for (const which of cases) samples.get(which.name)?.push(await once(which, listener));
       if (i % 5 === 0) console.log(`  ${i}/${iterations}`);
