@@ -2,10 +2,11 @@
 // skopeo; build once (a second build of an unchanged context runs no builder and only adds tags).
 
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CiContext } from '@slipway/ci';
+import type { CiContext, TransferProgress } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
 import {
   type HttpTransport,
@@ -167,6 +168,35 @@ describe.skipIf(skipRegistry || !canBuildah)('buildah builder (real)', () => {
       });
       expect(listing).toContain('hello.txt');
     }
+  });
+
+  it('reports byte progress of its push from the layout to the registry, rising to the whole', async () => {
+    const context = await dockerContext('big', 'FROM scratch\nCOPY big.bin /big.bin\n');
+    await writeFile(join(context, 'big.bin'), randomBytes(3 * 1024 * 1024));
+    const updates: TransferProgress[] = [];
+    const result = await build({
+      destinations: [`${registry.host}/shop/big`],
+      builder: 'buildah',
+      buildah: { storageRoot },
+      context,
+      ci: ci('refs/heads/main'),
+      reuse: false,
+      env: env(),
+      onTransfer: (update) => updates.push(update),
+    });
+    expect(result.digest).toMatch(/^sha256:/);
+    // Counts and bytes, not times: several updates for a 3 MiB layer (read from the layout in large
+    // chunks), never back, ending at the whole.
+    expect(updates.length).toBeGreaterThan(2);
+    expect(new Set(updates.map((update) => update.label))).toEqual(
+      new Set([`push to ${registry.host}/shop/big`]),
+    );
+    for (let i = 1; i < updates.length; i++) {
+      expect(updates[i]?.done).toBeGreaterThan(updates[i - 1]?.done ?? 0);
+    }
+    const last = updates.at(-1);
+    expect(last?.done).toBe(last?.total);
+    expect(last?.total).toBeGreaterThan(3 * 1024 * 1024);
   });
 
   it('builds several platforms into one index', async () => {

@@ -7,9 +7,10 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { CiContext } from '@slipway/ci';
+import type { CiContext, TransferProgress } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
 import {
+  copiedBytes,
   copyImage,
   formatReference,
   type ImageLocation,
@@ -84,6 +85,8 @@ export interface BuildOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly tmpDir?: string | undefined;
   readonly onProgress?: ((event: BuildProgress) => void) | undefined;
+  /** Byte progress of the pushes Slipway makes (from a builder's layout to each destination), as bytes move. */
+  readonly onTransfer?: ((update: TransferProgress) => void) | undefined;
   readonly onLog?: LogSink | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Which tags each registry destination may take (ECR repositories whose tags cannot move). */
@@ -162,6 +165,7 @@ interface OpenedDestination {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const env = options.env ?? process.env;
   const progress = options.onProgress ?? (() => undefined);
+  const transfer = options.onTransfer ?? (() => undefined);
   if (options.destinations.length === 0) {
     throw new SlipwayError('no destination to push the image to', {
       where: 'build',
@@ -247,7 +251,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   if (existing !== undefined && key.status === 'keyed') {
     progress({ step: 'reused', digest: existing.digest, tag: key.tag });
-    await distribute(existing, primary, destinations, tagsFor, progress);
+    await distribute(existing, primary, destinations, tagsFor, progress, transfer);
     return finish(existing.digest, existing.mediaType, true);
   }
 
@@ -343,7 +347,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         where: layoutDir,
       });
     }
-    await distribute(stored, { name: layout.name, repository: layout }, destinations, tagsFor, progress);
+    await distribute(
+      stored,
+      { name: layout.name, repository: layout },
+      destinations,
+      tagsFor,
+      progress,
+      transfer,
+    );
     return finish(built.digest, stored.mediaType, false);
   } finally {
     await temporary.remove();
@@ -404,6 +415,7 @@ async function distribute(
   destinations: readonly OpenedDestination[],
   tagsFor: (destination: OpenedDestination) => string[],
   progress: (event: BuildProgress) => void,
+  transfer: (update: TransferProgress) => void,
 ): Promise<void> {
   for (const destination of destinations) {
     const tags = tagsFor(destination);
@@ -417,6 +429,9 @@ async function distribute(
         reference: manifest.digest,
         to: destination.repository,
         tags,
+        progress: copiedBytes((done, total) =>
+          transfer({ label: `push to ${destination.name}`, done, total }),
+        ),
       });
     }
     progress({ step: 'pushed', destination: destination.name, digest: manifest.digest });

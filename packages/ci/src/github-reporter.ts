@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import * as core from '@actions/core';
+import { progressMeters } from './progress.js';
 import { type Reporter, type SourceLocation, secretForms } from './reporter.js';
+
+/** A runner's log keeps every line: one a second at most. */
+const PROGRESS_INTERVAL_MS = 1000;
 
 /** Reports through the runner's files and workflow commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, `::error`). */
 export function githubReporter(): Reporter {
   return {
     info: (message) => plainText(message, (line) => core.info(line)),
+    progress: progressMeters({ intervalMs: PROGRESS_INTERVAL_MS }, ({ text }) =>
+      plainText(text, (line) => core.info(line)),
+    ),
     warning: (message, location) => core.warning(message, annotation(location)),
     error: (message, location) => core.error(message, annotation(location)),
     mask: (secret) => {

@@ -1,4 +1,5 @@
 export * from './context.js';
+export * from './progress.js';
 export * from './reporter.js';
 export * from './terminal-reporter.js';
 

@@ -1,3 +1,5 @@
+import type { TransferProgress } from './progress.js';
+
 /** Where a finding points: a file and line in the config repo, for annotations. */
 export interface SourceLocation {
   readonly file?: string;
@@ -11,6 +13,12 @@ export interface SourceLocation {
 export interface Reporter {
   /** Progress on long work, one line at a time. */
   info(message: string): void;
+  /**
+   * Byte progress of a transfer, as often as it moves: the reporter throttles it (about 10 lines a second
+   * in a terminal, where one line updates in place; one a second in CI logs) and prints nothing for small or
+   * quick transfers.
+   */
+  progress(update: TransferProgress): void;
   warning(message: string, location?: SourceLocation): void;
   error(message: string, location?: SourceLocation): void;
   /** Hides a secret in everything printed afterwards. */

@@ -7,7 +7,7 @@ import type { ImageLocation } from './location.js';
 import { RegistryRepository, type RegistryRepositoryOptions } from './registry.js';
 import type { ImageRepository } from './types.js';
 
-export { type CopyOptions, type CopyProgress, type CopyResult, copyImage } from './copy.js';
+export { type CopyOptions, type CopyProgress, type CopyResult, copiedBytes, copyImage } from './copy.js';
 export { LayoutRepository, REF_NAME_ANNOTATION } from './layout.js';
 export { formatLocation, type ImageLocation, parseLocation } from './location.js';
 export { type ParsedManifest, parseManifest, referrersTag } from './manifest.js';

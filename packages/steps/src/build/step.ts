@@ -321,6 +321,7 @@ async function buildImage(params: BuildParams, context: StepContext): Promise<Bu
     tagGuard: ecrTagGuard(context),
     env: context.env,
     onProgress: (event) => context.reporter.info(formatProgress(event)),
+    onTransfer: (update) => context.reporter.progress(update),
     onLog: (line) => context.reporter.info(`  ${line}`),
   });
 }

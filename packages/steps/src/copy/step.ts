@@ -1,5 +1,5 @@
 import type { CopyProgress } from '@slipway/oci';
-import { copyImage } from '@slipway/oci';
+import { copiedBytes, copyImage } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
 import { ecrTagGuard } from '../images/ecr-tags.js';
@@ -71,7 +71,11 @@ export const copyStep = defineStep({
         ? await ecrTagGuard(context)(to.location, tags, await resolveDigest(from))
         : [];
     let last = 0;
+    const label = `copy to ${to.text}`;
+    const bytes = copiedBytes((done, total) => context.reporter.progress({ label, done, total }));
     const progress = (event: CopyProgress): void => {
+      bytes(event);
+      if (event.type === 'blob-bytes') return;
       const now = Date.now();
       if (event.type === 'plan' || event.type === 'manifest' || now - last > 1000) {
         last = now;

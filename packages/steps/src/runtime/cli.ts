@@ -13,6 +13,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** stderr is a terminal: byte progress redraws one line there, rather than printing a line a second. */
+  readonly interactive?: boolean;
+  /** Milliseconds from any fixed origin, for byte progress; injected by tests. */
+  readonly now?: () => number;
 }
 
 const GLOBAL_FLAGS = {
@@ -81,7 +85,10 @@ export async function runCli(
   // needs in its own engines field. The SDK reads its switch from process.env when a client is made; a user
   // who sets it keeps their value.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const reporter = terminalReporter(io.stderr);
+  const reporter = terminalReporter(io.stderr, {
+    interactive: io.interactive === true,
+    ...(io.now === undefined ? {} : { now: io.now }),
+  });
   const ci = detectContext(io.env, io.cwd);
   const github: Reporter | undefined =
     ci.platform === 'github-actions' ? await loadGithubReporter() : undefined;

@@ -1,0 +1,277 @@
+// Start-up benchmark: how much a `slipway` process costs before it does anything, next to `node -e 0` in
+// the same run. Whole-process wall time for `--version` and `<command> --help`; for `copy` and `promote`,
+// the time from spawn to the first request a loopback server receives from them. Medians, round-robin.
+//
+//   node --import tsx bench/startup/run.ts [--iterations 20] [--baseline <other slipway.js>]
+//
+// `--baseline` runs every slipway case with another build too, in the same round-robin (rows named
+// `baseline: …`), for a before/after on a noisy machine.
+//
+// Targets (issue 16): `slipway --version` within 15 ms of `node -e 0`, and every command within 40 ms of it
+// before its first network request.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { access, mkdir, rename, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLoopbackServer } from '../../test/support/registry.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The file npm links `slipway` to; run by `node`, as its `#!/usr/bin/env node` line does. */
+const BIN = process.env.SLIPWAY_BIN ?? join(ROOT, 'packages', 'cli', 'bin', 'slipway.js');
+/** pnpm's shell wrapper at the repository root (a `sh` that runs `dirname`, `sed` and `uname` first). */
+const PNPM_SHIM = join(ROOT, 'node_modules', '.bin', 'slipway');
+
+const VERSION_TARGET_MS = 15;
+const FIRST_REQUEST_TARGET_MS = 40;
+
+// This machine sets NODE_EXTRA_CA_CERTS to the system bundle OpenSSL reads anyway; Node parses that file
+// at every start (about 45 ms here), which a stock machine does not. Every case runs without it.
+const CHILD_ENV: NodeJS.ProcessEnv = { ...process.env };
+delete CHILD_ENV.NODE_EXTRA_CA_CERTS;
+for (const name of Object.keys(CHILD_ENV)) {
+  if (name.startsWith('GITHUB_') || name.startsWith('CODEBUILD_') || name === 'CI') delete CHILD_ENV[name];
+}
+
+interface Case {
+  readonly name: string;
+  readonly argv: readonly string[];
+  /** `exit`: spawn to exit (must exit 0); `first-request`: spawn to the first request the server receives. */
+  readonly until: 'exit' | 'first-request';
+  /** The target's allowance over `node -e 0`, in ms; none for cases shown for reference. */
+  readonly targetMs?: number;
+}
+
+function parseArgs(argv: readonly string[]): { iterations: number; baseline?: string } {
+  let iterations = 20;
+  let baseline: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--iterations') iterations = Number(argv[++i]);
+    else if (argv[i] === '--baseline') baseline = argv[++i];
+    else if (argv[i] === '--help') {
+      console.log('node --import tsx bench/startup/run.ts [--iterations 20] [--baseline <other slipway.js>]');
+      process.exit(0);
+    } else throw new Error(`unknown flag ${argv[i]}`);
+  }
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new Error('--iterations takes a positive integer');
+  return { iterations, ...(baseline === undefined ? {} : { baseline }) };
+}
+
+/** The server every first-request case talks to: it notes when a request arrives and answers 404. */
+interface Listener {
+  arrived?: bigint;
+}
+
+function spawnTimed(argv: readonly string[]): { child: ChildProcess; start: bigint; done: Promise<number> } {
+  const [cmd = '', ...args] = argv;
+  const start = process.hrtime.bigint();
+  const child = spawn(cmd, args, { cwd: ROOT, env: CHILD_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stderr: Buffer[] = [];
+  child.stdout?.resume();
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const done = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 && code !== 1) {
+        reject(
+          new Error(`${argv.join(' ')} exited ${code}: ${Buffer.concat(stderr).toString().slice(-800)}`),
+        );
+      }
+      resolve(code ?? 1);
+    });
+  });
+  return { child, start, done };
+}
+
+async function once(which: Case, listener: Listener): Promise<number> {
+  listener.arrived = undefined;
+  const { start, done } = spawnTimed(which.argv);
+  const code = await done;
+  if (which.until === 'exit') {
+    if (code !== 0) throw new Error(`${which.argv.join(' ')} exited ${code}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  if (listener.arrived === undefined) throw new Error(`${which.name}: no request reached the server`);
+  return Number(listener.arrived - start) / 1e6;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function main(): Promise<void> {
+  const { iterations, baseline } = parseArgs(process.argv.slice(2));
+  await access(join(ROOT, 'packages', 'cli', 'dist', 'index.js')).catch(() => {
+    throw new Error('packages/cli/dist is missing: pnpm --filter @slipway/cli run build');
+  });
+  const listener: Listener = {};
+  const server = await startLoopbackServer((request: IncomingMessage, response: ServerResponse) => {
+    listener.arrived ??= process.hrtime.bigint();
+    request.resume();
+    response.writeHead(404, { 'content-type': 'application/json' });
+    response.end('{"errors":[{"code":"NAME_UNKNOWN","message":"benchmark"}]}');
+  });
+  try {
+    const slipwayCases = (bin: string, label: string): Case[] => {
+      const slipway = (...args: string[]): string[] => [process.execPath, bin, ...args];
+      const list: Case[] = [
+        { name: 'slipway --version', argv: slipway('--version'), until: 'exit', targetMs: VERSION_TARGET_MS },
+        ...['copy', 'promote', 'build', 'sign', 'status'].map(
+          (command): Case => ({
+            name: `slipway ${command} --help`,
+            argv: slipway(command, '--help'),
+            until: 'exit',
+            targetMs: FIRST_REQUEST_TARGET_MS,
+          }),
+        ),
+        {
+          name: 'slipway copy: first request',
+          argv: slipway('copy', `${server.host}/bench/app:v1`, `${server.host}/bench/copy:v1`),
+          until: 'first-request',
+          targetMs: FIRST_REQUEST_TARGET_MS,
+        },
+        {
+          name: 'slipway promote: first request (from git)',
+          argv: slipway(
+            'promote',
+            '--config-repo',
+            `${server.url}/config.git`,
+            '--env',
+            'dev',
+            '--image',
+            `registry.example.com/shop/cart:1.0.0@sha256:${'a'.repeat(64)}`,
+          ),
+          until: 'first-request',
+          targetMs: FIRST_REQUEST_TARGET_MS,
+        },
+      ];
+      return list.map((c) => ({ ...c, name: `${label}${c.name}` }));
+    };
+    const cases: Case[] = [
+      { name: 'node -e 0', argv: [process.execPath, '-e', '0'], until: 'exit' },
+      ...slipwayCases(BIN, ''),
+      ...(baseline === undefined ? [] : slipwayCases(baseline, 'baseline: ')),
+      {
+        name: 'pnpm shim: node_modules/.bin/slipway --version',
+        argv: [PNPM_SHIM, '--version'],
+        until: 'exit',
+      },
+    ];
+    const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+    console.log('warm-up…');
+    for (const which of cases) {
+      console.log(`  ${which.name}: ${Math.round(await once(which, listener))} ms`);
+    }
+    for (let i = 1; i <= iterations; i++) {
+      for (const which of cases) samples.get(which.name)?.push(await once(which, listener));
+      if (i % 5 === 0) console.log(`  ${i}/${iterations}`);
+    }
+    const nodeMedian = median(samples.get('node -e 0') ?? []);
+    const rows = cases.map((which) => {
+      const values = samples.get(which.name) ?? [];
+      const medianMs = median(values);
+      const overNodeMs = medianMs - nodeMedian;
+      return {
+        name: which.name,
+        measured: which.until === 'exit' ? 'spawn to exit' : 'spawn to first request',
+        medianMs: round(medianMs),
+        minMs: round(Math.min(...values)),
+        maxMs: round(Math.max(...values)),
+        overNodeMs: round(overNodeMs),
+        ...(which.targetMs === undefined
+          ? {}
+          : { targetOverNodeMs: which.targetMs, pass: overNodeMs <= which.targetMs }),
+        samplesMs: values.map(round),
+      };
+    });
+    await writeResults({
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+      },
+      node: process.version,
+      bin: relative(ROOT, BIN),
+      iterations,
+      warmup: 1,
+      environment: 'NODE_EXTRA_CA_CERTS and CI variables removed for every case',
+      loadAverageAtEnd: loadavg().map((v) => Math.round(v * 100) / 100),
+      rows,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+interface Report {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number };
+  node: string;
+  bin: string;
+  iterations: number;
+  warmup: number;
+  environment: string;
+  loadAverageAtEnd: number[];
+  rows: {
+    name: string;
+    measured: string;
+    medianMs: number;
+    minMs: number;
+    maxMs: number;
+    overNodeMs: number;
+    targetOverNodeMs?: number;
+    pass?: boolean;
+  }[];
+}
+
+async function writeResults(report: Report): Promise<void> {
+  const dir = join(ROOT, 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const table = report.rows
+    .map((row) => {
+      const verdict =
+        row.targetOverNodeMs === undefined
+          ? 'reference'
+          : `≤ ${row.targetOverNodeMs}: ${row.pass === true ? 'PASS' : 'FAIL'}`;
+      return `| ${row.name} | ${row.measured} | ${row.medianMs} | ${row.minMs} | ${row.maxMs} | ${row.name === 'node -e 0' ? '—' : `+${row.overNodeMs}`} | ${row.name === 'node -e 0' ? '—' : verdict} |`;
+    })
+    .join('\n');
+  const md = `# Start-up benchmark
+
+${report.date}: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.node}.
+Load average at the end: ${report.loadAverageAtEnd.join(', ')} (a shared machine: compare within a run).
+\`slipway\` is \`node ${report.bin}\`, as npm's link runs it. ${report.environment}: Node parses that CA file at every start (~45 ms here), which a stock machine does not.
+Median of ${report.iterations} (after one warm-up), cases run round-robin, in ms. "First request": spawn to the first request a loopback HTTP server receives (it answers 404).
+
+| case | measured | median | min | max | over \`node -e 0\` | target (ms over node) |
+| --- | --- | ---: | ---: | ---: | ---: | --- |
+${table}
+
+Raw samples: \`bench/results/startup.json\`.
+`;
+  for (const [name, text] of [
+    ['startup.json', `${JSON.stringify(report, null, 2)}\n`],
+    ['startup.md', md],
+  ] as const) {
+    const path = join(dir, name);
+    await writeFile(`${path}.tmp`, text);
+    await rename(`${path}.tmp`, path);
+  }
+  console.log(`wrote ${relative(ROOT, dir)}/startup.json and startup.md`);
+  console.log(md);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,40 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BUNDLE, runNode } from './support/slipway.js';
+
+// What a start costs is measured by bench/startup; these tests hold the structure that keeps it low: which of
+// Node's own modules a command has loaded by a given moment (no timings).
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'slipway-startup-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A preload that writes the built-in modules loaded so far to `file` at exit. */
+async function builtinsAtExit(file: string): Promise<string> {
+  const preload = join(dir, 'builtins-at-exit.mjs');
+  await writeFile(
+    preload,
+    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(file)}, process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join('\\n')));\n`,
+  );
+  return preload;
+}
+
+describe('slipway start-up', () => {
+  it('answers --version without loading the CLI runtime (no child_process, crypto, v8 or os module)', async () => {
+    const file = join(dir, 'version.txt');
+    const result = await runNode(['--import', await builtinsAtExit(file), CLI_BUNDLE, '--version']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    const loaded = (await readFile(file, 'utf8')).split('\n');
+    expect(loaded).toContain('fs'); // the list is real: the preload itself loaded fs
+    for (const heavy of ['child_process', 'crypto', 'v8', 'os', 'fs/promises', 'http']) {
+      expect(loaded, heavy).not.toContain(heavy);
+    }
+  });
+});
