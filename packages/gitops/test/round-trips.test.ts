@@ -6,6 +6,7 @@ import { createGitHubClient } from '@slipway/github';
 import { describe, expect, it } from 'vitest';
 import { branchTip, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
 import { withCleanup } from '../../../test/support/cleanup.js';
+import { startGitHttpServer } from '../../../test/support/gitHttpServer.js';
 import { type RecordedApiRequest, startGitHubServer } from '../../../test/support/githubServer.js';
 import { DEFAULT_RETRY, environmentTarget, promote, withConfigFiles } from '../src/promotion/index.js';
 
@@ -106,6 +107,52 @@ describe('round trips through the GitHub API', () => {
         'GET git/ref/heads/main',
         `GET git/trees/${main}`,
         expect.stringMatching(/^GET git\/blobs\/[0-9a-f]{40}$/),
+      ]);
+    });
+  });
+});
+
+describe('round trips over git smart HTTP', () => {
+  // At the floor already (a guard, not a reduction): one negotiation for the tip, one fetch of the folder's
+  // files (a filter cannot name a folder on common servers), one push.
+  it('a scoped promotion asks the server 7 requests: fetch, the files under --path, push', async () => {
+    await withCleanup(async (defer) => {
+      const repo = createBareRepo({
+        name: 'config.git',
+        branches: { 'env/dev': FILES },
+        config: { 'uploadpack.allowFilter': 'true' },
+      });
+      defer(repo.cleanup);
+      const server = await startGitHttpServer({
+        root: `${repo.path}/..`,
+        username: 'x-access-token',
+        password: TOKEN,
+        recordHeaders: true,
+      });
+      defer(server.close);
+      const [outcome] = await promote({
+        configRepo: `${server.url}/config.git`,
+        auth: { token: TOKEN },
+        targets: [{ ...environmentTarget('dev'), path: 'apps/cart' }],
+        images: [{ name: CART, repository: CART, tag: '1.1.0', digest: DIGEST }],
+        pin: 'tag+digest',
+        valuesPaths: [],
+        createBranch: false,
+        dryRun: false,
+        author: bot,
+        committer: bot,
+        source: {},
+        retry: DEFAULT_RETRY,
+      });
+      expect(outcome).toMatchObject({ commit: branchTip(repo.path, 'env/dev'), noop: false, attempts: 1 });
+      expect(server.requests.map((r) => `${r.method} ${r.url.replace('/config.git/', '')}`)).toEqual([
+        'GET info/refs?service=git-upload-pack',
+        'POST git-upload-pack',
+        'POST git-upload-pack',
+        'GET info/refs?service=git-upload-pack',
+        'POST git-upload-pack',
+        'GET info/refs?service=git-receive-pack',
+        'POST git-receive-pack',
       ]);
     });
   });
