@@ -66,19 +66,17 @@ export async function refTip(input: RepoInput & { branch: string }): Promise<str
 }
 
 /**
- * The tip of `branch` with its complete tree listing (one recursive request; a directory walk when GitHub
- * truncates), or undefined when the branch does not exist. There is no grep over the API: pick candidate
- * files from `entries` (see searchTree), then read them with readFilesViaApi.
+ * The tip of `branch` with its complete tree listing, or undefined when the branch does not exist: two requests
+ * (the ref, then the recursive listing asked by the commit's id, which GitHub answers with the root tree's id,
+ * so the commit itself is never read); a directory walk when GitHub truncates. There is no grep over the API:
+ * pick candidate files from `entries` (see searchTree), then read them with readFilesViaApi.
  */
 export async function readBranch(input: RepoInput & { branch: string }): Promise<BranchSnapshot | undefined> {
   const sha = await branchTip(input);
   if (sha === undefined) return undefined;
   const context = readContext(input, input.branch, `reading commit ${sha.slice(0, 12)}`);
-  const { data: commit } = await calling(context, () =>
-    input.client.octokit.rest.git.getCommit({ owner: input.owner, repo: input.repo, commit_sha: sha }),
-  );
-  const entries = await listAllEntries(input.client, context, commit.tree.sha);
-  return { owner: input.owner, repo: input.repo, branch: input.branch, sha, tree: commit.tree.sha, entries };
+  const { tree, entries } = await listAllEntries(input.client, context, sha);
+  return { owner: input.owner, repo: input.repo, branch: input.branch, sha, tree, entries };
 }
 
 /**
@@ -148,8 +146,8 @@ export async function commitTreeViaApi(
  * The blobs at `paths` in `commit`, as `git cat-file <commit>:<path>` reads them: any blob (a symlink's bytes are
  * its target; nothing is followed); a path that is missing, a directory or a submodule, or that goes through a
  * file, is absent. Only the directories on those paths are listed, never the whole tree: a few files of a big
- * repository (a policy and the keys it names) cost a few requests. Pass `tree` (commitTreeViaApi) when reading
- * the same commit several times: the commit itself is then not read again.
+ * repository (a policy and the keys it names) cost a few requests. The commit itself is never read: GitHub
+ * lists a commit's root tree when asked for the tree of the commit's id (pass `tree` when it is known anyway).
  */
 export async function readPathsViaApi(
   input: RepoInput & {
@@ -162,7 +160,7 @@ export async function readPathsViaApi(
   },
 ): Promise<Map<string, Buffer>> {
   const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
-  const tree = input.tree ?? (await commitTreeViaApi(input));
+  const tree = input.tree ?? input.commit;
   const found = await entriesAt(input.client, context, tree, [...new Set(input.paths)], {
     throughFile: 'absent',
   });

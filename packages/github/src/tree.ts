@@ -40,13 +40,16 @@ export async function mapLimit<T, R>(
 const entryType = (type: string | undefined): TreeEntry['type'] =>
   type === 'tree' ? 'tree' : type === 'commit' ? 'commit' : 'blob';
 
-/** Entries of one tree (`recursive`: the whole tree below it; `truncated` when GitHub cut the list). */
+/**
+ * Entries of one tree (`recursive`: the whole tree below it; `truncated` when GitHub cut the list). `tree` may
+ * name a commit: GitHub lists its root tree, whose id comes back as `sha`.
+ */
 export async function getTree(
   client: GitHubClient,
   context: CallContext,
   tree: string,
   recursive: boolean,
-): Promise<{ entries: TreeEntry[]; truncated: boolean }> {
+): Promise<{ sha: string; entries: TreeEntry[]; truncated: boolean }> {
   const { data } = await calling({ ...context, action: `reading tree ${tree.slice(0, 12)}` }, () =>
     client.octokit.rest.git.getTree({
       owner: context.owner,
@@ -64,22 +67,23 @@ export async function getTree(
       sha: entry.sha ?? '',
       ...(typeof entry.size === 'number' ? { size: entry.size } : {}),
     }));
-  return { entries, truncated: data.truncated };
+  return { sha: data.sha, entries, truncated: data.truncated };
 }
 
 /**
- * Every entry below `tree`: one recursive request, or — when GitHub truncates the answer (over 100,000 entries
- * or 7 MB) — a walk of the tree one directory at a time, so nothing is ever silently missing.
+ * Every entry below `tree` (a tree, or a commit: its root tree) and the root tree's id: one recursive request,
+ * or — when GitHub truncates the answer (over 100,000 entries or 7 MB) — a walk of the tree one directory at a
+ * time, so nothing is ever silently missing.
  */
 export async function listAllEntries(
   client: GitHubClient,
   context: CallContext,
   tree: string,
-): Promise<TreeEntry[]> {
+): Promise<{ tree: string; entries: TreeEntry[] }> {
   const whole = await getTree(client, context, tree, true);
-  if (!whole.truncated) return whole.entries;
+  if (!whole.truncated) return { tree: whole.sha, entries: whole.entries };
   const all: TreeEntry[] = [];
-  let level: Array<{ prefix: string; sha: string }> = [{ prefix: '', sha: tree }];
+  let level: Array<{ prefix: string; sha: string }> = [{ prefix: '', sha: whole.sha }];
   while (level.length > 0) {
     const listed = await mapLimit(level, 8, async (dir) => ({
       dir,
@@ -94,7 +98,7 @@ export async function listAllEntries(
       }
     }
   }
-  return all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { tree: whole.sha, entries: all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
 /**

@@ -21,6 +21,9 @@ const lsTree = (repoPath: string, rev: string) =>
     .split('\n')
     .filter((line) => line !== '');
 
+/** Bytes that are not UTF-8: they cannot go inline in a tree call. */
+const LOGO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x80]);
+
 describe('commitFilesViaApi', () => {
   it('lands one commit on the parent with only the named files changed (modes kept, others byte-identical)', async () => {
     await withGitHub(async ({ client, repoPath, server }) => {
@@ -40,6 +43,7 @@ describe('commitFilesViaApi', () => {
           ['apps/cart/deployment.yaml', deployment],
           ['bin/deploy.sh', script],
           ['apps/new/values.yaml', Buffer.from('tag: 1\n')],
+          ['apps/new/logo.bin', LOGO],
           ['apps/shop/values.yaml', null],
           ['does/not/exist.yaml', null],
         ]),
@@ -60,6 +64,7 @@ describe('commitFilesViaApi', () => {
 
       expect(readFileAt(repoPath, 'env/dev', 'apps/cart/deployment.yaml')).toEqual(deployment);
       expect(readFileAt(repoPath, 'env/dev', 'apps/new/values.yaml')?.toString()).toBe('tag: 1\n');
+      expect(readFileAt(repoPath, 'env/dev', 'apps/new/logo.bin')).toEqual(LOGO);
       expect(readFileAt(repoPath, 'env/dev', 'apps/shop/values.yaml')).toBeUndefined();
       const after = lsTree(repoPath, result.sha);
       // The script stays executable with its new content.
@@ -73,14 +78,25 @@ describe('commitFilesViaApi', () => {
       expect(untouched(after)).toHaveLength(4);
       expect(readFileAt(repoPath, 'env/dev', 'assets/logo.bin')).toEqual(DEV_FILES['assets/logo.bin']);
 
-      // The calls: parent commit, tree walk, 3 blobs, tree, commit, ref update with force: false.
+      // The calls: parent commit, tree walk, the one blob that is not UTF-8 text (the text goes inline in the
+      // tree), tree, commit, ref update with force: false.
       const patch = server.state.requests.find((request) => request.method === 'PATCH');
       expect(patch).toMatchObject({
         path: '/repos/acme/config/git/refs/heads/env/dev',
         body: { force: false },
       });
       const blobs = server.state.requests.filter((request) => request.path.endsWith('/git/blobs'));
-      expect(blobs).toHaveLength(3);
+      expect(blobs).toHaveLength(1);
+      const tree = server.state.requests.find((request) => request.path.endsWith('/git/trees'));
+      const items =
+        (tree?.body as { tree?: { path: string; content?: string; sha?: string | null }[] })?.tree ?? [];
+      expect(
+        items
+          .filter((item) => item.content !== undefined)
+          .map((item) => item.path)
+          .sort(),
+      ).toEqual(['apps/cart/deployment.yaml', 'apps/new/values.yaml', 'bin/deploy.sh']);
+      expect(items.find((item) => item.path === 'apps/new/logo.bin')?.sha).toBe(gitBlobSha(LOGO));
       const commitJson = await client.octokit.rest.git.getCommit({
         owner: 'acme',
         repo: 'config',
@@ -214,7 +230,7 @@ describe('commitFilesViaApi', () => {
       server.state.permission = 'read';
       const forbidden = await failure(commitFilesViaApi({ ...input, client }));
       expect(forbidden.oneLine()).toMatch(
-        /acme\/config \(branch env\/dev\): GitHub refused uploading apps\/shop\/values\.yaml \(403 Resource not accessible by integration\).*contents: write/,
+        /acme\/config \(branch env\/dev\): GitHub refused creating the tree \(403 Resource not accessible by integration\).*contents: write/,
       );
       expect(inspect(forbidden, { depth: 20 })).not.toContain(TOKEN);
       expect(branchTip(repoPath, 'env/dev')).toBe(parent);

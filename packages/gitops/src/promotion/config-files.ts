@@ -5,7 +5,7 @@ import {
   readFilesViaApi as readCodeCommitFiles,
 } from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
-import { branchTip, commitTreeViaApi, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
+import { branchTip, defaultBranchViaApi, readPathsViaApi } from '@slipway/github';
 import { ConfigRepo, type GitAuth, GitError } from '../git/index.js';
 import { FILE_LIMITS, fileTooLarge } from '../limits.js';
 import { assertPolicyRef, branchName, missingDefaultBranch, writtenByPromotions } from './policy-source.js';
@@ -190,19 +190,8 @@ function gitHubFiles(github: GitHubRepo): ApiFiles {
     where: `${github.owner}/${github.repo}`,
     defaultBranch: () => defaultBranchViaApi(github),
     tip: (branch) => branchTip({ ...github, branch }),
-    reader: (branch, commit) => {
-      // The commit is read once (by the first read; a failed one again).
-      let tree: Promise<string> | undefined;
-      const treeOnce = (): Promise<string> => {
-        tree ??= commitTreeViaApi({ ...github, branch, commit }).catch((error: unknown) => {
-          tree = undefined;
-          throw error;
-        });
-        return tree;
-      };
-      return async (paths, refuseSize) =>
-        readPathsViaApi({ ...github, branch, commit, tree: await treeOnce(), paths, refuseSize });
-    },
+    reader: (branch, commit) => async (paths, refuseSize) =>
+      readPathsViaApi({ ...github, branch, commit, paths, refuseSize }),
   };
 }
 

@@ -26,7 +26,11 @@ class ApiTransport implements Transport, ApiTreeSource {
   readonly url: string;
   readonly reader: ApiReader;
   readonly landed = new Map<string, string>();
-  private readonly snapshots = new Map<string, readonly ApiTreeEntry[]>();
+  /** Each commit fetchBranches read: its root tree and every entry (the planner's listing, the commit's base). */
+  private readonly snapshots = new Map<
+    string,
+    { readonly tree: string; readonly entries: readonly ApiTreeEntry[] }
+  >();
   private readonly blobs = new Map<string, Buffer>();
   private readonly missing = new Set<string>();
   /** Planned commits, and what GitHub made of them. */
@@ -49,7 +53,7 @@ class ApiTransport implements Transport, ApiTreeSource {
         continue;
       }
       this.missing.delete(branch);
-      this.snapshots.set(snapshot.sha, snapshot.entries);
+      this.snapshots.set(snapshot.sha, { tree: snapshot.tree, entries: snapshot.entries });
       tips.set(branch, snapshot.sha);
     }
     return tips;
@@ -113,10 +117,14 @@ class ApiTransport implements Transport, ApiTreeSource {
    */
   private async commitOnto(branch: string, commit: string, options: { move: BranchMove }) {
     const input = this.pending.input(commit);
+    const parent = input?.parent ?? commit;
+    // The parent was listed whole by fetchBranches: its tree and entries are not read again.
+    const base = this.snapshots.get(parent);
     const result = await commitFilesViaApi({
       ...this.github,
       branch,
-      parent: input?.parent ?? commit,
+      parent,
+      ...(base === undefined ? {} : { base }),
       files: input?.files ?? new Map(),
       message: input?.message ?? '',
       ...(input === undefined ? {} : { author: input.author, committer: input.committer }),
@@ -133,9 +141,9 @@ class ApiTransport implements Transport, ApiTreeSource {
 
   /** Entries of a commit fetched by fetchBranches: GitHub lists a whole tree in one call, so every scope. */
   async entries(commit: string): Promise<readonly ApiTreeEntry[]> {
-    const entries = this.snapshots.get(commit);
-    if (entries === undefined) throw new Error(`bug: commit ${commit} was not read through the API`);
-    return entries;
+    const snapshot = this.snapshots.get(commit);
+    if (snapshot === undefined) throw new Error(`bug: commit ${commit} was not read through the API`);
+    return snapshot.entries;
   }
 
   async readBlobs(_commit: string, entries: readonly ListedEntry[]): Promise<Map<string, Buffer>> {
