@@ -320,7 +320,7 @@ describe('waitForDeployment', () => {
       });
       defer(server.close);
       const client = createGitHubClient({ token: TOKEN, apiUrl: server.url });
-      await client.octokit.rest.repos.createCommitStatus({
+      await (await client.api()).rest.repos.createCommitStatus({
         owner: 'acme',
         repo: 'config',
         sha,
@@ -341,7 +341,7 @@ describe('waitForDeployment', () => {
         sleep: async (ms) => {
           clock += ms;
           if (clock === 4000)
-            await client.octokit.rest.repos.createCommitStatus({
+            await (await client.api()).rest.repos.createCommitStatus({
               owner: 'acme',
               repo: 'config',
               sha,

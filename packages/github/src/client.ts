@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { SlipwayError } from '@slipway/errors';
 import { timeoutFromEnvironment } from '@slipway/process';
 
@@ -7,7 +7,11 @@ export type Octokit = ReturnType<typeof getOctokit>;
 
 /** An authenticated connection to one GitHub API (github.com, GHE.com or a GitHub Enterprise Server). */
 export interface GitHubClient {
-  readonly octokit: Octokit;
+  /**
+   * The Octokit, built at first use: `@actions/github` brings undici and Octokit (about 1.2 MB of bundle), which
+   * a promotion by git, or any step that never calls GitHub, should not load before its first request.
+   */
+  api(): Promise<Octokit>;
   /** REST base URL, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
   readonly apiUrl: string;
 }
@@ -58,9 +62,26 @@ export function createGitHubClient(options: {
   }
   const timeoutMs = gitHubTimeoutMs(options.env);
   const apiUrl = (options.apiUrl ?? 'https://api.github.com').replace(/\/+$/, '');
-  const octokit = getOctokit(options.token.trim(), {
+  const token = options.token.trim();
+  let built: Promise<Octokit> | undefined;
+  const api = (): Promise<Octokit> => {
+    built ??= buildOctokit({ token, apiUrl, timeoutMs, userAgent: options.userAgent ?? 'slipway' });
+    return built;
+  };
+  return { api, apiUrl };
+}
+
+async function buildOctokit(options: {
+  token: string;
+  apiUrl: string;
+  timeoutMs: number;
+  userAgent: string;
+}): Promise<Octokit> {
+  const { apiUrl, timeoutMs } = options;
+  const { getOctokit } = await import('@actions/github');
+  const octokit = getOctokit(options.token, {
     baseUrl: apiUrl,
-    userAgent: options.userAgent ?? 'slipway',
+    userAgent: options.userAgent,
   });
   // The hook wraps the whole request, body included (a fetch wrapper would let the body read run on
   // unbounded), and every path to it: REST methods, pagination and GraphQL all go through `request`.
@@ -88,5 +109,5 @@ export function createGitHubClient(options: {
       clearTimeout(timer);
     }
   });
-  return { octokit, apiUrl };
+  return octokit;
 }

@@ -100,7 +100,7 @@ async function createCommit(input: CommitFilesInput, context: Context): Promise<
     if (input.base === undefined) {
       const { data: parentCommit } = await calling(
         context(`reading parent commit ${parent.slice(0, 12)}`),
-        () => client.octokit.rest.git.getCommit({ owner, repo, commit_sha: parent }),
+        async () => (await client.api()).rest.git.getCommit({ owner, repo, commit_sha: parent }),
       );
       baseTree = parentCommit.tree.sha;
       existing = await entriesAt(client, context('reading the parent tree'), baseTree, [
@@ -150,8 +150,8 @@ async function createCommit(input: CommitFilesInput, context: Context): Promise<
   if (items.length === 0) return undefined;
 
   await mapLimit(uploads, 4, async (upload) => {
-    const { data } = await calling(context(`uploading ${upload.path}`), () =>
-      client.octokit.rest.git.createBlob({
+    const { data } = await calling(context(`uploading ${upload.path}`), async () =>
+      (await client.api()).rest.git.createBlob({
         owner,
         repo,
         content: upload.content.toString('base64'),
@@ -165,11 +165,11 @@ async function createCommit(input: CommitFilesInput, context: Context): Promise<
     }
   });
 
-  const { data: tree } = await calling(context('creating the tree'), () =>
-    client.octokit.rest.git.createTree({ owner, repo, base_tree: baseTree, tree: items }),
+  const { data: tree } = await calling(context('creating the tree'), async () =>
+    (await client.api()).rest.git.createTree({ owner, repo, base_tree: baseTree, tree: items }),
   );
-  const { data: commit } = await calling(context('creating the commit'), () =>
-    client.octokit.rest.git.createCommit({
+  const { data: commit } = await calling(context('creating the commit'), async () =>
+    (await client.api()).rest.git.createCommit({
       owner,
       repo,
       message: input.message,
@@ -198,9 +198,9 @@ async function moveBranch(
   if (typeof move === 'object' && (await refTip(input)) !== (lease ?? undefined)) return stale;
   try {
     if (move === 'create' || (typeof move === 'object' && lease === null)) {
-      await client.octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+      await (await client.api()).rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
     } else {
-      await client.octokit.rest.git.updateRef({
+      await (await client.api()).rest.git.updateRef({
         owner,
         repo,
         ref: `heads/${branch}`,

@@ -71,8 +71,15 @@ export async function upsertPullRequest(input: UpsertPullRequestInput): Promise<
   const findOpen = async (): Promise<PullSummary | undefined> => {
     const { data } = await calling(
       context(`looking for an open pull request ${head} → ${base}`, 'pull-requests: read'),
-      () =>
-        client.octokit.rest.pulls.list({ owner, repo, head: headLabel, base, state: 'open', per_page: 10 }),
+      async () =>
+        (await client.api()).rest.pulls.list({
+          owner,
+          repo,
+          head: headLabel,
+          base,
+          state: 'open',
+          per_page: 10,
+        }),
     );
     return data[0];
   };
@@ -81,7 +88,7 @@ export async function upsertPullRequest(input: UpsertPullRequestInput): Promise<
   let created = false;
   if (pull === undefined) {
     try {
-      const { data } = await client.octokit.rest.pulls.create({ owner, repo, head, base, title, body });
+      const { data } = await (await client.api()).rest.pulls.create({ owner, repo, head, base, title, body });
       pull = data;
       created = true;
     } catch (error) {
@@ -101,16 +108,21 @@ export async function upsertPullRequest(input: UpsertPullRequestInput): Promise<
   }
   const current = pull;
   if (!created && (current.title !== title || (current.body ?? '') !== body)) {
-    await calling(context(`updating pull request #${current.number}`), () =>
-      client.octokit.rest.pulls.update({ owner, repo, pull_number: current.number, title, body }),
+    await calling(context(`updating pull request #${current.number}`), async () =>
+      (await client.api()).rest.pulls.update({ owner, repo, pull_number: current.number, title, body }),
     );
   }
 
   const have = new Set(current.labels.map((label) => label.name));
   const missing = [...new Set(input.labels ?? [])].filter((label) => !have.has(label));
   if (missing.length > 0) {
-    await calling(context(`labelling pull request #${current.number}`), () =>
-      client.octokit.rest.issues.addLabels({ owner, repo, issue_number: current.number, labels: missing }),
+    await calling(context(`labelling pull request #${current.number}`), async () =>
+      (await client.api()).rest.issues.addLabels({
+        owner,
+        repo,
+        issue_number: current.number,
+        labels: missing,
+      }),
     );
   }
 
@@ -134,7 +146,7 @@ async function enableAutoMerge(
 ): Promise<UpsertPullRequestResult['autoMerge']> {
   const where = `${context('').owner}/${context('').repo}`;
   try {
-    await client.octokit.graphql(ENABLE_AUTO_MERGE, {
+    await (await client.api()).graphql(ENABLE_AUTO_MERGE, {
       pullRequestId: pull.node_id,
       mergeMethod: method.toUpperCase(),
     });

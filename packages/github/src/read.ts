@@ -33,8 +33,8 @@ const readContext = (input: RepoInput, branch: string | undefined, action: strin
 
 /** The repository's default branch (where its owners keep `.slipway.yaml`). */
 export async function defaultBranchViaApi(input: RepoInput): Promise<string> {
-  const { data } = await calling(readContext(input, undefined, 'reading the repository'), () =>
-    input.client.octokit.rest.repos.get({ owner: input.owner, repo: input.repo }),
+  const { data } = await calling(readContext(input, undefined, 'reading the repository'), async () =>
+    (await input.client.api()).rest.repos.get({ owner: input.owner, repo: input.repo }),
   );
   return data.default_branch;
 }
@@ -44,8 +44,8 @@ export async function branchTip(input: RepoInput & { branch: string }): Promise<
   const sha = await refTip(input);
   if (sha !== undefined) return sha;
   // 404 for the ref: the branch is missing, unless the repository itself is (or is hidden from the token).
-  await calling(readContext(input, input.branch, 'reading the repository'), () =>
-    input.client.octokit.rest.repos.get({ owner: input.owner, repo: input.repo }),
+  await calling(readContext(input, input.branch, 'reading the repository'), async () =>
+    (await input.client.api()).rest.repos.get({ owner: input.owner, repo: input.repo }),
   );
   return undefined;
 }
@@ -53,7 +53,7 @@ export async function branchTip(input: RepoInput & { branch: string }): Promise<
 /** The commit `branch` points to, or undefined on a 404 (a missing branch, or a missing repository). */
 export async function refTip(input: RepoInput & { branch: string }): Promise<string | undefined> {
   try {
-    const { data } = await input.client.octokit.rest.git.getRef({
+    const { data } = await (await input.client.api()).rest.git.getRef({
       owner: input.owner,
       repo: input.repo,
       ref: `heads/${input.branch}`,
@@ -132,8 +132,8 @@ export async function commitTreeViaApi(
   input: RepoInput & { commit: string; branch?: string },
 ): Promise<string> {
   const context = readContext(input, input.branch, `reading commit ${input.commit.slice(0, 12)}`);
-  const { data: commit } = await calling(context, () =>
-    input.client.octokit.rest.git.getCommit({
+  const { data: commit } = await calling(context, async () =>
+    (await input.client.api()).rest.git.getCommit({
       owner: input.owner,
       repo: input.repo,
       commit_sha: input.commit,
@@ -184,8 +184,10 @@ export async function readBlobsViaApi(
 ): Promise<Map<string, Buffer>> {
   const blobs = new Map<string, Buffer>();
   await mapLimit([...new Set(input.shas)], input.concurrency ?? 8, async (sha) => {
-    const { data } = await calling(readContext(input, input.branch, `reading blob ${sha.slice(0, 12)}`), () =>
-      input.client.octokit.rest.git.getBlob({ owner: input.owner, repo: input.repo, file_sha: sha }),
+    const { data } = await calling(
+      readContext(input, input.branch, `reading blob ${sha.slice(0, 12)}`),
+      async () =>
+        (await input.client.api()).rest.git.getBlob({ owner: input.owner, repo: input.repo, file_sha: sha }),
     );
     blobs.set(sha, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'));
   });

@@ -63,8 +63,8 @@ export async function commitStatuses(input: {
   const checks: CommitCheck[] = [];
 
   for (let page = 1; ; page += 1) {
-    const { data } = await calling(context(`reading the statuses of ${ref}`, 'statuses: read'), () =>
-      client.octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref, per_page: 100, page }),
+    const { data } = await calling(context(`reading the statuses of ${ref}`, 'statuses: read'), async () =>
+      (await client.api()).rest.repos.getCombinedStatusForRef({ owner, repo, ref, per_page: 100, page }),
     );
     for (const status of data.statuses) {
       checks.push({
@@ -79,15 +79,16 @@ export async function commitStatuses(input: {
     if (data.statuses.length < 100 || checks.length >= data.total_count) break;
   }
 
-  const runs = await calling(context(`reading the check runs of ${ref}`, 'checks: read'), () =>
-    client.octokit.paginate(client.octokit.rest.checks.listForRef, {
+  const runs = await calling(context(`reading the check runs of ${ref}`, 'checks: read'), async () => {
+    const api = await client.api();
+    return api.paginate(api.rest.checks.listForRef, {
       owner,
       repo,
       ref,
       filter: 'latest',
       per_page: 100,
-    }),
-  );
+    });
+  });
   for (const run of runs) {
     checks.push({
       context: run.name,

@@ -50,8 +50,8 @@ export async function getTree(
   tree: string,
   recursive: boolean,
 ): Promise<{ sha: string; entries: TreeEntry[]; truncated: boolean }> {
-  const { data } = await calling({ ...context, action: `reading tree ${tree.slice(0, 12)}` }, () =>
-    client.octokit.rest.git.getTree({
+  const { data } = await calling({ ...context, action: `reading tree ${tree.slice(0, 12)}` }, async () =>
+    (await client.api()).rest.git.getTree({
       owner: context.owner,
       repo: context.repo,
       tree_sha: tree,

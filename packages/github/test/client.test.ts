@@ -47,7 +47,7 @@ describe('GitHub API requests have a timeout', () => {
   it('an answer whose body stops arriving times out too, as a GitHubTimeoutError', async () => {
     const server = await holdingApi('headers only');
     const client = createGitHubClient({ token: TOKEN, apiUrl: server.url, env: shortTimeout });
-    const error = await client.octokit.rest.repos
+    const error = await (await client.api()).rest.repos
       .get({ owner: 'acme', repo: 'config' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubTimeoutError);

@@ -97,7 +97,7 @@ describe('commitFilesViaApi', () => {
           .sort(),
       ).toEqual(['apps/cart/deployment.yaml', 'apps/new/values.yaml', 'bin/deploy.sh']);
       expect(items.find((item) => item.path === 'apps/new/logo.bin')?.sha).toBe(gitBlobSha(LOGO));
-      const commitJson = await client.octokit.rest.git.getCommit({
+      const commitJson = await (await client.api()).rest.git.getCommit({
         owner: 'acme',
         repo: 'config',
         commit_sha: result.sha,

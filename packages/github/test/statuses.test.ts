@@ -12,15 +12,17 @@ describe('commitStatuses', () => {
         context: string,
         description?: string,
       ) =>
-        client.octokit.rest.repos.createCommitStatus({
-          owner: 'acme',
-          repo: 'config',
-          sha,
-          state,
-          context,
-          ...(description === undefined ? {} : { description }),
-          target_url: `https://ci.test/${context}`,
-        });
+        client.api().then((api) =>
+          api.rest.repos.createCommitStatus({
+            owner: 'acme',
+            repo: 'config',
+            sha,
+            state,
+            context,
+            ...(description === undefined ? {} : { description }),
+            target_url: `https://ci.test/${context}`,
+          }),
+        );
       await post('pending', 'argo/sync', 'syncing');
       await post('success', 'argo/sync', 'synced');
       await post('error', 'smoke');
