@@ -120,6 +120,8 @@ export class ConfigRepo {
   private disposed = false;
   private indexCounter = 0;
   private partial = false;
+  /** Blob ids of what commit() wrote, by content (base64): the objects stay until dispose(). */
+  private readonly writtenBlobs = new Map<string, string>();
 
   private constructor(
     url: string,
@@ -538,10 +540,14 @@ export class ConfigRepo {
       }
     }
 
-    // Blobs: one hash-object per distinct content, a few at a time.
-    const oidByContent = new Map<string, string>();
+    // Blobs: one hash-object per distinct content not written before (a retry writes the same edit again),
+    // a few at a time.
+    const oidByContent = this.writtenBlobs;
     const distinct = new Map<string, Buffer>();
-    for (const content of input.files.values()) distinct.set(content.toString('base64'), content);
+    for (const content of input.files.values()) {
+      const key = content.toString('base64');
+      if (!oidByContent.has(key)) distinct.set(key, content);
+    }
     await mapLimit([...distinct], 4, async ([key, content]) => {
       const out = await this.git.run(['hash-object', '-w', '--stdin'], {
         input: content,
@@ -593,6 +599,23 @@ export class ConfigRepo {
       await rm(indexFile, { force: true });
       await rm(`${indexFile}.lock`, { force: true });
     }
+  }
+
+  /**
+   * The paths (files, symlinks, submodules) added, changed or removed from one commit to another, both already
+   * here. Compares trees only (`diff-tree --name-only`), so in a partial clone no blob is fetched.
+   */
+  async changedPaths(from: string, to: string): Promise<string[]> {
+    this.assertOpen();
+    assertObjectId(from);
+    assertObjectId(to);
+    const out = await this.git.run(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to, '--'], {
+      action: `comparing ${from} with ${to}`,
+    });
+    return out.stdout
+      .toString('utf8')
+      .split('\0')
+      .filter((name) => name !== '');
   }
 
   /** The unified diff from one commit to another (both already here), for dry runs. */

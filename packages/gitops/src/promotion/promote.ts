@@ -3,6 +3,7 @@ import { SlipwayError } from '@slipway/errors';
 import { formatReference } from '@slipway/oci';
 import {
   type BlobScope,
+  type BranchReader,
   type BranchUpdate,
   type GitAuth,
   GitError,
@@ -26,6 +27,7 @@ import {
   requireGitHub,
 } from './pull-request.js';
 import { pullRequestHostFor } from './pull-request-hosts.js';
+import { SnapshotCache } from './snapshot-cache.js';
 import type { EnvironmentTarget, ImageRequest } from './target.js';
 import {
   type GitHubRepo,
@@ -132,7 +134,8 @@ interface FetchMode {
 
 /**
  * Sets images on environment branches: one commit per branch, pushed together without force. When a branch
- * moved under us, the intent ("set image X to D") is applied again on the new tip, with jittered backoff.
+ * moved under us, the intent ("set image X to D") is applied again on the new tip, after a slotted backoff
+ * (see backoffDelay), reading again only what the new tip changed (see SnapshotCache).
  * In pull-request mode, an environment's commit (built the same way, on its branch's tip) goes to Slipway's own
  * branch for it instead, and a pull request into the environment branch is opened or updated.
  */
@@ -199,8 +202,12 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
     // Through the API, environments move one by one: what one that already landed changed, for its outcome.
     const landedChanges = new Map<string, readonly Change[]>();
 
+    // What the attempts read, kept across them: a retry reads again only the paths the new tip changed.
+    const snapshots = new SnapshotCache(repo.reader, repo.changedPaths?.bind(repo));
+
     for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
-      const tips = await fetchTips(repo, request, progress, mode);
+      const started = performance.now();
+      const tips = await fetchTips(repo, request, progress, mode, snapshots);
       // Pull-request heads, read now: their push is forced only over what this attempt saw.
       const heads = new Map(byPullRequest.map((t) => [t.branch, pullRequestBranch(t.env, images)]));
       const headTips = request.dryRun
@@ -212,7 +219,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
         const tip = tips.get(target.branch);
         if (tip === undefined) throw new Error(`bug: no tip for ${target.branch}`);
         const plan = await planBranch(
-          repo.reader,
+          snapshots.reader,
           tip.commit,
           target,
           desired,
@@ -355,7 +362,9 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       }
       lastRejection = pushed.message;
       if (attempt < request.retry.maxAttempts) {
-        const delay = backoffDelay(request.retry, attempt, random);
+        // Every attempt that gets here was rejected as stale, so `attempt` counts the rejections in a row; how
+        // long this one took (fetch → plan → commit → push) is the slot the retries spread over.
+        const delay = backoffDelay(request.retry, attempt, random, performance.now() - started);
         progress(
           `${pushed.branch ?? 'branch'} moved while promoting (attempt ${attempt}/${request.retry.maxAttempts}); re-applying on the new tip in ${delay} ms`,
         );
@@ -398,6 +407,7 @@ async function fetchTips(
   request: PromoteRequest,
   progress: (message: string) => void,
   mode: FetchMode,
+  snapshots: SnapshotCache,
 ): Promise<Map<string, { commit: string; created: boolean }>> {
   const branches = request.targets.map((t) => t.branch);
   const scoped = mode.scoped;
@@ -447,12 +457,16 @@ async function fetchTips(
       tip === null ? { commit: defaultTip ?? '', created: true } : { commit: tip, created: false },
     );
   }
+  for (const [branch, tip] of tips) await snapshots.moveTo(branch, tip.commit);
   if (scoped) {
     const scopes = request.targets.map((target) => ({
       commit: tips.get(target.branch)?.commit ?? '',
       under: [target.path ?? ''],
     }));
-    if (!(await prefetched(repo, scopes, mode, progress))) return fetchTips(repo, request, progress, mode);
+    // Through the snapshots: the blobs of a folder the new tip did not change are here already.
+    if (!(await prefetched(snapshots.reader, scopes, mode, progress))) {
+      return fetchTips(repo, request, progress, mode, snapshots);
+    }
   }
   return tips;
 }
@@ -462,7 +476,7 @@ async function fetchTips(
  * branches and returns false: the caller fetches again, with every blob.
  */
 async function prefetched(
-  repo: Transport,
+  repo: Pick<BranchReader, 'prefetchBlobs'>,
   scopes: BlobScope[],
   mode: FetchMode,
   progress: (message: string) => void,

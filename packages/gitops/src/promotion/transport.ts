@@ -121,6 +121,11 @@ export interface Transport {
   /** The commit id to report, or null when it exists nowhere but in this dry run. */
   published(commit: string): string | null;
   diff(from: string, to: string): Promise<string>;
+  /**
+   * The paths that differ between two commits read here, when the transport can tell cheaply (git: one
+   * `diff-tree`): a retry then reads again only those. Absent: every new tip is read afresh.
+   */
+  changedPaths?(from: string, to: string): Promise<string[]>;
   /** Moves environment branches, fast-forward only (with `atomic`, all or none where the transport can). */
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult>;
   /** The tips of branches Slipway owns (null: missing). */
@@ -196,6 +201,9 @@ class GitTransport implements Transport {
   }
   diff(from: string, to: string): Promise<string> {
     return this.reader.diff(from, to);
+  }
+  changedPaths(from: string, to: string): Promise<string[]> {
+    return this.reader.changedPaths(from, to);
   }
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult> {
     return this.reader.push(updates, options);
