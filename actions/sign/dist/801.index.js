@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   EcrCredentials: () => (/* reexport */ EcrCredentials),
   EcrRepositories: () => (/* reexport */ EcrRepositories),
+  isAccessDenied: () => (/* reexport */ isAccessDenied),
   parseEcrHost: () => (/* reexport */ parseEcrHost)
 });
 
@@ -60,6 +61,15 @@ function awsErrorName(error) {
     const name = error.name;
     return typeof name === 'string' ? name : undefined;
 }
+/** Whether IAM refused the call: the AWS error itself, or the SlipwayError made of it (its cause). */
+function isAccessDenied(error) {
+    const name = awsErrorName(error);
+    if (name !== undefined && ACCESS_DENIED.has(name))
+        return true;
+    const cause = error instanceof src/* SlipwayError */.GQ ? error.cause : undefined;
+    const causeName = awsErrorName(cause);
+    return causeName !== undefined && ACCESS_DENIED.has(causeName);
+}
 /** `account 123456789012 in eu-west-1 (FIPS, dual-stack)`. */
 function describeRegistry(registry) {
     const flavours = [registry.fips ? 'FIPS' : undefined, registry.dualStack ? 'dual-stack' : undefined].filter((flavour) => flavour !== undefined);
@@ -67,7 +77,7 @@ function describeRegistry(registry) {
     return `account ${registry.accountId} in ${registry.region}${suffix}`;
 }
 function notEcrHostError(host) {
-    return new src/* SlipwayError */.G(`${host} is not an Amazon ECR private registry`, {
+    return new src/* SlipwayError */.GQ(`${host} is not an Amazon ECR private registry`, {
         where: host,
         fix: 'ECR registries are named <account>.dkr.ecr.<region>.amazonaws.com (or .amazonaws.com.cn, dkr.ecr-fips., ' +
             'or the dual-stack <account>.dkr-ecr.<region>.on.aws); public.ecr.aws needs no login to pull',
@@ -79,23 +89,23 @@ function credentialsError(error, registry) {
     const detail = errorDetail(error);
     const where = registry.host;
     if (name === 'CredentialsProviderError') {
-        return new src/* SlipwayError */.G(`no AWS credentials for ${describeRegistry(registry)}: the AWS SDK's default chain found none ` +
+        return new src/* SlipwayError */.GQ(`no AWS credentials for ${describeRegistry(registry)}: the AWS SDK's default chain found none ` +
             `(environment variables, web identity token, shared config and profiles, container and instance roles)` +
             (detail === '' ? '' : ` (last: ${detail})`), { where, fix: NO_CREDENTIALS_FIX, cause: error });
     }
     if (name !== undefined && ACCESS_DENIED.has(name)) {
-        return new src/* SlipwayError */.G(`AWS refused the credentials the SDK tried to obtain for ${describeRegistry(registry)} (${name}: ${detail})`, {
+        return new src/* SlipwayError */.GQ(`AWS refused the credentials the SDK tried to obtain for ${describeRegistry(registry)} (${name}: ${detail})`, {
             where,
             fix: "with OIDC, the role's trust policy must allow sts:AssumeRoleWithWebIdentity for this repository and ref " +
                 '(token.actions.githubusercontent.com:sub); check the role ARN given to configure-aws-credentials',
             cause: error,
         });
     }
-    return new src/* SlipwayError */.G(`could not obtain AWS credentials for ${describeRegistry(registry)} (${name ?? 'Error'}: ${detail})`, { where, fix: NO_CREDENTIALS_FIX, cause: error });
+    return new src/* SlipwayError */.GQ(`could not obtain AWS credentials for ${describeRegistry(registry)} (${name ?? 'Error'}: ${detail})`, { where, fix: NO_CREDENTIALS_FIX, cause: error });
 }
 /** Turns a failed ECR API call into a message naming the registry, region, permission and credentials. */
 function ecrCallError(error, context) {
-    if (error instanceof src/* SlipwayError */.G)
+    if (error instanceof src/* SlipwayError */.GQ)
         return error;
     const name = awsErrorName(error);
     const detail = errorDetail(error);
@@ -110,7 +120,7 @@ function ecrCallError(error, context) {
         return credentialsError(error, context.registry);
     if (name !== undefined && ACCESS_DENIED.has(name)) {
         const resource = context.repository === undefined ? ' (on resource "*")' : '';
-        return new src/* SlipwayError */.G(`ECR denied ${context.operation} on ${on}${using} (${name}: ${detail})`, {
+        return new src/* SlipwayError */.GQ(`ECR denied ${context.operation} on ${on}${using} (${name}: ${detail})`, {
             where,
             fix: `allow the IAM action ${context.permission}${resource} for these credentials` +
                 (context.repository === undefined
@@ -120,7 +130,7 @@ function ecrCallError(error, context) {
         });
     }
     if (name !== undefined && EXPIRED.has(name)) {
-        return new src/* SlipwayError */.G(`the AWS credentials${from} have expired (${name})`, {
+        return new src/* SlipwayError */.GQ(`the AWS credentials${from} have expired (${name})`, {
             where,
             fix: 'run the job again; for long jobs raise role-duration-seconds in aws-actions/configure-aws-credentials, ' +
                 'or let the SDK refresh them (a profile or container role instead of fixed session keys)',
@@ -128,7 +138,7 @@ function ecrCallError(error, context) {
         });
     }
     if (name !== undefined && REJECTED_CREDENTIALS.has(name)) {
-        return new src/* SlipwayError */.G(`AWS rejected the credentials${from} for ${context.operation} on ${on} (${name}: ${detail})`, {
+        return new src/* SlipwayError */.GQ(`AWS rejected the credentials${from} for ${context.operation} on ${on} (${name}: ${detail})`, {
             where,
             fix: 'check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (or the profile); keys of one ' +
                 `partition (aws, aws-cn, aws-us-gov) do not work in another, and this registry is in ${context.registry.partition}`,
@@ -136,7 +146,7 @@ function ecrCallError(error, context) {
         });
     }
     if (isThrottled(error)) {
-        return new src/* SlipwayError */.G(`ECR throttled ${context.operation} on ${on} and kept refusing after ${attempts(error)} (${name}: ${detail})`, {
+        return new src/* SlipwayError */.GQ(`ECR throttled ${context.operation} on ${on} and kept refusing after ${attempts(error)} (${name}: ${detail})`, {
             where,
             fix: 'run the job again later, or run fewer ECR jobs at once; AWS_MAX_ATTEMPTS raises the SDK retries',
             cause: error,
@@ -144,7 +154,7 @@ function ecrCallError(error, context) {
     }
     const code = networkCode(error);
     if (code !== undefined) {
-        return new src/* SlipwayError */.G(`cannot reach the ECR API for ${registry} (${code}) after ${attempts(error)}`, {
+        return new src/* SlipwayError */.GQ(`cannot reach the ECR API for ${registry} (${code}) after ${attempts(error)}`, {
             where,
             fix: context.registry.dualStack || context.registry.fips
                 ? 'check the network, proxy (HTTPS_PROXY) and that the FIPS or dual-stack API endpoint is reachable from here'
@@ -153,20 +163,20 @@ function ecrCallError(error, context) {
         });
     }
     if (name === 'KmsException') {
-        return new src/* SlipwayError */.G(`KMS refused ${context.operation} on ${on}${using} (${detail})`, {
+        return new src/* SlipwayError */.GQ(`KMS refused ${context.operation} on ${on}${using} (${detail})`, {
             where,
             fix: 'check the KMS key (ID, ARN or alias in this region) and that its key policy lets these credentials use it',
             cause: error,
         });
     }
     if (name === 'LimitExceededException') {
-        return new src/* SlipwayError */.G(`ECR quota reached for ${context.operation} on ${on} (${detail})`, {
+        return new src/* SlipwayError */.GQ(`ECR quota reached for ${context.operation} on ${on} (${detail})`, {
             where,
             fix: 'delete unused repositories or images, or ask AWS for a higher quota',
             cause: error,
         });
     }
-    return new src/* SlipwayError */.G(`ECR ${context.operation} failed on ${on}${using} (${name ?? 'Error'}: ${detail})`, {
+    return new src/* SlipwayError */.GQ(`ECR ${context.operation} failed on ${on}${using} (${name ?? 'Error'}: ${detail})`, {
         where,
         cause: error,
     });
@@ -177,7 +187,7 @@ function ecrCallError(error, context) {
  */
 function tokenRejectedError(registry, credentialSource, repository) {
     const using = credentialSource === undefined ? '' : ` (AWS credentials from ${credentialSource})`;
-    return new src/* SlipwayError */.G(`the registry rejected a freshly fetched ECR token for ${describeRegistry(registry)}${using}`, {
+    return new src/* SlipwayError */.GQ(`the registry rejected a freshly fetched ECR token for ${describeRegistry(registry)}${using}`, {
         where: repository === undefined ? registry.host : `${registry.host}/${repository}`,
         fix: 'allow ecr:BatchGetImage and ecr:GetDownloadUrlForLayer to pull, plus ecr:InitiateLayerUpload, ' +
             'ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage to push ' +
@@ -490,7 +500,7 @@ class EcrCredentials {
         const data = output.authorizationData?.find((item) => item.proxyEndpoint?.includes(`${registry.accountId}.`) === true) ?? output.authorizationData?.[0];
         const token = data?.authorizationToken;
         if (token === undefined || token === '') {
-            throw new src/* SlipwayError */.G(`ECR returned no authorization token for ${describeRegistry(registry)}`, {
+            throw new src/* SlipwayError */.GQ(`ECR returned no authorization token for ${describeRegistry(registry)}`, {
                 where: registry.host,
                 fix: 'run the job again; if it persists, check the AWS Health Dashboard for ECR in this region',
             });
@@ -544,7 +554,7 @@ function decodePassword(token, registry) {
     const decoded = Buffer.from(token, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon <= 0 || colon === decoded.length - 1 || decoded.slice(0, colon) !== 'AWS') {
-        throw new src/* SlipwayError */.G(`ECR returned an authorization token for ${describeRegistry(registry)} that is not base64 of "AWS:<password>"`, {
+        throw new src/* SlipwayError */.GQ(`ECR returned an authorization token for ${describeRegistry(registry)} that is not base64 of "AWS:<password>"`, {
             where: registry.host,
             fix: 'run the job again; if it persists, report it with the SDK version in use',
         });
@@ -552,6 +562,9 @@ function decodePassword(token, registry) {
     return decoded.slice(colon + 1);
 }
 
+// EXTERNAL MODULE: ../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(46444);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ../../packages/ecr/src/repository.ts
 // ECR repositories: made on first push (ECR has no create-on-push for plain pushes), and a check that an
 // IMMUTABLE repository will accept the tags before a push fails halfway with ImageTagAlreadyExistsException.
@@ -560,8 +573,9 @@ function decodePassword(token, registry) {
 
 
 
+
 /** A tag already names another image in a repository that does not move tags. */
-class ImmutableTagError extends src/* SlipwayError */.G {
+class ImmutableTagError extends src/* SlipwayError */.GQ {
     conflicts;
     constructor(message, options) {
         super(message, { where: options.where, fix: options.fix });
@@ -623,20 +637,24 @@ class EcrRepositories {
         // Someone else made it between our describe and create: theirs stands.
         const raced = await describeRepository(client, registry, name, source);
         if (raced === undefined) {
-            throw new src/* SlipwayError */.G(`ECR said repository ${name} already exists in ${describeRegistry(registry)} but does not describe it`, { where: `${registry.host}/${name}`, fix: 'run the job again' });
+            throw new src/* SlipwayError */.GQ(`ECR said repository ${name} already exists in ${describeRegistry(registry)} but does not describe it`, { where: `${registry.host}/${name}`, fix: 'run the job again' });
         }
         return summarise(registry, name, raced, false, options);
     }
     /**
      * Before pushing `digest` under `tags`: in a repository whose tags cannot move (IMMUTABLE, or a tag
      * outside a MUTABLE_WITH_EXCLUSION repository's mutable filters, …), throws an {@link ImmutableTagError}
-     * when a tag already names another digest. The same digest is fine: re-pushing is idempotent.
+     * when a tag already names another digest. The same digest is fine, and reported in `alreadyTagged` so the
+     * caller can leave that tag out (ECR refuses even an identical re-push of an immutable tag).
+     *
+     * `digest` undefined asks before a build, when the image is not known yet: then every fixed tag that
+     * already exists is a conflict, since a new build makes a new image.
      */
     async checkTagWritable(host, name, tags, digest) {
         const registry = requireEcrHost(host);
         checkRepositoryName(registry, name);
-        if (!DIGEST.test(digest)) {
-            throw new src/* SlipwayError */.G(`${digest} is not an image digest`, {
+        if (digest !== undefined && !DIGEST.test(digest)) {
+            throw new src/* SlipwayError */.GQ(`${digest} is not an image digest`, {
                 where: `${registry.host}/${name}`,
                 fix: 'pass the pushed manifest digest, e.g. sha256:<64 hex digits>',
             });
@@ -653,7 +671,9 @@ class EcrRepositories {
         const unique = [...new Set(tags)];
         const fixed = unique.filter((tag) => isImmutableTag(tag, mutability, filters));
         const found = await Promise.all(fixed.map(async (tag) => ({ tag, digest: await tagDigest(client, registry, name, tag, source) })));
-        const alreadyTagged = found.filter((item) => item.digest === digest).map((item) => item.tag);
+        const alreadyTagged = found
+            .filter((item) => item.digest !== undefined && item.digest === digest)
+            .map((item) => item.tag);
         const conflicts = found.flatMap((item) => item.digest === undefined || item.digest === digest ? [] : [{ tag: item.tag, digest: item.digest }]);
         if (conflicts.length > 0)
             throw immutableTagError(registry, name, mutability, conflicts, digest);
@@ -663,7 +683,7 @@ class EcrRepositories {
 function checkRepositoryName(registry, name) {
     if (name.length >= 2 && name.length <= 256 && REPOSITORY_NAME.test(name))
         return;
-    throw new src/* SlipwayError */.G(`"${name}" is not a valid ECR repository name`, {
+    throw new src/* SlipwayError */.GQ(`"${name}" is not a valid ECR repository name`, {
         where: registry.host,
         fix: 'use 2 to 256 lowercase letters, digits and . _ - / (each path part starting and ending with a letter or digit)',
     });
@@ -710,7 +730,7 @@ async function tagDigest(client, registry, name, tag, source) {
 }
 /** Whether ECR refuses to move `tag` in a repository with this mutability and exclusion filters. */
 function isImmutableTag(tag, mutability, filters) {
-    const matches = () => filters.some((filter) => wildcard(filter).test(tag));
+    const matches = () => filters.some((filter) => wildcard(filter)(tag));
     switch (mutability) {
         case 'IMMUTABLE':
             return true;
@@ -722,26 +742,27 @@ function isImmutableTag(tag, mutability, filters) {
             return false;
     }
 }
+// ECR's WILDCARD filters allow only `[0-9a-zA-Z._*-]` (API reference, ImageTagMutabilityExclusionFilter), so
+// `*` is their one special character; picomatch reads that alphabet the same way (`**` too, as tags hold no
+// `/`), with `dot` on so a `*` also matches a leading `.`.
 function wildcard(filter) {
-    const pattern = filter
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${pattern}$`);
+    return picomatch_default()(filter, { dot: true });
 }
 function immutableTagError(registry, name, mutability, conflicts, digest) {
     const repository = `${registry.host}/${name}`;
     const [first] = conflicts;
+    const pushed = digest === undefined ? 'the image this build makes' : `the pushed ${repository_short(digest)}`;
     const message = conflicts.length === 1 && first !== undefined
         ? `tag ${first.tag} already exists in ${repository} and names another image (${repository_short(first.digest)}, ` +
-            `not the pushed ${repository_short(digest)}), and the repository is ${mutability}`
+            `not ${pushed}), and the repository is ${mutability}`
         : `tags ${conflicts.map((conflict) => `${conflict.tag} (${repository_short(conflict.digest)})`).join(', ')} already ` +
-            `exist in ${repository} and name other images than the pushed ${repository_short(digest)}, and the repository is ${mutability}`;
+            `exist in ${repository} and name other images than ${pushed}, and the repository is ${mutability}`;
+    const unique = 'use a tag unique to each build (type=sha), or keep build once on so a re-run only re-tags';
     return new ImmutableTagError(message, {
-        where: registry.host,
+        where: repository,
         fix: mutability === 'IMMUTABLE'
-            ? 'use a new tag: ECR never moves a tag in an IMMUTABLE repository (pushing the same digest again is fine)'
-            : `use a new tag, or one that the repository's tag mutability exclusion filters leave mutable`,
+            ? `${unique}; or make the repository MUTABLE or add a tag mutability exclusion filter for ${first?.tag ?? 'the tag'}`
+            : `${unique}; or add the tag to the repository's mutable exclusion filters`,
         conflicts,
     });
 }

@@ -184,7 +184,7 @@ async function encryptCosignKey(pkcs8, password, options = {}) {
  * a malformed body, unsupported parameters, and a wrong password.
  */
 async function decryptCosignKey(body, password, where) {
-    const invalid = (reason) => new src/* SlipwayError */.G(`not a valid cosign private key: ${reason}`, {
+    const invalid = (reason) => new src/* SlipwayError */.GQ(`not a valid cosign private key: ${reason}`, {
         where,
         fix: 'use a key written by `slipway keygen` or `cosign generate-key-pair`',
     });
@@ -224,7 +224,7 @@ async function decryptCosignKey(body, password, where) {
     const key = await deriveKey(password, salt, n);
     const opened = nacl_fast_default().secretbox.open(ciphertext, nonce, key);
     if (opened === null) {
-        throw new src/* SlipwayError */.G('wrong password for the encrypted private key', {
+        throw new src/* SlipwayError */.GQ('wrong password for the encrypted private key', {
             where,
             fix: password === ''
                 ? 'set SLIPWAY_KEY_PASSWORD (or COSIGN_PASSWORD) to the password given when the key was generated'
@@ -292,7 +292,7 @@ function decodePemBlocks(text, where) {
         const label = match[1] ?? '';
         const body = (match[2] ?? '').replace(/\s+/g, '');
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0) {
-            throw new src/* SlipwayError */.G(`the PEM block "${label}" is not valid base64`, {
+            throw new src/* SlipwayError */.GQ(`the PEM block "${label}" is not valid base64`, {
                 where,
                 fix: 'use the file exactly as the key generator wrote it',
             });
@@ -357,7 +357,7 @@ async function readPrivateKey(key, password) {
     const block = blocks.find((candidate) => candidate.label.includes('PRIVATE KEY'));
     if (block === undefined) {
         const labels = blocks.map((candidate) => candidate.label);
-        throw new src/* SlipwayError */.G(labels.length === 0
+        throw new src/* SlipwayError */.GQ(labels.length === 0
             ? 'no PEM private key found'
             : `no private key found (PEM blocks: ${labels.join(', ')})`, {
             where: key.origin,
@@ -389,17 +389,17 @@ async function readPrivateKey(key, password) {
                 });
                 break;
             default:
-                throw new src/* SlipwayError */.G(`unsupported private key type "${block.label}"`, {
+                throw new src/* SlipwayError */.GQ(`unsupported private key type "${block.label}"`, {
                     where: key.origin,
                     fix: 'use a cosign key, or a PKCS#8 (`PRIVATE KEY`) or SEC 1 (`EC PRIVATE KEY`) P-256 key',
                 });
         }
     }
     catch (error) {
-        if (error instanceof src/* SlipwayError */.G)
+        if (error instanceof src/* SlipwayError */.GQ)
             throw error;
         const wrongPassword = block.label === 'ENCRYPTED PRIVATE KEY';
-        throw new src/* SlipwayError */.G(wrongPassword ? 'cannot decrypt the private key (wrong password?)' : 'the private key cannot be read', {
+        throw new src/* SlipwayError */.GQ(wrongPassword ? 'cannot decrypt the private key (wrong password?)' : 'the private key cannot be read', {
             where: key.origin,
             fix: wrongPassword
                 ? 'check SLIPWAY_KEY_PASSWORD (or COSIGN_PASSWORD)'
@@ -416,7 +416,7 @@ function readPublicKey(key) {
     const block = blocks.find((candidate) => candidate.label === PUBLIC_KEY_LABEL);
     if (block === undefined) {
         const isPrivate = blocks.some((candidate) => candidate.label.includes('PRIVATE KEY'));
-        throw new src/* SlipwayError */.G(isPrivate ? 'this is a private key, not a public key' : 'no PEM public key found', {
+        throw new src/* SlipwayError */.GQ(isPrivate ? 'this is a private key, not a public key' : 'no PEM public key found', {
             where: key.origin,
             fix: isPrivate
                 ? 'trust the public key (cosign.pub, `-----BEGIN PUBLIC KEY-----`); never hand out the private key'
@@ -428,7 +428,7 @@ function readPublicKey(key) {
         publicKey = (0,external_node_crypto_.createPublicKey)({ key: Buffer.from(block.der), format: 'der', type: 'spki' });
     }
     catch (error) {
-        throw new src/* SlipwayError */.G('the public key cannot be read', {
+        throw new src/* SlipwayError */.GQ('the public key cannot be read', {
             where: key.origin,
             fix: 'the PEM body is damaged: use the file exactly as it was generated',
             cause: error,
@@ -468,7 +468,7 @@ function requireP256(key, where) {
         const what = key.asymmetricKeyType === 'ec'
             ? `an EC key on curve ${curve ?? 'unknown'}`
             : `a ${key.asymmetricKeyType ?? 'unknown'} key`;
-        throw new src/* SlipwayError */.G(`${what}, not ECDSA P-256`, {
+        throw new src/* SlipwayError */.GQ(`${what}, not ECDSA P-256`, {
             where,
             fix: 'use a P-256 key (`slipway keygen`, `cosign generate-key-pair`): containers/image verifies ECDSA P-256 with SHA-256 only',
         });
@@ -493,7 +493,7 @@ function isKmsUri(text) {
 }
 /** Parses `awskms:///alias/release`, `awskms:///<key id or ARN>`, `awskms://<endpoint>/…`. */
 function parseKmsUri(uri) {
-    const invalid = (reason) => new src/* SlipwayError */.G(`invalid AWS KMS key URI: ${reason}`, {
+    const invalid = (reason) => new src/* SlipwayError */.GQ(`invalid AWS KMS key URI: ${reason}`, {
         where: uri,
         fix: 'write awskms:///alias/<name>, awskms:///<key id>, awskms:///<key ARN> or awskms://<endpoint>/<key>',
     });
@@ -540,7 +540,7 @@ async function kmsSigner(uri, options = {}) {
                 throw kmsError(key, 'Sign', error);
             }
             if (signature === undefined || !isDerEcdsaSignature(signature)) {
-                throw new src/* SlipwayError */.G('AWS KMS answered no DER ECDSA signature', {
+                throw new src/* SlipwayError */.GQ('AWS KMS answered no DER ECDSA signature', {
                     where: key.uri,
                     fix: 'check that the key is an ECC_NIST_P256 SIGN_VERIFY key',
                 });
@@ -582,19 +582,19 @@ async function fetchPublicKey(key, client, commands) {
         throw kmsError(key, 'GetPublicKey', error);
     }
     if (answer.KeySpec !== 'ECC_NIST_P256') {
-        throw new src/* SlipwayError */.G(`AWS KMS key has key spec ${answer.KeySpec ?? 'unknown'}, not ECC_NIST_P256`, {
+        throw new src/* SlipwayError */.GQ(`AWS KMS key has key spec ${answer.KeySpec ?? 'unknown'}, not ECC_NIST_P256`, {
             where: key.uri,
             fix: 'create the signing key with `aws kms create-key --key-spec ECC_NIST_P256 --key-usage SIGN_VERIFY` (containers/image verifies ECDSA P-256 with SHA-256 only)',
         });
     }
     if (answer.KeyUsage !== undefined && answer.KeyUsage !== 'SIGN_VERIFY') {
-        throw new src/* SlipwayError */.G(`AWS KMS key has key usage ${answer.KeyUsage}, not SIGN_VERIFY`, {
+        throw new src/* SlipwayError */.GQ(`AWS KMS key has key usage ${answer.KeyUsage}, not SIGN_VERIFY`, {
             where: key.uri,
             fix: 'use a key created with --key-usage SIGN_VERIFY',
         });
     }
     if (answer.PublicKey === undefined) {
-        throw new src/* SlipwayError */.G('AWS KMS answered no public key', {
+        throw new src/* SlipwayError */.GQ('AWS KMS answered no public key', {
             where: key.uri,
             fix: 'retry; check the key state',
         });
@@ -611,7 +611,7 @@ function kmsError(key, operation, error) {
             : name === 'KMSInvalidStateException' || name === 'DisabledException'
                 ? 'enable the key (it is disabled or pending deletion)'
                 : 'check the AWS credentials, the region (AWS_REGION) and the key';
-    return new src/* SlipwayError */.G(`AWS KMS ${operation} failed: ${name}: ${message}`, {
+    return new src/* SlipwayError */.GQ(`AWS KMS ${operation} failed: ${name}: ${message}`, {
         where: key.uri,
         fix,
         cause: error,
@@ -687,7 +687,7 @@ async function writeKeyPair(options) {
         }
         catch (error) {
             const code = error.code;
-            throw new src/* SlipwayError */.G(code === 'EEXIST' ? 'the file already exists' : `cannot write the key (${code ?? String(error)})`, {
+            throw new src/* SlipwayError */.GQ(code === 'EEXIST' ? 'the file already exists' : `cannot write the key (${code ?? String(error)})`, {
                 where: path,
                 fix: code === 'EEXIST'
                     ? 'move the old key away, or pass --overwrite to replace it'
@@ -709,7 +709,7 @@ async function keyText(source, options) {
     if ('env' in source) {
         const value = (options.env ?? process.env)[source.env];
         if (value === undefined || value.trim() === '') {
-            throw new src/* SlipwayError */.G(`environment variable ${source.env} is not set`, {
+            throw new src/* SlipwayError */.GQ(`environment variable ${source.env} is not set`, {
                 where: `env://${source.env}`,
                 fix: `set ${source.env} to the PEM text of the key (for example from a CI secret)`,
             });
@@ -724,10 +724,10 @@ async function keyText(source, options) {
         };
     }
     catch (error) {
-        if (error instanceof src/* SlipwayError */.G)
+        if (error instanceof src/* SlipwayError */.GQ)
             throw error;
         const code = error.code;
-        throw new src/* SlipwayError */.G(code === 'ENOENT' ? 'key file not found' : `cannot read the key file (${code ?? String(error)})`, {
+        throw new src/* SlipwayError */.GQ(code === 'ENOENT' ? 'key file not found' : `cannot read the key file (${code ?? String(error)})`, {
             where: source.path,
             fix: 'check the path (relative paths start at the working directory, or the config repo for policy keys)',
             cause: error,
@@ -922,14 +922,14 @@ const SIGNATURE_TYPE = 'cosign container image signature';
  */
 function buildPayload(options) {
     if (!(0,oci_src/* isDigest */.Bc)(options.manifestDigest)) {
-        throw new src/* SlipwayError */.G(`"${options.manifestDigest}" is not a sha256 manifest digest`, {
+        throw new src/* SlipwayError */.GQ(`"${options.manifestDigest}" is not a sha256 manifest digest`, {
             fix: 'sign a digest: sha256: followed by 64 lowercase hex digits',
         });
     }
     const entries = Object.entries(options.annotations ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [key, value] of entries) {
         if (typeof value !== 'string') {
-            throw new src/* SlipwayError */.G(`annotation "${key}" is not a string`, {
+            throw new src/* SlipwayError */.GQ(`annotation "${key}" is not a string`, {
                 fix: 'give annotations as key=value strings',
             });
         }
@@ -943,7 +943,7 @@ function buildPayload(options) {
     return new Uint8Array(Buffer.from(text, 'utf8'));
 }
 /** Why a payload was refused. */
-class InvalidPayloadError extends src/* SlipwayError */.G {
+class InvalidPayloadError extends src/* SlipwayError */.GQ {
     constructor(reason) {
         super(`the signed payload is not a valid simple-signing payload: ${reason}`, {
             fix: 'sign with `slipway sign` or `cosign sign`; a payload that fails strict parsing is never trusted',
@@ -1206,11 +1206,11 @@ const builderSchema = schemas/* string */.YjP().transform((value, context) => {
 
 
 const POLICY_FILE = '.slipway.yaml';
-class PolicyError extends src/* SlipwayError */.G {
+class PolicyError extends src/* SlipwayError */.GQ {
     file;
     line;
     constructor(message, file, line, fix) {
-        super(message, { where: line === undefined ? file : `${file}:${line}`, fix });
+        super(message, { where: line === undefined ? { file } : { file, line }, fix });
         this.file = file;
         this.line = line;
         this.name = 'PolicyError';
@@ -1507,8 +1507,8 @@ async function loadPolicyKeys(requirement, options) {
             return await loadVerifier(key, { readFile: options.readFile, kms: options.kms });
         }
         catch (error) {
-            if (error instanceof src/* SlipwayError */.G && error.fix !== undefined) {
-                throw new src/* SlipwayError */.G(`${options.file ?? POLICY_FILE} names a key that cannot be used: ${error.message}`, { where: error.where, fix: error.fix, cause: error });
+            if (error instanceof src/* SlipwayError */.GQ && error.fix !== undefined) {
+                throw new src/* SlipwayError */.GQ(`${options.file ?? POLICY_FILE} names a key that cannot be used: ${error.message}`, { where: error.location ?? error.where, fix: error.fix, cause: error });
             }
             throw error;
         }
@@ -1717,7 +1717,7 @@ const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
 /** `sha256-<hex>.sig`: the tag cosign and containers/image look for. */
 function signatureTag(digest) {
     if (!(0,oci_src/* isDigest */.Bc)(digest))
-        throw new src/* SlipwayError */.G(`"${digest}" is not a sha256 digest`, { fix: 'pass sha256:<64 hex digits>' });
+        throw new src/* SlipwayError */.GQ(`"${digest}" is not a sha256 digest`, { fix: 'pass sha256:<64 hex digits>' });
     return `${digest.replace(':', '-')}.sig`;
 }
 function sha256Digest(bytes) {
@@ -1805,7 +1805,7 @@ function layerSignature(layer) {
     return new Uint8Array(Buffer.from(compact, 'base64'));
 }
 function notAManifest(where, reason) {
-    return new src/* SlipwayError */.G(`the signature manifest cannot be read: ${reason}`, {
+    return new src/* SlipwayError */.GQ(`the signature manifest cannot be read: ${reason}`, {
         where,
         fix: 'delete the broken signature tag and sign again',
     });
@@ -1832,7 +1832,7 @@ async function writeBundleReferrer(options) {
     const { repository, digest, bundle } = options;
     const subject = await repository.resolve(digest);
     if (subject === undefined) {
-        throw new src/* SlipwayError */.G(`manifest ${digest} not found`, {
+        throw new src/* SlipwayError */.GQ(`manifest ${digest} not found`, {
             where: repository.name,
             fix: 'push the image first',
         });
@@ -1905,7 +1905,7 @@ async function addToFallbackIndex(repository, digest, descriptor) {
         await repository.putManifest({ digest: sha256Digest(index), mediaType: OCI_INDEX, bytes: index }, [tag]);
         return;
     }
-    throw new src/* SlipwayError */.G('other writers kept changing the referrers index tag', {
+    throw new src/* SlipwayError */.GQ('other writers kept changing the referrers index tag', {
         where: `${repository.name}:${tag}`,
         fix: 'retry signing',
     });
@@ -2112,7 +2112,7 @@ const SIGN_PREDICATE_TYPE = 'https://sigstore.dev/cosign/sign/v1';
 /** The statement `cosign sign` signs for `digest` (`sha256:…`), with `annotations` (`-a key=value`). */
 function imageSignatureStatement(options) {
     if (!(0,oci_src/* isDigest */.Bc)(options.digest) || !options.digest.startsWith('sha256:')) {
-        throw new src/* SlipwayError */.G(`"${options.digest}" is not a sha256 manifest digest`, {
+        throw new src/* SlipwayError */.GQ(`"${options.digest}" is not a sha256 manifest digest`, {
             fix: 'sign images addressed by sha256 digests, as cosign does',
         });
     }
@@ -2144,7 +2144,7 @@ function encodeStatement(statement) {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 async function signBundle(options) {
-    const sigstore = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(140), __webpack_require__.e(701), __webpack_require__.e(712)]).then(__webpack_require__.bind(__webpack_require__, 58712));
+    const sigstore = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(140), __webpack_require__.e(861), __webpack_require__.e(701), __webpack_require__.e(712)]).then(__webpack_require__.bind(__webpack_require__, 58712));
     const { bundleToJSON } = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 63120));
     const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fetchOptions = { timeout, retry: RETRY };
@@ -2218,13 +2218,13 @@ function keySigner(signer) {
  * credential a misbehaving service could echo).
  */
 function serviceError(error, options) {
-    if (error instanceof src/* SlipwayError */.G)
+    if (error instanceof src/* SlipwayError */.GQ)
         return error;
     const code = typeof error === 'object' && error !== null ? error.code : undefined;
     const status = httpStatus(error);
     const answered = serviceFailure(error);
     if (code === 'CA_CREATE_SIGNING_CERTIFICATE_ERROR' && options.signer.kind === 'keyless') {
-        return new src/* SlipwayError */.G(`Fulcio ${answered} when asked for a signing certificate`, {
+        return new src/* SlipwayError */.GQ(`Fulcio ${answered} when asked for a signing certificate`, {
             where: options.signer.fulcioUrl,
             fix: status === 400 || status === 401 || status === 403
                 ? 'the identity token was refused: it must be fresh and have audience "sigstore" (on GitHub Actions: permissions: id-token: write); check --fulcio-url or --sigstore matches the token issuer'
@@ -2233,21 +2233,21 @@ function serviceError(error, options) {
         });
     }
     if (code === 'TLOG_CREATE_ENTRY_ERROR' || code === 'TLOG_FETCH_ENTRY_ERROR') {
-        return new src/* SlipwayError */.G(`Rekor ${answered} when asked to log the signature`, {
+        return new src/* SlipwayError */.GQ(`Rekor ${answered} when asked to log the signature`, {
             where: options.rekorUrl ?? 'Rekor',
             fix: 'retry; check --rekor-url, or sign without the log (--tlog-upload false) with a timestamp authority (--tsa-url)',
             cause: error,
         });
     }
     if (code === 'TSA_CREATE_TIMESTAMP_ERROR') {
-        return new src/* SlipwayError */.G(`the timestamp authority ${answered}`, {
+        return new src/* SlipwayError */.GQ(`the timestamp authority ${answered}`, {
             where: options.tsaUrl ?? 'TSA',
             fix: 'retry; check --tsa-url and that this machine reaches it',
             cause: error,
         });
     }
     if (code === 'IDENTITY_TOKEN_READ_ERROR' || code === 'IDENTITY_TOKEN_PARSE_ERROR') {
-        return new src/* SlipwayError */.G('the OIDC identity token could not be read', {
+        return new src/* SlipwayError */.GQ('the OIDC identity token could not be read', {
             where: 'SIGSTORE_ID_TOKEN',
             fix: 'give a JWT issued for the audience "sigstore"',
             cause: error,
@@ -2300,7 +2300,7 @@ const rekor_layer_proof_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTim
  */
 async function logLayerSignature(options) {
     const { payload, signature, signer, tlog } = options;
-    const sigstore = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(140), __webpack_require__.e(701), __webpack_require__.e(712)]).then(__webpack_require__.bind(__webpack_require__, 58712));
+    const sigstore = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(140), __webpack_require__.e(861), __webpack_require__.e(701), __webpack_require__.e(712)]).then(__webpack_require__.bind(__webpack_require__, 58712));
     const timeout = tlog.timeoutMs ?? rekor_layer_proof_DEFAULT_TIMEOUT_MS;
     const witness = new sigstore.RekorWitness({
         rekorBaseURL: tlog.rekorUrl,
@@ -2328,9 +2328,9 @@ async function logLayerSignature(options) {
         }).create({ data: Buffer.from(payload) });
     }
     catch (error) {
-        if (error instanceof src/* SlipwayError */.G)
+        if (error instanceof src/* SlipwayError */.GQ)
             throw error;
-        throw new src/* SlipwayError */.G(`Rekor ${serviceFailure(error)} when asked to log the signature`, {
+        throw new src/* SlipwayError */.GQ(`Rekor ${serviceFailure(error)} when asked to log the signature`, {
             where: tlog.rekorUrl,
             fix: 'retry; check the Rekor URL and that this machine reaches it, or sign without the log (the signature then needs cosign verify --insecure-ignore-tlog)',
             cause: error,
@@ -2339,7 +2339,7 @@ async function logLayerSignature(options) {
     const entry = bundle.verificationMaterial.tlogEntries[0];
     const promise = entry?.inclusionPromise?.signedEntryTimestamp;
     if (entry === undefined || promise === undefined) {
-        throw new src/* SlipwayError */.G('Rekor logged the signature without a signed entry timestamp', {
+        throw new src/* SlipwayError */.GQ('Rekor logged the signature without a signed entry timestamp', {
             where: tlog.rekorUrl,
             fix: "use a Rekor v1 log (cosign 2 reads only v1's signed entry timestamp)",
         });
@@ -2418,7 +2418,7 @@ const INDEX_MEDIA_TYPES = [
 async function signImage(options) {
     const { repository, digest, signer } = options;
     if (!(0,oci_src/* isDigest */.Bc)(digest)) {
-        throw new src/* SlipwayError */.G(`"${digest}" is not a manifest digest`, {
+        throw new src/* SlipwayError */.GQ(`"${digest}" is not a manifest digest`, {
             where: repository.name,
             fix: 'sign by digest (sha256:…): resolve the tag first so the signature names the exact image',
         });
@@ -2463,7 +2463,7 @@ function defaultIdentity(repository, identity) {
     const named = repository.registry !== undefined || !repository.name.startsWith('oci:');
     const text = identity ?? (named ? repository.name : undefined);
     if (text === undefined) {
-        throw new src/* SlipwayError */.G('an OCI layout has no image name to put in the signature', {
+        throw new src/* SlipwayError */.GQ('an OCI layout has no image name to put in the signature', {
             where: repository.name,
             fix: 'pass the identity: the repository the image will be pulled from, e.g. registry.example.com/shop/cart',
         });
@@ -2472,7 +2472,7 @@ function defaultIdentity(repository, identity) {
         (0,oci_src/* parseReference */.F2)(text);
     }
     catch (error) {
-        throw new src/* SlipwayError */.G(`the signature identity "${text}" is not an image reference`, {
+        throw new src/* SlipwayError */.GQ(`the signature identity "${text}" is not an image reference`, {
             where: repository.name,
             fix: 'give a repository such as registry.example.com/shop/cart (optionally with :tag)',
             cause: error,
@@ -2492,7 +2492,7 @@ async function addSignature(options, digest, identity) {
     const payloadDigest = sha256Digest(payload);
     const signature = await signer.sign(payload);
     if (!isDerEcdsaSignature(signature)) {
-        throw new src/* SlipwayError */.G(`${signer.description} produced a signature that is not ASN.1 DER`, {
+        throw new src/* SlipwayError */.GQ(`${signer.description} produced a signature that is not ASN.1 DER`, {
             fix: 'use a P-256 key; cosign and containers/image read DER ECDSA signatures only',
         });
     }
@@ -2667,20 +2667,20 @@ function refusedRewrite(error, where, existed) {
         /immutable|cannot be overwritten|already exists/i.test(message);
     if (!immutable || !existed)
         return undefined;
-    return new src/* SlipwayError */.G('the repository refused to rewrite the signature tag: its tags are immutable', {
+    return new src/* SlipwayError */.GQ('the repository refused to rewrite the signature tag: its tags are immutable', {
         where,
         fix: 'make the repository tags mutable for signatures (ECR: image tag mutability IMMUTABLE_WITH_EXCLUSION with an exclusion filter "sha256-*.sig", or MUTABLE), or sign each digest only once',
         cause: error,
     });
 }
 function contended(where, attempts) {
-    return new src/* SlipwayError */.G(`other signers kept changing the signature tag; gave up after ${attempts} attempts`, {
+    return new src/* SlipwayError */.GQ(`other signers kept changing the signature tag; gave up after ${attempts} attempts`, {
         where,
         fix: 'retry the signing step; avoid running many signers on one digest at once',
     });
 }
 function imageNotFound(repository, digest) {
-    return new src/* SlipwayError */.G(`manifest ${digest} not found`, {
+    return new src/* SlipwayError */.GQ(`manifest ${digest} not found`, {
         where: repository.name,
         fix: 'push the image first, or check the repository and digest',
     });
@@ -2710,7 +2710,7 @@ const SIGSTORE_INSTANCES = ['public-good', 'github'];
 function resolveEndpoints(options) {
     const allowHttp = options.allowHttp === true;
     if (options.signingConfig !== undefined && options.instance !== undefined) {
-        throw new src/* SlipwayError */.G('--signing-config and --sigstore both say which services to use', {
+        throw new src/* SlipwayError */.GQ('--signing-config and --sigstore both say which services to use', {
             where: '--signing-config',
             fix: 'give one of them',
         });
@@ -2730,13 +2730,13 @@ function resolveEndpoints(options) {
     if (options.tlogUpload === false)
         rekor = undefined;
     if (options.tlogUpload === true && rekor === undefined) {
-        throw new src/* SlipwayError */.G('--tlog-upload is true but no transparency log is configured', {
+        throw new src/* SlipwayError */.GQ('--tlog-upload is true but no transparency log is configured', {
             where: '--tlog-upload',
             fix: 'give --rekor-url, or --tlog-upload false to rely on the timestamp authority alone',
         });
     }
     if (rekor === undefined && tsaUrl === undefined) {
-        throw new src/* SlipwayError */.G('keyless signing without a transparency log needs a timestamp authority', {
+        throw new src/* SlipwayError */.GQ('keyless signing without a transparency log needs a timestamp authority', {
             where: '--tlog-upload',
             fix: 'give --tsa-url (GitHub private repositories: --sigstore github), or leave --tlog-upload on',
         });
@@ -2754,17 +2754,17 @@ function serviceUrl(text, where, allowHttp) {
         url = new URL(text.trim());
     }
     catch {
-        throw new src/* SlipwayError */.G(`"${text}" is not a URL`, { where, fix: 'give an https:// URL' });
+        throw new src/* SlipwayError */.GQ(`"${text}" is not a URL`, { where, fix: 'give an https:// URL' });
     }
     if (url.username !== '' || url.password !== '') {
-        throw new src/* SlipwayError */.G('the service URL carries credentials', {
+        throw new src/* SlipwayError */.GQ('the service URL carries credentials', {
             where,
             fix: 'remove user:password@ from the URL; Sigstore services take none',
         });
     }
     const plainAllowed = url.protocol === 'http:' && (allowHttp || isLoopback(url.hostname));
     if (url.protocol !== 'https:' && !plainAllowed) {
-        throw new src/* SlipwayError */.G(`"${url.origin}" is not an https:// URL`, {
+        throw new src/* SlipwayError */.GQ(`"${url.origin}" is not an https:// URL`, {
             where,
             fix: 'use https:// (http:// only to a loopback host, or anywhere with SLIPWAY_ALLOW_HTTP=1)',
         });
@@ -2802,7 +2802,7 @@ function parseSigningConfig(bytes, where, allowHttp = false) {
         json = JSON.parse(Buffer.from(bytes).toString('utf8'));
     }
     catch (error) {
-        throw new src/* SlipwayError */.G('the signing config is not JSON', {
+        throw new src/* SlipwayError */.GQ('the signing config is not JSON', {
             where,
             fix: 'give a Sigstore signing_config.json',
             cause: error,
@@ -2811,18 +2811,18 @@ function parseSigningConfig(bytes, where, allowHttp = false) {
     const parsed = signingConfigSchema.safeParse(json);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new src/* SlipwayError */.G(`the signing config is not a Sigstore SigningConfig: ${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`, { where, fix: `give a ${SIGNING_CONFIG_MEDIA_TYPE} document` });
+        throw new src/* SlipwayError */.GQ(`the signing config is not a Sigstore SigningConfig: ${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`, { where, fix: `give a ${SIGNING_CONFIG_MEDIA_TYPE} document` });
     }
     const config = parsed.data;
     if (config.mediaType !== SIGNING_CONFIG_MEDIA_TYPE) {
-        throw new src/* SlipwayError */.G(`the signing config's mediaType is "${config.mediaType}"`, {
+        throw new src/* SlipwayError */.GQ(`the signing config's mediaType is "${config.mediaType}"`, {
             where,
             fix: `Slipway reads ${SIGNING_CONFIG_MEDIA_TYPE}; get a current signing_config.json (cosign 3 and the Sigstore TUF repository publish one)`,
         });
     }
     const ca = pick(config.caUrls, 1, 'caUrls', where);
     if (ca === undefined) {
-        throw new src/* SlipwayError */.G('the signing config has no Fulcio (caUrls) valid now with API version 1', {
+        throw new src/* SlipwayError */.GQ('the signing config has no Fulcio (caUrls) valid now with API version 1', {
             where,
             fix: 'add a caUrls entry, or pass --fulcio-url',
         });
@@ -2833,7 +2833,7 @@ function parseSigningConfig(bytes, where, allowHttp = false) {
         checkSelector(config.rekorTlogConfig.selector, 'rekorTlogConfig', where);
         const log = pick(config.rekorTlogUrls, 2, 'rekorTlogUrls', where);
         if (log === undefined) {
-            throw new src/* SlipwayError */.G('the signing config selects a transparency log but lists none valid now', {
+            throw new src/* SlipwayError */.GQ('the signing config selects a transparency log but lists none valid now', {
                 where,
                 fix: 'add a rekorTlogUrls entry with majorApiVersion 1 or 2, or remove rekorTlogConfig',
             });
@@ -2848,7 +2848,7 @@ function parseSigningConfig(bytes, where, allowHttp = false) {
         checkSelector(config.tsaConfig.selector, 'tsaConfig', where);
         const tsa = pick(config.tsaUrls, 1, 'tsaUrls', where);
         if (tsa === undefined) {
-            throw new src/* SlipwayError */.G('the signing config selects a timestamp authority but lists none valid now', {
+            throw new src/* SlipwayError */.GQ('the signing config selects a timestamp authority but lists none valid now', {
                 where,
                 fix: 'add a tsaUrls entry with majorApiVersion 1, or remove tsaConfig',
             });
@@ -2863,7 +2863,7 @@ function parseSigningConfig(bytes, where, allowHttp = false) {
 }
 function checkSelector(value, field, where) {
     if (value !== 'ANY') {
-        throw new src/* SlipwayError */.G(`the signing config's ${field}.selector is ${value}`, {
+        throw new src/* SlipwayError */.GQ(`the signing config's ${field}.selector is ${value}`, {
             where,
             fix: 'Slipway (as sigstore-js) uses one service of each kind: set the selector to ANY',
         });
@@ -2876,7 +2876,7 @@ function pick(services, maxVersion, field, where) {
             return undefined;
         const value = Date.parse(text);
         if (Number.isNaN(value)) {
-            throw new src/* SlipwayError */.G(`the signing config's ${field} has a validFor.${edge} that is no date: "${text}"`, {
+            throw new src/* SlipwayError */.GQ(`the signing config's ${field} has a validFor.${edge} that is no date: "${text}"`, {
                 where,
                 fix: 'write RFC 3339 times such as 2025-04-01T00:00:00Z',
             });
@@ -2921,7 +2921,7 @@ async function identityToken(options) {
     if (given !== undefined) {
         mask(given);
         if (!JWT.test(given)) {
-            throw new src/* SlipwayError */.G(`${SIGSTORE_ID_TOKEN_VARIABLE} does not hold a JWT`, {
+            throw new src/* SlipwayError */.GQ(`${SIGSTORE_ID_TOKEN_VARIABLE} does not hold a JWT`, {
                 where: SIGSTORE_ID_TOKEN_VARIABLE,
                 fix: 'set it to the OIDC identity token itself (three base64url parts separated by dots), or unset it',
             });
@@ -2934,12 +2934,12 @@ async function identityToken(options) {
         mask(requestToken);
     if (requestUrl === undefined || requestToken === undefined) {
         if (env.GITHUB_ACTIONS === 'true') {
-            throw new src/* SlipwayError */.G('this GitHub Actions job cannot get an OIDC identity token for keyless signing', {
+            throw new src/* SlipwayError */.GQ('this GitHub Actions job cannot get an OIDC identity token for keyless signing', {
                 where: GITHUB_TOKEN_URL_VARIABLE,
                 fix: 'give the job `permissions: id-token: write` (and keep contents: read), or sign with --key',
             });
         }
-        throw new src/* SlipwayError */.G('no key and no OIDC identity token to sign with', {
+        throw new src/* SlipwayError */.GQ('no key and no OIDC identity token to sign with', {
             where: `--key, ${SIGSTORE_ID_TOKEN_VARIABLE}`,
             fix: `pass --key (a cosign.key path, env://NAME or awskms:///alias/name), or set ${SIGSTORE_ID_TOKEN_VARIABLE} to an OIDC token with audience "sigstore" for keyless signing (on GitHub Actions: permissions: id-token: write)`,
         });
@@ -2955,13 +2955,13 @@ function tokenEndpoint(text, allowHttp) {
         url = new URL(text);
     }
     catch {
-        throw new src/* SlipwayError */.G(`${GITHUB_TOKEN_URL_VARIABLE} is not a URL`, {
+        throw new src/* SlipwayError */.GQ(`${GITHUB_TOKEN_URL_VARIABLE} is not a URL`, {
             where: GITHUB_TOKEN_URL_VARIABLE,
             fix: 'leave it as the GitHub runner sets it',
         });
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (allowHttp || isLoopback(url.hostname)))) {
-        throw new src/* SlipwayError */.G(`${GITHUB_TOKEN_URL_VARIABLE} is not an https:// URL (${url.origin})`, {
+        throw new src/* SlipwayError */.GQ(`${GITHUB_TOKEN_URL_VARIABLE} is not an https:// URL (${url.origin})`, {
             where: GITHUB_TOKEN_URL_VARIABLE,
             fix: 'leave it as the GitHub runner sets it (http:// only to a loopback host, or anywhere with SLIPWAY_ALLOW_HTTP=1)',
         });
@@ -2981,19 +2981,19 @@ async function fetchGitHubToken(url, requestToken, timeoutMs) {
     }
     catch (error) {
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
-        throw new src/* SlipwayError */.G(timedOut
+        throw new src/* SlipwayError */.GQ(timedOut
             ? `the OIDC token request got no answer within ${Math.round(timeoutMs / 1000)} s`
             : `the OIDC token request failed: ${describeNetworkError(error)}`, { where, fix: 'retry the job; if it persists, check the runner can reach GitHub' });
     }
     const body = await readBounded(response, where);
     if (response.status === 401 || response.status === 403) {
-        throw new src/* SlipwayError */.G(`the OIDC token endpoint refused the request (HTTP ${response.status})`, {
+        throw new src/* SlipwayError */.GQ(`the OIDC token endpoint refused the request (HTTP ${response.status})`, {
             where,
             fix: 'the job needs `permissions: id-token: write`; ACTIONS_ID_TOKEN_REQUEST_TOKEN is only valid inside its own job',
         });
     }
     if (!response.ok) {
-        throw new src/* SlipwayError */.G(`the OIDC token endpoint answered HTTP ${response.status}`, {
+        throw new src/* SlipwayError */.GQ(`the OIDC token endpoint answered HTTP ${response.status}`, {
             where,
             fix: 'retry the job; GitHub may be having trouble (https://www.githubstatus.com)',
         });
@@ -3006,7 +3006,7 @@ async function fetchGitHubToken(url, requestToken, timeoutMs) {
         value = undefined;
     }
     if (typeof value !== 'string' || !JWT.test(value)) {
-        throw new src/* SlipwayError */.G('the OIDC token endpoint did not answer with a token', {
+        throw new src/* SlipwayError */.GQ('the OIDC token endpoint did not answer with a token', {
             where,
             fix: 'retry the job; the answer should be JSON {"value": "<jwt>"}',
         });
@@ -3026,7 +3026,7 @@ async function readBounded(response, where) {
         size += value.length;
         if (size > MAX_RESPONSE_BYTES) {
             await reader.cancel();
-            throw new src/* SlipwayError */.G(`the OIDC token endpoint answered more than ${MAX_RESPONSE_BYTES} bytes`, {
+            throw new src/* SlipwayError */.GQ(`the OIDC token endpoint answered more than ${MAX_RESPONSE_BYTES} bytes`, {
                 where,
                 fix: 'check ACTIONS_ID_TOKEN_REQUEST_URL points at GitHub’s token endpoint',
             });
@@ -3287,7 +3287,7 @@ function tufCacheDir(env) {
     return (0,external_node_path_.join)(home, '.cache', 'slipway', 'sigstore');
 }
 async function fromTuf(source) {
-    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(701), __webpack_require__.e(732)]).then(__webpack_require__.bind(__webpack_require__, 46930));
+    const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(861), __webpack_require__.e(701), __webpack_require__.e(732)]).then(__webpack_require__.bind(__webpack_require__, 46930));
     const { toTrustMaterial } = await Promise.all(/* import() */[__webpack_require__.e(591), __webpack_require__.e(140), __webpack_require__.e(447)]).then(__webpack_require__.bind(__webpack_require__, 41447));
     const mirror = source.mirrorUrl ?? 'https://tuf-repo-cdn.sigstore.dev';
     let root;
@@ -3300,7 +3300,7 @@ async function fromTuf(source) {
         });
     }
     catch (error) {
-        throw new src/* SlipwayError */.G(`cannot fetch Sigstore's public-good trusted root through TUF: ${oneLine(error)}`, {
+        throw new src/* SlipwayError */.GQ(`cannot fetch Sigstore's public-good trusted root through TUF: ${oneLine(error)}`, {
             where: mirror,
             fix: 'check the network to the TUF mirror, or give a TrustedRoot JSON file with --trusted-root (offline or private Sigstore)',
         });
@@ -3312,7 +3312,7 @@ async function fromTuf(source) {
     };
 }
 async function fromJson(bytes, where) {
-    const refuse = (what, fix = 'give a TrustedRoot JSON file (`cosign trusted-root create`, or the trusted_root.json of your Sigstore instance)') => new src/* SlipwayError */.G(`the trusted root ${what}`, { where, fix });
+    const refuse = (what, fix = 'give a TrustedRoot JSON file (`cosign trusted-root create`, or the trusted_root.json of your Sigstore instance)') => new src/* SlipwayError */.GQ(`the trusted root ${what}`, { where, fix });
     if (bytes.length > MAX_TRUSTED_ROOT_BYTES) {
         throw refuse(`is ${bytes.length} bytes, more than the ${MAX_TRUSTED_ROOT_BYTES} allowed`);
     }
@@ -3457,7 +3457,7 @@ async function readReferrerBundle(repository, manifestDigest) {
     }
     catch (error) {
         const kind = typeof error === 'object' && error !== null ? error.kind : undefined;
-        if (error instanceof src/* SlipwayError */.G && kind !== 'not-found')
+        if (error instanceof src/* SlipwayError */.GQ && kind !== 'not-found')
             throw error;
         return `the bundle blob cannot be read: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -3673,7 +3673,7 @@ function extensionText(leaf, oid, der) {
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 const MAX_PAYLOAD_BYTES = 256 * 1024;
 /** Verification failed; `rejected` says what each signature found was refused for. */
-class VerificationError extends src/* SlipwayError */.G {
+class VerificationError extends src/* SlipwayError */.GQ {
     kind;
     digest;
     rejected;
@@ -3698,7 +3698,7 @@ async function verifyImage(options) {
         }, undefined);
     }
     if (identities.length > 0 && options.trustRoot === undefined) {
-        throw new src/* SlipwayError */.G('certificate identities are given without a trusted root to check certificates with', {
+        throw new src/* SlipwayError */.GQ('certificate identities are given without a trusted root to check certificates with', {
             where,
             fix: "load Sigstore's public-good root or a TrustedRoot JSON file (loadTrustRoot) and pass it as trustRoot",
         });
@@ -3782,7 +3782,7 @@ async function checkLayer(repository, layer, digest, trust, rule, imageRepositor
     catch (error) {
         // A missing or oversized payload blob spoils this signature only; registry trouble stops everything.
         const kind = typeof error === 'object' && error !== null ? error.kind : undefined;
-        if (error instanceof src/* SlipwayError */.G && kind !== 'not-found')
+        if (error instanceof src/* SlipwayError */.GQ && kind !== 'not-found')
             throw error;
         return reject('unreadable', `the payload blob cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
