@@ -85,6 +85,12 @@ environments:
           - path: keys/release.pub
         identities:
           - workflow: ${RELEASE}
+  broken:
+    require:
+      signatures:
+        identities:
+          - workflow: ${RELEASE}
+        trustedRoot: { path: sigstore/broken.json }
 `;
 
 const deployment = (image: string): string =>
@@ -123,11 +129,14 @@ beforeAll(async () => {
         // Valid JSON, over the 256 KiB a trusted root may take: refused before it is read.
         'sigstore/big.json': `${JSON.stringify(services.trustedRoot)}${' '.repeat(300 * 1024)}`,
         'keys/release.pub': await readFile(join(dir, 'release.pub'), 'utf8'),
+        // Small and JSON, but not a TrustedRoot: refused when a keyless signature is checked against it.
+        'sigstore/broken.json': '{"mediaType": "not a trusted root"}',
       },
       'env/dev': manifest,
       'env/qa': manifest,
       'env/staging': manifest,
       'env/prod': manifest,
+      'env/broken': manifest,
       'env/edge': manifest,
       'env/lab': manifest,
       'env/big': manifest,
@@ -293,6 +302,16 @@ describe.skipIf(skip)('the promotion gate by keyless identity and provenance (CL
       /\.slipway\.yaml:47: the trusted root sigstore\/big\.json cannot be read: sigstore\/big\.json is \d+(\.\d)? KiB, over Slipway's limit of 256 KiB.*trusted root file this large/,
     );
     expect([branchTip(repo.path, 'env/lab'), branchTip(repo.path, 'env/big')]).toEqual(tips);
+  });
+
+  it('refuses a trustedRoot file that is not a trusted root, naming the file and its line in .slipway.yaml', async () => {
+    const digest = await keylessImage('3.2.0');
+    const tip = branchTip(repo.path, 'env/broken');
+    const result = await promote('--env', 'broken', '--image', `${cart}:3.2.0@${digest}`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/sigstore\/broken\.json \(trustedRoot, \.slipway\.yaml:\d+\)/);
+    expect(result.stderr).not.toContain('[object Object]');
+    expect(branchTip(repo.path, 'env/broken')).toBe(tip);
   });
 
   it('checks a key-signed or unsigned image where keys or identities are trusted without fetching the public-good root', async () => {

@@ -48,7 +48,8 @@ export function checkPolicyDecidedFlags(
   }
   if (flags.mode === 'push' && environment.mode === 'pull-request') {
     context.reporter.warning(
-      `${where}: ${target.env} is promoted by pull request (mode: pull-request), so --mode push does not apply to it`,
+      `${target.env} is promoted by pull request (mode: pull-request), so --mode push does not apply to it`,
+      where,
     );
   }
 }

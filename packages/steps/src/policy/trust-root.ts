@@ -1,4 +1,4 @@
-import { SlipwayError } from '@slipway/errors';
+import { describeLocation, SlipwayError } from '@slipway/errors';
 import { type ConfigFilesReader, FILE_LIMITS } from '@slipway/gitops';
 import type { PolicyTrustedRoot, TrustRoot } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
@@ -73,7 +73,11 @@ async function prepare(
   const bytes = found;
   return once(async () => {
     const { loadTrustRoot } = await import('@slipway/sign');
-    return loadTrustRoot({ kind: 'json', bytes, where: `${source.path} (trustedRoot, ${where})` });
+    return loadTrustRoot({
+      kind: 'json',
+      bytes,
+      where: `${source.path} (trustedRoot, ${describeLocation(where)})`,
+    });
   });
 }
 
