@@ -2,7 +2,7 @@
 // actions/ (a new action is picked up from the filesystem, and fails here until it has its scenarios):
 // inputs arrive as INPUT_<NAME> variables, outputs leave through GITHUB_OUTPUT in the runner's heredoc format,
 // the summary through GITHUB_STEP_SUMMARY, secrets are masked before anything could print them, and a
-// failure is one ::error annotation (with file and line when known) and exit code 1.
+// failure is one ::error annotation (with file and line when known), a summary of what failed, and exit code 1.
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -252,6 +252,14 @@ const SUCCESS: Record<string, (way: SecretWay) => Promise<Scenario>> = {
             'org.opencontainers.image.source': 'https://github.com/acme/shop',
           }),
         ),
+        // The org.opencontainers.image.* labels again, as manifest annotations for `--annotation`.
+        annotations: (value) =>
+          expect(value.split('\n')).toEqual(
+            expect.arrayContaining([
+              `manifest:org.opencontainers.image.revision=${'e'.repeat(40)}`,
+              'manifest:org.opencontainers.image.source=https://github.com/acme/shop',
+            ]),
+          ),
         reused: 'false',
         // No provenance asked for.
         'provenance-digest': '',
@@ -676,7 +684,7 @@ async function expectSuccess(action: string, scenario: Scenario, result: ActionR
   expectNeverWritten(result, scenario.sensitive ?? []);
 }
 
-/** A failure: exit code 1, one `::error` annotation (where expected, with file and line), nothing else written. */
+/** A failure: exit code 1, one `::error` annotation (where expected, with file and line), a summary of the failure, nothing else written. */
 function expectFailure(
   result: ActionRun,
   message: RegExp,
@@ -698,8 +706,14 @@ function expectFailure(
   );
   expect(result.outputs).toEqual(outputs);
   if (Object.keys(outputs).length === 0) expect(result.files.output).toBe('');
-  expect(result.summary).toBe('');
+  expectFailureSummary(result);
   expectNoStrayWrites(result);
+}
+
+/** A failed step's summary is the failure alone: what failed (and where and the fix when known), nothing else. */
+function expectFailureSummary(result: ActionRun): void {
+  expect(result.summary).toMatch(/^## ❌ .+ failed\n\n\*\*What failed:\*\* \S/);
+  expect(result.summary.match(/^## /gm)).toHaveLength(1);
 }
 
 describe('the runner-file parser of the harness', () => {
@@ -794,7 +808,7 @@ describe.each(ACTIONS)('actions/%s, run as the runner runs it', (action) => {
   );
 
   it.skipIf(skipRegistry)(
-    'fails with exit code 1, one ::error:: without a file, and no outputs or summary',
+    'fails with exit code 1, one ::error:: without a file, no outputs, and a summary of the failure alone',
     async () => {
       const scenario = await FAILURE[action]?.();
       if (scenario === undefined) throw new Error(`no failure scenario for actions/${action}`);
@@ -852,7 +866,7 @@ describe.each(ACTIONS)('actions/%s, run as the runner runs it', (action) => {
       expect(errors).toHaveLength(1);
       expect(errors[0]?.properties).toEqual({});
       expect(result.outputs).toEqual({});
-      expect(result.summary).toBe('');
+      expectFailureSummary(result);
       expectNoStrayWrites(result);
       expectMasked(result, [WRONG]);
     });
