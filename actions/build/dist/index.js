@@ -1089,9 +1089,10 @@ function lineAt(text, offset) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GQ: () => (/* binding */ SlipwayError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   cc: () => (/* binding */ MissingTokenError)
+/* harmony export */   cc: () => (/* binding */ MissingTokenError),
+/* harmony export */   lR: () => (/* binding */ describeLocation)
 /* harmony export */ });
-/* unused harmony exports describeLocation, tokenFix */
+/* unused harmony export tokenFix */
 /**
  * An error meant for the person running Slipway: it says what failed, where (a file and line, a branch,
  * a registry) and how to fix it. Faces print it as one line; anything else is a bug and keeps its stack.
@@ -13620,7 +13621,7 @@ function checkPolicyDecidedFlags(flags, environment, target, context) {
         }
     }
     if (flags.mode === 'push' && environment.mode === 'pull-request') {
-        context.reporter.warning(`${where}: ${target.env} is promoted by pull request (mode: pull-request), so --mode push does not apply to it`);
+        context.reporter.warning(`${target.env} is promoted by pull request (mode: pull-request), so --mode push does not apply to it`, where);
     }
 }
 
@@ -14124,7 +14125,11 @@ async function prepare(reader, source, line, context) {
     const bytes = found;
     return once(async () => {
         const { loadTrustRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62316));
-        return loadTrustRoot({ kind: 'json', bytes, where: `${source.path} (trustedRoot, ${where})` });
+        return loadTrustRoot({
+            kind: 'json',
+            bytes,
+            where: `${source.path} (trustedRoot, ${(0,src/* describeLocation */.lR)(where)})`,
+        });
     });
 }
 function once(load) {
