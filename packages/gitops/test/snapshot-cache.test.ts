@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BareRepo, commitFiles, createBareRepo } from '../../../test/support/bareRepo.js';
 import { type BranchReader, ConfigRepo } from '../src/git/index.js';
-import { pathspecMatcher, SnapshotCache } from '../src/promotion/snapshot-cache.js';
+import { readConfigPathspec } from '../src/promotion/config-pathspec.js';
+import { SnapshotCache } from '../src/promotion/snapshot-cache.js';
 
 let repo: BareRepo | undefined;
 let local: ConfigRepo | undefined;
@@ -121,24 +122,24 @@ describe('SnapshotCache', () => {
   });
 });
 
-describe('pathspecMatcher', () => {
+describe('readConfigPathspec', () => {
   it('matches the glob and literal pathspecs the planner passes, as git does', () => {
-    const yaml = pathspecMatcher(':(glob)apps/**/*.yaml');
-    expect(yaml?.('apps/deploy.yaml')).toBe(true);
-    expect(yaml?.('apps/a/b/deploy.yaml')).toBe(true);
-    expect(yaml?.('apps/a/deploy.yml')).toBe(false);
-    expect(yaml?.('apps/a/deploy.YAML')).toBe(false);
-    expect(yaml?.('other/deploy.yaml')).toBe(false);
-    expect(yaml?.('apps/a.yaml/readme')).toBe(false);
-    expect(pathspecMatcher(':(glob)**/Kustomization')?.('x/Kustomization')).toBe(true);
-    expect(pathspecMatcher(':(glob)**/Kustomization')?.('x/Kustomization.bak')).toBe(false);
-    expect(pathspecMatcher(':(literal)apps/a*')?.('apps/a*')).toBe(true);
-    expect(pathspecMatcher(':(literal)apps/a*')?.('apps/ab')).toBe(false);
+    const yaml = readConfigPathspec(':(glob)apps/**/*.yaml');
+    expect(yaml?.matches('apps/deploy.yaml')).toBe(true);
+    expect(yaml?.matches('apps/a/b/deploy.yaml')).toBe(true);
+    expect(yaml?.matches('apps/a/deploy.yml')).toBe(false);
+    expect(yaml?.matches('apps/a/deploy.YAML')).toBe(false);
+    expect(yaml?.matches('other/deploy.yaml')).toBe(false);
+    expect(yaml?.matches('apps/a.yaml/readme')).toBe(false);
+    expect(readConfigPathspec(':(glob)**/Kustomization')?.matches('x/Kustomization')).toBe(true);
+    expect(readConfigPathspec(':(glob)**/Kustomization')?.matches('x/Kustomization.bak')).toBe(false);
+    expect(readConfigPathspec(':(literal)apps/a*')?.matches('apps/a*')).toBe(true);
+    expect(readConfigPathspec(':(literal)apps/a*')?.matches('apps/ab')).toBe(false);
   });
 
   it('declines what it cannot read exactly', () => {
-    expect(pathspecMatcher('apps')).toBeUndefined();
-    expect(pathspecMatcher(':(glob)apps/**/[ab].yaml')).toBeUndefined();
-    expect(pathspecMatcher(':(glob,icase)**/*.yaml')).toBeUndefined();
+    expect(readConfigPathspec('apps')).toBeUndefined();
+    expect(readConfigPathspec(':(glob)apps/**/[ab].yaml')).toBeUndefined();
+    expect(readConfigPathspec(':(glob,icase)**/*.yaml')).toBeUndefined();
   });
 });

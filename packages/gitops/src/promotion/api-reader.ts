@@ -5,6 +5,7 @@
 import { SlipwayError } from '@slipway/errors';
 import type { TreeEntry } from '../git/index.js';
 import { isConfigFile } from '../manifest/index.js';
+import { readConfigPathspec } from './config-pathspec.js';
 
 /**
  * An API has no grep: every config file under the searched folder is read (one request per blob not read
@@ -102,7 +103,11 @@ export class ApiReader {
   async grep(commit: string, terms: string[], pathspecs: string[] = []): Promise<string[]> {
     const patterns = terms.filter((term) => term !== '').map((term) => term.toLowerCase());
     if (patterns.length === 0) return [];
-    const specs = pathspecs.map(parsePathspec);
+    const specs = pathspecs.map((spec) => {
+      const read = readConfigPathspec(spec);
+      if (read === undefined) throw new Error(`bug: the API transport cannot read the pathspec ${spec}`);
+      return read;
+    });
     const files = (
       await this.source.entries(
         commit,
@@ -167,27 +172,6 @@ export class ApiReader {
       { where: this.url, fix: 'narrow --path to the folder of the environment, or use --via git' },
     );
   }
-}
-
-function parsePathspec(spec: string): { prefix: string; matches: (path: string) => boolean } {
-  if (spec.startsWith(':(literal)')) {
-    const file = spec.slice(':(literal)'.length);
-    return { prefix: file, matches: (path) => path === file };
-  }
-  // `**/*.yaml` (an extension at any depth) or `**/Kustomization` (a file name at any depth).
-  const match = /^:\(glob\)(.*)\*\*\/(\*\.[A-Za-z0-9]+|[A-Za-z0-9._-]+)$/.exec(spec);
-  if (match === null) throw new Error(`bug: the API transport cannot read the pathspec ${spec}`);
-  const prefix = match[1] ?? '';
-  const last = match[2] ?? '';
-  const inScope = (path: string): boolean => path.startsWith(prefix);
-  if (last.startsWith('*')) {
-    const suffix = last.slice(1);
-    return { prefix, matches: (path) => inScope(path) && path.endsWith(suffix) };
-  }
-  return {
-    prefix,
-    matches: (path) => inScope(path) && (path === `${prefix}${last}` || path.endsWith(`/${last}`)),
-  };
 }
 
 /** The diff a dry run shows for a pending commit: each written file against `before` (its bytes at the parent). */

@@ -1,4 +1,5 @@
 import type { BlobScope, BranchReader, TreeEntry } from '../git/index.js';
+import { type ConfigPathspec, readConfigPathspec } from './config-pathspec.js';
 
 /**
  * What has been read at one commit: file bytes (null: no blob there), tree listings, grep answers and the
@@ -149,14 +150,16 @@ function carryOver(from: Snapshot, changed: readonly string[]): Snapshot {
   const prefetched = new Set([...from.prefetched].filter((folder) => !touches(folder)));
   const greps = new Map<string, GrepAnswer>();
   for (const [key, answer] of from.greps) {
-    const matchers = answer.pathspecs.map(pathspecMatcher);
-    const known = (matcher: PathspecMatcher | undefined): matcher is PathspecMatcher => matcher !== undefined;
+    const matchers = answer.pathspecs.map(readConfigPathspec);
+    const known = (matcher: ConfigPathspec | undefined): matcher is ConfigPathspec => matcher !== undefined;
     if (!matchers.every(known)) {
       // A pathspec this cache cannot interpret: the answer stays only if nothing changed at all.
       if (changed.length === 0) greps.set(key, answer);
       continue;
     }
-    const matching = changed.filter((path) => matchers.length === 0 || matchers.some((match) => match(path)));
+    const matching = changed.filter(
+      (path) => matchers.length === 0 || matchers.some((matcher) => matcher.matches(path)),
+    );
     greps.set(key, {
       pathspecs: answer.pathspecs,
       paths: new Set([...answer.paths].filter((path) => !touched.has(path))),
@@ -172,28 +175,4 @@ function isUnder(path: string, folder: string): boolean {
 
 function trimSlashes(folder: string): string {
   return folder.replace(/\/+$/, '');
-}
-
-type PathspecMatcher = (path: string) => boolean;
-
-/**
- * Whether a path matches a pathspec, for the two forms the planner passes to grep: `:(literal)<path>` and
- * `:(glob)<folder/>**\/<name>` where the name's only wildcard is `*` (configPathspecs). Any other pathspec:
- * undefined, and the cache does not guess.
- */
-export function pathspecMatcher(spec: string): PathspecMatcher | undefined {
-  if (spec.startsWith(':(literal)')) {
-    const literal = spec.slice(':(literal)'.length);
-    return (path) => isUnder(path, trimSlashes(literal));
-  }
-  const glob = /^:\(glob\)((?:[^*?[\]\\]*\/)?)\*\*\/([^/?[\]\\]+)$/.exec(spec);
-  if (glob === null) return undefined;
-  const [, folder = '', name = ''] = glob;
-  const pattern = new RegExp(
-    `^${name
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[^/]*')}$`,
-  );
-  return (path) => path.startsWith(folder) && pattern.test(path.slice(path.lastIndexOf('/') + 1));
 }
