@@ -257,6 +257,39 @@ describe('ConfigRepo: commit and push', () => {
     expect(readFileAt(remote.path, 'env/dev', 'history/1.txt')?.toString()).toBe('1\n');
   });
 
+  it('writes paths with spaces, quotes, backslashes and non-ASCII names byte for byte, in one git process', async () => {
+    const remote = twoEnvs();
+    const argv: string[][] = [];
+    const repo = await open(remote.url, argv);
+    const dev = (await repo.fetchBranches(['env/dev'])).get('env/dev')!;
+    const files = new Map([
+      ['apps/my cart/values.yaml', Buffer.from('image: a\n')],
+      ['apps/"quoted"/x.yaml', Buffer.from('b\n')],
+      ['apps/back\\slash/x.yaml', Buffer.from('c\n')],
+      ['apps/caf\u00e9/\u30ab\u30fc\u30c8.yaml', Buffer.from('d\n')],
+      ['"leading-quote.yaml', Buffer.from('e\n')],
+      ['apps/tab\there.yaml', Buffer.from('f\n')],
+      ['apps/empty.yaml', Buffer.alloc(0)],
+    ]);
+    const before = argv.length;
+    const commit = await repo.commit({
+      parent: dev,
+      files,
+      deletions: ['apps/web/deployment.yaml'],
+      message: 'no trailing newline',
+      author: bot,
+      committer: bot,
+    });
+    const verbs = argv
+      .slice(before)
+      .map((args) => args.find((arg, i) => i > 0 && !arg.startsWith('-') && args[i - 1] !== '-c') ?? '');
+    expect(verbs.filter((verb) => verb !== 'ls-tree')).toEqual(['fast-import']);
+    expect(await repo.push([{ branch: 'env/dev', commit }])).toEqual({ ok: true });
+    for (const [file, content] of files) expect(readFileAt(remote.path, 'env/dev', file)).toEqual(content);
+    expect(readFileAt(remote.path, 'env/dev', 'apps/web/deployment.yaml')).toBeUndefined();
+    expect(listCommits(remote.path, 'env/dev')[0]?.message).toBe('no trailing newline');
+  });
+
   it('refuses to write through a symlink', async () => {
     const remote = twoEnvs();
     const repo = await open(remote.url);

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { looksLikeCodeCommit } from '@slipway/codecommit';
 import { SlipwayError } from '@slipway/errors';
 import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
+import { commitStream, FAST_IMPORT_ARGS } from './fast-import.js';
 import { assertBranch, assertObjectId, assertRepoPath, assertRevision, isValidBranchName } from './names.js';
 import { classifyPush, type PushResult } from './push.js';
 import { redactor, secretForms } from './redact.js';
@@ -86,12 +86,16 @@ export interface LogEntry {
   readonly message: string;
 }
 
+/** The bare repository inside the temp directory. */
+const GIT_DIR_NAME = 'repo.git';
 /** Where the fetched branch tips live in the temp repo. */
 const TRACKING_PREFIX = 'refs/slipway/';
 /** Where `fetchRevisions` keeps what it fetched. */
 const REVISION_PREFIX = 'refs/slipway-rev/';
 /** Where `log` keeps what it fetched (deeper than the tips, commits only). */
 const LOG_PREFIX = 'refs/slipway-log/';
+/** Where the commits this repository makes are kept (one scratch ref each), outside the fetched branches. */
+const SCRATCH_PREFIX = 'refs/slipway-made/';
 
 /**
  * The remote a partial clone fetches missing objects from. It is configured through the environment
@@ -118,10 +122,8 @@ export class ConfigRepo {
   readonly tempDir: string;
   private readonly git: GitRunner;
   private disposed = false;
-  private indexCounter = 0;
+  private commitCounter = 0;
   private partial = false;
-  /** Blob ids of what commit() wrote, by content (base64): the objects stay until dispose(). */
-  private readonly writtenBlobs = new Map<string, string>();
 
   private constructor(
     url: string,
@@ -162,7 +164,7 @@ export class ConfigRepo {
       await rm(tempDir, { recursive: true, force: true });
     });
     try {
-      const gitDir = path.join(tempDir, 'repo.git');
+      const gitDir = path.join(tempDir, GIT_DIR_NAME);
       const hooksDir = path.join(tempDir, 'no-hooks');
       await mkdir(hooksDir);
       const base = cleanEnvironment();
@@ -286,17 +288,39 @@ export class ConfigRepo {
       throw this.git.failure(['fetch'], fetched, `fetching ${present.join(', ')}`);
     }
 
+    for (const [branch, commit] of await this.trackedTips(present)) result.set(branch, commit);
+    return result;
+  }
+
+  /**
+   * Where the fetch left `branches`. A fetch into this fresh repository writes each ref as a loose file, which
+   * is read directly: a retry under contention fetches on every attempt, and a `for-each-ref` would cost a
+   * process each time. Any other ref storage (packed refs, reftable from the user's git config) is asked
+   * through git.
+   */
+  private async trackedTips(branches: readonly string[]): Promise<Map<string, string>> {
+    const tips = new Map<string, string>();
+    for (const branch of branches) {
+      const loose = await readFile(
+        path.join(this.tempDir, GIT_DIR_NAME, ...`${TRACKING_PREFIX}${branch}`.split('/')),
+        'utf8',
+      ).catch(() => '');
+      const commit = loose.trim();
+      if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) break;
+      tips.set(branch, commit);
+    }
+    if (tips.size === branches.length) return tips;
+    tips.clear();
     const refs = await this.git.run(
-      ['for-each-ref', '--format=%(objectname) %(refname)', ...present.map((b) => `${TRACKING_PREFIX}${b}`)],
+      ['for-each-ref', '--format=%(objectname) %(refname)', ...branches.map((b) => `${TRACKING_PREFIX}${b}`)],
       { action: 'reading fetched branches' },
     );
     for (const line of refs.stdout.toString('utf8').split('\n')) {
       const space = line.indexOf(' ');
       if (space === -1) continue;
-      const branch = line.slice(space + 1).slice(TRACKING_PREFIX.length);
-      if (result.has(branch)) result.set(branch, line.slice(0, space));
+      tips.set(line.slice(space + 1).slice(TRACKING_PREFIX.length), line.slice(0, space));
     }
-    return result;
+    return tips;
   }
 
   /**
@@ -540,65 +564,16 @@ export class ConfigRepo {
       }
     }
 
-    // Blobs: one hash-object per distinct content not written before (a retry writes the same edit again),
-    // a few at a time.
-    const oidByContent = this.writtenBlobs;
-    const distinct = new Map<string, Buffer>();
-    for (const content of input.files.values()) {
-      const key = content.toString('base64');
-      if (!oidByContent.has(key)) distinct.set(key, content);
-    }
-    await mapLimit([...distinct], 4, async ([key, content]) => {
-      const out = await this.git.run(['hash-object', '-w', '--stdin'], {
-        input: content,
-        action: 'writing a file',
-      });
-      oidByContent.set(key, out.stdout.toString('utf8').trim());
+    // One fast-import for the whole commit (see fast-import.ts). Each commit gets its own scratch ref, so a
+    // retry's commit never has to replace an earlier attempt's.
+    const ref = `${SCRATCH_PREFIX}${++this.commitCounter}`;
+    const out = await this.git.run(FAST_IMPORT_ARGS, {
+      input: commitStream({ ...input, deletions }, ref, existing),
+      action: 'creating the commit',
     });
-
-    const indexFile = path.join(
-      this.tempDir,
-      `index-${++this.indexCounter}-${randomBytes(4).toString('hex')}`,
-    );
-    const env = { GIT_INDEX_FILE: indexFile };
-    try {
-      await this.git.run(['read-tree', input.parent], { env, action: `reading the tree of ${input.parent}` });
-      const lines: string[] = [];
-      const zero = '0'.repeat(input.parent.length >= 64 ? 64 : 40);
-      for (const file of deletions) if (existing.has(file)) lines.push(`0 ${zero}\t${file}`);
-      for (const [file, content] of input.files) {
-        const mode = existing.get(file) === '100755' ? '100755' : '100644';
-        lines.push(`${mode} ${oidByContent.get(content.toString('base64'))!}\t${file}`);
-      }
-      if (lines.length > 0) {
-        await this.git.run(['update-index', '--add', '-z', '--index-info'], {
-          env,
-          input: `${lines.join('\0')}\0`,
-          action: 'staging the changes',
-        });
-      }
-      // In a partial clone, the unchanged blobs outside the prefetched folders are missing here, and that is
-      // fine: the remote has them. Without --missing-ok, write-tree would fetch every one of them.
-      const writeTree = this.partial ? ['write-tree', '--missing-ok'] : ['write-tree'];
-      const tree = (await this.git.run(writeTree, { env, action: 'writing the tree' })).stdout
-        .toString('utf8')
-        .trim();
-      const identityEnv = {
-        GIT_AUTHOR_NAME: input.author.name,
-        GIT_AUTHOR_EMAIL: input.author.email,
-        GIT_COMMITTER_NAME: input.committer.name,
-        GIT_COMMITTER_EMAIL: input.committer.email,
-      };
-      const out = await this.git.run(['commit-tree', tree, '-p', input.parent], {
-        env: identityEnv,
-        input: input.message,
-        action: 'creating the commit',
-      });
-      return out.stdout.toString('utf8').trim();
-    } finally {
-      await rm(indexFile, { force: true });
-      await rm(`${indexFile}.lock`, { force: true });
-    }
+    const commit = out.stdout.toString('utf8').trim();
+    assertObjectId(commit);
+    return commit;
   }
 
   /**
@@ -871,17 +846,6 @@ export function parseLog(stdout: Buffer): LogEntry[] {
     });
   }
   return entries;
-}
-
-async function mapLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 export { GitError };
