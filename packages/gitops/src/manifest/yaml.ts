@@ -20,9 +20,7 @@ export function loadFile(file: string, text: string, repositories: Iterable<stri
   if (template && /(?:^|\/)templates\//.test(file)) {
     return { kind: 'skipped', reason: 'a Go template (under a templates/ directory)' };
   }
-  // Bounded (flow nesting; aliases are never expanded here): a file nested too deep is refused by name.
-  const list: Doc[] = parseConfigYamlAll(file, text, { keepSourceTokens: true });
-  const lines = new Lines(text);
+  const { docs: list, lines } = parsed(file, text);
   const error = list.flatMap((doc) => doc.errors)[0];
   if (error !== undefined) {
     if (template)
@@ -45,6 +43,40 @@ export function loadFile(file: string, text: string, repositories: Iterable<stri
     );
   }
   return { kind: 'loaded', docs: list, lines };
+}
+
+/**
+ * Parses are kept for the next caller with the same bytes: one promotion parses a file several times (the
+ * scan, the edit, the edit again without placeholders or shadowed sites, the check of the edited text), and
+ * a retry after a stale push plans again over files that mostly did not change. The documents are only read
+ * by every caller (edits are splices of the text), so sharing them is safe. Bounded by the text kept.
+ */
+const PARSE_MEMO_CHARS = 32 * 1024 * 1024;
+const parseMemo = new Map<string, { docs: Doc[]; lines: Lines }>();
+let parseMemoChars = 0;
+
+function parsed(file: string, text: string): { docs: Doc[]; lines: Lines } {
+  const key = `${file}\0${text}`;
+  const known = parseMemo.get(key);
+  if (known !== undefined) {
+    // Most recently used last, so the oldest is dropped first.
+    parseMemo.delete(key);
+    parseMemo.set(key, known);
+    return known;
+  }
+  // Bounded (flow nesting; aliases are never expanded here): a file nested too deep is refused by name.
+  const docs: Doc[] = parseConfigYamlAll(file, text, { keepSourceTokens: true });
+  const entry = { docs, lines: new Lines(text) };
+  if (key.length <= PARSE_MEMO_CHARS / 4) {
+    parseMemo.set(key, entry);
+    parseMemoChars += key.length;
+    for (const [oldest] of parseMemo) {
+      if (parseMemoChars <= PARSE_MEMO_CHARS) break;
+      parseMemo.delete(oldest);
+      parseMemoChars -= oldest.length;
+    }
+  }
+  return entry;
 }
 
 function firstLine(message: string): string {
