@@ -197,6 +197,36 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     ]);
   });
 
+  it('a push after the branch moved is refused as stale without downloading the new tip', async () => {
+    const remote = bigRepo();
+    const repo = await ConfigRepo.open(remote.url);
+    cleanups.push(() => repo.dispose());
+    const tip = (await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')!;
+    await repo.prefetchBlobs([{ commit: tip, under: ['apps/cart'] }]);
+    const commit = await repo.commit({
+      parent: tip,
+      files: new Map([['apps/cart/deployment.yaml', Buffer.from(DEPLOYMENT.replace('1.0.0', '2.0.0'))]]),
+      message: 'promote cart',
+      author: bot,
+      committer: bot,
+    });
+    // Another pipeline lands first, changing a big file.
+    const moved = commitFiles(remote.path, 'env/dev', {
+      'apps/svc-0/sealedsecret.bin': randomBytes(BIG_SIZE),
+    });
+    const before = blobsHere(repo.tempDir);
+
+    expect(await repo.push([{ branch: 'env/dev', commit }])).toMatchObject({ ok: false, kind: 'stale' });
+    expect(branchTip(remote.path, 'env/dev')).toBe(moved);
+    // git did not fetch the new tip (nor its trees and blobs) to find out the push is not a fast-forward.
+    expect(blobsHere(repo.tempDir)).toEqual(before);
+    expect(() =>
+      gitText(['cat-file', '-e', moved], {
+        env: { GIT_DIR: path.join(repo.tempDir, 'repo.git'), GIT_NO_LAZY_FETCH: '1' },
+      }),
+    ).toThrow();
+  });
+
   it('over http with a token: only the scoped bytes travel, in two fetches, and the token stays in the environment', async () => {
     const remote = bigRepo();
     const { server, url } = await startServer(remote);

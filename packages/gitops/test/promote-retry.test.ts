@@ -46,7 +46,15 @@ function byAttempt(commands: readonly string[][]): string[][][] {
 const runs = (commands: readonly string[][], verb: string) => commands.filter((argv) => argv.includes(verb));
 
 /** The git commands of an attempt that write its commit. */
-const COMMIT_VERBS = ['hash-object', 'read-tree', 'update-index', 'write-tree', 'commit-tree', 'mktree', 'fast-import'];
+const COMMIT_VERBS = [
+  'hash-object',
+  'read-tree',
+  'update-index',
+  'write-tree',
+  'commit-tree',
+  'mktree',
+  'fast-import',
+];
 const commitProcesses = (commands: readonly string[][]) =>
   commands.flatMap((argv) => COMMIT_VERBS.filter((verb) => argv.includes(verb)));
 

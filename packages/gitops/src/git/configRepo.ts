@@ -86,6 +86,12 @@ export interface LogEntry {
   readonly message: string;
 }
 
+/**
+ * Every push: machine-readable, no local hooks or submodules, and no thin pack: a thin pack deltas the new
+ * files against the remote's copies, which in a partial clone are missing. A promotion sends a commit, a few
+ * trees and a few small files, so the pack is as small either way.
+ */
+const PUSH_OPTIONS = ['--porcelain', '--no-verify', '--no-recurse-submodules', '--no-thin'];
 /** The bare repository inside the temp directory. */
 const GIT_DIR_NAME = 'repo.git';
 /** Where the fetched branch tips live in the temp repo. */
@@ -617,7 +623,7 @@ export class ConfigRepo {
       assertBranch(update.branch);
       assertObjectId(update.commit);
     }
-    const args = ['push', '--porcelain', '--no-verify', '--no-recurse-submodules'];
+    const args = ['push', ...PUSH_OPTIONS];
     if (options.atomic === true) args.push('--atomic');
     args.push(this.url, ...updates.map((update) => `${update.commit}:refs/heads/${update.branch}`));
     return this.runPush(args, 'pushing');
@@ -652,9 +658,7 @@ export class ConfigRepo {
     const ref = `refs/heads/${update.branch}`;
     const args = [
       'push',
-      '--porcelain',
-      '--no-verify',
-      '--no-recurse-submodules',
+      ...PUSH_OPTIONS,
       `--force-with-lease=${ref}:${update.expected ?? ''}`,
       this.url,
       `${update.commit}:${ref}`,
@@ -664,7 +668,10 @@ export class ConfigRepo {
 
   /** Runs `git push --porcelain …` and classifies the answer; a failure that is not a rejection throws. */
   private async runPush(args: string[], action: string): Promise<PushResult> {
-    const result = await this.git.spawn(args, { network: true, action });
+    // Without lazy fetches: when the branch moved, the remote's new tip is not here, and git would download it
+    // (with every tree, and every blob where the server ignores the filter) only to refuse the push as stale.
+    // Without it, git refuses at once ("fetch first"), which is stale too; a push never needs a missing blob.
+    const result = await this.git.spawn(args, { network: true, action, lazyFetch: false });
     const stdout = this.git.redact(result.stdout.toString('utf8'));
     const outcome = classifyPush(result.code, stdout, result.stderr);
     if (outcome === undefined) {

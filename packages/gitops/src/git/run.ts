@@ -55,6 +55,11 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** What the error says failed, e.g. `fetching env/dev`. */
   action?: string;
+  /**
+   * false: a missing object is an error rather than fetched from the promisor remote (see
+   * `ConfigRepo.push`: a push must not download the remote's new tip only to refuse it as stale).
+   */
+  lazyFetch?: boolean;
 }
 
 export interface RunResult {
@@ -132,8 +137,9 @@ export class GitRunner {
   /** Runs and returns whatever happened, failing only when git could not be started or timed out. */
   async spawn(args: string[], options: RunOptions = {}): Promise<RunResult> {
     const { localEnv, networkEnv, freshCredential } = this.options;
-    const remote = this.promisorEnv !== undefined || options.network === true;
-    let base = this.promisorEnv ?? (remote ? networkEnv : localEnv);
+    const promisor = options.lazyFetch === false ? undefined : this.promisorEnv;
+    const remote = promisor !== undefined || options.network === true;
+    let base = promisor ?? (remote ? networkEnv : localEnv);
     if (remote && freshCredential !== undefined && !this.closed)
       base = withConfig(base, await freshCredential());
     return this.start(args, options, { ...base, ...options.env });
