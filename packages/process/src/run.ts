@@ -20,6 +20,10 @@
 //   average 99); through this core 31.0 s, 30.1 s and 20.3 s (load 72, a bundle build running). Both
 //   runners cost the same within the noise (a one-off script calling each through its public API, not
 //   kept in bench/ since @actions/exec is no dependency; the lead may re-run it on a quiet machine).
+// Moving git onto this core cost promotion nothing: `slipway promote` on bench/promote's config repo, the
+// build before against the build after, 8 interleaved pairs each (bench/promote/compare.ts; 2 shared cores,
+// load average 5-8): whole branch 7,406 ms before and 7,413 ms after (median per-pair ratio 0.99), `--path`
+// 2,408 ms and 2,331 ms (0.97); bench/results/promote-compare.md.
 // What stays with the caller: what the child may see (`childEnvironment` and its kind), git's config
 // (`GIT_CONFIG_*`), the meaning of an exit code and the redaction of secrets in what is kept
 // (`packages/gitops/src/git/run.ts`).
