@@ -46,7 +46,8 @@ type Behaviour =
   | 'slow-info'
   | 'engine'
   | 'no-buildx'
-  | 'no-buildx-flags';
+  | 'no-buildx-flags'
+  | 'buildx-0.11';
 
 /** Writes a fake `docker` into a fresh bin dir; returns the PATH to use and where recordings go. */
 async function fakeDocker(behaviour: Behaviour): Promise<{ path: string; log: string }> {
@@ -79,6 +80,11 @@ if (argv[0] === 'buildx' && behaviour === 'no-buildx-flags') {
   const flag = argv.find((arg) => arg.startsWith('--'));
   process.stderr.write('unknown flag: ' + flag + "\\nSee 'docker --help'.\\n");
   process.exit(125);
+}
+// buildx before 0.12 has no --annotation: cobra refuses it before anything is built.
+if (argv[0] === 'buildx' && argv[1] === 'build' && behaviour === 'buildx-0.11' && argv.includes('--annotation')) {
+  process.stderr.write("unknown flag: --annotation\\nSee 'docker buildx build --help'.\\n");
+  process.exit(1);
 }
 if (argv[0] === 'buildx' && argv[1] === 'version') { process.stdout.write('github.com/docker/buildx v0.23.0\\n'); process.exit(0); }
 if (argv[0] === 'buildx' && argv[1] === 'build') {
@@ -174,6 +180,10 @@ describe('buildx (recorded contract)', () => {
       platforms: ['linux/amd64', 'linux/arm64'],
       target: 'runtime',
       labels: { 'org.opencontainers.image.revision': 'abc' },
+      annotations: {
+        'org.opencontainers.image.revision': 'abc',
+        'org.opencontainers.image.description': 'cart: the shop, its basket',
+      },
       secrets: [
         { id: 'npm', env: 'NPM_TOKEN' },
         { id: 'netrc', src: secretFile },
@@ -221,6 +231,10 @@ describe('buildx (recorded contract)', () => {
       'APP=cart',
       '--label',
       'org.opencontainers.image.revision=abc',
+      '--annotation',
+      'manifest:org.opencontainers.image.revision=abc',
+      '--annotation',
+      'manifest:org.opencontainers.image.description=cart: the shop, its basket',
       '--secret',
       'id=npm,env=NPM_TOKEN',
       '--secret',
@@ -333,6 +347,31 @@ describe('buildx (recorded contract)', () => {
     },
   );
 
+  it('builds without --annotation on a buildx older than 0.12, and says so in the log', async () => {
+    const docker = await fakeDocker('buildx-0.11');
+    const context = await contextDir();
+    const log: string[] = [];
+    const result = await buildWithBuildx({
+      context,
+      labels: { 'org.opencontainers.image.version': '1.2.3' },
+      annotations: { 'org.opencontainers.image.version': '1.2.3' },
+      output: { type: 'registry', references: ['ghcr.io/acme/cart:1.2.3'] },
+      env: { PATH: `${docker.path}:/usr/bin:/bin` },
+      onLog: (line) => log.push(line),
+    });
+    expect(result.digest).toBe(DIGEST);
+    const calls = await recordings(docker.log);
+    expect(calls.map((call) => call.argv.filter((arg) => arg.startsWith('--annotation')).length)).toEqual([
+      1, 0,
+    ]);
+    const retried = calls[1]?.argv ?? [];
+    expect(retried).not.toContain('manifest:org.opencontainers.image.version=1.2.3');
+    expect(retried).toContain('org.opencontainers.image.version=1.2.3');
+    expect(log).toContain(
+      'docker buildx is older than 0.12 and takes no --annotation: building without OCI manifest annotations (the labels carry the same values); upgrade buildx to have them',
+    );
+  });
+
   it('names --file when the Dockerfile is missing', async () => {
     const docker = await fakeDocker('ok');
     const env = { PATH: `${docker.path}:/usr/bin:/bin` };
@@ -404,6 +443,14 @@ describe('buildx (recorded contract)', () => {
     const [call] = await recordings(docker.log);
     const argv = call?.argv ?? [];
     expect(argv).toContain('org.opencontainers.image.created=2023-11-14T22:13:20.000Z');
+    // The tag rules' OCI annotations, as the build step's `annotations` output lists them.
+    const annotations = argv.filter((_arg, index) => argv[index - 1] === '--annotation');
+    expect(annotations).toEqual(
+      Object.entries(result.annotations).map(([key, value]) => `manifest:${key}=${value}`),
+    );
+    expect(annotations).toContain(
+      'manifest:org.opencontainers.image.revision=1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d',
+    );
     expect(argv.filter((_arg, index) => argv[index - 1] === '--tag')).toEqual([
       'ghcr.io/acme/cart:main',
       'ghcr.io/acme/cart:sha-1a2b3c4',

@@ -4,9 +4,7 @@
 // OCI layout in a temporary directory, which is then copied to each destination (registries of any kind
 // at once: ECR and others, each with its own credentials); buildx may instead push natively.
 
-import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { CiContext, TransferProgress } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
 import {
@@ -21,7 +19,7 @@ import {
   parseLocation,
   type StoredManifest,
 } from '@slipway/oci';
-import { childEnvironment, LOCAL_GIT_TIMEOUT_MS, temporaryDirectory } from '@slipway/process';
+import { childEnvironment, LOCAL_GIT_TIMEOUT_MS, runProcess, temporaryDirectory } from '@slipway/process';
 import { detectBuilder } from './builders/auto.js';
 import { buildWithBuildah } from './builders/buildah.js';
 import { buildWithBuildx, type CacheSpec } from './builders/buildx.js';
@@ -500,21 +498,17 @@ export async function readGitFacts(
   commit: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<GitFacts> {
-  try {
-    const { stdout } = await promisify(execFile)(
-      'git',
-      ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'],
-      {
-        env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
-        encoding: 'utf8',
-        timeout: LOCAL_GIT_TIMEOUT_MS,
-      },
-    );
-    const seconds = Number(stdout.trim());
-    return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};
-  } catch {
-    return {};
-  }
+  const { code, stdout } = await runProcess(
+    'git',
+    ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'],
+    {
+      env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+      timeoutMs: LOCAL_GIT_TIMEOUT_MS,
+    },
+  );
+  if (code !== 0) return {};
+  const seconds = Number(stdout.trim());
+  return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};
 }
 
 function unique(values: readonly string[]): string[] {

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
+import { childEnvironment, LOCAL_GIT_TIMEOUT_MS, runProcessSync } from '@slipway/process';
 
 export type Platform = 'github-actions' | 'codebuild' | 'local';
 
@@ -216,20 +215,16 @@ function codebuildConsoleUrl(arn: string | undefined): string | undefined {
  * are read on first use only: most steps (copy, sign, verify) never ask.
  */
 function localContext(env: Env, cwd: string): CiContext {
+  // Through the spawning core's synchronous form: the context's fields are plain (lazy) properties. git sees
+  // its allow-list of `env` only, never the secrets a step was given.
   const git = (args: string[]): string | undefined => {
-    try {
-      return (
-        execFileSync('git', args, {
-          cwd,
-          env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
-          stdio: ['ignore', 'pipe', 'ignore'],
-          encoding: 'utf8',
-          timeout: LOCAL_GIT_TIMEOUT_MS,
-        }).trim() || undefined
-      );
-    } catch {
-      return undefined;
-    }
+    const result = runProcessSync('git', args, {
+      cwd,
+      env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+      timeoutMs: LOCAL_GIT_TIMEOUT_MS,
+    });
+    if (result.code !== 0) return undefined;
+    return result.stdout.trim() || undefined;
   };
   const context: Record<string, unknown> = {
     platform: 'local',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,6 +159,35 @@ describe('local context', () => {
       expect(ctx.commitSha).toBe(git('rev-parse', 'HEAD'));
       expect(ctx.ref).toBe('refs/heads/trunk');
       expect(ctx.repositoryUrl).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives its git reads git's allow-list of the environment: no secret reaches them", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-ctx-env-'));
+    try {
+      // A stand-in git that answers any read with the environment it was given.
+      writeFileSync(join(dir, 'git'), '#!/bin/sh\nenv\n');
+      chmodSync(join(dir, 'git'), 0o755);
+      const ctx = detectContext(
+        {
+          PATH: `${dir}:${process.env.PATH ?? ''}`,
+          HOME: dir,
+          SLIPWAY_TOKEN: 'slipway-token-value',
+          GITHUB_TOKEN: 'github-token-value',
+          AWS_SECRET_ACCESS_KEY: 'aws-secret-value',
+          GIT_DIR: '/elsewhere.git',
+        },
+        dir,
+      );
+      const seen = ctx.commitSha ?? '';
+      expect(seen).toContain(`HOME=${dir}`);
+      expect(seen).toContain('LC_ALL=C');
+      expect(seen).toContain('GIT_TERMINAL_PROMPT=0');
+      for (const secret of ['slipway-token-value', 'github-token-value', 'aws-secret-value', 'GIT_DIR=']) {
+        expect(seen).not.toContain(secret);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

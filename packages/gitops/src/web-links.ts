@@ -9,6 +9,11 @@ export interface ConfigRepoWebLinks {
   commit(sha: string): string;
   /** The page of a branch's files. */
   branch(name: string): string;
+  /**
+   * The page of a file at a commit, at one line; undefined where the host has no such page to rely on (the
+   * CodeCommit console documents none).
+   */
+  file(sha: string, path: string, line: number): string | undefined;
 }
 
 export interface WebLinkHosts {
@@ -44,7 +49,8 @@ function githubLinks(address: string, serverUrl: string | undefined): ConfigRepo
   const base = `${origin}/${path}`;
   return {
     commit: (sha) => `${base}/commit/${encodeURIComponent(sha)}`,
-    branch: (name) => `${base}/tree/${name.split('/').map(encodeURIComponent).join('/')}`,
+    branch: (name) => `${base}/tree/${pathSegments(name)}`,
+    file: (sha, path, line) => `${base}/blob/${encodeURIComponent(sha)}/${pathSegments(path)}#L${line}`,
   };
 }
 
@@ -62,9 +68,14 @@ function codeCommitLinks(address: string, awsRegion: string | undefined): Config
   const query = `?region=${encodeURIComponent(region)}`;
   return {
     commit: (sha) => `${base}/commit/${encodeURIComponent(sha)}${query}`,
-    branch: (name) =>
-      `${base}/browse/refs/heads/${name.split('/').map(encodeURIComponent).join('/')}${query}`,
+    branch: (name) => `${base}/browse/refs/heads/${pathSegments(name)}${query}`,
+    file: () => undefined,
   };
+}
+
+/** A branch name or file path in a URL: each segment encoded, the slashes kept. */
+function pathSegments(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 function parseUrl(text: string): URL | undefined {

@@ -13,6 +13,12 @@ describe('configRepoWebLinks', () => {
     const links = configRepoWebLinks(address, hosts);
     expect(links?.commit(SHA)).toBe(`https://github.com/acme/config/commit/${SHA}`);
     expect(links?.branch('env/dev')).toBe('https://github.com/acme/config/tree/env/dev');
+    expect(links?.file(SHA, 'apps/cart/values.yaml', 4)).toBe(
+      `https://github.com/acme/config/blob/${SHA}/apps/cart/values.yaml#L4`,
+    );
+    expect(links?.file(SHA, 'apps/a b#1.yaml', 2)).toBe(
+      `https://github.com/acme/config/blob/${SHA}/apps/a%20b%231.yaml#L2`,
+    );
   });
 
   it('links a repository on the GitHub Enterprise server the run is on', () => {
@@ -32,6 +38,7 @@ describe('configRepoWebLinks', () => {
     const base = 'https://eu-west-1.console.aws.amazon.com/codesuite/codecommit/repositories/config';
     expect(links?.commit(SHA)).toBe(`${base}/commit/${SHA}?region=eu-west-1`);
     expect(links?.branch('env/prod')).toBe(`${base}/browse/refs/heads/env/prod?region=eu-west-1`);
+    expect(links?.file(SHA, 'apps/cart/values.yaml', 4)).toBeUndefined();
   });
 
   it.each([

@@ -64,12 +64,20 @@ export async function buildWithBuildx(options: BuildxOptions): Promise<BuiltImag
   const temporary = await temporaryDirectory('slipway-buildx-', options.tmpDir);
   const work = temporary.path;
   try {
-    const command = await buildxCommand({ ...options, binary, env }, work);
-    const result = await exec(command.binary, command.args, {
-      env: command.env,
-      onLog: options.onLog,
-      signal: options.signal,
-    });
+    let command = await buildxCommand({ ...options, binary, env }, work);
+    const run = () =>
+      exec(command.binary, command.args, { env: command.env, onLog: options.onLog, signal: options.signal });
+    let result = await run();
+    // buildx before 0.12 refuses the flag while parsing its command line, before it builds anything: the
+    // build goes on without the annotations (the labels carry the same values), as docker/build-push-action
+    // does with an older buildx, and the log says how to have them.
+    if (result.code !== 0 && OLD_BUILDX.test(result.stderr)) {
+      options.onLog?.(
+        'docker buildx is older than 0.12 and takes no --annotation: building without OCI manifest annotations (the labels carry the same values); upgrade buildx to have them',
+      );
+      command = await buildxCommand({ ...options, binary, env, annotations: undefined }, work);
+      result = await run();
+    }
     if (result.spawnError !== undefined) {
       throw new SlipwayError(
         `could not run ${binary}: ${result.spawnError.code ?? result.spawnError.message}`,
@@ -118,6 +126,8 @@ export async function buildxCommand(
   for (const [key, value] of Object.entries(options.buildArgs ?? {}))
     args.push('--build-arg', `${key}=${value}`);
   for (const [key, value] of Object.entries(options.labels ?? {})) args.push('--label', `${key}=${value}`);
+  for (const [key, value] of Object.entries(options.annotations ?? {}))
+    args.push('--annotation', buildxAnnotation(key, value));
   for (const secret of options.secrets ?? []) args.push('--secret', secretSpec(secret, options.env));
   for (const spec of options.cacheFrom ?? []) args.push('--cache-from', cacheSpec(spec, 'from'));
   for (const spec of options.cacheTo ?? []) args.push('--cache-to', cacheSpec(spec, 'to'));
@@ -181,6 +191,18 @@ function secretSpec(secret: BuildSecret, env: NodeJS.ProcessEnv): string {
   }
   return `id=${secret.id},src=${resolve(secret.src)}`;
 }
+
+/**
+ * One `--annotation` value: on the image manifest (each platform's, in a multi-platform build), where the
+ * files and buildah builders write them too, and as the build step's `annotations` output lists them. The
+ * level is explicit: without one, buildx would read a `:` in the key as a level.
+ */
+export function buildxAnnotation(key: string, value: string): string {
+  return `manifest:${key}=${value}`;
+}
+
+/** What buildx before 0.12 (no `--annotation` yet) answers: cobra's words for a flag it does not know. */
+const OLD_BUILDX = /^unknown flag: --annotation\b/m;
 
 /** A cache spec for `--cache-from` / `--cache-to`. */
 export function cacheSpec(spec: CacheSpec, direction: 'from' | 'to'): string {

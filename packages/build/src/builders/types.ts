@@ -44,7 +44,7 @@ export interface DockerfileBuildRequest {
   /** Build stage to stop at. */
   readonly target?: string | undefined;
   readonly labels?: Readonly<Record<string, string>> | undefined;
-  /** OCI manifest annotations (buildah `--annotation`; buildx does not write them yet). */
+  /** OCI manifest annotations (`--annotation` of buildah, and of buildx from 0.12 on). */
   readonly annotations?: Readonly<Record<string, string>> | undefined;
   readonly secrets?: readonly BuildSecret[] | undefined;
   /** Timestamps in the image (buildah `--timestamp`, buildx `SOURCE_DATE_EPOCH`). */

@@ -1,5 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { childEnvironment, timeoutFromEnvironment } from '@slipway/process';
+// git through the one spawning core (`runProcessBytes` in @slipway/process, whose header says why not
+// @actions/exec): this layer adds what is git's own — its allow-listed environment in the C locale with every
+// prompt off, settings passed as GIT_CONFIG_* (credentials never on argv), the network environment for
+// commands that may reach the remote, a fresh CodeCommit signature per such command, failures classified
+// (auth, not found, network, timeout) into redacted GitErrors, and the children of one config repo kept so
+// dispose() can stop them before their repository is removed.
+
+import {
+  childEnvironment,
+  type RunningChild,
+  runProcessBytes,
+  timeoutFromEnvironment,
+} from '@slipway/process';
 import { classifyFailure, GitError, headline } from './errors.js';
 
 /**
@@ -103,7 +114,7 @@ function serverWords(stderr: string): string {
 
 /** Runs git commands for one ConfigRepo and turns failures into redacted GitErrors. */
 export class GitRunner {
-  private readonly children = new Set<ChildProcess>();
+  private readonly children = new Set<RunningChild>();
   private closed = false;
   /** Set once the repo is a partial clone: the environment of every command from then on. */
   private promisorEnv: Record<string, string> | undefined;
@@ -145,86 +156,58 @@ export class GitRunner {
     return this.start(args, options, { ...base, ...options.env });
   }
 
-  private start(args: string[], options: RunOptions, env: Record<string, string>): Promise<RunResult> {
+  private async start(args: string[], options: RunOptions, env: Record<string, string>): Promise<RunResult> {
     const { cwd, onCommand, timeoutMs, git } = this.options;
     const argv = ['git', ...args];
     onCommand?.([...argv]);
     if (this.closed) {
-      return Promise.reject(
-        new GitError(
-          `${options.action ?? `git ${args[0]}`} was stopped: the config repository was disposed`,
-          {
-            command: argv,
-            exitCode: null,
-            stderr: '',
-            reason: 'other',
-            where: this.options.where,
-          },
-        ),
+      throw new GitError(
+        `${options.action ?? `git ${args[0]}`} was stopped: the config repository was disposed`,
+        { command: argv, exitCode: null, stderr: '', reason: 'other', where: this.options.where },
       );
     }
-    return new Promise<RunResult>((resolve, reject) => {
-      // Its own process group, so a timeout or a cancel also stops what git started (git-remote-http, ssh):
-      // those hold git's output open, and a hung one would otherwise hold Slipway too.
-      const child = spawn(git, args, {
-        cwd,
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        windowsHide: true,
-        detached: process.platform !== 'win32',
-      });
-      this.children.add(child);
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        killGroup(child);
-      }, timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-      child.stdin.on('error', () => {
-        // git may exit before reading all input (e.g. a bad object name); its exit code tells the story.
-      });
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        this.children.delete(child);
-        reject(
-          new GitError(`cannot run git: ${this.redact(error.message)}`, {
-            command: argv,
-            exitCode: null,
-            stderr: '',
-            reason: 'other',
-            where: this.options.where,
-            fix: 'install git 2.39 or later and make sure it is on PATH',
-          }),
-        );
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        this.children.delete(child);
-        const err = this.redact(Buffer.concat(stderr).toString('utf8'));
-        if (timedOut) {
-          reject(
-            new GitError(
-              `${options.action ?? `git ${args[0]}`} timed out after ${timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`}`,
-              {
-                command: argv,
-                exitCode: null,
-                stderr: err,
-                reason: 'timeout',
-                where: this.options.where,
-                fix: `check the network connection to the config repository, or allow more time with ${TIMEOUT_VARIABLE} (seconds)`,
-              },
-            ),
-          );
-          return;
-        }
-        resolve({ code: code ?? (signal === null ? 1 : 128), stdout: Buffer.concat(stdout), stderr: err });
-      });
-      if (options.input !== undefined) child.stdin.end(options.input);
-      else child.stdin.end();
+    const result = await runProcessBytes(git, args, {
+      cwd,
+      env,
+      input: options.input,
+      timeoutMs,
+      // cat-file --batch output is read whole, as bytes; stderr whole too, since it is redacted.
+      stdoutLimit: Number.POSITIVE_INFINITY,
+      stderrLimit: Number.POSITIVE_INFINITY,
+      // A timeout or dispose also stops what git started (git-remote-http, ssh): those hold git's output
+      // open, and a hung one would otherwise hold Slipway too.
+      processGroup: true,
+      // dispose(), not the core, stops these: git first, then its repository goes (a cancelled run too).
+      register: (child) => {
+        this.children.add(child);
+        return () => this.children.delete(child);
+      },
     });
+    if (result.spawnError !== undefined) {
+      throw new GitError(`cannot run git: ${this.redact(result.spawnError.message)}`, {
+        command: argv,
+        exitCode: null,
+        stderr: '',
+        reason: 'other',
+        where: this.options.where,
+        fix: 'install git 2.39 or later and make sure it is on PATH',
+      });
+    }
+    const stderr = this.redact(result.stderr);
+    if (result.timedOut) {
+      throw new GitError(
+        `${options.action ?? `git ${args[0]}`} timed out after ${timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`}`,
+        {
+          command: argv,
+          exitCode: null,
+          stderr,
+          reason: 'timeout',
+          where: this.options.where,
+          fix: `check the network connection to the config repository, or allow more time with ${TIMEOUT_VARIABLE} (seconds)`,
+        },
+      );
+    }
+    return { code: result.code ?? (result.signal === null ? 1 : 128), stdout: result.stdout, stderr };
   }
 
   /** A GitError for a finished command, with a message and fix that fit the failure. */
@@ -278,30 +261,12 @@ export class GitRunner {
     });
   }
 
-  /** Stops every git process still running and waits until they are gone (used by dispose). */
+  /** Stops every git process still running (and what each started) and waits until they are gone (dispose). */
   async killAll(): Promise<void> {
     this.closed = true;
-    const running = [...this.children].filter(
-      (child) => child.exitCode === null && child.signalCode === null,
-    );
-    const exited = running.map(
-      (child) => new Promise<void>((resolve) => child.once('close', () => resolve())),
-    );
-    for (const child of running) killGroup(child);
-    await Promise.all(exited);
+    const running = [...this.children];
+    for (const child of running) child.kill('SIGKILL');
+    await Promise.all(running.map((child) => child.exited));
     this.children.clear();
   }
-}
-
-/** Kills a git process and everything it started (its process group; on Windows, the process alone). */
-function killGroup(child: ChildProcess): void {
-  if (process.platform !== 'win32' && child.pid !== undefined) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-      return;
-    } catch {
-      // The group is gone already: kill the process itself below.
-    }
-  }
-  child.kill('SIGKILL');
 }

@@ -1,29 +1,27 @@
 import { shortDigest } from '@slipway/oci';
+import { configRepoLinks } from '../config-repo-links.js';
 import type { StepContext } from '../definition/step.js';
 import type { PromoteResult } from './step.js';
-
-/** `https://github.com/o/r` for a config repo hosted on the GitHub the run is on, for links. */
-function githubWebUrl(configRepo: string, context: StepContext): string | undefined {
-  const server = context.ci.serverUrl ?? 'https://github.com';
-  const host = new URL(server).host;
-  const match = new RegExp(
-    `^(?:https://(?:[^@/]+@)?${escapeRegExp(host)}/|git@${escapeRegExp(host)}:)([^/]+/[^/]+?)(?:\\.git)?/?$`,
-  ).exec(configRepo);
-  return match === null ? undefined : `${server}/${match[1]}`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function cell(text: string): string {
   return `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 }
 
+function link(text: string, url: string | undefined): string {
+  return url === undefined ? text : `[${text}](${url})`;
+}
+
+/**
+ * The step summary. Commits, branches and changed lines link to the config repo's pages where its host has
+ * them (GitHub, the CodeCommit console: `configRepoLinks`), and only to what exists once the step is done:
+ * nothing a dry run did not push, no branch a dry run or a pull request has not created.
+ */
 export function promoteSummary(result: PromoteResult, context: StepContext): string {
-  const web = githubWebUrl(result.configRepo, context);
+  const links = configRepoLinks(result.configRepo, context);
   const sections = result.outcomes.map((outcome) => {
     const pr = outcome.pullRequest;
+    // The commit this step left on the branch: pushed, not a pull request's head.
+    const landed = result.dryRun || pr !== undefined ? null : outcome.commit;
     const commit =
       pr !== undefined
         ? `pull request [#${pr.number}](${pr.url}) ${pr.created ? 'opened' : 'updated'}${pr.approvalRule === undefined ? '' : `, approval rule from template \`${pr.approvalRule.template}\``}`
@@ -31,10 +29,12 @@ export function promoteSummary(result: PromoteResult, context: StepContext): str
           ? 'no change (already pinned)'
           : outcome.commit === null
             ? 'dry run through the API (nothing written)'
-            : web === undefined || result.dryRun
-              ? `\`${outcome.commit.slice(0, 12)}\`${result.dryRun ? ' (dry run, not pushed)' : ''}`
-              : `[\`${outcome.commit.slice(0, 12)}\`](${web}/commit/${outcome.commit})`;
-    const header = `### Promote to \`${outcome.env}\` (\`${outcome.branch}\`): ${commit}`;
+            : landed === null
+              ? `\`${outcome.commit.slice(0, 12)}\` (dry run, not pushed)`
+              : link(`\`${landed.slice(0, 12)}\``, links?.commit(landed));
+    const branchExists = !outcome.created || landed !== null;
+    const branch = link(`\`${outcome.branch}\``, branchExists ? links?.branch(outcome.branch) : undefined);
+    const header = `### Promote to \`${outcome.env}\` (${branch}): ${commit}`;
     const images = outcome.images
       .map(
         (i) =>
@@ -43,10 +43,10 @@ export function promoteSummary(result: PromoteResult, context: StepContext): str
       .join('\n');
     if (outcome.changes.length === 0) return `${header}\n\n${images}\n`;
     const rows = outcome.changes.map((change) => {
-      const file =
-        web === undefined || outcome.commit === null || result.dryRun || pr !== undefined
-          ? cell(change.file)
-          : `[${cell(change.file)}](${web}/blob/${outcome.commit}/${change.file}#L${change.line})`;
+      const file = link(
+        cell(change.file),
+        landed === null ? undefined : links?.file(landed, change.file, change.line),
+      );
       return `| ${file} | ${change.line} | ${cell(change.before)} → ${cell(change.after)} |`;
     });
     const attempts =

@@ -1,12 +1,12 @@
 import {
   type ConfigRepoWebLinks,
-  configRepoWebLinks,
   type ImagePolicy,
   readStatus,
   type Status,
   type StatusCell,
 } from '@slipway/gitops';
 import { shortDigest } from '@slipway/oci';
+import { configRepoLinks } from '../config-repo-links.js';
 import { input } from '../definition/inputs.js';
 import { defineStep } from '../definition/step.js';
 import { parseImagePolicies } from '../images/policies.js';
@@ -87,10 +87,7 @@ export const statusStep = defineStep({
       if (environment.commit === null)
         context.reporter.warning(`branch ${environment.branch} (${environment.env}) does not exist`);
     }
-    const links = configRepoWebLinks(params.configRepo, {
-      ...(context.ci.serverUrl === undefined ? {} : { githubServerUrl: context.ci.serverUrl }),
-      ...(awsRegion(context.env) === undefined ? {} : { awsRegion: awsRegion(context.env) }),
-    });
+    const links = configRepoLinks(params.configRepo, context);
     return { status, at: new Date(), ...(links === undefined ? {} : { links }) };
   },
   outputValues: (result) => ({
@@ -155,11 +152,6 @@ function statusText(result: StatusResult): string {
     ['IMAGE', ...envs],
     status.rows.map((row) => [row.repository, ...envs.map((env) => cellText(row.cells[env] ?? null, at))]),
   );
-}
-
-/** The region the AWS SDK would use, for a CodeCommit address that names none. */
-function awsRegion(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  return [env.AWS_REGION, env.AWS_DEFAULT_REGION].find((value) => value !== undefined && value !== '');
 }
 
 /** The step summary: a Markdown matrix, each version linked to its promotion commit where the host has pages. */
