@@ -1,11 +1,16 @@
 // A promotion whose push went stale retries on the new tip, reading again only what that tip changed: the
 // intent ("set image X to D") keeps its reads of every file nobody else touched.
-import { describe, expect, it } from 'vitest';
-import { branchTip, commitFiles, readFileAt } from '../../../test/support/bareRepo.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { branchTip, commitFiles, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
 import { backoffDelay, DEFAULT_RETRY, promote } from '../src/index.js';
 import { devRepos, promoteRequest } from './support/promote-fixture.js';
 
 const makeRepo = devRepos();
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
 const CART = 'registry.example.com/shop/cart';
 const NEW = `sha256:${'c'.repeat(64)}`;
 
@@ -152,6 +157,57 @@ describe('a retry after a stale push', () => {
     const [, second = []] = byAttempt(commands);
     expect(runs(second, 'cat-file')).toHaveLength(1);
     expect(commitProcesses(second)).toEqual(['fast-import']);
+  });
+});
+
+describe('a scoped retry on a file another pipeline changed', () => {
+  it("gets the changed file in the retry's one fetch, with no second fetch of blobs", async () => {
+    const repo = createBareRepo({
+      branches: {
+        main: { 'README.md': 'config\n' },
+        'env/dev': {
+          'apps/cart/deployment.yaml': deployment('cart', `${CART}:1.0.0`),
+          'apps/cart/kustomization.yaml': kustomization('cart', '1.0.0'),
+          'apps/shop/deployment.yaml': deployment('shop', 'registry.example.com/shop/shop:1.0.0'),
+        },
+      },
+      defaultBranch: 'main',
+      // A server that honours filters: the first fetch brings commits and trees only.
+      config: { 'uploadpack.allowFilter': 'true', 'uploadpack.allowAnySHA1InWant': 'true' },
+    });
+    cleanups.push(repo.cleanup);
+    const commands: string[][] = [];
+    let raced = false;
+    const [outcome] = await promote(
+      promoteRequest(
+        repo,
+        { repository: CART, digest: NEW },
+        {
+          targets: [{ env: 'dev', branch: 'env/dev', path: 'apps/cart' }],
+          retry: { ...DEFAULT_RETRY, maxAttempts: 3 },
+          sleep: async () => {},
+          onCommand: (argv) => {
+            commands.push(argv);
+            if (!raced && argv.includes('push')) {
+              raced = true;
+              commitFiles(repo.path, 'env/dev', {
+                'apps/cart/kustomization.yaml': `namespace: shop\n${kustomization('cart', '1.0.0')}`,
+              });
+            }
+          },
+        },
+      ),
+    );
+    expect(outcome).toMatchObject({ noop: false, attempts: 2 });
+    const text = readFileAt(repo.path, 'env/dev', 'apps/cart/kustomization.yaml')?.toString();
+    expect(text).toContain(`newTag: 1.1.0\n    digest: ${NEW}`);
+    expect(text).toContain('namespace: shop');
+    const [first = [], second = []] = byAttempt(commands);
+    // The first attempt fetched the folder's blobs after the trees; the retry needs no such second fetch.
+    expect(runs(first, 'fetch')).toHaveLength(2);
+    expect(runs(second, 'fetch')).toHaveLength(1);
+    expect(runs(second, 'rev-list')).toEqual([]);
+    expect(runs(second, 'cat-file')).toHaveLength(1);
   });
 });
 

@@ -62,8 +62,11 @@ export interface FetchOptions {
    * `all` (default): the tips' whole trees, every blob. `none`: commits and trees only
    * (`--filter=blob:none`), and the temp repo becomes a partial clone of the remote: call prefetchBlobs for
    * the folders you will read, and read nothing else. A server without filter support sends everything.
+   * `new`: over an earlier fetch, the blobs this repository does not hold through it, and no others: after a
+   * fetch of commits and trees, the blobs of what changed since those tips (a retry on a branch that moved
+   * needs exactly those, in the same fetch). Without an earlier fetch of the branch it is `all`.
    */
-  blobs?: 'all' | 'none';
+  blobs?: 'all' | 'none' | 'new';
 }
 
 /** Folders (or files) of one commit whose blobs prefetchBlobs fetches. */
@@ -260,9 +263,13 @@ export class ConfigRepo {
     if (wanted.length === 0) return result;
 
     const withoutBlobs = options.blobs === 'none';
+    // In a partial clone without `--refetch`, git negotiates from the tips it has, so the server sends what
+    // changed since then, blobs included, and nothing it sent before (nor the blobs it left out then).
+    const newBlobs = options.blobs === 'new' && this.partial;
     if (withoutBlobs) this.becomePartial();
     let filter: string[] = [];
     if (withoutBlobs) filter = ['--filter=blob:none'];
+    else if (newBlobs) filter = ['--no-filter'];
     else if (this.partial) filter = ['--no-filter', '--refetch'];
     const fetch = (list: string[]) =>
       this.git.spawn(
@@ -274,8 +281,9 @@ export class ConfigRepo {
           '--no-write-fetch-head',
           '--no-recurse-submodules',
           '--quiet',
-          // A filter can only be used with the promisor remote; the URL is the same.
-          withoutBlobs ? PROMISOR_REMOTE : this.url,
+          // A filter can only be used with the promisor remote (the URL is the same), and what completes a
+          // partial clone must come from it too, to be taken for the rest of what the clone leaves out.
+          withoutBlobs || newBlobs ? PROMISOR_REMOTE : this.url,
           ...list.map((branch) => `+refs/heads/${branch}:${TRACKING_PREFIX}${branch}`),
         ],
         { network: true, action: `fetching ${list.join(', ')}` },

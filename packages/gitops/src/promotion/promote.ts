@@ -411,7 +411,10 @@ async function fetchTips(
 ): Promise<Map<string, { commit: string; created: boolean }>> {
   const branches = request.targets.map((t) => t.branch);
   const scoped = mode.scoped;
-  const blobs = scoped ? 'none' : 'all';
+  // A retry of a scoped promotion asks for what changed since the tips it read, blobs included: the files
+  // other pipelines changed under its folders come in the same fetch, not in a second one.
+  const again = scoped && branches.every((branch) => snapshots.knows(branch));
+  const blobs = scoped ? (again ? 'new' : 'none') : 'all';
   progress(
     scoped
       ? `Fetching ${branches.join(', ')} from ${repo.url} (only files under ${[...new Set(request.targets.map((t) => t.path))].join(', ')})`
@@ -457,7 +460,7 @@ async function fetchTips(
       tip === null ? { commit: defaultTip ?? '', created: true } : { commit: tip, created: false },
     );
   }
-  for (const [branch, tip] of tips) await snapshots.moveTo(branch, tip.commit);
+  for (const [branch, tip] of tips) await snapshots.moveTo(branch, tip.commit, { changedBlobsHere: again });
   if (scoped) {
     const scopes = request.targets.map((target) => ({
       commit: tips.get(target.branch)?.commit ?? '',

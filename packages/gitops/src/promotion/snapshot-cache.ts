@@ -47,18 +47,24 @@ export class SnapshotCache {
     };
   }
 
+  /** Whether `branch` was read at an earlier tip (a retry's fetch can then ask only for what changed). */
+  knows(branch: string): boolean {
+    return this.tips.has(branch);
+  }
+
   /**
    * Records that `branch` is now at `commit`: what was read at its previous tip carries over to this one,
-   * except for the paths that changed in between.
+   * except for the paths that changed in between. `changedBlobsHere`: the fetch of `commit` brought the
+   * blobs of every changed path, so folders whose blobs were here stay complete.
    */
-  async moveTo(branch: string, commit: string): Promise<void> {
+  async moveTo(branch: string, commit: string, options: { changedBlobsHere?: boolean } = {}): Promise<void> {
     const previous = this.tips.get(branch);
     this.tips.set(branch, commit);
     if (previous === undefined || previous === commit || this.snapshots.has(commit)) return;
     const from = this.snapshots.get(previous);
     if (from === undefined || this.changedPaths === undefined) return;
     const changed = await this.changedPaths(previous, commit);
-    this.snapshots.set(commit, carryOver(from, changed));
+    this.snapshots.set(commit, carryOver(from, changed, options.changedBlobsHere === true));
     // The old tip is read no more, unless another branch stands on it.
     if (![...this.tips.values()].includes(previous)) this.snapshots.delete(previous);
   }
@@ -142,12 +148,14 @@ export class SnapshotCache {
 }
 
 /** What stays true at a commit that differs from `from`'s only in `changed`. */
-function carryOver(from: Snapshot, changed: readonly string[]): Snapshot {
+function carryOver(from: Snapshot, changed: readonly string[], changedBlobsHere: boolean): Snapshot {
   const touched = new Set(changed);
   const touches = (folder: string) => changed.some((path) => isUnder(path, folder));
   const files = new Map([...from.files].filter(([path]) => !touched.has(path)));
   const listings = new Map([...from.listings].filter(([, listing]) => !touches(listing.under)));
-  const prefetched = new Set([...from.prefetched].filter((folder) => !touches(folder)));
+  const prefetched = new Set(
+    changedBlobsHere ? from.prefetched : [...from.prefetched].filter((f) => !touches(f)),
+  );
   const greps = new Map<string, GrepAnswer>();
   for (const [key, answer] of from.greps) {
     const matchers = answer.pathspecs.map(readConfigPathspec);
