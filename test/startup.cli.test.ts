@@ -2,10 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BUNDLE, runNode } from './support/slipway.js';
+import { CLI_BUNDLE, ROOT, runNode } from './support/slipway.js';
 
 // What a start costs is measured by bench/startup; these tests hold the structure that keeps it low: which of
 // Node's own modules a command has loaded by a given moment (no timings).
+
+/** What npm links `slipway` to. */
+const CLI_BIN = join(ROOT, 'packages/cli/bin/slipway.js');
 
 let dir: string;
 beforeAll(async () => {
@@ -35,6 +38,20 @@ describe('slipway start-up', () => {
     expect(loaded).toContain('fs'); // the list is real: the preload itself loaded fs
     for (const heavy of ['child_process', 'crypto', 'v8', 'os', 'fs/promises', 'http']) {
       expect(loaded, heavy).not.toContain(heavy);
+    }
+  });
+
+  it('prints every command help without loading a step or what runs one (no child_process, crypto, http or zlib)', async () => {
+    for (const command of ['copy', 'promote', 'build', 'sign', 'status']) {
+      const file = join(dir, `${command}-help.txt`);
+      const result = await runNode(['--import', await builtinsAtExit(file), CLI_BIN, command, '--help']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Usage: slipway ${command}`);
+      const loaded = (await readFile(file, 'utf8')).split('\n');
+      expect(loaded).toContain('fs');
+      for (const heavy of ['child_process', 'crypto', 'http', 'https', 'zlib', 'os']) {
+        expect(loaded, `${command} --help loaded ${heavy}`).not.toContain(heavy);
+      }
     }
   });
 });
