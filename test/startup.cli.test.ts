@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,29 @@ describe('slipway start-up', () => {
     for (const heavy of ['child_process', 'crypto', 'v8', 'os', 'fs/promises', 'http']) {
       expect(loaded, heavy).not.toContain(heavy);
     }
+  });
+
+  it('answers --version from the bin and package.json alone: no bundle, no ESM loader', async () => {
+    // The published layout without dist/: a version answered by the bin itself cannot depend on it.
+    const pkg = join(dir, 'package');
+    await cp(join(ROOT, 'packages/cli/bin'), join(pkg, 'bin'), { recursive: true });
+    await cp(join(ROOT, 'packages/cli/package.json'), join(pkg, 'package.json'));
+    // A CommonJS preload (an ESM one would start the ESM loader itself).
+    const file = join(dir, 'bin-version.txt');
+    const preload = join(dir, 'modules-at-exit.cjs');
+    await writeFile(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(file)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const result = await runNode(['--require', preload, join(pkg, 'bin/slipway.js'), '--version']);
+    expect(result, result.stderr).toMatchObject({ code: 0, stderr: '' });
+    const { version } = JSON.parse(await readFile(join(ROOT, 'packages/cli/package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(result.stdout).toBe(`${version}\n`);
+    const loaded = (await readFile(file, 'utf8')).split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded).not.toContain('NativeModule internal/modules/esm/loader');
   });
 
   it('prints every command help without loading a step or what runs one (no child_process, crypto, http or zlib)', async () => {
