@@ -11,9 +11,9 @@ if (command === '--version' || command === '-v') {
   // that used it then waits about 80 ms at exit for that compile to finish. A short command spends longer
   // on that than the faster parser could save it, so keep the first, baseline compile.
   setFlagsFromString('--liftoff-only');
-  const { runCliLazily, stepLoaders, stepSurfaces } = await import('@slipway/steps/cli');
+  const { loadStepSurfaces, runCliLazily, stepLoaders } = await import('@slipway/steps/cli');
   process.exitCode = await runCliLazily(
-    { surfaces: stepSurfaces, loaders: stepLoaders },
+    { surfaces: loadStepSurfaces, loaders: stepLoaders },
     process.argv.slice(2),
     {
       stdout: (text) => process.stdout.write(text),

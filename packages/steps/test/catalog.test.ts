@@ -25,7 +25,7 @@ function lazySteps(loaded: string[]) {
       },
     ]),
   );
-  return { surfaces: stepSurfaces, loaders };
+  return { surfaces: async () => stepSurfaces, loaders };
 }
 
 describe('the lazy step catalog', () => {
@@ -53,28 +53,33 @@ describe('the lazy step catalog', () => {
     expect(loaded).toEqual([]);
   });
 
-  it('refuses a bad flag or command without loading a step, and loads only the step a command runs', async () => {
+  it('loads no step for the command list, an unknown command or --version, and only the step a command runs', async () => {
     const loaded: string[] = [];
-    const typo = capture();
-    expect(await runCliLazily(lazySteps(loaded), ['copy', '--tga', 'x'], typo.io, '1.2.3')).toBe(2);
-    expect(typo.err.join('')).toContain('unknown flag --tga');
     expect(await runCliLazily(lazySteps(loaded), ['toString'], capture().io, '1.2.3')).toBe(2);
     const version = capture();
     expect(await runCliLazily(lazySteps(loaded), ['--version'], version.io, '1.2.3')).toBe(0);
     expect(version.out.join('')).toBe('1.2.3\n');
     expect(loaded).toEqual([]);
 
+    // A command that runs reads its flags from the loaded step, not the surfaces.
+    let surfaceLoads = 0;
+    const steps = {
+      ...lazySteps(loaded),
+      surfaces: async () => {
+        surfaceLoads += 1;
+        return stepSurfaces;
+      },
+    };
+    const typo = capture();
+    expect(await runCliLazily(steps, ['copy', '--tga', 'x'], typo.io, '1.2.3')).toBe(2);
+    expect(typo.err.join('')).toContain('unknown flag --tga');
     const run = capture();
-    // An OCI layout that does not exist: the copy step runs (loaded) and fails on the source.
+    // An OCI layout that does not exist: the copy step runs and fails on the source.
     expect(
-      await runCliLazily(
-        lazySteps(loaded),
-        ['copy', 'oci:/nonexistent/a', 'oci:/nonexistent/b'],
-        run.io,
-        '1.2.3',
-      ),
+      await runCliLazily(steps, ['copy', 'oci:/nonexistent/a', 'oci:/nonexistent/b'], run.io, '1.2.3'),
     ).toBe(1);
     expect(run.err.join('')).toContain('slipway copy: error:');
-    expect(loaded).toEqual(['copy']);
+    expect(loaded).toEqual(['copy', 'copy']);
+    expect(surfaceLoads).toBe(0);
   });
 });

@@ -107,11 +107,10 @@ export async function runCommands(
     io.stdout(stepHelp(step));
     return 0;
   }
-  const [loaded, { executeCommand }] = await Promise.all([
-    commands.load(step.name),
-    import('./cli-execute.js'),
-  ]);
-  return executeCommand(loaded, parsed, io);
+  // `eager`: the bundle keeps this module in the entry's chunk, run only here. In a chunk of its own, loaded
+  // beside the step's, the modules both need (process, ci) would be copied into both and parsed twice.
+  const { executeCommand } = await import(/* webpackMode: "eager" */ './cli-execute.js');
+  return executeCommand(await commands.load(step.name), parsed, io);
 }
 
 export function toRaw(value: string | boolean | (string | boolean)[] | undefined): RawValue {

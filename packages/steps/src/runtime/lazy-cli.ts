@@ -4,13 +4,15 @@ import { type CliIo, runCommands } from './cli.js';
 
 export interface LazySteps {
   /** Every step's surface, in the order `slipway --help` lists them. */
-  readonly surfaces: readonly StepSurface[];
+  readonly surfaces: () => Promise<readonly StepSurface[]>;
   readonly loaders: Readonly<Record<string, () => Promise<Step>>>;
 }
 
 /**
- * `runCli` that loads only the step the command runs (start-up time is most of a short command's wall
- * time): none for `--version`, `--help`, the command list or a flag error, which the surfaces answer.
+ * `runCli` that loads only the step a command runs (start-up time is most of a short command's wall time),
+ * and none for `--version`, `--help`, the command list or an unknown command, which the surfaces answer.
+ * A command that runs parses its flags against the loaded step itself: the surfaces are the same facts
+ * (a test keeps them equal), and reading them too would cost the run.
  */
 export async function runCliLazily(
   steps: LazySteps,
@@ -18,11 +20,18 @@ export async function runCliLazily(
   io: CliIo,
   version: string,
 ): Promise<number> {
+  const [command, ...rest] = argv;
+  const loader =
+    command !== undefined && Object.hasOwn(steps.loaders, command) ? steps.loaders[command] : undefined;
+  if (loader !== undefined && !rest.some((arg) => arg === '--help' || arg === '-h')) {
+    const step = await loader();
+    return runCommands({ surfaces: [step], load: async () => step }, argv, io, version);
+  }
   const load = async (name: string): Promise<Step> => {
-    const loader = Object.hasOwn(steps.loaders, name) ? steps.loaders[name] : undefined;
+    const named = Object.hasOwn(steps.loaders, name) ? steps.loaders[name] : undefined;
     // The surfaces and the loaders are written from the same step list (a test keeps them equal).
-    if (loader === undefined) throw new Error(`step ${name} has a surface but no loader`);
-    return loader();
+    if (named === undefined) throw new Error(`step ${name} has a surface but no loader`);
+    return named();
   };
-  return runCommands({ surfaces: steps.surfaces, load }, argv, io, version);
+  return runCommands({ surfaces: await steps.surfaces(), load }, argv, io, version);
 }
