@@ -1,6 +1,7 @@
 // Fails when packages/cli/dist holds a chunk its entry cannot reach (left by an older build: `pnpm pack`
-// ships every file of dist/) or lacks one it loads. ncc names lazily loaded chunks `<id>.index.js`, and the
-// webpack runtime loads one with `__webpack_require__.e(<id>)` (`__nccwpck_require__.e` in the entry).
+// ships every file of dist/) or lacks one it loads. The webpack runtime in the entry names chunk files
+// (`return "" + chunkId + ".index.cjs.js"`) and loads one with `__webpack_require__.e(<id>)`
+// (`__nccwpck_require__.e` in the entry).
 //
 //   node --import tsx scripts/check-cli-chunks.ts [dist directory]
 
@@ -9,8 +10,20 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = process.argv[2] ?? join(root, 'packages', 'cli', 'dist');
-const CHUNK_FILE = /^\d+\.index\.js$/;
+const CHUNK_NAME = /return "" \+ chunkId \+ "([^"]+)";/;
 const CHUNK_LOAD = /__(?:webpack|nccwpck)_require__\.e\((?:\/\*[^*]*\*\/\s*)?(\d+)\)/g;
+const where = relative(process.cwd(), dist) || '.';
+
+const suffix = CHUNK_NAME.exec(readFileSync(join(dist, 'index.js'), 'utf8'))?.[1];
+if (suffix === undefined) {
+  // Without the name, no chunk could be told from another file, and every stale one would pass.
+  console.error(
+    `${where}/index.js names no chunk files: has ncc changed its runtime? update scripts/check-cli-chunks.ts`,
+  );
+  process.exit(1);
+}
+const isChunk = (name: string): boolean =>
+  name.endsWith(suffix) && /^\d+$/.test(name.slice(0, -suffix.length));
 
 const reachable = new Set<string>();
 const missing: string[] = [];
@@ -24,15 +37,14 @@ for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     continue;
   }
   for (const [, id] of text.matchAll(CHUNK_LOAD)) {
-    const chunk = `${id}.index.js`;
+    const chunk = `${id}${suffix}`;
     if (!reachable.has(chunk)) {
       reachable.add(chunk);
       pending.push(chunk);
     }
   }
 }
-const where = relative(process.cwd(), dist) || '.';
-const stale = readdirSync(dist).filter((name) => CHUNK_FILE.test(name) && !reachable.has(name));
+const stale = readdirSync(dist).filter((name) => isChunk(name) && !reachable.has(name));
 for (const name of stale) {
   console.error(
     `${where}/${name}: no chunk of the CLI bundle loads it (left by an older build); rebuild with 'pnpm --filter @slipway/cli run build', which empties dist/ first`,

@@ -209,13 +209,15 @@ describe('the release workflow, dry run', () => {
     cpSync(join(CLI_DIR, 'dist'), dist, { recursive: true });
     const check = () => run('node', ['--import', 'tsx', 'scripts/check-cli-chunks.ts', dist], ROOT);
     expect(check(), 'the bundle as built').toMatchObject({ code: 0, stderr: '' });
-    // What an older build left behind, and `pnpm pack` would ship.
-    writeFileSync(join(dist, '99999.index.js'), 'export const id = 99999;\n');
-    const stale = check();
-    expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain('99999.index.js: no chunk of the CLI bundle loads it');
-    rmSync(join(dist, '99999.index.js'));
-    const loaded = readdirSync(dist).find((name) => /^\d+\.index\.js$/.test(name)) ?? '';
+    // A chunk as the build names them (`<id>.index.cjs.js`), and one an older build left behind.
+    const loaded = readdirSync(dist).find((name) => /^\d+\./.test(name)) ?? '';
+    const stale = `99999${loaded.replace(/^\d+/, '')}`;
+    writeFileSync(join(dist, stale), 'exports.id = 99999;\n');
+    expect(check()).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${stale}: no chunk of the CLI bundle loads it`),
+    });
+    rmSync(join(dist, stale));
     rmSync(join(dist, loaded));
     expect(check()).toMatchObject({
       code: 1,

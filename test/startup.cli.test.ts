@@ -28,6 +28,19 @@ async function builtinsAtExit(file: string): Promise<string> {
   return preload;
 }
 
+/**
+ * A CommonJS preload (an ESM one would start the ESM loader itself) that writes every module Node has loaded
+ * so far, its own included (`NativeModule fs`, `NativeModule internal/modules/esm/loader`), to `file` at exit.
+ */
+async function modulesAtExit(file: string): Promise<string> {
+  const preload = join(dir, `modules-at-exit-${file.replace(/\W/g, '_')}.cjs`);
+  await writeFile(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(file)}, process.moduleLoadList.join('\\n')));\n`,
+  );
+  return preload;
+}
+
 describe('slipway start-up', () => {
   it('answers --version without loading the CLI runtime (no child_process, crypto, v8 or os module)', async () => {
     const file = join(dir, 'version.txt');
@@ -46,14 +59,13 @@ describe('slipway start-up', () => {
     const pkg = join(dir, 'package');
     await cp(join(ROOT, 'packages/cli/bin'), join(pkg, 'bin'), { recursive: true });
     await cp(join(ROOT, 'packages/cli/package.json'), join(pkg, 'package.json'));
-    // A CommonJS preload (an ESM one would start the ESM loader itself).
     const file = join(dir, 'bin-version.txt');
-    const preload = join(dir, 'modules-at-exit.cjs');
-    await writeFile(
-      preload,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(file)}, process.moduleLoadList.join('\\n')));\n`,
-    );
-    const result = await runNode(['--require', preload, join(pkg, 'bin/slipway.js'), '--version']);
+    const result = await runNode([
+      '--require',
+      await modulesAtExit(file),
+      join(pkg, 'bin/slipway.js'),
+      '--version',
+    ]);
     expect(result, result.stderr).toMatchObject({ code: 0, stderr: '' });
     const { version } = JSON.parse(await readFile(join(ROOT, 'packages/cli/package.json'), 'utf8')) as {
       version: string;
@@ -76,5 +88,23 @@ describe('slipway start-up', () => {
         expect(loaded, `${command} --help loaded ${heavy}`).not.toContain(heavy);
       }
     }
+  });
+
+  it('runs a command without the ESM loader of Node: the bin and the bundle are CommonJS', async () => {
+    const file = join(dir, 'copy-run.txt');
+    const missing = join(dir, 'no-such-layout');
+    const result = await runNode([
+      '--require',
+      await modulesAtExit(file),
+      CLI_BIN,
+      'copy',
+      `oci:${missing}`,
+      `oci:${missing}-copy`,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('slipway copy: error:');
+    const loaded = (await readFile(file, 'utf8')).split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded).not.toContain('NativeModule internal/modules/esm/loader');
   });
 });
