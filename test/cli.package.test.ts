@@ -91,6 +91,7 @@ describe('the @slipway/cli package', () => {
       expect.arrayContaining([
         'package.json',
         'bin/slipway.js',
+        'bin/package.json',
         'dist/index.js',
         'dist/licenses.txt',
         'CHANGELOG.md',
@@ -98,7 +99,8 @@ describe('the @slipway/cli package', () => {
         'LICENSE',
       ]),
     );
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|bin\/slipway\.js|dist\/[^/]+)$/;
+    const allowed =
+      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|bin\/(slipway\.js|package\.json)|dist\/[^/]+)$/;
     expect(entries.filter((entry) => !allowed.test(entry))).toEqual([]);
     expect(entries.filter((entry) => /(^|\/)(src|test)\/|\.test\.|\.ts$|tsconfig/.test(entry))).toEqual([]);
     // The whole bundle as built, lazily loaded chunks included.

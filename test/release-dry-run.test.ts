@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -201,6 +202,28 @@ describe('the release workflow, dry run', () => {
     expect(unknown).toMatchObject({ code: 2, stderr: 'actions/no-such-action: no such action\n' });
     // An ncc build of one action: some 15 s on a quiet machine, minutes on a loaded one.
   }, 300_000);
+
+  it('refuses to pack a CLI bundle with a chunk its entry never loads, or without one it loads (scripts/check-cli-chunks.ts)', () => {
+    // On a copy: the tests running beside this one read packages/cli/dist.
+    const dist = join(scratch, 'cli-dist');
+    cpSync(join(CLI_DIR, 'dist'), dist, { recursive: true });
+    const check = () => run('node', ['--import', 'tsx', 'scripts/check-cli-chunks.ts', dist], ROOT);
+    expect(check(), 'the bundle as built').toMatchObject({ code: 0, stderr: '' });
+    // A chunk as the build names them (`<id>.index.cjs.js`), and one an older build left behind.
+    const loaded = readdirSync(dist).find((name) => /^\d+\./.test(name)) ?? '';
+    const stale = `99999${loaded.replace(/^\d+/, '')}`;
+    writeFileSync(join(dist, stale), 'exports.id = 99999;\n');
+    expect(check()).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${stale}: no chunk of the CLI bundle loads it`),
+    });
+    rmSync(join(dist, stale));
+    rmSync(join(dist, loaded));
+    expect(check()).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${loaded}: the CLI bundle loads it but it is missing`),
+    });
+  });
 
   it('packs the CLI as it is published, installs the tarball offline into an empty prefix, and runs it', () => {
     expect(existsSync(CLI_BUNDLE), `${CLI_BUNDLE} is missing: run 'pnpm build'`).toBe(true);

@@ -1,11 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BUNDLE, runNode } from './support/slipway.js';
+import { CLI_BUNDLE, ROOT, runNode } from './support/slipway.js';
 
 // What a start costs is measured by bench/startup; these tests hold the structure that keeps it low: which of
 // Node's own modules a command has loaded by a given moment (no timings).
+
+/** What npm links `slipway` to. */
+const CLI_BIN = join(ROOT, 'packages/cli/bin/slipway.js');
 
 let dir: string;
 beforeAll(async () => {
@@ -25,6 +28,19 @@ async function builtinsAtExit(file: string): Promise<string> {
   return preload;
 }
 
+/**
+ * A CommonJS preload (an ESM one would start the ESM loader itself) that writes every module Node has loaded
+ * so far, its own included (`NativeModule fs`, `NativeModule internal/modules/esm/loader`), to `file` at exit.
+ */
+async function modulesAtExit(file: string): Promise<string> {
+  const preload = join(dir, `modules-at-exit-${file.replace(/\W/g, '_')}.cjs`);
+  await writeFile(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(file)}, process.moduleLoadList.join('\\n')));\n`,
+  );
+  return preload;
+}
+
 describe('slipway start-up', () => {
   it('answers --version without loading the CLI runtime (no child_process, crypto, v8 or os module)', async () => {
     const file = join(dir, 'version.txt');
@@ -36,5 +52,59 @@ describe('slipway start-up', () => {
     for (const heavy of ['child_process', 'crypto', 'v8', 'os', 'fs/promises', 'http']) {
       expect(loaded, heavy).not.toContain(heavy);
     }
+  });
+
+  it('answers --version from the bin and package.json alone: no bundle, no ESM loader', async () => {
+    // The published layout without dist/: a version answered by the bin itself cannot depend on it.
+    const pkg = join(dir, 'package');
+    await cp(join(ROOT, 'packages/cli/bin'), join(pkg, 'bin'), { recursive: true });
+    await cp(join(ROOT, 'packages/cli/package.json'), join(pkg, 'package.json'));
+    const file = join(dir, 'bin-version.txt');
+    const result = await runNode([
+      '--require',
+      await modulesAtExit(file),
+      join(pkg, 'bin/slipway.js'),
+      '--version',
+    ]);
+    expect(result, result.stderr).toMatchObject({ code: 0, stderr: '' });
+    const { version } = JSON.parse(await readFile(join(ROOT, 'packages/cli/package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(result.stdout).toBe(`${version}\n`);
+    const loaded = (await readFile(file, 'utf8')).split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded).not.toContain('NativeModule internal/modules/esm/loader');
+  });
+
+  it('prints every command help without loading a step or what runs one (no child_process, crypto, http or zlib)', async () => {
+    for (const command of ['copy', 'promote', 'build', 'sign', 'status']) {
+      const file = join(dir, `${command}-help.txt`);
+      const result = await runNode(['--import', await builtinsAtExit(file), CLI_BIN, command, '--help']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Usage: slipway ${command}`);
+      const loaded = (await readFile(file, 'utf8')).split('\n');
+      expect(loaded).toContain('fs');
+      for (const heavy of ['child_process', 'crypto', 'http', 'https', 'zlib', 'os']) {
+        expect(loaded, `${command} --help loaded ${heavy}`).not.toContain(heavy);
+      }
+    }
+  });
+
+  it('runs a command without the ESM loader of Node: the bin and the bundle are CommonJS', async () => {
+    const file = join(dir, 'copy-run.txt');
+    const missing = join(dir, 'no-such-layout');
+    const result = await runNode([
+      '--require',
+      await modulesAtExit(file),
+      CLI_BIN,
+      'copy',
+      `oci:${missing}`,
+      `oci:${missing}-copy`,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('slipway copy: error:');
+    const loaded = (await readFile(file, 'utf8')).split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded).not.toContain('NativeModule internal/modules/esm/loader');
   });
 });

@@ -11,9 +11,9 @@
 // before its first network request.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { access, mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLoopbackServer } from '../../test/support/registry.js';
@@ -23,6 +23,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = process.env.SLIPWAY_BIN ?? join(ROOT, 'packages', 'cli', 'bin', 'slipway.js');
 /** pnpm's shell wrapper at the repository root (a `sh` that runs `dirname`, `sed` and `uname` first). */
 const PNPM_SHIM = join(ROOT, 'node_modules', '.bin', 'slipway');
+/** Preloaded into every node case: its CPU time at exit (see the file). */
+const CPU_AT_EXIT = join(ROOT, 'bench', 'startup', 'cpu-at-exit.cjs');
 
 const VERSION_TARGET_MS = 15;
 const FIRST_REQUEST_TARGET_MS = 40;
@@ -42,6 +44,8 @@ interface Case {
   readonly until: 'exit' | 'first-request';
   /** The target's allowance over `node -e 0`, in ms; none for cases shown for reference. */
   readonly targetMs?: number;
+  /** What stdout must hold, checked on every run: a fast wrong answer is not a start-up figure. */
+  readonly stdout?: RegExp;
 }
 
 function parseArgs(argv: readonly string[]): { iterations: number; baseline?: string } {
@@ -65,12 +69,21 @@ interface Listener {
   arrived?: bigint;
 }
 
-function spawnTimed(argv: readonly string[]): { child: ChildProcess; start: bigint; done: Promise<number> } {
+function spawnTimed(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): {
+  child: ChildProcess;
+  start: bigint;
+  done: Promise<number>;
+  stdout: () => string;
+} {
   const [cmd = '', ...args] = argv;
   const start = process.hrtime.bigint();
-  const child = spawn(cmd, args, { cwd: ROOT, env: CHILD_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: Buffer[] = [];
-  child.stdout?.resume();
+  const stdout: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
   const done = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
@@ -83,19 +96,39 @@ function spawnTimed(argv: readonly string[]): { child: ChildProcess; start: bigi
       resolve(code ?? 1);
     });
   });
-  return { child, start, done };
+  return { child, start, done, stdout: () => Buffer.concat(stdout).toString('utf8') };
 }
 
-async function once(which: Case, listener: Listener): Promise<number> {
+interface Sample {
+  readonly ms: number;
+  /** The process's own CPU time, spawn to exit; for node cases only. */
+  readonly cpuMs?: number;
+}
+
+async function once(which: Case, listener: Listener, scratch: string): Promise<Sample> {
   listener.arrived = undefined;
-  const { start, done } = spawnTimed(which.argv);
+  const node = which.argv[0] === process.execPath;
+  const cpuFile = join(scratch, 'cpu');
+  await rm(cpuFile, { force: true });
+  const argv = node ? [process.execPath, '--require', CPU_AT_EXIT, ...which.argv.slice(1)] : which.argv;
+  const { start, done, stdout } = spawnTimed(
+    argv,
+    node ? { ...CHILD_ENV, BENCH_CPU_FILE: cpuFile } : CHILD_ENV,
+  );
   const code = await done;
+  const cpuMs = node ? Number(await readFile(cpuFile, 'utf8')) : undefined;
+  if (cpuMs !== undefined && !Number.isFinite(cpuMs)) throw new Error(`${which.name}: no CPU time written`);
+  const cpu = cpuMs === undefined ? {} : { cpuMs };
   if (which.until === 'exit') {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (code !== 0) throw new Error(`${which.argv.join(' ')} exited ${code}`);
-    return Number(process.hrtime.bigint() - start) / 1e6;
+    if (which.stdout !== undefined && !which.stdout.test(stdout())) {
+      throw new Error(`${which.name}: stdout does not match ${which.stdout}: ${stdout().slice(0, 200)}`);
+    }
+    return { ms, ...cpu };
   }
   if (listener.arrived === undefined) throw new Error(`${which.name}: no request reached the server`);
-  return Number(listener.arrived - start) / 1e6;
+  return { ms: Number(listener.arrived - start) / 1e6, ...cpu };
 }
 
 function median(values: readonly number[]): number {
@@ -110,6 +143,7 @@ async function main(): Promise<void> {
     throw new Error('packages/cli/dist is missing: pnpm --filter @slipway/cli run build');
   });
   const listener: Listener = {};
+  const scratch = await mkdtemp(join(tmpdir(), 'slipway-bench-startup-'));
   const server = await startLoopbackServer((request: IncomingMessage, response: ServerResponse) => {
     listener.arrived ??= process.hrtime.bigint();
     request.resume();
@@ -120,13 +154,20 @@ async function main(): Promise<void> {
     const slipwayCases = (bin: string, label: string): Case[] => {
       const slipway = (...args: string[]): string[] => [process.execPath, bin, ...args];
       const list: Case[] = [
-        { name: 'slipway --version', argv: slipway('--version'), until: 'exit', targetMs: VERSION_TARGET_MS },
+        {
+          name: 'slipway --version',
+          argv: slipway('--version'),
+          until: 'exit',
+          targetMs: VERSION_TARGET_MS,
+          stdout: /^\d+\.\d+\.\d+\S*\n$/,
+        },
         ...['copy', 'promote', 'build', 'sign', 'status'].map(
           (command): Case => ({
             name: `slipway ${command} --help`,
             argv: slipway(command, '--help'),
             until: 'exit',
             targetMs: FIRST_REQUEST_TARGET_MS,
+            stdout: new RegExp(`^Usage: slipway ${command} `),
           }),
         ),
         {
@@ -162,20 +203,25 @@ async function main(): Promise<void> {
         until: 'exit',
       },
     ];
-    const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+    const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
     console.log('warm-up…');
     for (const which of cases) {
-      console.log(`  ${which.name}: ${Math.round(await once(which, listener))} ms`);
+      console.log(`  ${which.name}: ${Math.round((await once(which, listener, scratch)).ms)} ms`);
     }
     for (let i = 1; i <= iterations; i++) {
-      for (const which of cases) samples.get(which.name)?.push(await once(which, listener));
+      for (const which of cases) samples.get(which.name)?.push(await once(which, listener, scratch));
       if (i % 5 === 0) console.log(`  ${i}/${iterations}`);
     }
-    const nodeMedian = median(samples.get('node -e 0') ?? []);
+    const nodeSamples = samples.get('node -e 0') ?? [];
+    const nodeMedian = median(nodeSamples.map((s) => s.ms));
+    const nodeCpuMedian = median(nodeSamples.map((s) => s.cpuMs ?? 0));
     const rows = cases.map((which) => {
-      const values = samples.get(which.name) ?? [];
+      const taken = samples.get(which.name) ?? [];
+      const values = taken.map((s) => s.ms);
+      const cpuValues = taken.flatMap((s) => (s.cpuMs === undefined ? [] : [s.cpuMs]));
       const medianMs = median(values);
       const overNodeMs = medianMs - nodeMedian;
+      const cpuMedianMs = cpuValues.length === 0 ? undefined : median(cpuValues);
       return {
         name: which.name,
         measured: which.until === 'exit' ? 'spawn to exit' : 'spawn to first request',
@@ -187,6 +233,13 @@ async function main(): Promise<void> {
           ? {}
           : { targetOverNodeMs: which.targetMs, pass: overNodeMs <= which.targetMs }),
         samplesMs: values.map(round),
+        ...(cpuMedianMs === undefined
+          ? {}
+          : {
+              cpuMedianMs: round(cpuMedianMs),
+              cpuOverNodeMs: round(cpuMedianMs - nodeCpuMedian),
+              cpuSamplesMs: cpuValues.map(round),
+            }),
       };
     });
     await writeResults({
@@ -206,6 +259,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await server.stop();
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
@@ -229,6 +283,8 @@ interface Report {
     minMs: number;
     maxMs: number;
     overNodeMs: number;
+    cpuMedianMs?: number;
+    cpuOverNodeMs?: number;
     targetOverNodeMs?: number;
     pass?: boolean;
   }[];
@@ -243,7 +299,12 @@ async function writeResults(report: Report): Promise<void> {
         row.targetOverNodeMs === undefined
           ? 'reference'
           : `≤ ${row.targetOverNodeMs}: ${row.pass === true ? 'PASS' : 'FAIL'}`;
-      return `| ${row.name} | ${row.measured} | ${row.medianMs} | ${row.minMs} | ${row.maxMs} | ${row.name === 'node -e 0' ? '—' : `+${row.overNodeMs}`} | ${row.name === 'node -e 0' ? '—' : verdict} |`;
+      const node = row.name === 'node -e 0';
+      const cpu =
+        row.cpuMedianMs === undefined
+          ? '— | —'
+          : `${row.cpuMedianMs} | ${node ? '—' : `+${row.cpuOverNodeMs}`}`;
+      return `| ${row.name} | ${row.measured} | ${row.medianMs} | ${row.minMs} | ${row.maxMs} | ${node ? '—' : `+${row.overNodeMs}`} | ${node ? '—' : verdict} | ${cpu} |`;
     })
     .join('\n');
   const md = `# Start-up benchmark
@@ -252,9 +313,10 @@ ${report.date}: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${rep
 Load average at the end: ${report.loadAverageAtEnd.join(', ')} (a shared machine: compare within a run).
 \`slipway\` is \`node ${report.bin}\`, as npm's link runs it. ${report.environment}: Node parses that CA file at every start (~45 ms here), which a stock machine does not.
 Median of ${report.iterations} (after one warm-up), cases run round-robin, in ms. "First request": spawn to the first request a loopback HTTP server receives (it answers 404).
+"CPU to exit": the process's own CPU time (user + system, all threads) from start to exit, median, for node cases; on a loaded machine it moves far less than wall time. The targets are judged on wall time.
 
-| case | measured | median | min | max | over \`node -e 0\` | target (ms over node) |
-| --- | --- | ---: | ---: | ---: | ---: | --- |
+| case | measured | median | min | max | over \`node -e 0\` | target (ms over node) | CPU to exit | CPU over node |
+| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |
 ${table}
 
 Raw samples: \`bench/results/startup.json\`.

@@ -1,6 +1,7 @@
 // Every step behind a loader, so a face can load the one step a command names and nothing else: a
 // `slipway copy` then never loads git, GitHub, AWS or the builders. `registry.ts` holds the same steps
-// loaded eagerly, for help, the action generator and tests; a test keeps the two lists equal.
+// loaded eagerly, for the action generator and tests; `surfaces.generated.ts` holds what help needs of
+// them. A test keeps the three lists equal.
 
 import type { Step } from './definition/step.js';
 
@@ -22,8 +23,3 @@ export const stepLoaders: Readonly<Record<string, StepLoader>> = {
   keygen: async () => (await import('./keygen/step.js')).keygenStep,
   context: async () => (await import('./context/step.js')).contextStep,
 };
-
-/** Every step, loaded. */
-export async function loadAllSteps(): Promise<readonly Step[]> {
-  return (await import('./registry.js')).allSteps;
-}

@@ -3,6 +3,7 @@ export * from './context/step.js';
 export * from './copy/step.js';
 export * from './definition/inputs.js';
 export * from './definition/step.js';
+export * from './definition/surface.js';
 export * from './history/step.js';
 export * from './keygen/step.js';
 export * from './promote/step.js';

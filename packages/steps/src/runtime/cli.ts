@@ -1,12 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { detectContext, loadGithubReporter, type Reporter, terminalReporter } from '@slipway/ci';
 import { describeError, SlipwayError } from '@slipway/errors';
 import type { InputMeta, RawValue } from '../definition/inputs.js';
 import type { Step } from '../definition/step.js';
-import { exitOnCancel } from './cancellation.js';
+import type { StepSurface } from '../definition/surface.js';
 import { nearestName } from './nearest-name.js';
-import { secretsToMask, urlCredentials } from './secrets.js';
+import { urlCredentials } from './secrets.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -25,6 +23,19 @@ const GLOBAL_FLAGS = {
   'output-env': { type: 'string' },
 } as const;
 
+/** The commands the CLI offers: each step's surface, and how to load the step itself to run it. */
+export interface CliCommands {
+  /** In the order `slipway --help` lists them. */
+  readonly surfaces: readonly StepSurface[];
+  readonly load: (name: string) => Promise<Step>;
+}
+
+/** A command line as parsed against a step's flags. */
+export interface ParsedCommand {
+  readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  readonly positionals: string[];
+}
+
 /** `slipway <step> [flags]`: one subcommand per step, its flags mirroring the action's inputs. Returns the exit code. */
 export async function runCli(
   steps: readonly Step[],
@@ -32,6 +43,26 @@ export async function runCli(
   io: CliIo,
   version: string,
 ): Promise<number> {
+  const byName = new Map(steps.map((step) => [step.name, step]));
+  const load = async (name: string): Promise<Step> => {
+    const step = byName.get(name);
+    if (step === undefined) throw new Error(`no step ${name}`);
+    return step;
+  };
+  return runCommands({ surfaces: steps, load }, argv, io, version);
+}
+
+/**
+ * `runCli` over step surfaces: help, the command list and flag errors are answered from them, and the step
+ * is loaded (with what runs it) only once its command line is known to be good.
+ */
+export async function runCommands(
+  commands: CliCommands,
+  argv: readonly string[],
+  io: CliIo,
+  version: string,
+): Promise<number> {
+  const steps = commands.surfaces;
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(usage(steps, version));
@@ -51,10 +82,7 @@ export async function runCli(
     return 2;
   }
 
-  let parsed: {
-    values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-    positionals: string[];
-  };
+  let parsed: ParsedCommand;
   try {
     refuseSecretFlags(step, rest);
     const options = { ...flagOptions(step), ...GLOBAL_FLAGS };
@@ -79,66 +107,18 @@ export async function runCli(
     io.stdout(stepHelp(step));
     return 0;
   }
-
-  // On Node < 22 the AWS SDK prints a multi-line NodeVersionSupportWarning (its 2027 releases will need
-  // Node 22) into the log of every ECR, CodeCommit or KMS command; Slipway supports Node 20.19 and says what it
-  // needs in its own engines field. The SDK reads its switch from process.env when a client is made; a user
-  // who sets it keeps their value.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const reporter = terminalReporter(io.stderr, {
-    interactive: io.interactive === true,
-    ...(io.now === undefined ? {} : { now: io.now }),
-  });
-  const ci = detectContext(io.env, io.cwd);
-  const github: Reporter | undefined =
-    ci.platform === 'github-actions' ? await loadGithubReporter() : undefined;
-  const raw: Record<string, RawValue> = {};
-  for (const name of Object.keys(step.inputs)) raw[name] = toRaw(parsed.values[name]);
-  parsed.positionals.forEach((value, index) => {
-    const name = step.positionals[index];
-    if (name !== undefined) raw[name] = step.inputs[name]?.meta.kind === 'list' ? [value] : value;
-  });
-  const given = (name: string): RawValue[] => [
-    raw[name],
-    ...(step.inputs[name]?.meta.env ?? []).map((key) => io.env[key]),
-  ];
-  // Secret inputs reach the CLI from the environment only (flags for them are refused above).
-  for (const secret of secretsToMask(step, given, io.env)) {
-    reporter.mask(secret);
-    github?.mask(secret);
-  }
-  const stopHandlingCancel = exitOnCancel((line) => io.stderr(`slipway ${step.name}: ${line}\n`));
-  try {
-    const result = await step.execute(raw, (name) => `--${name}`, { ci, reporter, env: io.env, cwd: io.cwd });
-    if (github !== undefined) {
-      for (const [name, value] of Object.entries(result.outputs)) github.setOutput(name, value);
-      await github.writeSummary(result.summary);
-    }
-    const outputEnv = parsed.values['output-env'];
-    if (typeof outputEnv === 'string') await writeOutputEnv(outputEnv, result.outputs);
-    io.stdout(parsed.values.json === true ? `${JSON.stringify(result.json)}\n` : ensureNewline(result.text));
-    if (result.failure !== undefined) {
-      io.stderr(`slipway ${step.name}: error: ${reporter.redact(describeError(result.failure))}\n`);
-      return 1;
-    }
-    return 0;
-  } catch (error) {
-    io.stderr(`slipway ${step.name}: error: ${reporter.redact(describeError(error))}\n`);
-    if (io.env.SLIPWAY_DEBUG === '1' && error instanceof Error && !(error instanceof SlipwayError)) {
-      io.stderr(`${error.stack ?? ''}\n`);
-    }
-    return 1;
-  } finally {
-    stopHandlingCancel();
-  }
+  // `eager`: the bundle keeps this module in the entry's chunk, run only here. In a chunk of its own, loaded
+  // beside the step's, the modules both need (process, ci) would be copied into both and parsed twice.
+  const { executeCommand } = await import(/* webpackMode: "eager" */ './cli-execute.js');
+  return executeCommand(await commands.load(step.name), parsed, io);
 }
 
-function toRaw(value: string | boolean | (string | boolean)[] | undefined): RawValue {
+export function toRaw(value: string | boolean | (string | boolean)[] | undefined): RawValue {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return value;
 }
 
-function flagOptions(step: Step): Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> {
+function flagOptions(step: StepSurface): Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
   for (const [name, spec] of Object.entries(step.inputs)) {
     if (spec.meta.secret) continue;
@@ -153,7 +133,7 @@ function flagOptions(step: Step): Record<string, { type: 'string' | 'boolean'; m
 }
 
 /** Secrets on argv are visible to every user of the machine (`ps`); refuse them with the way to do it right. */
-function refuseSecretFlags(step: Step, args: readonly string[]): void {
+function refuseSecretFlags(step: StepSurface, args: readonly string[]): void {
   for (const [name, spec] of Object.entries(step.inputs)) {
     if (!spec.meta.secret) continue;
     if (args.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))) {
@@ -202,7 +182,7 @@ function refuseUnknownFlags(
  * accepted from the input's environment variable (and the action input), where only this process reads it.
  */
 function refuseUrlCredentialsOnArgv(
-  step: Step,
+  step: StepSurface,
   values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>,
   positionals: readonly string[],
 ): void {
@@ -227,7 +207,7 @@ function refuseUrlCredentialsOnArgv(
   }
 }
 
-function usage(steps: readonly Step[], version: string): string {
+function usage(steps: readonly StepSurface[], version: string): string {
   const width = Math.max(...steps.map((s) => s.name.length));
   const lines = steps.map((s) => `  ${s.name.padEnd(width)}  ${s.description}`);
   return `slipway ${version}: build, sign and promote container images the GitOps way.
@@ -241,7 +221,7 @@ Every command takes --json (one JSON object on stdout) and --help.
 `;
 }
 
-export function stepHelp(step: Step): string {
+export function stepHelp(step: StepSurface): string {
   const rows = Object.entries(step.inputs).map(([name, spec]) => {
     const flag = spec.meta.secret ? `(env ${spec.meta.env.join(' | ')})` : `--${name}${valueHint(spec.meta)}`;
     const notes = [
@@ -285,10 +265,6 @@ function valueHint(meta: InputMeta): string {
   return ' <value>';
 }
 
-function ensureNewline(text: string): string {
-  return text.endsWith('\n') || text === '' ? text : `${text}\n`;
-}
-
 /** `digest` → `DIGEST`, `key-fingerprint` → `KEY_FINGERPRINT`. */
 export function outputVariable(name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -299,14 +275,4 @@ export function outputEnvText(outputs: Readonly<Record<string, string>>): string
   return Object.entries(outputs)
     .map(([name, value]) => `${outputVariable(name)}='${value.replace(/'/g, "'\\''")}'\n`)
     .join('');
-}
-
-async function writeOutputEnv(file: string, outputs: Readonly<Record<string, string>>): Promise<void> {
-  try {
-    await writeFile(file, outputEnvText(outputs), { mode: 0o600 });
-  } catch (error) {
-    throw new SlipwayError(`cannot write --output-env ${file}: ${(error as Error).message}`, {
-      fix: 'give a writable file path',
-    });
-  }
 }

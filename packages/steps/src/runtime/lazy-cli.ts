@@ -1,14 +1,18 @@
 import type { Step } from '../definition/step.js';
-import { type CliIo, runCli } from './cli.js';
+import type { StepSurface } from '../definition/surface.js';
+import { type CliIo, runCommands } from './cli.js';
 
 export interface LazySteps {
+  /** Every step's surface, in the order `slipway --help` lists them. */
+  readonly surfaces: () => Promise<readonly StepSurface[]>;
   readonly loaders: Readonly<Record<string, () => Promise<Step>>>;
-  readonly loadAll: () => Promise<readonly Step[]>;
 }
 
 /**
- * `runCli` that loads only the step the command names (start-up time is most of a short command's
- * wall time), and none for `--version`; help or an unknown command load every step, to list them.
+ * `runCli` that loads only the step a command runs (start-up time is most of a short command's wall time),
+ * and none for `--version`, `--help`, the command list or an unknown command, which the surfaces answer.
+ * A command that runs parses its flags against the loaded step itself: the surfaces are the same facts
+ * (a test keeps them equal), and reading them too would cost the run.
  */
 export async function runCliLazily(
   steps: LazySteps,
@@ -16,14 +20,18 @@ export async function runCliLazily(
   io: CliIo,
   version: string,
 ): Promise<number> {
-  const command = argv[0];
-  if (command === '--version' || command === '-v') return runCli([], argv, io, version);
-  const load =
-    command === undefined
-      ? undefined
-      : Object.hasOwn(steps.loaders, command)
-        ? steps.loaders[command]
-        : undefined;
-  const loaded = load === undefined ? await steps.loadAll() : [await load()];
-  return runCli(loaded, argv, io, version);
+  const [command, ...rest] = argv;
+  const loader =
+    command !== undefined && Object.hasOwn(steps.loaders, command) ? steps.loaders[command] : undefined;
+  if (loader !== undefined && !rest.some((arg) => arg === '--help' || arg === '-h')) {
+    const step = await loader();
+    return runCommands({ surfaces: [step], load: async () => step }, argv, io, version);
+  }
+  const load = async (name: string): Promise<Step> => {
+    const named = Object.hasOwn(steps.loaders, name) ? steps.loaders[name] : undefined;
+    // The surfaces and the loaders are written from the same step list (a test keeps them equal).
+    if (named === undefined) throw new Error(`step ${name} has a surface but no loader`);
+    return named();
+  };
+  return runCommands({ surfaces: await steps.surfaces(), load }, argv, io, version);
 }

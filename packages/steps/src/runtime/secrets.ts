@@ -1,5 +1,5 @@
 import type { RawValue } from '../definition/inputs.js';
-import type { Step } from '../definition/step.js';
+import type { StepSurface } from '../definition/surface.js';
 
 /**
  * Credentials written into a URL in an input (`https://user:token@host/…`, `ssh://user:password@host/…`, or a
@@ -41,7 +41,7 @@ const ENV_REFERENCE = 'env://';
  * key's PEM). `given` returns an input's candidate values: the value given and its environment fallbacks.
  */
 export function environmentSecrets(
-  step: Step,
+  step: StepSurface,
   given: (input: string) => readonly RawValue[],
   env: Readonly<Record<string, string | undefined>>,
 ): string[] {
@@ -65,7 +65,7 @@ export function environmentSecrets(
  * an input's candidate values: the value given and its environment fallbacks.
  */
 export function secretsToMask(
-  step: Step,
+  step: StepSurface,
   given: (input: string) => readonly RawValue[],
   env: Readonly<Record<string, string | undefined>>,
 ): string[] {
