@@ -14,12 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_TAG_RULES, LABEL_CREATED, LABEL_REVISION, LABEL_SOURCE, LABEL_TITLE, LABEL_VERSION, SOURCE_TAG_PREFIX, buildFiles, buildWithBuildah, buildWithBuildx, buildxCommand, cacheSpec, canonicalJson, collectEntries, detectBuilder, hashDirectory, imageMetadata, parseFlavor, parseTagRules, readGitFacts, readSourceDateEpoch, sanitiseTag, sourceKey, sourceTag, tarStream, writeLayer
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
 var errors_src = __webpack_require__(58014);
 // EXTERNAL MODULE: ../../packages/oci/src/index.ts + 23 modules
@@ -389,12 +385,17 @@ async function buildWithBuildx(options) {
     const temporary = await (0,process_src/* temporaryDirectory */.De)('slipway-buildx-', options.tmpDir);
     const work = temporary.path;
     try {
-        const command = await buildxCommand({ ...options, binary, env }, work);
-        const result = await exec(command.binary, command.args, {
-            env: command.env,
-            onLog: options.onLog,
-            signal: options.signal,
-        });
+        let command = await buildxCommand({ ...options, binary, env }, work);
+        const run = () => exec(command.binary, command.args, { env: command.env, onLog: options.onLog, signal: options.signal });
+        let result = await run();
+        // buildx before 0.12 refuses the flag while parsing its command line, before it builds anything: the
+        // build goes on without the annotations (the labels carry the same values), as docker/build-push-action
+        // does with an older buildx, and the log says how to have them.
+        if (result.code !== 0 && OLD_BUILDX.test(result.stderr)) {
+            options.onLog?.('docker buildx is older than 0.12 and takes no --annotation: building without OCI manifest annotations (the labels carry the same values); upgrade buildx to have them');
+            command = await buildxCommand({ ...options, binary, env, annotations: undefined }, work);
+            result = await run();
+        }
         if (result.spawnError !== undefined) {
             throw new errors_src/* SlipwayError */.GQ(`could not run ${binary}: ${result.spawnError.code ?? result.spawnError.message}`, {
                 where: 'buildx builder',
@@ -440,6 +441,8 @@ async function buildxCommand(options, work) {
         args.push('--build-arg', `${key}=${value}`);
     for (const [key, value] of Object.entries(options.labels ?? {}))
         args.push('--label', `${key}=${value}`);
+    for (const [key, value] of Object.entries(options.annotations ?? {}))
+        args.push('--annotation', buildxAnnotation(key, value));
     for (const secret of options.secrets ?? [])
         args.push('--secret', secretSpec(secret, options.env));
     for (const spec of options.cacheFrom ?? [])
@@ -502,6 +505,16 @@ function secretSpec(secret, env) {
     }
     return `id=${secret.id},src=${(0,external_node_path_.resolve)(secret.src)}`;
 }
+/**
+ * One `--annotation` value: on the image manifest (each platform's, in a multi-platform build), where the
+ * files and buildah builders write them too, and as the build step's `annotations` output lists them. The
+ * level is explicit: without one, buildx would read a `:` in the key as a level.
+ */
+function buildxAnnotation(key, value) {
+    return `manifest:${key}=${value}`;
+}
+/** What buildx before 0.12 (no `--annotation` yet) answers: cobra's words for a flag it does not know. */
+const OLD_BUILDX = /^unknown flag: --annotation\b/m;
 /** A cache spec for `--cache-from` / `--cache-to`. */
 function cacheSpec(spec, direction) {
     if (typeof spec === 'string')
@@ -1918,8 +1931,6 @@ function findBuilt(repository, tag) {
 
 
 
-
-
 async function build(options) {
     const env = options.env ?? process.env;
     const progress = options.onProgress ?? (() => undefined);
@@ -2204,18 +2215,14 @@ function buildxSettings(settings) {
 }
 /** The commit time of `commit` (or HEAD) in the context's repository; nothing outside git. */
 async function readGitFacts(context, commit, env = process.env) {
-    try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'], {
-            env: (0,process_src/* childEnvironment */.Qc)('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
-            encoding: 'utf8',
-            timeout: process_src/* LOCAL_GIT_TIMEOUT_MS */.ch,
-        });
-        const seconds = Number(stdout.trim());
-        return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};
-    }
-    catch {
+    const { code, stdout } = await (0,process_src/* runProcess */.R3)('git', ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'], {
+        env: (0,process_src/* childEnvironment */.Qc)('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+        timeoutMs: process_src/* LOCAL_GIT_TIMEOUT_MS */.ch,
+    });
+    if (code !== 0)
         return {};
-    }
+    const seconds = Number(stdout.trim());
+    return Number.isInteger(seconds) && seconds > 0 ? { commitTime: seconds } : {};
 }
 function unique(values) {
     return [...new Set(values)];
