@@ -19,7 +19,7 @@ import {
   parseLocation,
   type StoredManifest,
 } from '@slipway/oci';
-import { childEnvironment, LOCAL_GIT_TIMEOUT_MS, runProcess, temporaryDirectory } from '@slipway/process';
+import { LOCAL_GIT_TIMEOUT_MS, localGitEnvironment, runProcess, temporaryDirectory } from '@slipway/process';
 import { detectBuilder } from './builders/auto.js';
 import { buildWithBuildah } from './builders/buildah.js';
 import { buildWithBuildx, type CacheSpec } from './builders/buildx.js';
@@ -502,7 +502,7 @@ export async function readGitFacts(
     'git',
     ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'],
     {
-      env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+      env: localGitEnvironment(env),
       timeoutMs: LOCAL_GIT_TIMEOUT_MS,
     },
   );

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { type ImageRepository, isTag, type StoredManifest } from '@slipway/oci';
-import { childEnvironment, LOCAL_GIT_TIMEOUT_MS } from '@slipway/process';
+import { LOCAL_GIT_TIMEOUT_MS, localGitEnvironment } from '@slipway/process';
 import { missingDockerfile } from './builders/common.js';
 import { exec } from './builders/exec.js';
 import type { BuilderKind } from './builders/types.js';
@@ -89,7 +89,7 @@ type Identity =
   | { status: 'bypassed'; reason: string };
 
 async function contextIdentity(context: string, env: NodeJS.ProcessEnv): Promise<Identity> {
-  const gitEnv = childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } });
+  const gitEnv = localGitEnvironment(env);
   const git = (args: string[]) =>
     exec('git', ['-C', context, ...args], { env: gitEnv, timeoutMs: LOCAL_GIT_TIMEOUT_MS });
 

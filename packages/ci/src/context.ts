@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { childEnvironment, LOCAL_GIT_TIMEOUT_MS, runProcessSync } from '@slipway/process';
+import { LOCAL_GIT_TIMEOUT_MS, localGitEnvironment, runProcessSync } from '@slipway/process';
 
 export type Platform = 'github-actions' | 'codebuild' | 'local';
 
@@ -220,7 +220,7 @@ function localContext(env: Env, cwd: string): CiContext {
   const git = (args: string[]): string | undefined => {
     const result = runProcessSync('git', args, {
       cwd,
-      env: childEnvironment('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+      env: localGitEnvironment(env),
       timeoutMs: LOCAL_GIT_TIMEOUT_MS,
     });
     if (result.code !== 0) return undefined;

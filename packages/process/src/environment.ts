@@ -140,6 +140,14 @@ export function childEnvironment(
   return { ...env, ...options.set };
 }
 
+/**
+ * The environment of a local git read (the checkout's commit, tree or remote): git's allow-list of `base`, in
+ * the C locale so its output can be parsed, and never prompting.
+ */
+export function localGitEnvironment(base: NodeJS.ProcessEnv): ChildEnvironment {
+  return childEnvironment('git', base, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } });
+}
+
 function allowed(key: string, list: AllowList, names: ReadonlySet<string>): boolean {
   if (names.has(key.toUpperCase())) return true;
   if (!list.prefixes.some((prefix) => key.startsWith(prefix))) return false;

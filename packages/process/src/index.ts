@@ -1,5 +1,10 @@
 export { type CancelCleanup, cancelRun, onCancel } from './cancellation.js';
-export { type ChildEnvironment, type ChildKind, childEnvironment } from './environment.js';
+export {
+  type ChildEnvironment,
+  type ChildKind,
+  childEnvironment,
+  localGitEnvironment,
+} from './environment.js';
 export {
   type ChildRegistry,
   type ProcessResult,
