@@ -1862,7 +1862,7 @@ function sourceTag(key) {
     return tag;
 }
 async function contextIdentity(context, env) {
-    const gitEnv = (0,process_src/* childEnvironment */.Qc)('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } });
+    const gitEnv = (0,process_src/* localGitEnvironment */.vb)(env);
     const git = (args) => exec('git', ['-C', context, ...args], { env: gitEnv, timeoutMs: process_src/* LOCAL_GIT_TIMEOUT_MS */.ch });
     const inside = await git(['rev-parse', '--is-inside-work-tree']);
     if (inside.spawnError !== undefined && inside.spawnError.code !== 'ENOENT')
@@ -2216,7 +2216,7 @@ function buildxSettings(settings) {
 /** The commit time of `commit` (or HEAD) in the context's repository; nothing outside git. */
 async function readGitFacts(context, commit, env = process.env) {
     const { code, stdout } = await (0,process_src/* runProcess */.R3)('git', ['-C', context, 'log', '-1', '--format=%ct', commit ?? 'HEAD', '--'], {
-        env: (0,process_src/* childEnvironment */.Qc)('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+        env: (0,process_src/* localGitEnvironment */.vb)(env),
         timeoutMs: process_src/* LOCAL_GIT_TIMEOUT_MS */.ch,
     });
     if (code !== 0)

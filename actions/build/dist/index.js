@@ -190,7 +190,7 @@ function localContext(env, cwd) {
     const git = (args) => {
         const result = (0,src/* runProcessSync */.gh)('git', args, {
             cwd,
-            env: (0,src/* childEnvironment */.Qc)('git', env, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }),
+            env: (0,src/* localGitEnvironment */.vb)(env),
             timeoutMs: src/* LOCAL_GIT_TIMEOUT_MS */.ch,
         });
         if (result.code !== 0)
@@ -4946,6 +4946,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ch: () => (/* reexport */ LOCAL_GIT_TIMEOUT_MS),
   Su: () => (/* reexport */ cancelRun),
   Qc: () => (/* reexport */ childEnvironment),
+  vb: () => (/* reexport */ localGitEnvironment),
   Ao: () => (/* reexport */ onCancel),
   R3: () => (/* reexport */ runProcess),
   qj: () => (/* reexport */ runProcessBytes),
@@ -5094,6 +5095,13 @@ function childEnvironment(kind, base, options = {}) {
             env[key] = value;
     }
     return { ...env, ...options.set };
+}
+/**
+ * The environment of a local git read (the checkout's commit, tree or remote): git's allow-list of `base`, in
+ * the C locale so its output can be parsed, and never prompting.
+ */
+function localGitEnvironment(base) {
+    return childEnvironment('git', base, { set: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } });
 }
 function allowed(key, list, names) {
     if (names.has(key.toUpperCase()))
