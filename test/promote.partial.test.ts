@@ -132,6 +132,42 @@ describe('promote --path on a big config repo (partial fetch)', () => {
     expect(server.requests.filter((r) => r.headers.authorization === undefined)).toEqual([]);
   });
 
+  // The policy and the promotion read through one temporary repository, and the flags' branch and folder come
+  // with the policy's reads: one listing (the default branch and env/dev), one fetch of commits and trees, one
+  // of files (the policy and apps/cart) and one push, each a GET of info/refs and a POST.
+  for (const policy of [undefined, 'version: 1\nenvironments:\n  dev:\n    path: apps/cart\n']) {
+    it(`reads the policy and the folder in one listing and two fetches, then pushes (${policy === undefined ? 'no policy' : 'a policy'})`, async () => {
+      const repo = createBareRepo({
+        branches: {
+          main: policy === undefined ? { 'README.md': 'config\n' } : { '.slipway.yaml': policy },
+          'env/dev': { 'apps/cart/deployment.yaml': DEPLOYMENT, 'apps/web/deployment.yaml': DEPLOYMENT },
+        },
+        defaultBranch: 'main',
+        config: { 'uploadpack.allowFilter': 'true' },
+      });
+      cleanups.push(repo.cleanup);
+      const { server, url } = await serve(repo);
+      const result = await runSlipway(promoteArgs(url, '1.4.0'), { env: { SLIPWAY_TOKEN: TOKEN } });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ noop: false, attempts: 1 });
+      if (policy !== undefined) expect(result.stderr).toMatch(/Policy \.slipway\.yaml from main/);
+      const asked = server.requests.map((r) => `${r.method} ${r.url.replace(/^.*\/config\.git\//, '')}`);
+      expect(asked).toEqual([
+        'GET info/refs?service=git-upload-pack',
+        'POST git-upload-pack',
+        'GET info/refs?service=git-upload-pack',
+        'POST git-upload-pack',
+        'GET info/refs?service=git-upload-pack',
+        'POST git-upload-pack',
+        'GET info/refs?service=git-receive-pack',
+        'POST git-receive-pack',
+      ]);
+      expect(readFileAt(repo.path, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toContain(
+        `${IMAGE}:1.4.0@${DIGEST}`,
+      );
+    });
+  }
+
   it('falls back to whole branches when the server has no uploadpack.allowFilter (file://)', async () => {
     const repo = bigRepo({});
     const before = branchTip(repo.path, 'env/dev')!;

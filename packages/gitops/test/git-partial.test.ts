@@ -227,6 +227,51 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     ).toThrow();
   });
 
+  it('reads ahead: the default branch listing names the planned branch, the policy fetch and its blob fetch bring it, and a second fetch goes to the remote', async () => {
+    const remote = bigRepo();
+    commitFiles(remote.path, 'main', { '.slipway.yaml': 'version: 1\n' });
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
+    cleanups.push(() => repo.dispose());
+    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]) });
+    const network = () => argv.filter((args) => args.includes('ls-remote') || args.includes('fetch'));
+
+    expect(await repo.headBranch()).toBe('main');
+    const main = (await repo.fetchBranches(['main'], { blobs: 'none' })).get('main')!;
+    expect(main).toBe(branchTip(remote.path, 'main'));
+    await repo.prefetchBlobs([{ commit: main, under: ['.slipway.yaml'] }]);
+    // One listing, one fetch (by commit id: no second listing of the remote's refs), one blob fetch.
+    expect(network()).toHaveLength(3);
+    expect(network()[0]).toEqual(expect.arrayContaining(['ls-remote', 'HEAD', 'refs/heads/env/dev']));
+    expect(network()[1]).toEqual(expect.arrayContaining([`+${main}:refs/slipway/main`]));
+
+    // The planned branch and its folder are here: its first fetch runs nothing, and its files read offline.
+    const dev = branchTip(remote.path, 'env/dev')!;
+    expect(await repo.fetchBranches(['env/dev'], { blobs: 'none' })).toEqual(new Map([['env/dev', dev]]));
+    expect(await repo.prefetchBlobs([{ commit: dev, under: ['apps/cart'] }])).toBe(0);
+    expect(network()).toHaveLength(3);
+    expect(blobsHere(repo.tempDir)).toEqual(
+      new Set([...oidsUnder(remote.path, dev, 'apps/cart'), ...oidsUnder(remote.path, main, '')]),
+    );
+
+    // Another pipeline moves the branch: the next fetch (a retry's) asks the remote and sees it.
+    const moved = commitFiles(remote.path, 'env/dev', { 'apps/cart/deployment.yaml': DEPLOYMENT });
+    expect((await repo.fetchBranches(['env/dev'], { blobs: 'new' })).get('env/dev')).toBe(moved);
+    expect(network()).toHaveLength(4);
+  });
+
+  it('reads ahead only the branches a listing named: a branch the remote lacks comes back missing, unfetched', async () => {
+    const remote = bigRepo();
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
+    cleanups.push(() => repo.dispose());
+    repo.planReads({ branches: new Map([['env/prod', ['apps/cart']]]) });
+    await repo.headBranch();
+    await repo.fetchBranches(['main'], { blobs: 'none' });
+    expect(await repo.fetchBranches(['env/prod'], { blobs: 'none' })).toEqual(new Map([['env/prod', null]]));
+    expect(argv.filter((args) => args.includes('fetch'))).toHaveLength(1);
+  });
+
   it('over http with a token: only the scoped bytes travel, in two fetches, and the token stays in the environment', async () => {
     const remote = bigRepo();
     const { server, url } = await startServer(remote);

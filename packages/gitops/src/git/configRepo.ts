@@ -8,6 +8,7 @@ import { GitError } from './errors.js';
 import { commitStream, FAST_IMPORT_ARGS } from './fast-import.js';
 import { assertBranch, assertObjectId, assertRepoPath, assertRevision, isValidBranchName } from './names.js';
 import { classifyPush, type PushResult } from './push.js';
+import { ReadAhead, type ReadAheadPlan, type Tip } from './read-ahead.js';
 import { redactor, secretForms } from './redact.js';
 import { allowsHttp, type GitAuth, resolveRemote } from './remote.js';
 import { cleanEnvironment, GitRunner, gitTimeoutMs, withConfig } from './run.js';
@@ -118,6 +119,9 @@ const CODECOMMIT_REFUSAL_FIX =
 
 const ENTRY_TYPES = new Set(['blob', 'tree', 'commit']);
 
+/** What git says when the server will not send an object asked for by id, or lacks a ref. */
+const NOT_SENT_BY_ID = /couldn't find remote ref|not our ref|unadvertised object/i;
+
 /**
  * One temporary bare repository that talks to one config repository: shallow fetches of branches, reads
  * without a checkout, commits through a temporary index, pushes that never force. The token only ever travels
@@ -133,6 +137,7 @@ export class ConfigRepo {
   private disposed = false;
   private commitCounter = 0;
   private partial = false;
+  private ahead = new ReadAhead();
 
   private constructor(
     url: string,
@@ -242,6 +247,15 @@ export class ConfigRepo {
   }
 
   /**
+   * Names what a later reader of this repository will ask for (see read-ahead.ts): the listing of the default
+   * branch names these branches' tips too, the next fetch without blobs brings their commits and trees, and
+   * the blob fetch after it their files under the given folders. Call it before anything is read.
+   */
+  planReads(plan: ReadAheadPlan): void {
+    this.ahead = new ReadAhead(plan);
+  }
+
+  /**
    * Whether the temp repo is a partial clone (something was fetched with `blobs: 'none'`): blobs outside the
    * prefetched folders may be missing, and reading one would make git fetch it.
    */
@@ -263,6 +277,8 @@ export class ConfigRepo {
     if (wanted.length === 0) return result;
 
     const withoutBlobs = options.blobs === 'none';
+    const along = withoutBlobs ? this.ahead.takeAlong(wanted) : undefined;
+    if (along !== undefined) return along;
     // In a partial clone without `--refetch`, git negotiates from the tips it has, so the server sends what
     // changed since then, blobs included, and nothing it sent before (nor the blobs it left out then).
     const newBlobs = options.blobs === 'new' && this.partial;
@@ -289,6 +305,16 @@ export class ConfigRepo {
         { network: true, action: `fetching ${list.join(', ')}` },
       );
 
+    const plan = this.ahead.fetchPlan(wanted, withoutBlobs);
+    if (plan.listed !== undefined) {
+      const remote = withoutBlobs || newBlobs ? PROMISOR_REMOTE : this.url;
+      if (await this.fetchListed(plan.listed, filter, remote)) {
+        this.ahead.fetched(new Map(plan.along.map((branch) => [branch, plan.listed?.get(branch) ?? null])));
+        for (const branch of wanted) result.set(branch, plan.listed.get(branch) ?? null);
+        return result;
+      }
+    }
+
     let present = wanted;
     let fetched = await fetch(present);
     if (fetched.code !== 0 && /couldn't find remote ref/i.test(fetched.stderr)) {
@@ -304,6 +330,38 @@ export class ConfigRepo {
 
     for (const [branch, commit] of await this.trackedTips(present)) result.set(branch, commit);
     return result;
+  }
+
+  /**
+   * Fetches branches at the tips a listing just named, by commit id: git then skips its own listing of the
+   * remote's refs (one round trip less). False when the server will not send a commit by id (a protocol v0
+   * server, for a tip that moved since the listing): fetch by name then. A branch listed as absent is not
+   * fetched.
+   */
+  private async fetchListed(
+    tips: ReadonlyMap<string, Tip>,
+    filter: string[],
+    remote: string,
+  ): Promise<boolean> {
+    const present = [...tips].filter((entry): entry is [string, string] => entry[1] !== null);
+    if (present.length === 0) return true;
+    for (const [, commit] of present) assertObjectId(commit);
+    const args = [
+      'fetch',
+      '--depth=1',
+      ...filter,
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--no-recurse-submodules',
+      '--quiet',
+      remote,
+      ...present.map(([branch, commit]) => `+${commit}:${TRACKING_PREFIX}${branch}`),
+    ];
+    const action = `fetching ${present.map(([branch]) => branch).join(', ')}`;
+    const fetched = await this.git.spawn(args, { network: true, action });
+    if (fetched.code === 0) return true;
+    if (NOT_SENT_BY_ID.test(fetched.stderr)) return false;
+    throw this.git.failure(['fetch'], fetched, action);
   }
 
   /**
@@ -364,7 +422,7 @@ export class ConfigRepo {
         ],
         { network: true, action: `fetching ${list.join(', ')}` },
       );
-    const missing = /couldn't find remote ref|not our ref|unadvertised object/i;
+    const missing = NOT_SENT_BY_ID;
     let present: readonly string[] = wanted;
     const fetched = await fetch(present);
     if (fetched.code !== 0) {
@@ -418,6 +476,12 @@ export class ConfigRepo {
       }
       byCommit.set(scope.commit, dirs);
     }
+    // The folders of branches fetched along (see planReads) come in the same request.
+    for (const scope of this.ahead.takeScopes()) {
+      const dirs = byCommit.get(scope.commit) ?? new Set<string>();
+      for (const under of scope.under) dirs.add(under.replace(/\/+$/, ''));
+      byCommit.set(scope.commit, dirs);
+    }
     if (!this.partial) return 0;
     const missing = await this.missingBlobs(byCommit);
     if (missing.length === 0) return 0;
@@ -465,9 +529,21 @@ export class ConfigRepo {
   /** What the remote's HEAD points to; undefined when it names no existing branch (git then shows no HEAD). */
   async headBranch(): Promise<string | undefined> {
     this.assertOpen();
-    const args = ['ls-remote', '--symref', this.url, 'HEAD'];
+    // The branches planned for a later read are listed in the same request (see planReads).
+    const planned = this.ahead.listingPatterns();
+    const args = ['ls-remote', '--symref', this.url, 'HEAD', ...planned];
     const out = await this.git.run(args, { network: true, action: 'reading the default branch' });
-    return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out.stdout.toString('utf8'))?.[1];
+    const text = out.stdout.toString('utf8');
+    const head = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(text)?.[1];
+    const tips = new Map<string, Tip>(planned.map((ref) => [ref.slice('refs/heads/'.length), null]));
+    for (const line of text.split('\n')) {
+      const [oid = '', ref] = line.split('\t');
+      if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(oid)) continue;
+      const branch = ref === 'HEAD' ? head : ref?.startsWith('refs/heads/') ? ref.slice(11) : undefined;
+      if (branch !== undefined && (ref === 'HEAD' || tips.has(branch))) tips.set(branch, oid);
+    }
+    this.ahead.recordListing(tips);
+    return head;
   }
 
   /** The names of the remote's branches. */

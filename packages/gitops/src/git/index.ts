@@ -21,5 +21,6 @@ export {
   REFUSED_PATTERNS,
   STALE_PATTERNS,
 } from './push.js';
+export type { ReadAheadPlan } from './read-ahead.js';
 export { REDACTED, redactor } from './redact.js';
 export { allowsHttp, DEFAULT_USERNAME, type GitAuth, type Remote, resolveRemote } from './remote.js';

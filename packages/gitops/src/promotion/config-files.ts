@@ -37,6 +37,11 @@ export interface ConfigFilesRequest {
   readonly codecommit?: CodeCommitRepo;
   readonly tmpRoot?: string;
   readonly onCommand?: (argv: string[]) => void;
+  /**
+   * Through git: the temporary repository to read in, opened by the caller, who disposes of it (a promotion
+   * reads the policy and then its branches through one). Default: one of its own, gone when `work` ends.
+   */
+  readonly repo?: ConfigRepo;
 }
 
 export interface ConfigFilesReader {
@@ -75,10 +80,12 @@ export async function withConfigFiles<T>(
         ? codeCommitFiles(request.codecommit)
         : undefined;
   if (api !== undefined) return await work(await apiConfigFiles(request, api, given));
-  const repo = await ConfigRepo.open(request.configRepo, request.auth, {
-    tmpRoot: request.tmpRoot,
-    onCommand: request.onCommand,
-  });
+  const repo =
+    request.repo ??
+    (await ConfigRepo.open(request.configRepo, request.auth, {
+      tmpRoot: request.tmpRoot,
+      onCommand: request.onCommand,
+    }));
   try {
     const head =
       given === undefined || request.writtenByOwners !== undefined ? await repo.headBranch() : undefined;
@@ -108,7 +115,7 @@ export async function withConfigFiles<T>(
     }
     return await work(gitReader(repo, ref, fetched, given !== undefined, request.written));
   } finally {
-    await repo.dispose();
+    if (request.repo === undefined) await repo.dispose();
   }
 }
 

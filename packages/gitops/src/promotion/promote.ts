@@ -5,6 +5,7 @@ import {
   type BlobScope,
   type BranchReader,
   type BranchUpdate,
+  type ConfigRepo,
   type GitAuth,
   GitError,
   type Identity,
@@ -66,6 +67,12 @@ export interface PromoteRequest {
   readonly tmpRoot?: string;
   /** Called with the argv of every git command (for tests and tracing; argv never carries secrets). */
   readonly onCommand?: (argv: string[]) => void;
+  /**
+   * With `via: git`: the temporary repository to work in, opened by the caller (who disposes of it), when the
+   * policy was read through it: what it fetched for the flags' branches and folders is used (see
+   * ConfigRepo.planReads). Default: one of its own.
+   */
+  readonly repo?: ConfigRepo;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
   /** More commit trailers (a rollback's `Slipway-Rollback-Of`). */
@@ -179,6 +186,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
     ...(github === undefined ? {} : { github }),
     ...(request.tmpRoot === undefined ? {} : { tmpRoot: request.tmpRoot }),
     ...(request.onCommand === undefined ? {} : { onCommand: request.onCommand }),
+    ...(request.repo === undefined ? {} : { repo: request.repo }),
   });
   const mode: FetchMode = {
     scoped:

@@ -147,6 +147,8 @@ export interface TransportOptions {
   readonly codecommit?: CodeCommitRepo;
   readonly tmpRoot?: string;
   readonly onCommand?: (argv: string[]) => void;
+  /** For `git`: a repository the caller opened and disposes of (dispose() leaves it open). */
+  readonly repo?: ConfigRepo;
 }
 
 export async function openTransport(options: TransportOptions): Promise<Transport> {
@@ -171,14 +173,18 @@ class GitTransport implements Transport {
   readonly via = 'git' as const;
   readonly landed = new Map<string, string>();
 
-  private constructor(readonly reader: ConfigRepo) {}
+  private constructor(
+    readonly reader: ConfigRepo,
+    private readonly owned: boolean,
+  ) {}
 
   static async open(options: TransportOptions): Promise<GitTransport> {
+    if (options.repo !== undefined) return new GitTransport(options.repo, false);
     const repo = await ConfigRepo.open(options.configRepo, options.auth, {
       tmpRoot: options.tmpRoot,
       onCommand: options.onCommand,
     });
-    return new GitTransport(repo);
+    return new GitTransport(repo, true);
   }
 
   get url(): string {
@@ -215,7 +221,7 @@ class GitTransport implements Transport {
   pushOwn(update: OwnBranchUpdate): Promise<PushResult> {
     return this.reader.pushWithLease(update);
   }
-  dispose(): Promise<void> {
-    return this.reader.dispose();
+  async dispose(): Promise<void> {
+    if (this.owned) await this.reader.dispose();
   }
 }

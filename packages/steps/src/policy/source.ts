@@ -1,4 +1,4 @@
-import type { CodeCommitRepo } from '@slipway/gitops';
+import type { CodeCommitRepo, ConfigRepo } from '@slipway/gitops';
 import {
   type ConfigFilesReader,
   DEFAULT_BRANCH_TEMPLATE,
@@ -25,6 +25,8 @@ export interface PolicyRequest {
   readonly policyRef?: string;
   /** The branches and branch templates the flags make this step write (never a source of the policy). */
   readonly written: readonly (string | undefined)[];
+  /** Through git: the temporary repository to read in, the caller's (see withConfigFiles). */
+  readonly repo?: ConfigRepo;
 }
 
 export interface PolicySource {
@@ -52,6 +54,7 @@ export async function withPolicy<T>(
       ...(request.github === undefined ? {} : { github: request.github }),
       ...(request.codecommit === undefined ? {} : { codecommit: request.codecommit }),
       ...(request.policyRef === undefined ? {} : { ref: request.policyRef }),
+      ...(request.repo === undefined ? {} : { repo: request.repo }),
       written,
       writtenByOwners: async (defaultBranch) => {
         const owners = (await defaultBranch.read([POLICY_FILE])).get(POLICY_FILE)?.toString('utf8');

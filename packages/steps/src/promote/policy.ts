@@ -1,5 +1,5 @@
 import { SlipwayError } from '@slipway/errors';
-import type { CodeCommitRepo } from '@slipway/gitops';
+import type { CodeCommitRepo, ConfigRepo } from '@slipway/gitops';
 import {
   type EnvironmentTarget,
   type GateInput,
@@ -54,18 +54,24 @@ interface Requirement {
 
 /**
  * Reads `.slipway.yaml` from the config repo's default branch (or `--policy-ref`), through the GitHub API when
- * `api.github` is given (`--via github-api`), the CodeCommit API with `api.codecommit`, else with git. Without one, the flags decide everything. With one,
+ * `api.github` is given (`--via github-api`), the CodeCommit API with `api.codecommit`, else with git (in
+ * `api.repo` when given). Without one, the flags decide everything. With one,
  * the policy's owners decide: its environments' branches and paths, their `promoteFrom` order and the
  * signatures they require; the app pipeline cannot opt out.
  */
 export async function planWithPolicy(
   params: PromoteParams,
   context: StepContext,
-  api: { readonly github?: GitHubRepo; readonly codecommit?: CodeCommitRepo } = {},
+  api: {
+    readonly github?: GitHubRepo;
+    readonly codecommit?: CodeCommitRepo;
+    readonly repo?: ConfigRepo;
+  } = {},
 ): Promise<PolicyPlan> {
   return withPolicy(
     {
       configRepo: params.configRepo,
+      ...(api.repo === undefined ? {} : { repo: api.repo }),
       ...(api.github === undefined ? {} : { github: api.github }),
       ...(api.codecommit === undefined ? {} : { codecommit: api.codecommit }),
       ...(params.token === undefined

@@ -1,6 +1,7 @@
 import { MissingTokenError } from '@slipway/errors';
 import {
   type BranchOutcome,
+  ConfigRepo,
   codeCommitRepoOf,
   type GitHubRepo,
   gitHubRepoOf,
@@ -69,6 +70,39 @@ export const promoteStep = defineStep({
 });
 
 async function runPromote(params: PromoteParams, context: StepContext): Promise<PromoteResult> {
+  const shared = params.via === 'git' ? await openSharedRepo(params) : undefined;
+  try {
+    return await promoteIn(shared, params, context);
+  } finally {
+    await shared?.dispose();
+  }
+}
+
+/**
+ * Through git, the policy and the promotion share one temporary repository: the branches and folders the flags
+ * name are listed, fetched and read along with the policy (see ConfigRepo.planReads), and the first attempt
+ * goes straight to its push when the policy keeps them. Only for a promotion under `--path`: without one the
+ * promotion reads whole branches, which a fetch without blobs does not bring.
+ */
+async function openSharedRepo(params: PromoteParams): Promise<ConfigRepo> {
+  const shared = await ConfigRepo.open(
+    params.configRepo,
+    params.token === undefined ? {} : { token: params.token, username: params.tokenUsername },
+  );
+  const read = [...params.targets, ...(params.from === undefined ? [] : [params.from])];
+  if (read.every((target) => target.path !== undefined)) {
+    shared.planReads({
+      branches: new Map(read.map((target) => [target.branch, [target.path ?? '']])),
+    });
+  }
+  return shared;
+}
+
+async function promoteIn(
+  shared: ConfigRepo | undefined,
+  params: PromoteParams,
+  context: StepContext,
+): Promise<PromoteResult> {
   const { reporter } = context;
   const github = (why: string): GitHubRepo =>
     gitHubRepoOf(params.configRepo, {
@@ -95,6 +129,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
   const plan = await planWithPolicy(params, context, {
     ...(params.via === 'github-api' && repo !== undefined ? { github: repo } : {}),
     ...(codecommit === undefined ? {} : { codecommit }),
+    ...(shared === undefined ? {} : { repo: shared }),
   });
   // The policy's `mode: pull-request` for an environment wins over the flag.
   const byPullRequest = plan.targets
@@ -128,6 +163,7 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
     source: params.source,
     retry: params.retry,
     via: params.via,
+    ...(shared === undefined ? {} : { repo: shared }),
     ...(repo === undefined ? {} : { github: repo }),
     ...(codecommit === undefined ? {} : { codecommit }),
     ...(byPullRequest.length === 0

@@ -1,0 +1,108 @@
+// What a later reader of the same temporary repository will ask for, brought along by the reads before it.
+// A promotion reads the policy (the default branch's listing, its tip, `.slipway.yaml`) and then the
+// environment branches under `--path`: five git round trips of their own when each starts from nothing. With
+// the flags' branches and folders known up front, the policy's listing names their tips too, its fetch brings
+// their commits and trees, and its blob fetch their files: the promotion's first attempt then finds them here
+// and goes straight to its push (one listing, one fetch, one blob fetch and one push in all).
+
+import type { BlobScope } from './configRepo.js';
+import { assertBranch, assertRepoPath } from './names.js';
+
+/** The branches a later fetch without blobs asks for, and the folders a later blob fetch reads at their tips. */
+export interface ReadAheadPlan {
+  /** Per branch, the repo-relative folders (or files) whose blobs will be read at its tip. */
+  readonly branches: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A branch's tip as a listing or a fetch saw it; null: the remote has no such branch. */
+export type Tip = string | null;
+
+/**
+ * The read-ahead state of one temporary repository. Each piece is used once: tips fetched along are handed to
+ * the first fetch that asks for them, and a listing's tips to the fetch right after it; every later fetch goes
+ * to the remote again, so a retry always sees where a branch moved.
+ */
+export class ReadAhead {
+  /** Branch → tip from the last listing, until a fetch uses it. */
+  private listed: Map<string, Tip> | undefined;
+  /** Branches brought along by a fetch and not asked for yet. */
+  private readonly along = new Map<string, Tip>();
+  /** Folders of branches fetched along whose blobs no blob fetch has brought yet. */
+  private scopes: BlobScope[] = [];
+  private fetchedAlong = false;
+
+  constructor(private readonly plan: ReadAheadPlan = { branches: new Map() }) {
+    for (const [branch, under] of plan.branches) {
+      assertBranch(branch);
+      for (const path of under) if (path.replace(/\/+$/, '') !== '') assertRepoPath(path.replace(/\/+$/, ''));
+    }
+  }
+
+  /** What a listing of the default branch also asks for: the planned branches not listed yet. */
+  listingPatterns(): string[] {
+    if (this.fetchedAlong) return [];
+    return [...this.plan.branches.keys()].map((branch) => `refs/heads/${branch}`);
+  }
+
+  /**
+   * Records a listing: the default branch's name and tip (`HEAD`), and every branch it was asked for with its
+   * tip or null when it is absent.
+   */
+  recordListing(tips: ReadonlyMap<string, Tip>): void {
+    this.listed = new Map(tips);
+  }
+
+  /**
+   * For a fetch of `wanted` without blobs: the tips fetched along earlier, when every one of them was (taken:
+   * the next fetch of them goes to the remote).
+   */
+  takeAlong(wanted: readonly string[]): Map<string, Tip> | undefined {
+    if (wanted.length === 0 || !wanted.every((branch) => this.along.has(branch))) return undefined;
+    const tips = new Map<string, Tip>();
+    for (const branch of wanted) {
+      tips.set(branch, this.along.get(branch) ?? null);
+      this.along.delete(branch);
+    }
+    return tips;
+  }
+
+  /**
+   * How to fetch `wanted`: the planned branches to bring along (only into a fetch without blobs, once), and,
+   * when the listing just before named every branch of the fetch, their tips, to be fetched by id (no second
+   * listing). The listing is used up either way.
+   */
+  fetchPlan(
+    wanted: readonly string[],
+    withoutBlobs: boolean,
+  ): { along: string[]; listed: Map<string, Tip> | undefined } {
+    const listed = this.listed;
+    this.listed = undefined;
+    const along =
+      withoutBlobs && !this.fetchedAlong
+        ? [...this.plan.branches.keys()].filter((branch) => !wanted.includes(branch))
+        : [];
+    const all = [...wanted, ...along];
+    if (listed === undefined || !all.every((branch) => listed.has(branch))) {
+      // Without the tips of every branch, bring nothing along: a missing one would fail the whole fetch.
+      return { along: [], listed: undefined };
+    }
+    return { along, listed: new Map(all.map((branch) => [branch, listed.get(branch) ?? null])) };
+  }
+
+  /** Records the tips of the branches fetched along, and the folders to fill at them. */
+  fetched(along: ReadonlyMap<string, Tip>): void {
+    this.fetchedAlong = true;
+    for (const [branch, tip] of along) {
+      this.along.set(branch, tip);
+      const under = this.plan.branches.get(branch) ?? [];
+      if (tip !== null && under.length > 0) this.scopes.push({ commit: tip, under });
+    }
+  }
+
+  /** The folders of branches fetched along, for the next blob fetch (once). */
+  takeScopes(): BlobScope[] {
+    const scopes = this.scopes;
+    this.scopes = [];
+    return scopes;
+  }
+}
