@@ -23,11 +23,12 @@
 //   that exits without reading it crashed Slipway with an uncaught EPIPE through `@actions/exec` in about one
 //   run of three (tool.ts has the count); and a helper waiting on a keychain or gpg prompt must time out
 //   (30 s) and be killed.
-// Speed decides neither way: 200 spawns of /bin/true, 5 rounds round-robin, median (bench/spawn/run.ts; Node
-// 20, 2 shared cores, load average 3.3-4.7): execFile 2,619 ms, this core 2,731 ms, `runTool` 2,900 ms; per
-// spawn 13.1, 13.7 and 14.5 ms wall, 5.4, 5.8 and 6.9 ms of Slipway's CPU; runTool over this core per round
-// 1.13. A builder runs two or three processes per image, each for seconds: the difference is below the noise
-// of a build (bench/results/spawn.md).
+// Speed decides neither way: 200 spawns of /bin/true per runner, 5 rounds round-robin, median
+// (bench/spawn/run.ts; Node 20, 2 shared cores, two runs at load average 3.3-4.7): per spawn, execFile 13.1
+// and 12.5 ms, this core 13.7 and 13.1 ms, `runTool` 14.5 and 11.3 ms (runTool over this core per round:
+// 1.13 and 0.92, noise either way); Slipway's own CPU per spawn 5.8 and 6.8 ms here, 6.9 and 8.8 ms through
+// runTool. A builder runs two or three processes per image, each for seconds: 1-2 ms of CPU is below a
+// build's noise (bench/results/spawn.md).
 // Moving git onto this core cost promotion nothing: `slipway promote` on bench/promote's config repo, the
 // build before against the build after, 8 interleaved pairs each (bench/promote/compare.ts; 2 shared cores,
 // load average 5-8): whole branch 7,406 ms before and 7,413 ms after (median per-pair ratio 0.99), `--path`
