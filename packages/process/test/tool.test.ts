@@ -1,10 +1,10 @@
 // The builders' runner over @actions/exec, with real children: small shell scripts on a temporary PATH stand
 // in for buildah and docker.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cancelRun, childEnvironment, findProgram, runTool } from '../src/index.js';
@@ -175,5 +175,38 @@ describe('runTool', () => {
     // cancelRun came back only after the tool had cleaned up and exited.
     expect(await readFile(join(dir, 'cleaned'), 'utf8')).toBe('cleaned\n');
     expect((await running).code).toBe(130);
+  });
+});
+
+describe('one adapter over @actions/exec', () => {
+  const root = new URL('../../..', import.meta.url).pathname;
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? sources(join(dir, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [relative(root, join(dir, entry.name))]
+          : [],
+    );
+  const all = readdirSync(join(root, 'packages')).flatMap((pkg) => {
+    try {
+      return sources(join(root, 'packages', pkg, 'src'));
+    } catch {
+      return [];
+    }
+  });
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+  it('only tool.ts imports it, and the builders run through it', () => {
+    expect(all.filter((file) => /['"]@actions\/exec['"]/.test(read(file)))).toEqual([
+      'packages/process/src/tool.ts',
+    ]);
+    for (const builder of [
+      'packages/build/src/builders/buildah.ts',
+      'packages/build/src/builders/buildx.ts',
+    ]) {
+      expect(read(builder), builder).toMatch(/\brunTool\(/);
+      expect(read(builder), builder).not.toMatch(/\brunProcess\(/);
+    }
   });
 });
