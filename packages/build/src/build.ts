@@ -86,7 +86,6 @@ export interface BuildOptions {
   /** Byte progress of the pushes Slipway makes (from a builder's layout to each destination), as bytes move. */
   readonly onTransfer?: ((update: TransferProgress) => void) | undefined;
   readonly onLog?: LogSink | undefined;
-  readonly signal?: AbortSignal | undefined;
   /** Which tags each registry destination may take (ECR repositories whose tags cannot move). */
   readonly tagGuard?: TagGuard | undefined;
 }
@@ -295,7 +294,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     sourceDateEpoch: metadata.sourceDateEpoch,
     env,
     onLog: options.onLog,
-    signal: options.signal,
     tmpDir: options.tmpDir,
   };
 

@@ -12,9 +12,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { type ImageRepository, isTag, type StoredManifest } from '@slipway/oci';
-import { LOCAL_GIT_TIMEOUT_MS, localGitEnvironment } from '@slipway/process';
+import { LOCAL_GIT_TIMEOUT_MS, localGitEnvironment, runProcess } from '@slipway/process';
 import { missingDockerfile } from './builders/common.js';
-import { exec } from './builders/exec.js';
 import type { BuilderKind } from './builders/types.js';
 import { hashDirectory } from './tar.js';
 
@@ -91,7 +90,7 @@ type Identity =
 async function contextIdentity(context: string, env: NodeJS.ProcessEnv): Promise<Identity> {
   const gitEnv = localGitEnvironment(env);
   const git = (args: string[]) =>
-    exec('git', ['-C', context, ...args], { env: gitEnv, timeoutMs: LOCAL_GIT_TIMEOUT_MS });
+    runProcess('git', ['-C', context, ...args], { env: gitEnv, timeoutMs: LOCAL_GIT_TIMEOUT_MS });
 
   const inside = await git(['rev-parse', '--is-inside-work-tree']);
   if (inside.spawnError !== undefined && inside.spawnError.code !== 'ENOENT') throw inside.spawnError;

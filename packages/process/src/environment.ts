@@ -34,6 +34,10 @@ const BASE = [
   'SYSTEMROOT',
   'WINDIR',
   'PATHEXT',
+  // Not a secret: the Actions runner's mark on the job's processes. When the job ends it stops every
+  // process that carries it, so a child Slipway cannot stop itself (a builder, process/src/tool.ts) is not
+  // left running on a self-hosted runner after a cancelled run.
+  'RUNNER_TRACKING_ID',
 ];
 
 /** Whatever talks to the network: proxies (both spellings) and the trusted CAs. */

@@ -5,6 +5,7 @@ export {
   childEnvironment,
   localGitEnvironment,
 } from './environment.js';
+export { STDERR_TAIL_BYTES, STDOUT_TAIL_BYTES } from './output.js';
 export {
   type ChildRegistry,
   type ProcessResult,
@@ -14,8 +15,7 @@ export {
   runProcess,
   runProcessBytes,
   runProcessSync,
-  STDERR_TAIL_BYTES,
-  STDOUT_TAIL_BYTES,
 } from './run.js';
 export { type TemporaryDirectory, temporaryDirectory } from './temporary.js';
 export { LOCAL_GIT_TIMEOUT_MS, timeoutFromEnvironment } from './timeouts.js';
+export { findProgram, type RunToolOptions, runTool, type ToolResult } from './tool.js';

@@ -1,25 +1,34 @@
-// Starting a child process: the one spawning core of every program Slipway runs — git (the config repo's
-// temporary repository, the local checkout's commit and remote), builders (buildah, docker buildx, `docker
-// info`) and docker credential helpers. argv only (no shell); the environment is exactly the allow-listed one
-// given (`childEnvironment`); stdin is the given input or closed; stdout and stderr are kept (their ends, or
-// whole) and may stream to a line sink; a timeout or a cancelled run stops the child, and with
-// `processGroup` everything it started too. `runProcessSync` is the same for the few reads made while the CI
-// context is read, which is synchronous.
+// Starting a child process Slipway must be able to stop: git (the config repo's temporary repository, the
+// local checkout's commit and remote), the builders' short probes (`docker info`, `docker buildx version`)
+// and docker credential helpers. argv only (no shell); the environment is exactly the allow-listed one given
+// (`childEnvironment`); stdin is the given input or closed; stdout and stderr are kept (their ends, or whole)
+// and may stream to a line sink; a timeout or a cancelled run stops the child, and with `processGroup`
+// everything it started too. `runProcessSync` is the same for the few reads made while the CI context is
+// read, which is synchronous.
 //
-// Not `@actions/exec` (3.0.0, the product card's toolkit), measured against this core:
-// - it gives no handle on the child and takes no AbortSignal or timeout, so a cancelled run, a hung `docker
-//   info` or a git fetch from a server that holds its answer could not be stopped; nor can it kill a process
-//   group, and git's remote helpers (git-remote-http, ssh) hold its pipes after git itself is killed;
-// - it decodes output as text through its line listeners, where git's `cat-file --batch` output is binary
-//   and must arrive byte for byte; and a caller that stops its own children (a config repo kills its git
-//   processes before it removes their repository) needs the child handed to its registry;
-// - it resolves the program with `io.which` before each spawn, and unless `silent` it writes
-//   `[command]<argv>` and the child's output to process.stdout, which the CLI keeps for `--json`;
-// - speed is not the reason: 200 spawns of /bin/true, median of 5 round-robin rounds (Node 20, 2 shared
-//   cores): before this core, builders/exec.ts 11.1 s, getExecOutput (silent) 11.2 s, execFile 10.1 s (load
-//   average 99); through this core 31.0 s, 30.1 s and 20.3 s (load 72, a bundle build running). Both
-//   runners cost the same within the noise (a one-off script calling each through its public API, not
-//   kept in bench/ since @actions/exec is no dependency; the lead may re-run it on a quiet machine).
+// The builders' long runs (`buildah bud`/`push`, `docker buildx build`) go through `@actions/exec` 3.0.0,
+// the product card's toolkit, instead: `runTool` in tool.ts, the one adapter over it, where their output
+// streams to the log. What stays here, caller by caller, needs what `@actions/exec` cannot do: it gives no
+// handle on the child, takes no AbortSignal or timeout, cannot kill a process group, and ends stdin with no
+// error listener:
+// - git: a fetch from a server that holds its answer must time out, a cancelled run must stop it, and its
+//   remote helpers (git-remote-http, ssh) hold its pipes after git is killed, so it needs its process group
+//   killed; `cat-file --batch` output is binary, read whole (`runProcessBytes`); a config repo stops its own
+//   git processes before it removes their repository, so each child is handed to its registry; and git takes
+//   input on stdin (`fast-import`, `cat-file --batch`);
+// - the CI context's reads of the local checkout: synchronous (`runProcessSync`), with a timeout;
+// - `docker info` and `docker buildx version` (builders/auto.ts): a docker engine that does not answer must be
+//   given up after 3 s, and the probe killed;
+// - credential helpers (oci/registry/credential-helper.ts): the server address goes on stdin, and a helper
+//   that exits without reading it crashed Slipway with an uncaught EPIPE through `@actions/exec` in about one
+//   run of three (tool.ts has the count); and a helper waiting on a keychain or gpg prompt must time out
+//   (30 s) and be killed.
+// Speed decides neither way: 200 spawns of /bin/true per runner, 5 rounds round-robin, median
+// (bench/spawn/run.ts; Node 20, 2 shared cores, two runs at load average 3.3-4.7): per spawn, execFile 13.1
+// and 12.5 ms, this core 13.7 and 13.1 ms, `runTool` 14.5 and 11.3 ms (runTool over this core per round:
+// 1.13 and 0.92, noise either way); Slipway's own CPU per spawn 5.8 and 6.8 ms here, 6.9 and 8.8 ms through
+// runTool. A builder runs two or three processes per image, each for seconds: 1-2 ms of CPU is below a
+// build's noise (bench/results/spawn.md).
 // Moving git onto this core cost promotion nothing: `slipway promote` on bench/promote's config repo, the
 // build before against the build after, 8 interleaved pairs each (bench/promote/compare.ts; 2 shared cores,
 // load average 5-8): whole branch 7,406 ms before and 7,413 ms after (median per-pair ratio 0.99), `--path`
@@ -29,15 +38,9 @@
 // (`packages/gitops/src/git/run.ts`).
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
 import { onCancel } from './cancellation.js';
 import type { ChildEnvironment } from './environment.js';
-
-/** How much of stderr is kept for an error message, by default. */
-export const STDERR_TAIL_BYTES = 64 * 1024;
-
-/** How much of stdout is kept, by default. */
-export const STDOUT_TAIL_BYTES = STDERR_TAIL_BYTES * 4;
+import { lineSplitter, STDERR_TAIL_BYTES, STDOUT_TAIL_BYTES, TailBuffer } from './output.js';
 
 /** A child as whoever stops it sees it: a way to kill it and the moment it is gone. */
 export interface RunningChild {
@@ -236,53 +239,4 @@ function kill(child: ChildProcess, signal: NodeJS.Signals, group: boolean): void
     }
   }
   child.kill(signal);
-}
-
-/** The last `limit` bytes of a stream, kept as the chunks came (no copy until the end). */
-class TailBuffer {
-  private readonly chunks: Buffer[] = [];
-  private size = 0;
-
-  constructor(private readonly limit: number) {}
-
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    // Drop whole chunks from the front while what remains still covers the limit.
-    let first = this.chunks[0];
-    while (first !== undefined && this.chunks.length > 1 && this.size - first.length >= this.limit) {
-      this.chunks.shift();
-      this.size -= first.length;
-      first = this.chunks[0];
-    }
-  }
-
-  bytes(): Buffer {
-    const all = Buffer.concat(this.chunks, this.size);
-    return all.length > this.limit ? all.subarray(all.length - this.limit) : all;
-  }
-}
-
-function lineSplitter(sink: ((line: string) => void) | undefined): {
-  push(chunk: Buffer): void;
-  flush(): void;
-} {
-  // A character split across two chunks is decoded whole.
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  return {
-    push(chunk) {
-      if (sink === undefined) return;
-      pending += decoder.write(chunk);
-      const parts = pending.split(/\r?\n/);
-      pending = parts.pop() ?? '';
-      for (const line of parts) sink(line);
-    },
-    flush() {
-      if (sink === undefined) return;
-      pending += decoder.end();
-      if (pending !== '') sink(pending);
-      pending = '';
-    },
-  };
 }

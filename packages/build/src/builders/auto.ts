@@ -2,8 +2,7 @@
 // when it is installed, else an error that says what to install.
 
 import { SlipwayError } from '@slipway/errors';
-import { childEnvironment } from '@slipway/process';
-import { exec, which } from './exec.js';
+import { childEnvironment, findProgram, runProcess } from '@slipway/process';
 
 export interface DetectOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
@@ -20,16 +19,17 @@ export interface Detection {
 export async function detectBuilder(options: DetectOptions = {}): Promise<Detection> {
   const env = options.env ?? process.env;
   const timeoutMs = options.timeoutMs ?? 3_000;
-  const docker = which('docker', env);
+  const docker = findProgram('docker', env);
   const dockerEnv = childEnvironment('builder', env);
   let dockerProblem = 'docker is not installed';
   if (docker !== undefined) {
-    const info = await exec(docker, ['info', '--format', '{{.ServerVersion}}'], {
+    // Short probes that must give up (a docker engine that does not answer): runProcess, which can kill them.
+    const info = await runProcess(docker, ['info', '--format', '{{.ServerVersion}}'], {
       env: dockerEnv,
       timeoutMs,
     });
     if (info.code === 0 && info.stdout.trim() !== '') {
-      const buildx = await exec(docker, ['buildx', 'version'], { env: dockerEnv, timeoutMs });
+      const buildx = await runProcess(docker, ['buildx', 'version'], { env: dockerEnv, timeoutMs });
       if (buildx.code === 0) {
         return { builder: 'buildx', reason: `docker engine ${info.stdout.trim()} answered, with buildx` };
       }
@@ -40,7 +40,7 @@ export async function detectBuilder(options: DetectOptions = {}): Promise<Detect
         : 'no docker engine answered docker info';
     }
   }
-  if (which('buildah', env) !== undefined) {
+  if (findProgram('buildah', env) !== undefined) {
     return { builder: 'buildah', reason: `${dockerProblem}; buildah is installed` };
   }
   throw new SlipwayError(

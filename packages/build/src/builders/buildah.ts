@@ -14,9 +14,8 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type FileLocation, SlipwayError } from '@slipway/errors';
 import { OCI_IMAGE_INDEX, OCI_IMAGE_MANIFEST, parseReference } from '@slipway/oci';
-import { childEnvironment, temporaryDirectory } from '@slipway/process';
+import { childEnvironment, findProgram, runTool, temporaryDirectory } from '@slipway/process';
 import { checkDockerfileInputs, isLoopback } from './common.js';
-import { exec, which } from './exec.js';
 import type { BuiltImage, DockerfileBuildRequest } from './types.js';
 
 export interface BuildahOptions extends DockerfileBuildRequest {
@@ -33,7 +32,7 @@ export interface BuildahOptions extends DockerfileBuildRequest {
 
 export async function buildWithBuildah(options: BuildahOptions): Promise<BuiltImage> {
   const env = options.env ?? process.env;
-  const binary = options.binary ?? which('buildah', env);
+  const binary = options.binary ?? findProgram('buildah', env);
   if (binary === undefined) {
     throw new SlipwayError('buildah is not installed', {
       where: 'buildah builder',
@@ -55,12 +54,12 @@ export async function buildWithBuildah(options: BuildahOptions): Promise<BuiltIm
   const temporary = await temporaryDirectory('slipway-buildah-', options.tmpDir);
   const work = temporary.path;
   await chmod(work, 0o700);
+  // Through @actions/exec (runTool): its output streams to the log; a cancelled run waits for it to stop.
   const run = (args: string[]) =>
-    exec(binary, [...global, ...args], {
+    runTool(binary, [...global, ...args], {
       // Build secrets reach buildah as private files (below), never through its environment.
       env: childEnvironment('builder', env),
-      onLog: options.onLog,
-      signal: options.signal,
+      onLine: options.onLog,
     });
 
   try {

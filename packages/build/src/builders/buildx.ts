@@ -9,9 +9,14 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { OCI_IMAGE_MANIFEST, parseReference } from '@slipway/oci';
-import { type ChildEnvironment, childEnvironment, temporaryDirectory } from '@slipway/process';
+import {
+  type ChildEnvironment,
+  childEnvironment,
+  findProgram,
+  runTool,
+  temporaryDirectory,
+} from '@slipway/process';
 import { checkDockerfileInputs } from './common.js';
-import { exec, which } from './exec.js';
 import type { BuildSecret, BuiltImage, DockerfileBuildRequest } from './types.js';
 
 /** A cache import or export: a raw buildx spec, or a registry cache. */
@@ -53,7 +58,7 @@ export interface BuildxCommand {
 
 export async function buildWithBuildx(options: BuildxOptions): Promise<BuiltImage> {
   const env = options.env ?? process.env;
-  const binary = options.binary ?? which('docker', env);
+  const binary = options.binary ?? findProgram('docker', env);
   if (binary === undefined) {
     throw new SlipwayError('docker is not installed', {
       where: 'buildx builder',
@@ -65,8 +70,8 @@ export async function buildWithBuildx(options: BuildxOptions): Promise<BuiltImag
   const work = temporary.path;
   try {
     let command = await buildxCommand({ ...options, binary, env }, work);
-    const run = () =>
-      exec(command.binary, command.args, { env: command.env, onLog: options.onLog, signal: options.signal });
+    // Through @actions/exec (runTool): its output streams to the log; a cancelled run waits for it to stop.
+    const run = () => runTool(command.binary, command.args, { env: command.env, onLine: options.onLog });
     let result = await run();
     // buildx before 0.12 refuses the flag while parsing its command line, before it builds anything: the
     // build goes on without the annotations (the labels carry the same values), as docker/build-push-action

@@ -53,7 +53,6 @@ export interface DockerfileBuildRequest {
   /** Environment for the builder process and for `env` secrets. Default `process.env`. */
   readonly env?: NodeJS.ProcessEnv | undefined;
   readonly onLog?: LogSink | undefined;
-  readonly signal?: AbortSignal | undefined;
 }
 
 export interface BuiltImage {

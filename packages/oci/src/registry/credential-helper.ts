@@ -85,7 +85,14 @@ export async function runCredentialHelper(
   return { username, password: secret };
 }
 
-/** Through the one spawning core: stdin carries the server address, SIGKILL on a cancelled run. */
+/**
+ * Through `runProcess`, not `@actions/exec` (`runTool`), which the builders use: the server address goes on
+ * stdin, and `@actions/exec` ends stdin with no error listener, so a helper that exits without reading it
+ * (a broken install, a wrapper that fails at once) crashes Slipway with an uncaught EPIPE in about one run
+ * of three (process/src/tool.ts has the count); and it has no timeout (a helper waiting on a keychain or
+ * gpg prompt would hold the run) and no kill (SIGKILL on a cancelled run). The output is the secret: no
+ * line of it goes to a log.
+ */
 function run(program: string, input: string, options: RunHelperOptions): Promise<ProcessResult> {
   return runProcess(program, ['get'], {
     env: childEnvironment('credential-helper', options.env ?? process.env),
