@@ -275,6 +275,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       })),
       tmpDir: options.tmpDir,
       onLog: options.onLog,
+      onTransfer: transfer,
     });
     progress({ step: 'built', digest: built.digest, seconds: seconds() });
     for (const destination of destinations)

@@ -108,7 +108,11 @@ function normaliseDestination(destination: string): string {
 }
 
 /** The archive's bytes, streamed: headers, contents padded to 512 bytes, and two zero blocks. */
-export async function* tarStream(entries: readonly TarEntry[], mtime: number): AsyncGenerator<Buffer> {
+export async function* tarStream(
+  entries: readonly TarEntry[],
+  mtime: number,
+  onContent: (bytes: number) => void = () => {},
+): AsyncGenerator<Buffer> {
   for (const entry of entries) {
     yield* headers(entry, mtime);
     if (entry.type !== 'file' || entry.size === 0) continue;
@@ -117,6 +121,7 @@ export async function* tarStream(entries: readonly TarEntry[], mtime: number): A
       const buffer = chunk as Buffer;
       read += buffer.length;
       if (read > entry.size) break;
+      onContent(buffer.length);
       yield buffer;
     }
     if (read !== entry.size) {
@@ -263,7 +268,12 @@ export const GZIP_LEVEL = 9;
 export async function writeLayer(
   entries: readonly TarEntry[],
   target: string,
-  options: { mtime: number; compression: 'gzip' | 'none' },
+  options: {
+    mtime: number;
+    compression: 'gzip' | 'none';
+    /** After each chunk of file content archived: the bytes so far, and the files' sizes added up. */
+    onContent?: (done: number, total: number) => void;
+  },
 ): Promise<LayerFile> {
   const diffHash = createHash('sha256');
   const blobHash = createHash('sha256');
@@ -276,7 +286,12 @@ export async function writeLayer(
         callback(null, chunk);
       },
     });
-  const source = tarStream(entries, options.mtime);
+  const total = entries.reduce((sum, entry) => sum + (entry.type === 'file' ? entry.size : 0), 0);
+  let archived = 0;
+  const source = tarStream(entries, options.mtime, (bytes) => {
+    archived += bytes;
+    options.onContent?.(archived, total);
+  });
   if (options.compression === 'none') {
     await pipeline(source, tap(diffHash, false), tap(blobHash, true), createWriteStream(target));
   } else {

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TransferProgress } from '@slipway/ci';
 import { LayoutRepository } from '@slipway/oci';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFiles } from '../src/index.js';
@@ -48,6 +50,34 @@ const config = {
 };
 
 describe('files builder', () => {
+  it('reports byte progress while it writes the layer and while it uploads it', async () => {
+    const context = await tempDir();
+    const size = 3 * 1024 * 1024 + 7;
+    await writeFile(join(context, 'data.bin'), randomBytes(size));
+    await writeFile(join(context, 'small.txt'), 'hello\n');
+    const updates: TransferProgress[] = [];
+    const built = await buildFiles({
+      context,
+      targets: [{ repository: new LayoutRepository(join(await tempDir(), 'out')), tags: ['v1'] }],
+      onTransfer: (update) => updates.push(update),
+    });
+    const layer = updates.filter((u) => u.label === `layer from ${context}`);
+    const push = updates.filter((u) => u.label.startsWith('push to '));
+    expect(layer.length).toBeGreaterThan(1);
+    expect(layer.every((u) => u.total === size + 6)).toBe(true);
+    expect(layer.at(-1)?.done).toBe(size + 6);
+    expect(push.length).toBeGreaterThan(1);
+    expect(push.every((u) => u.total === built.layer.size)).toBe(true);
+    expect(push.at(-1)?.done).toBe(built.layer.size);
+    for (const series of [layer, push]) {
+      expect(series.map((u) => u.done)).toEqual([...series.map((u) => u.done)].sort((a, b) => a - b));
+    }
+    // Nothing after the upload but the manifest: the layer's progress came first.
+    expect(updates.indexOf(push[0] as TransferProgress)).toBeGreaterThan(
+      updates.indexOf(layer.at(-1) as TransferProgress),
+    );
+  });
+
   it('writes a scratch image to a layout, the same digest for the same input on any clock, umask and order', async () => {
     const out = await tempDir();
     const first = await buildFiles({

@@ -4,6 +4,7 @@
 
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import type { TransferProgress } from '@slipway/ci';
 import { SlipwayError } from '@slipway/errors';
 import { type Descriptor, type ImageRepository, OCI_IMAGE_MANIFEST } from '@slipway/oci';
 import { temporaryDirectory } from '@slipway/process';
@@ -66,6 +67,8 @@ export interface FilesBuildOptions {
   readonly targets: readonly { readonly repository: ImageRepository; readonly tags: readonly string[] }[];
   readonly tmpDir?: string | undefined;
   readonly onLog?: LogSink | undefined;
+  /** Byte progress of the long parts: the layer being written, then its upload to each target. */
+  readonly onTransfer?: ((update: TransferProgress) => void) | undefined;
 }
 
 export interface FilesBuiltImage extends BuiltImage {
@@ -105,9 +108,11 @@ export async function buildFiles(options: FilesBuildOptions): Promise<FilesBuilt
   const work = temporary.path;
   try {
     options.onLog?.(`files: ${entries.length} entries from ${options.context} on ${base.name}`);
+    const transfer = options.onTransfer ?? (() => {});
     const layer = await writeLayer(entries, join(work, 'layer'), {
       mtime: epoch,
       compression: options.compression ?? 'gzip',
+      onContent: (done, total) => transfer({ label: `layer from ${options.context}`, done, total }),
     });
     const config = imageConfig(base, layer, options.config, created);
     const configBytes = new Uint8Array(Buffer.from(JSON.stringify(config)));
@@ -144,7 +149,9 @@ export async function buildFiles(options: FilesBuildOptions): Promise<FilesBuilt
       if (!(await repository.hasBlob(layer.digest))) {
         await repository.putBlob(layerDescriptor, async () => ({
           size: layer.size,
-          stream: createReadStream(layer.path),
+          stream: reported(createReadStream(layer.path), (done) =>
+            transfer({ label: `push to ${repository.name}`, done, total: layer.size }),
+          ),
         }));
       }
       if (!(await repository.hasBlob(configDescriptor.digest))) {
@@ -248,4 +255,17 @@ function manifestAnnotations(
     annotations['org.opencontainers.image.base.name'] = base.name;
   }
   return Object.keys(annotations).length === 0 ? {} : { annotations };
+}
+
+/** The same bytes, telling `moved` how many have gone by after each chunk. */
+async function* reported(
+  stream: AsyncIterable<Buffer | Uint8Array>,
+  moved: (done: number) => void,
+): AsyncGenerator<Uint8Array> {
+  let done = 0;
+  for await (const chunk of stream) {
+    done += chunk.byteLength;
+    moved(done);
+    yield chunk;
+  }
 }
