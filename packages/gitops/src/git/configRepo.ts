@@ -287,7 +287,10 @@ export class ConfigRepo {
     if (withoutBlobs) filter = ['--filter=blob:none'];
     else if (newBlobs) filter = ['--no-filter'];
     else if (this.partial) filter = ['--no-filter', '--refetch'];
-    const fetch = (list: string[]) =>
+    // A filter can only be used with the promisor remote (the URL is the same), and what completes a partial
+    // clone must come from it too, to be taken for the rest of what the clone leaves out.
+    const remote = withoutBlobs || newBlobs ? PROMISOR_REMOTE : this.url;
+    const fetchRefspecs = (refspecs: string[], action: string) =>
       this.git.spawn(
         [
           'fetch',
@@ -297,20 +300,38 @@ export class ConfigRepo {
           '--no-write-fetch-head',
           '--no-recurse-submodules',
           '--quiet',
-          // A filter can only be used with the promisor remote (the URL is the same), and what completes a
-          // partial clone must come from it too, to be taken for the rest of what the clone leaves out.
-          withoutBlobs || newBlobs ? PROMISOR_REMOTE : this.url,
-          ...list.map((branch) => `+refs/heads/${branch}:${TRACKING_PREFIX}${branch}`),
+          remote,
+          ...refspecs,
         ],
-        { network: true, action: `fetching ${list.join(', ')}` },
+        { network: true, action },
+      );
+    const fetch = (list: string[]) =>
+      fetchRefspecs(
+        list.map((branch) => `+refs/heads/${branch}:${TRACKING_PREFIX}${branch}`),
+        `fetching ${list.join(', ')}`,
       );
 
+    // Right after a listing that named every branch: by commit id, so git skips a listing of its own (one
+    // round trip less); a branch listed as absent is not fetched. A server that will not send a commit by id
+    // (protocol v0, for a tip that moved since the listing) is asked by name below.
     const plan = this.ahead.fetchPlan(wanted, withoutBlobs);
     if (plan.listed !== undefined) {
-      const remote = withoutBlobs || newBlobs ? PROMISOR_REMOTE : this.url;
-      if (await this.fetchListed(plan.listed, filter, remote)) {
-        this.ahead.fetched(new Map(plan.along.map((branch) => [branch, plan.listed?.get(branch) ?? null])));
-        for (const branch of wanted) result.set(branch, plan.listed.get(branch) ?? null);
+      const listed = plan.listed;
+      const present = [...listed].filter((entry): entry is [string, string] => entry[1] !== null);
+      for (const [, commit] of present) assertObjectId(commit);
+      const byId =
+        present.length === 0
+          ? undefined
+          : await fetchRefspecs(
+              present.map(([branch, commit]) => `+${commit}:${TRACKING_PREFIX}${branch}`),
+              `fetching ${present.map(([branch]) => branch).join(', ')}`,
+            );
+      if (byId !== undefined && byId.code !== 0 && !NOT_SENT_BY_ID.test(byId.stderr)) {
+        throw this.git.failure(['fetch'], byId, `fetching ${present.map(([branch]) => branch).join(', ')}`);
+      }
+      if (byId === undefined || byId.code === 0) {
+        this.ahead.fetched(new Map(plan.along.map((branch) => [branch, listed.get(branch) ?? null])));
+        for (const branch of wanted) result.set(branch, listed.get(branch) ?? null);
         return result;
       }
     }
@@ -330,38 +351,6 @@ export class ConfigRepo {
 
     for (const [branch, commit] of await this.trackedTips(present)) result.set(branch, commit);
     return result;
-  }
-
-  /**
-   * Fetches branches at the tips a listing just named, by commit id: git then skips its own listing of the
-   * remote's refs (one round trip less). False when the server will not send a commit by id (a protocol v0
-   * server, for a tip that moved since the listing): fetch by name then. A branch listed as absent is not
-   * fetched.
-   */
-  private async fetchListed(
-    tips: ReadonlyMap<string, Tip>,
-    filter: string[],
-    remote: string,
-  ): Promise<boolean> {
-    const present = [...tips].filter((entry): entry is [string, string] => entry[1] !== null);
-    if (present.length === 0) return true;
-    for (const [, commit] of present) assertObjectId(commit);
-    const args = [
-      'fetch',
-      '--depth=1',
-      ...filter,
-      '--no-tags',
-      '--no-write-fetch-head',
-      '--no-recurse-submodules',
-      '--quiet',
-      remote,
-      ...present.map(([branch, commit]) => `+${commit}:${TRACKING_PREFIX}${branch}`),
-    ];
-    const action = `fetching ${present.map(([branch]) => branch).join(', ')}`;
-    const fetched = await this.git.spawn(args, { network: true, action });
-    if (fetched.code === 0) return true;
-    if (NOT_SENT_BY_ID.test(fetched.stderr)) return false;
-    throw this.git.failure(['fetch'], fetched, action);
   }
 
   /**
