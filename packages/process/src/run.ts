@@ -28,10 +28,18 @@
 // (`GIT_CONFIG_*`), the meaning of an exit code and the redaction of secrets in what is kept
 // (`packages/gitops/src/git/run.ts`).
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { onCancel } from './cancellation.js';
 import type { ChildEnvironment } from './environment.js';
+
+/**
+ * node:child_process (with net, dgram and their kin) loads at the first spawn, not with this module, which every
+ * command imports: a `slipway copy` that starts no program would otherwise pay some 5-9 ms of start-up for it.
+ */
+function childProcesses(): typeof import('node:child_process') {
+  return process.getBuiltinModule('node:child_process');
+}
 
 /** How much of stderr is kept for an error message, by default. */
 export const STDERR_TAIL_BYTES = 64 * 1024;
@@ -117,7 +125,7 @@ export function runProcessBytes(
 ): Promise<ProcessResult<Buffer>> {
   const group = options.processGroup === true && process.platform !== 'win32';
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    const child = childProcesses().spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -196,7 +204,7 @@ export function runProcessSync(
   args: readonly string[],
   options: RunProcessSyncOptions,
 ): ProcessResult {
-  const result = spawnSync(command, args, {
+  const result = childProcesses().spawnSync(command, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
