@@ -33,14 +33,6 @@ import { StringDecoder } from 'node:string_decoder';
 import { onCancel } from './cancellation.js';
 import type { ChildEnvironment } from './environment.js';
 
-/**
- * node:child_process (with net, dgram and their kin) loads at the first spawn, not with this module, which every
- * command imports: a `slipway copy` that starts no program would otherwise pay some 5-9 ms of start-up for it.
- */
-function childProcesses(): typeof import('node:child_process') {
-  return process.getBuiltinModule('node:child_process');
-}
-
 /** How much of stderr is kept for an error message, by default. */
 export const STDERR_TAIL_BYTES = 64 * 1024;
 
@@ -60,6 +52,14 @@ export interface RunningChild {
  * once the child is gone).
  */
 export type ChildRegistry = (child: RunningChild) => () => void;
+
+/**
+ * node:child_process (with net, dgram and their kin) loads at the first spawn, not with this module, which every
+ * command imports: a `slipway copy` that starts no program would otherwise pay some 5-9 ms of start-up for it.
+ */
+function childProcesses(): typeof import('node:child_process') {
+  return process.getBuiltinModule('node:child_process');
+}
 
 export interface RunProcessOptions {
   /** The child's whole environment: build it with `childEnvironment` (its kind's allow-list). */
