@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,5 +101,28 @@ describe('slipway code cache', () => {
     const off = join(dir, 'off');
     await runCopy(off, { SLIPWAY_CODE_CACHE: '0' });
     await expect(stat(off)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("removes other builds' directories but the three most recent when it makes its own, and nothing else", async () => {
+    const home = join(dir, 'builds');
+    const root = join(home, 'slipway', 'code-cache');
+    const others = [1, 2, 3, 4, 5].map((n) => `${String(n).repeat(32)}-nodev20.0.0-x64`);
+    for (const [index, name] of others.entries()) {
+      await mkdir(join(root, name), { recursive: true, mode: 0o700 });
+      await writeFile(join(root, name, '1.index.cjs.js.v8'), 'old');
+      // Build 1 the oldest, build 5 the newest.
+      const when = new Date(Date.UTC(2026, 0, 1 + index));
+      await utimes(join(root, name), when, when);
+    }
+    await writeFile(join(root, 'notes.txt'), 'not a build');
+    await chmod(join(home, 'slipway'), 0o700);
+    await chmod(root, 0o700);
+
+    await runCopy(home);
+    const left = (await readdir(root)).sort();
+    expect(left).toEqual(expect.arrayContaining(['notes.txt', others[2], others[3], others[4]]));
+    expect(left).not.toContain(others[0]);
+    expect(left).not.toContain(others[1]);
+    expect(left).toHaveLength(5); // the three, the notes and this build's own
   });
 });

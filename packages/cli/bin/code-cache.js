@@ -21,6 +21,10 @@ const vm = require('node:vm');
 const DIST = path.join(__dirname, '..', 'dist');
 /** The chunks only: the entry is compiled before the CLI sets its V8 flags, so its data would never match. */
 const CHUNK = /^\d+\.index\.cjs\.js$/;
+/** A build's directory, as cacheDirectory names them. */
+const BUILD_DIR = /^[0-9a-f]{32}-node/;
+/** Other builds' directories kept when a new one is made: a few versions in use side by side keep theirs. */
+const OTHER_BUILDS_KEPT = 3;
 
 /** The cache directory of this bundle on this Node, or undefined when there is none to use. */
 function cacheDirectory(env) {
@@ -41,7 +45,7 @@ function cacheDirectory(env) {
   if (!/^[0-9a-f]{64}$/.test(buildId)) return undefined;
   const root = path.join(base, 'slipway', 'code-cache');
   const dir = path.join(root, `${buildId.slice(0, 32)}-node${process.version}-${process.arch}`);
-  return { levels: [path.dirname(root), root, dir], dir };
+  return { levels: [path.dirname(root), root, dir], root, dir };
 }
 
 /** Ours and private: another user's directory, or one others may write to, is not read or written. */
@@ -56,8 +60,10 @@ function writeCaches(where, produced) {
   try {
     // Each level is made private; one that exists already must be ours and private, or nothing is made in it.
     if (where.levels.some((level) => fs.existsSync(level) && !isPrivate(level))) return;
+    const made = !fs.existsSync(where.dir);
     fs.mkdirSync(where.dir, { recursive: true, mode: 0o700 });
     if (!where.levels.every(isPrivate)) return;
+    if (made) pruneOtherBuilds(where);
     for (const { file, script } of produced) {
       const temp = `${file}.${process.pid}.tmp`;
       try {
@@ -69,6 +75,24 @@ function writeCaches(where, produced) {
     }
   } catch {
     // No cache then: a read-only home, a full disk.
+  }
+}
+
+/**
+ * Every build writes a directory of its own, so a new one removes other builds' directories but the few most
+ * recently written: without it every release (and, in development, every build) would leave one behind.
+ */
+function pruneOtherBuilds(where) {
+  const others = fs
+    .readdirSync(where.root)
+    .filter((name) => BUILD_DIR.test(name) && path.join(where.root, name) !== where.dir)
+    .map((name) => {
+      const stat = fs.statSync(path.join(where.root, name), { throwIfNoEntry: false });
+      return { name, mtimeMs: stat?.mtimeMs ?? 0 };
+    })
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { name } of others.slice(OTHER_BUILDS_KEPT)) {
+    fs.rmSync(path.join(where.root, name), { recursive: true, force: true });
   }
 }
 
