@@ -103,9 +103,13 @@ function installCodeCache(env) {
   const readable = where.levels.every(isPrivate);
   const produced = [];
   const compile = Module.prototype._compile;
-  Module.prototype._compile = function compileCached(content, filename) {
+  Module.prototype._compile = function compileCached(content, filename, ...rest) {
     const name = path.basename(filename);
-    if (path.dirname(filename) !== DIST || !CHUNK.test(name)) return compile.call(this, content, filename);
+    // Everything else, and anything Node would load as an ES module (`rest` holds the format on Node >= 20.19),
+    // as Node compiles it.
+    if (path.dirname(filename) !== DIST || !CHUNK.test(name) || rest[0] === 'module') {
+      return compile.call(this, content, filename, ...rest);
+    }
     const file = path.join(where.dir, `${name}.v8`);
     let cachedData;
     if (readable) {
