@@ -92,7 +92,9 @@ describe('the @slipway/cli package', () => {
         'package.json',
         'bin/slipway.js',
         'bin/package.json',
+        'bin/code-cache.js',
         'dist/index.js',
+        'dist/build-id',
         'dist/licenses.txt',
         'CHANGELOG.md',
         'README.md',
@@ -100,7 +102,7 @@ describe('the @slipway/cli package', () => {
       ]),
     );
     const allowed =
-      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|bin\/(slipway\.js|package\.json)|dist\/[^/]+)$/;
+      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|bin\/(slipway\.js|package\.json|code-cache\.js)|dist\/[^/]+)$/;
     expect(entries.filter((entry) => !allowed.test(entry))).toEqual([]);
     expect(entries.filter((entry) => /(^|\/)(src|test)\/|\.test\.|\.ts$|tsconfig/.test(entry))).toEqual([]);
     // The whole bundle as built, lazily loaded chunks included.

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoopbackServer } from './support/registry.js';
 import { CLI_BUNDLE, ROOT, runNode } from './support/slipway.js';
 
 // What a start costs is measured by bench/startup; these tests hold the structure that keeps it low: which of
@@ -37,6 +38,19 @@ async function modulesAtExit(file: string): Promise<string> {
   await writeFile(
     preload,
     `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(file)}, process.moduleLoadList.join('\\n')));\n`,
+  );
+  return preload;
+}
+
+/**
+ * A CommonJS preload that writes the built-in modules loaded by the moment the process starts its first HTTP
+ * request (Node's `http.client.request.start` diagnostics channel) to `file`.
+ */
+async function builtinsAtFirstRequest(file: string): Promise<string> {
+  const preload = join(dir, 'builtins-at-first-request.cjs');
+  await writeFile(
+    preload,
+    `const { subscribe, unsubscribe } = require('node:diagnostics_channel');\nconst onRequest = () => {\n  unsubscribe('http.client.request.start', onRequest);\n  require('node:fs').writeFileSync(${JSON.stringify(file)}, process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join('\\n'));\n};\nsubscribe('http.client.request.start', onRequest);\n`,
   );
   return preload;
 }
@@ -106,5 +120,38 @@ describe('slipway start-up', () => {
     const loaded = (await readFile(file, 'utf8')).split('\n');
     expect(loaded).toContain('NativeModule fs');
     expect(loaded).not.toContain('NativeModule internal/modules/esm/loader');
+  });
+
+  it('copy sends its first registry request before loading child_process, crypto, fs/promises or os', async () => {
+    // Those serve a credential helper, the docker config (read after a 401) and hashing (of an answer): none
+    // is needed to ask the registry its first question.
+    let requests = 0;
+    const server = await startLoopbackServer((request, response) => {
+      requests += 1;
+      request.resume();
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"not here"}]}');
+    });
+    try {
+      const file = join(dir, 'copy-first-request.txt');
+      const result = await runNode([
+        '--require',
+        await builtinsAtFirstRequest(file),
+        CLI_BIN,
+        'copy',
+        `${server.host}/startup/app:v1`,
+        `${server.host}/startup/copy:v1`,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('not found');
+      expect(requests).toBeGreaterThan(0);
+      const loaded = (await readFile(file, 'utf8')).split('\n');
+      expect(loaded).toContain('http'); // the list is real: the request itself needed http
+      for (const deferred of ['child_process', 'crypto', 'fs/promises', 'os']) {
+        expect(loaded, `copy loaded ${deferred} before its first request`).not.toContain(deferred);
+      }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -6,5 +6,6 @@ const [command] = process.argv.slice(2);
 if (command === '--version' || command === '-v') {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
+  require('./code-cache.js').installCodeCache(process.env);
   require('../dist/index.js');
 }

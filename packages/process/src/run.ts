@@ -37,7 +37,7 @@
 // (`GIT_CONFIG_*`), the meaning of an exit code and the redaction of secrets in what is kept
 // (`packages/gitops/src/git/run.ts`).
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { onCancel } from './cancellation.js';
 import type { ChildEnvironment } from './environment.js';
 import { lineSplitter, STDERR_TAIL_BYTES, STDOUT_TAIL_BYTES, TailBuffer } from './output.js';
@@ -55,6 +55,14 @@ export interface RunningChild {
  * once the child is gone).
  */
 export type ChildRegistry = (child: RunningChild) => () => void;
+
+/**
+ * node:child_process (with net, dgram and their kin) loads at the first spawn, not with this module, which every
+ * command imports: a `slipway copy` that starts no program would otherwise pay some 5-9 ms of start-up for it.
+ */
+function childProcesses(): typeof import('node:child_process') {
+  return process.getBuiltinModule('node:child_process');
+}
 
 export interface RunProcessOptions {
   /** The child's whole environment: build it with `childEnvironment` (its kind's allow-list). */
@@ -120,7 +128,7 @@ export function runProcessBytes(
 ): Promise<ProcessResult<Buffer>> {
   const group = options.processGroup === true && process.platform !== 'win32';
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    const child = childProcesses().spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -199,7 +207,7 @@ export function runProcessSync(
   args: readonly string[],
   options: RunProcessSyncOptions,
 ): ProcessResult {
-  const result = spawnSync(command, args, {
+  const result = childProcesses().spawnSync(command, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

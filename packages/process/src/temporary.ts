@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onCancel } from './cancellation.js';
 
@@ -13,8 +11,10 @@ export interface TemporaryDirectory {
 /** Creates `<parent>/<prefix>XXXXXX` (default parent: the OS temp dir). */
 export async function temporaryDirectory(
   prefix: string,
-  parent: string = tmpdir(),
+  parent: string = process.getBuiltinModule('node:os').tmpdir(),
 ): Promise<TemporaryDirectory> {
+  // node:fs/promises loads with the first temporary directory, not with every command that imports this package.
+  const { mkdtemp, rm } = await import('node:fs/promises');
   const path = await mkdtemp(join(parent, prefix));
   const removeNow = () => rm(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   const forget = onCancel(removeNow);

@@ -1,8 +1,6 @@
 // Which credentials to offer a registry: explicit ones, else what `docker login` left in the docker
 // config (inline `auths`, or a credential helper from `credHelpers` / `credsStore`).
 
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { DEFAULT_DOMAIN } from '../reference.js';
@@ -46,7 +44,8 @@ export function hasSecret(credentials: ResolvedCredentials): boolean {
 export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
   const dir = env.DOCKER_CONFIG;
   if (dir !== undefined && dir !== '') return join(dir, 'config.json');
-  const home = env.HOME !== undefined && env.HOME !== '' ? env.HOME : homedir();
+  const home =
+    env.HOME !== undefined && env.HOME !== '' ? env.HOME : process.getBuiltinModule('node:os').homedir();
   return join(home, '.docker', 'config.json');
 }
 
@@ -104,6 +103,8 @@ interface DockerConfig {
 }
 
 async function readDockerConfig(path: string): Promise<DockerConfig | undefined> {
+  // Read once a registry asks for credentials (its first 401): node:fs/promises loads then, not at start-up.
+  const { readFile } = await import('node:fs/promises');
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -6,14 +6,13 @@
 // in-process queue per layout, plus a lock file (`index.json.lock`, created exclusively) against other
 // processes; a lock older than a minute is taken to be left by a dead process and broken.
 
-import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/errors';
 import { isTag } from '../reference.js';
 import { formatLimit, MAX_MANIFEST_BYTES, readBounded } from '../registry/bounded-read.js';
-import { computeDigest, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
+import { computeDigest, createDigestHash, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
 import { OCI_IMAGE_INDEX } from '../registry/media-types.js';
 import {
   isRecord,
@@ -35,6 +34,14 @@ interface IndexDocument {
   mediaType?: string;
   manifests: Descriptor[];
   [key: string]: unknown;
+}
+
+/**
+ * node:fs/promises (readline and the fs watchers load behind it) when a layout is first read or written, not with
+ * this module: every registry command imports it, and a copy between registries need not wait for it.
+ */
+function files(): typeof import('node:fs/promises') {
+  return process.getBuiltinModule('node:fs/promises');
 }
 
 /** In-process queues, one per layout directory: writers of one process never race on index.json. */
@@ -140,7 +147,7 @@ export class LayoutRepository implements ImageRepository {
 
   async hasBlob(digest: string): Promise<boolean> {
     try {
-      return (await stat(this.#blobPath(digest))).isFile();
+      return (await files().stat(this.#blobPath(digest))).isFile();
     } catch (error) {
       if (isNotFound(error)) return false;
       throw error;
@@ -151,7 +158,7 @@ export class LayoutRepository implements ImageRepository {
     const path = this.#blobPath(digest);
     let size: number;
     try {
-      size = (await stat(path)).size;
+      size = (await files().stat(path)).size;
     } catch (error) {
       if (isNotFound(error)) {
         throw this.#error(
@@ -169,14 +176,14 @@ export class LayoutRepository implements ImageRepository {
     const digest = this.#checkDigest(descriptor.digest);
     const path = this.#blobPath(digest);
     try {
-      if ((await stat(path)).size === descriptor.size) return;
+      if ((await files().stat(path)).size === descriptor.size) return;
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
     await this.#ensureLayout();
     const content = await open();
     await this.#writeAtomically(path, async (handle) => {
-      const hash = createHash(digestAlgorithm(digest) ?? 'sha256');
+      const hash = createDigestHash(digestAlgorithm(digest) ?? 'sha256');
       let written = 0;
       for await (const chunk of content.stream) {
         hash.update(chunk);
@@ -272,7 +279,7 @@ export class LayoutRepository implements ImageRepository {
   async #readManifestBlob(digest: string): Promise<Uint8Array | undefined> {
     const path = this.#blobPath(digest);
     try {
-      const info = await stat(path);
+      const info = await files().stat(path);
       if (!info.isFile()) return undefined;
       const bytes = await readBounded(createReadStream(path, { highWaterMark: 64 * 1024 }), {
         limit: MAX_MANIFEST_BYTES,
@@ -304,7 +311,7 @@ export class LayoutRepository implements ImageRepository {
     verify: boolean,
   ): AsyncGenerator<Uint8Array> {
     const algorithm = digestAlgorithm(digest) ?? 'sha256';
-    const hash = verify ? createHash(algorithm) : undefined;
+    const hash = verify ? createDigestHash(algorithm) : undefined;
     let read = 0;
     for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
       const bytes = chunk as Buffer;
@@ -327,7 +334,7 @@ export class LayoutRepository implements ImageRepository {
     const path = join(this.path, 'index.json');
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await files().readFile(path, 'utf8');
     } catch (error) {
       if (isNotFound(error)) return emptyIndex();
       throw error;
@@ -350,10 +357,10 @@ export class LayoutRepository implements ImageRepository {
   }
 
   async #ensureLayout(): Promise<void> {
-    await mkdir(join(this.path, 'blobs', 'sha256'), { recursive: true });
+    await files().mkdir(join(this.path, 'blobs', 'sha256'), { recursive: true });
     const layoutFile = join(this.path, 'oci-layout');
     try {
-      const text = await readFile(layoutFile, 'utf8');
+      const text = await files().readFile(layoutFile, 'utf8');
       const parsed: unknown = JSON.parse(text);
       const version = isRecord(parsed) ? parsed.imageLayoutVersion : undefined;
       if (typeof version !== 'string' || !version.startsWith('1.')) {
@@ -375,7 +382,7 @@ export class LayoutRepository implements ImageRepository {
     }
     const indexFile = join(this.path, 'index.json');
     try {
-      await stat(indexFile);
+      await files().stat(indexFile);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await this.#updateIndex((index) => index);
@@ -394,17 +401,19 @@ export class LayoutRepository implements ImageRepository {
     write: (handle: FileHandle) => Promise<void>,
     sync = false,
   ): Promise<void> {
-    await mkdir(resolve(target, '..'), { recursive: true });
+    await files().mkdir(resolve(target, '..'), { recursive: true });
+    // node:crypto on first use, as digest.ts loads it.
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
     const temp = join(this.path, `.slipway-${randomBytes(8).toString('hex')}.tmp`);
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await files().open(temp, 'wx', 0o644);
     try {
       await write(handle);
       if (sync) await handle.sync();
       await handle.close();
-      await rename(temp, target);
+      await files().rename(temp, target);
     } catch (error) {
       await handle.close().catch(() => {});
-      await rm(temp, { force: true });
+      await files().rm(temp, { force: true });
       throw error;
     }
   }
@@ -447,19 +456,21 @@ export class LayoutRepository implements ImageRepository {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
       try {
-        const handle = await open(lockPath, 'wx');
+        const handle = await files().open(lockPath, 'wx');
         await handle.write(`${process.pid}\n`);
         await handle.close();
-        return () => rm(lockPath, { force: true });
+        return () => files().rm(lockPath, { force: true });
       } catch (error) {
         if (!isExists(error)) throw error;
       }
-      const age = await stat(lockPath).then(
-        (info) => Date.now() - info.mtimeMs,
-        () => 0,
-      );
+      const age = await files()
+        .stat(lockPath)
+        .then(
+          (info) => Date.now() - info.mtimeMs,
+          () => 0,
+        );
       if (age > LOCK_STALE_MS) {
-        await rm(lockPath, { force: true });
+        await files().rm(lockPath, { force: true });
         continue;
       }
       if (Date.now() > deadline) {

@@ -14,11 +14,10 @@
 // `startUpload` sends the `POST` before the blob is known, so a caller can overlap it with other round trips;
 // its `put` is the same upload from there, restarts included.
 
-import { createHash } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
 import { MAX_MANIFEST_BYTES, MAX_TAG_LIST_BYTES } from '../registry/bounded-read.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryRequest } from '../registry/client.js';
-import { computeDigest, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
+import { computeDigest, createDigestHash, digestAlgorithm, isVerifiableDigest } from '../registry/digest.js';
 import { networkErrorCode, RegistryError, readDistributionErrors } from '../registry/errors.js';
 import { BodyLengthError, type HttpResponse } from '../registry/http.js';
 import { type AnswerBound, readBoundedAnswer, readManifestBody } from '../registry/manifest-read.js';
@@ -689,7 +688,7 @@ export class RegistryRepository implements ImageRepository {
     verify: boolean,
   ): AsyncGenerator<Uint8Array> {
     const algorithm = digestAlgorithm(digest) ?? 'sha256';
-    const hash = verify ? createHash(algorithm) : undefined;
+    const hash = verify ? createDigestHash(algorithm) : undefined;
     let read = 0;
     for await (const chunk of stream) {
       hash?.update(chunk);

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { detectContext, loadGithubReporter, type Reporter, terminalReporter } from '@slipway/ci';
 import { describeError, SlipwayError } from '@slipway/errors';
 import type { RawValue } from '../definition/inputs.js';
@@ -66,6 +65,8 @@ export async function executeCommand(step: Step, parsed: ParsedCommand, io: CliI
 }
 
 async function writeOutputEnv(file: string, outputs: Readonly<Record<string, string>>): Promise<void> {
+  // Loaded here, for --output-env only: a command's start does not wait for node:fs/promises.
+  const { writeFile } = await import('node:fs/promises');
   try {
     await writeFile(file, outputEnvText(outputs), { mode: 0o600 });
   } catch (error) {
