@@ -147,7 +147,10 @@ describe('promote --path on a big config repo (partial fetch)', () => {
       });
       cleanups.push(repo.cleanup);
       const { server, url } = await serve(repo);
-      const result = await runSlipway(promoteArgs(url, '1.4.0'), { env: { SLIPWAY_TOKEN: TOKEN } });
+      // The tips read ahead stay usable however slow this machine is today (default: 1 s).
+      const result = await runSlipway(promoteArgs(url, '1.4.0'), {
+        env: { SLIPWAY_TOKEN: TOKEN, SLIPWAY_READ_AHEAD_SECONDS: '600' },
+      });
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ noop: false, attempts: 1 });
       if (policy !== undefined) expect(result.stderr).toMatch(/Policy \.slipway\.yaml from main/);
@@ -167,6 +170,17 @@ describe('promote --path on a big config repo (partial fetch)', () => {
       );
     });
   }
+
+  it('refuses a SLIPWAY_READ_AHEAD_SECONDS that is not a number of seconds, before anything is read', async () => {
+    const repo = bigRepo({ 'uploadpack.allowFilter': 'true' });
+    const { server, url } = await serve(repo);
+    const result = await runSlipway(promoteArgs(url, '1.5.0'), {
+      env: { SLIPWAY_TOKEN: TOKEN, SLIPWAY_READ_AHEAD_SECONDS: 'soon' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/SLIPWAY_READ_AHEAD_SECONDS=soon is not a number of seconds/);
+    expect(server.requests).toEqual([]);
+  });
 
   it('falls back to whole branches when the server has no uploadpack.allowFilter (file://)', async () => {
     const repo = bigRepo({});

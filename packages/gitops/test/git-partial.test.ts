@@ -233,7 +233,7 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     const argv: string[][] = [];
     const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
     cleanups.push(() => repo.dispose());
-    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]) });
+    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]), freshForMs: 600_000 });
     const network = () => argv.filter((args) => args.includes('ls-remote') || args.includes('fetch'));
 
     expect(await repo.headBranch()).toBe('main');
@@ -260,12 +260,30 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     expect(network()).toHaveLength(4);
   });
 
+  it('hands over tips read ahead only while fresh: older than freshForMs, the branch is fetched again and its move seen', async () => {
+    const remote = bigRepo();
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
+    cleanups.push(() => repo.dispose());
+    let clock = 0;
+    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]), freshForMs: 1000, now: () => clock });
+    await repo.headBranch();
+    await repo.fetchBranches(['main'], { blobs: 'none' });
+    const fetches = () => argv.filter((args) => args.includes('fetch')).length;
+    expect(fetches()).toBe(1);
+    // Another pipeline lands while this one is busy for a second (the policy, its gate).
+    const moved = commitFiles(remote.path, 'env/dev', { 'apps/cart/deployment.yaml': DEPLOYMENT });
+    clock = 1000;
+    expect((await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')).toBe(moved);
+    expect(fetches()).toBe(2);
+  });
+
   it('reads ahead only the branches a listing named: a branch the remote lacks comes back missing, unfetched', async () => {
     const remote = bigRepo();
     const argv: string[][] = [];
     const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
     cleanups.push(() => repo.dispose());
-    repo.planReads({ branches: new Map([['env/prod', ['apps/cart']]]) });
+    repo.planReads({ branches: new Map([['env/prod', ['apps/cart']]]), freshForMs: 600_000 });
     await repo.headBranch();
     await repo.fetchBranches(['main'], { blobs: 'none' });
     expect(await repo.fetchBranches(['env/prod'], { blobs: 'none' })).toEqual(new Map([['env/prod', null]]));

@@ -21,6 +21,6 @@ export {
   REFUSED_PATTERNS,
   STALE_PATTERNS,
 } from './push.js';
-export type { ReadAheadPlan } from './read-ahead.js';
+export { READ_AHEAD_FRESH_MS, type ReadAheadPlan } from './read-ahead.js';
 export { REDACTED, redactor } from './redact.js';
 export { allowsHttp, DEFAULT_USERNAME, type GitAuth, type Remote, resolveRemote } from './remote.js';

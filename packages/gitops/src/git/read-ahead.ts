@@ -4,6 +4,12 @@
 // the flags' branches and folders known up front, the policy's listing names their tips too, its fetch brings
 // their commits and trees, and its blob fetch their files: the promotion's first attempt then finds them here
 // and goes straight to its push (one listing, one fetch, one blob fetch and one push in all).
+//
+// Tips read ahead are as old as the listing that named them, and a first attempt on a tip that moved since is
+// rejected and costs a whole attempt more. So they are used only while fresh (`freshForMs`, 1 s by default):
+// enough for the policy's reads on a slow link, less than the policy phase of pipelines that start together.
+// Measured (bench/promote/contention.ts, 16 racers over smart HTTP, 2 cores, two rounds each): used however
+// old, median 4 attempts and 40.9 / 43.3 s racing; fetched again instead, median 2–3 and 37.2 / 30.4 s.
 
 import type { BlobScope } from './configRepo.js';
 import { assertBranch, assertRepoPath } from './names.js';
@@ -12,7 +18,14 @@ import { assertBranch, assertRepoPath } from './names.js';
 export interface ReadAheadPlan {
   /** Per branch, the repo-relative folders (or files) whose blobs will be read at its tip. */
   readonly branches: ReadonlyMap<string, readonly string[]>;
+  /** How long after their listing tips read ahead are handed over; older, they are fetched again. */
+  readonly freshForMs?: number;
+  /** Milliseconds from any fixed origin; injected by tests. Default `performance.now`. */
+  readonly now?: () => number;
 }
+
+/** The default of {@link ReadAheadPlan.freshForMs}. */
+export const READ_AHEAD_FRESH_MS = 1000;
 
 /** A branch's tip as a listing or a fetch saw it; null: the remote has no such branch. */
 export type Tip = string | null;
@@ -25,6 +38,9 @@ export type Tip = string | null;
 export class ReadAhead {
   /** Branch → tip from the last listing, until a fetch uses it. */
   private listed: Map<string, Tip> | undefined;
+  /** When the listing that named the tips fetched along was made. */
+  private listedAt = 0;
+  private alongListedAt = 0;
   /** Branches brought along by a fetch and not asked for yet. */
   private readonly along = new Map<string, Tip>();
   /** Folders of branches fetched along whose blobs no blob fetch has brought yet. */
@@ -50,6 +66,7 @@ export class ReadAhead {
    */
   recordListing(tips: ReadonlyMap<string, Tip>): void {
     this.listed = new Map(tips);
+    this.listedAt = this.now();
   }
 
   /**
@@ -58,6 +75,10 @@ export class ReadAhead {
    */
   takeAlong(wanted: readonly string[]): Map<string, Tip> | undefined {
     if (wanted.length === 0 || !wanted.every((branch) => this.along.has(branch))) return undefined;
+    if (this.now() - this.alongListedAt >= (this.plan.freshForMs ?? READ_AHEAD_FRESH_MS)) {
+      this.along.clear();
+      return undefined;
+    }
     const tips = new Map<string, Tip>();
     for (const branch of wanted) {
       tips.set(branch, this.along.get(branch) ?? null);
@@ -92,6 +113,7 @@ export class ReadAhead {
   /** Records the tips of the branches fetched along, and the folders to fill at them. */
   fetched(along: ReadonlyMap<string, Tip>): void {
     this.fetchedAlong = true;
+    this.alongListedAt = this.listedAt;
     for (const [branch, tip] of along) {
       this.along.set(branch, tip);
       const under = this.plan.branches.get(branch) ?? [];
@@ -104,5 +126,9 @@ export class ReadAhead {
     const scopes = this.scopes;
     this.scopes = [];
     return scopes;
+  }
+
+  private now(): number {
+    return (this.plan.now ?? (() => performance.now()))();
   }
 }

@@ -8,8 +8,10 @@ import {
   type ImageRequest,
   isCodeCommitConfigRepo,
   promote,
+  READ_AHEAD_FRESH_MS,
 } from '@slipway/gitops';
 import { resolveDigest } from '@slipway/oci';
+import { timeoutFromEnvironment } from '@slipway/process';
 import type { Policy } from '@slipway/sign';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { runWait, STATUS_READ } from '../wait/step.js';
@@ -69,8 +71,12 @@ export const promoteStep = defineStep({
   text: promoteText,
 });
 
+/** How many seconds tips read ahead with the policy stay usable by the first attempt (see read-ahead.ts). */
+const READ_AHEAD_VARIABLE = 'SLIPWAY_READ_AHEAD_SECONDS';
+
 async function runPromote(params: PromoteParams, context: StepContext): Promise<PromoteResult> {
-  const shared = params.via === 'git' ? await openSharedRepo(params) : undefined;
+  const freshForMs = timeoutFromEnvironment(READ_AHEAD_VARIABLE, READ_AHEAD_FRESH_MS, context.env);
+  const shared = params.via === 'git' ? await openSharedRepo(params, freshForMs) : undefined;
   try {
     return await promoteIn(shared, params, context);
   } finally {
@@ -81,10 +87,10 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
 /**
  * Through git, the policy and the promotion share one temporary repository: the branches and folders the flags
  * name are listed, fetched and read along with the policy (see ConfigRepo.planReads), and the first attempt
- * goes straight to its push when the policy keeps them. Only for a promotion under `--path`: without one the
+ * goes straight to its push when the policy keeps them and they are fresh (`SLIPWAY_READ_AHEAD_SECONDS`). Only for a promotion under `--path`: without one the
  * promotion reads whole branches, which a fetch without blobs does not bring.
  */
-async function openSharedRepo(params: PromoteParams): Promise<ConfigRepo> {
+async function openSharedRepo(params: PromoteParams, freshForMs: number): Promise<ConfigRepo> {
   const shared = await ConfigRepo.open(
     params.configRepo,
     params.token === undefined ? {} : { token: params.token, username: params.tokenUsername },
@@ -93,6 +99,7 @@ async function openSharedRepo(params: PromoteParams): Promise<ConfigRepo> {
   if (read.every((target) => target.path !== undefined)) {
     shared.planReads({
       branches: new Map(read.map((target) => [target.branch, [target.path ?? '']])),
+      freshForMs,
     });
   }
   return shared;
