@@ -87,8 +87,9 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
 /**
  * Through git, the policy and the promotion share one temporary repository: the branches and folders the flags
  * name are listed, fetched and read along with the policy (see ConfigRepo.planReads), and the first attempt
- * goes straight to its push when the policy keeps them and they are fresh (`SLIPWAY_READ_AHEAD_SECONDS`). Only for a promotion under `--path`: without one the
- * promotion reads whole branches, which a fetch without blobs does not bring.
+ * goes straight to its push when the policy keeps them and they are fresh (`SLIPWAY_READ_AHEAD_SECONDS`).
+ * Only for a promotion under `--path`: without one the promotion reads whole branches, which a fetch without
+ * blobs does not bring.
  */
 async function openSharedRepo(params: PromoteParams, freshForMs: number): Promise<ConfigRepo> {
   const shared = await ConfigRepo.open(
