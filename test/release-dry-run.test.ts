@@ -93,7 +93,11 @@ function throwAwayCopy(): string {
   const files = [
     'package.json',
     'pnpm-workspace.yaml',
-    ...readdirSync(join(ROOT, '.changeset')).map((name) => `.changeset/${name}`),
+    // The changesets' configuration, without what is pending in the repository: each dry run versions exactly
+    // the changesets it writes, whatever the repository holds between two releases.
+    ...readdirSync(join(ROOT, '.changeset'))
+      .filter((name) => !name.endsWith('.md') || name === 'README.md')
+      .map((name) => `.changeset/${name}`),
     ...readdirSync(join(ROOT, 'packages'))
       .map((name) => `packages/${name}/package.json`)
       .filter((path) => existsSync(join(ROOT, path))),
