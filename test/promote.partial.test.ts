@@ -147,9 +147,16 @@ describe('promote --path on a big config repo (partial fetch)', () => {
       });
       cleanups.push(repo.cleanup);
       const { server, url } = await serve(repo);
-      // The tips read ahead stay usable however slow this machine is today (default: 1 s).
+      // The tips read ahead stay usable however slow this machine is today (default: 1 s), and no promotion of
+      // another test, taking turns in the machine's lane directory meanwhile, makes them look stale.
+      const lanes = mkdtempSync(join(tmpdir(), 'slipway-lanes-'));
+      cleanups.push(() => rmSync(lanes, { recursive: true, force: true }));
       const result = await runSlipway(promoteArgs(url, '1.4.0'), {
-        env: { SLIPWAY_TOKEN: TOKEN, SLIPWAY_READ_AHEAD_SECONDS: '600' },
+        env: {
+          SLIPWAY_TOKEN: TOKEN,
+          SLIPWAY_READ_AHEAD_SECONDS: '600',
+          SLIPWAY_LANE_DIR: join(lanes, 'lanes'),
+        },
       });
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ noop: false, attempts: 1 });

@@ -1,3 +1,6 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BareRepo, branchTip, createBareRepo, listCommits, readFileAt } from './support/bareRepo.js';
 import { runSlipway } from './support/slipway.js';
@@ -22,59 +25,77 @@ let repo: BareRepo | undefined;
 afterEach(() => repo?.cleanup());
 
 describe('concurrent promotions to one branch', () => {
-  it(`${SERVICES} pipelines promoting ${SERVICES} services at once all land, as ${SERVICES} commits, no update lost`, async () => {
-    const files: Record<string, string> = {};
-    for (let i = 1; i <= SERVICES; i += 1) {
-      files[`apps/${name(i)}/deployment.yaml`] = deployment(
-        name(i),
-        `registry.example.com/shop/${name(i)}:1.0.0`,
+  // Racers on other machines race for the push (here: with the lanes off); racers on one machine take turns.
+  for (const lanes of ['off', 'shared'] as const) {
+    it(`${SERVICES} pipelines promoting ${SERVICES} services at once all land, as ${SERVICES} commits, no update lost (${lanes === 'off' ? 'racing, as from many machines' : 'taking turns on one machine'})`, async () => {
+      const files: Record<string, string> = {};
+      for (let i = 1; i <= SERVICES; i += 1) {
+        files[`apps/${name(i)}/deployment.yaml`] = deployment(
+          name(i),
+          `registry.example.com/shop/${name(i)}:1.0.0`,
+        );
+      }
+      repo = createBareRepo({ branches: { 'env/dev': files } });
+      const base = branchTip(repo.path, 'env/dev');
+      const url = repo.url;
+      const laneDir =
+        lanes === 'off' ? 'off' : path.join(mkdtempSync(path.join(os.tmpdir(), 'slipway-race-')), 'lanes');
+
+      const runs = await Promise.all(
+        Array.from({ length: SERVICES }, (_, k) => {
+          const i = k + 1;
+          return runSlipway(
+            [
+              'promote',
+              '--config-repo',
+              url,
+              '--env',
+              'dev',
+              '--image',
+              `registry.example.com/shop/${name(i)}:2.0.0@${digest(i)}`,
+              '--json',
+            ],
+            { env: { SLIPWAY_LANE_DIR: laneDir } },
+          );
+        }),
       );
-    }
-    repo = createBareRepo({ branches: { 'env/dev': files } });
-    const base = branchTip(repo.path, 'env/dev');
-    const url = repo.url;
 
-    const runs = await Promise.all(
-      Array.from({ length: SERVICES }, (_, k) => {
-        const i = k + 1;
-        return runSlipway([
-          'promote',
-          '--config-repo',
-          url,
-          '--env',
-          'dev',
-          '--image',
-          `registry.example.com/shop/${name(i)}:2.0.0@${digest(i)}`,
-          '--json',
-        ]);
-      }),
-    );
+      for (const run of runs) {
+        expect(run.stderr).not.toMatch(/error/);
+        expect(run.code).toBe(0);
+      }
+      const results = runs.map(
+        (r) => JSON.parse(r.stdout) as { noop: boolean; attempts: number; commit: string },
+      );
+      expect(results.every((r) => !r.noop)).toBe(true);
+      if (lanes === 'off') {
+        // With real contention, some pipelines must have re-applied their intent on a moved tip.
+        expect(Math.max(...results.map((r) => r.attempts))).toBeGreaterThan(1);
+      } else {
+        // Taking turns, no push went stale: every promotion landed with its first attempt, and the ones that
+        // waited said so.
+        expect(results.map((r) => r.attempts)).toEqual(results.map(() => 1));
+        expect(runs.some((r) => r.stderr.includes('another promotion from this machine went first'))).toBe(
+          true,
+        );
+        rmSync(path.dirname(laneDir), { recursive: true, force: true });
+      }
 
-    for (const run of runs) {
-      expect(run.stderr).not.toMatch(/error/);
-      expect(run.code).toBe(0);
-    }
-    const results = runs.map(
-      (r) => JSON.parse(r.stdout) as { noop: boolean; attempts: number; commit: string },
-    );
-    expect(results.every((r) => !r.noop)).toBe(true);
-    // With real contention, some pipelines must have re-applied their intent on a moved tip.
-    expect(Math.max(...results.map((r) => r.attempts))).toBeGreaterThan(1);
+      const commits = listCommits(repo.path, 'env/dev');
+      expect(commits).toHaveLength(SERVICES + 1);
+      expect(commits.at(-1)?.sha).toBe(base);
+      expect(new Set(commits.slice(0, SERVICES).map((c) => c.sha))).toEqual(
+        new Set(results.map((r) => r.commit)),
+      );
+      // A straight line: every promotion is a fast-forward of the one before (no force, no merge).
+      for (let k = 0; k < SERVICES; k += 1) expect(commits[k]?.parents).toEqual([commits[k + 1]?.sha]);
 
-    const commits = listCommits(repo.path, 'env/dev');
-    expect(commits).toHaveLength(SERVICES + 1);
-    expect(commits.at(-1)?.sha).toBe(base);
-    expect(new Set(commits.slice(0, SERVICES).map((c) => c.sha))).toEqual(
-      new Set(results.map((r) => r.commit)),
-    );
-    // A straight line: every promotion is a fast-forward of the one before (no force, no merge).
-    for (let k = 0; k < SERVICES; k += 1) expect(commits[k]?.parents).toEqual([commits[k + 1]?.sha]);
-
-    for (let i = 1; i <= SERVICES; i += 1) {
-      const text = readFileAt(repo.path, 'env/dev', `apps/${name(i)}/deployment.yaml`)?.toString('utf8');
-      expect(text).toBe(deployment(name(i), `registry.example.com/shop/${name(i)}:2.0.0@${digest(i)}`));
-    }
-  }, 240_000);
+      for (let i = 1; i <= SERVICES; i += 1) {
+        const text = readFileAt(repo.path, 'env/dev', `apps/${name(i)}/deployment.yaml`)?.toString('utf8');
+        expect(text).toBe(deployment(name(i), `registry.example.com/shop/${name(i)}:2.0.0@${digest(i)}`));
+      }
+    }, 240_000);
+  }
 
   it('two pipelines promoting the same image race to one commit; the loser re-applies and finds a no-op', async () => {
     repo = createBareRepo({
@@ -102,4 +123,60 @@ describe('concurrent promotions to one branch', () => {
     // No empty commits: exactly one promotion commit, whoever won.
     expect(listCommits(repo.path, 'env/dev')).toHaveLength(2);
   }, 120_000);
+});
+
+describe('SLIPWAY_LANE_DIR', () => {
+  it('refuses a relative directory before anything is read', async () => {
+    const result = await runSlipway(
+      [
+        'promote',
+        '--config-repo',
+        'http://127.0.0.1:9/config.git',
+        '--env',
+        'dev',
+        '--image',
+        `registry.example.com/shop/cart:2.0.0@${digest(7)}`,
+      ],
+      { env: { SLIPWAY_LANE_DIR: 'lanes' } },
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/SLIPWAY_LANE_DIR must be an absolute directory, or off/);
+    // Refused up front: no attempt to reach the config repo.
+    expect(result.stderr).not.toMatch(/127\.0\.0\.1:9/);
+  });
+
+  it('races, and says why, when the directory is open to other users', async () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), 'slipway-lanes-'));
+    try {
+      const open = path.join(base, 'open');
+      mkdirSync(open, { mode: 0o777 });
+      chmodSync(open, 0o777);
+      repo = createBareRepo({
+        branches: {
+          'env/dev': {
+            'apps/cart/deployment.yaml': deployment('cart', 'registry.example.com/shop/cart:1.0.0'),
+          },
+        },
+      });
+      const result = await runSlipway(
+        [
+          'promote',
+          '--config-repo',
+          repo.url,
+          '--env',
+          'dev',
+          '--image',
+          `registry.example.com/shop/cart:2.0.0@${digest(7)}`,
+        ],
+        { env: { SLIPWAY_LANE_DIR: open } },
+      );
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(
+        /race for the branch instead of taking turns: .* is open to other users \(mode 777\)/,
+      );
+      expect(readdirSync(open)).toEqual([]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
 });

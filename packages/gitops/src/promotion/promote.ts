@@ -14,6 +14,7 @@ import {
 import type { Change, DesiredImage, ImagePolicy, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import type { FileWarning } from './candidates.js';
+import { type HostLaneOptions, type LaneHold, takeLanes } from './lane.js';
 import { type PromotedImage, promotionMessage, TRAILER } from './message.js';
 import { type PinnedImage, readPinnedImages } from './pinned.js';
 import type { PinOptions, PinOverrideRefusal } from './pins.js';
@@ -94,6 +95,11 @@ export interface PromoteRequest {
   readonly codecommit?: CodeCommitRepo;
   /** Environments promoted through a pull request into their branch instead of a push to it. */
   readonly pullRequests?: PullRequestOptions;
+  /**
+   * Promotions to the same branches from this machine take turns (see lane.ts) instead of racing for its cores.
+   * Absent: every attempt races.
+   */
+  readonly lane?: HostLaneOptions;
 }
 
 export interface GateInput {
@@ -194,6 +200,8 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       request.targets.every((target) => target.path !== undefined) &&
       (request.from === undefined || request.from.path !== undefined),
   };
+  // The lanes the attempt under way holds, let go after its push or on the way out.
+  let hold: LaneHold | undefined;
   try {
     const pinnedIn = (target: EnvironmentTarget, strict: boolean) =>
       readPinsAt(repo, target, request, mode, progress, strict);
@@ -212,8 +220,20 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
 
     // What the attempts read, kept across them: a retry reads again only the paths the new tip changed.
     const snapshots = new SnapshotCache(repo.reader, repo.changedPaths?.bind(repo));
+    const laneKeys = request.targets.map((target) => `${request.configRepo}\0${target.branch}`);
 
     for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
+      if (request.lane !== undefined && !request.dryRun) {
+        const asked = performance.now();
+        hold = await takeLanes(request.lane, laneKeys);
+        if (hold?.othersCame === true) {
+          // Someone from this machine pushed meanwhile: tips read before are likely stale.
+          repo.forgetTipsReadAhead?.();
+          progress(
+            `another promotion from this machine went first (waited ${Math.round(performance.now() - asked)} ms for its turn): reading the branch again`,
+          );
+        }
+      }
       const started = performance.now();
       const tips = await fetchTips(repo, request, progress, mode, snapshots);
       // Pull-request heads, read now: their push is forced only over what this attempt saw.
@@ -324,6 +344,8 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
 
       // Pull-request heads first: when one is stale, nothing has moved yet and the whole intent is re-applied.
       const pushed = await pushAll(repo, own, updates, progress);
+      await hold?.release();
+      hold = undefined;
       if (pushed.ok) {
         for (const { target, plan } of plans) {
           const head = heads.get(target.branch);
@@ -387,6 +409,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       },
     );
   } finally {
+    await hold?.release();
     await repo.dispose();
   }
 }

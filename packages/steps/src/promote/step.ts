@@ -5,6 +5,7 @@ import {
   codeCommitRepoOf,
   type GitHubRepo,
   gitHubRepoOf,
+  type HostLaneOptions,
   type ImageRequest,
   isCodeCommitConfigRepo,
   promote,
@@ -16,6 +17,7 @@ import type { Policy } from '@slipway/sign';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { runWait, STATUS_READ } from '../wait/step.js';
 import { promoteInputs } from './inputs.js';
+import { hostLane, laneDirectoryFrom } from './lane.js';
 import { type PromoteParams, promoteParams, type RequestedImage } from './params.js';
 import { type PolicyPlan, planWithPolicy } from './policy.js';
 import { promoteSummary, promoteText } from './render.js';
@@ -76,9 +78,12 @@ const READ_AHEAD_VARIABLE = 'SLIPWAY_READ_AHEAD_SECONDS';
 
 async function runPromote(params: PromoteParams, context: StepContext): Promise<PromoteResult> {
   const freshForMs = timeoutFromEnvironment(READ_AHEAD_VARIABLE, READ_AHEAD_FRESH_MS, context.env);
+  const lane = params.dryRun
+    ? undefined
+    : await hostLane(laneDirectoryFrom(context.env), (message) => context.reporter.info(message));
   const shared = params.via === 'git' ? await openSharedRepo(params, freshForMs) : undefined;
   try {
-    return await promoteIn(shared, params, context);
+    return await promoteIn(shared, params, context, lane);
   } finally {
     await shared?.dispose();
   }
@@ -110,6 +115,7 @@ async function promoteIn(
   shared: ConfigRepo | undefined,
   params: PromoteParams,
   context: StepContext,
+  lane: HostLaneOptions | undefined,
 ): Promise<PromoteResult> {
   const { reporter } = context;
   const github = (why: string): GitHubRepo =>
@@ -186,6 +192,7 @@ async function promoteIn(
         }),
     overridePin: params.overridePin,
     ...(plan.pinOverrideRefusal === undefined ? {} : { pinOverrideRefusal: plan.pinOverrideRefusal }),
+    ...(lane === undefined ? {} : { lane }),
     progress: (message) => reporter.info(message),
     warn: (message, location) => reporter.warning(message, location),
   });

@@ -15,6 +15,7 @@ import {
 import { shortDigest } from '@slipway/oci';
 import { input } from '../definition/inputs.js';
 import { defineStep, type StepContext } from '../definition/step.js';
+import { hostLane, laneDirectoryFrom } from '../promote/lane.js';
 import { recordedRunUrl } from '../promote/provenance.js';
 import {
   identities,
@@ -137,6 +138,9 @@ function version(ref: { tag?: string; digest?: string }): string {
 }
 
 async function runRollback(params: RollbackParams, context: StepContext): Promise<RollbackResult> {
+  const lane = params.dryRun
+    ? undefined
+    : await hostLane(laneDirectoryFrom(context.env), (message) => context.reporter.info(message));
   const [target] = await resolveTargets(params, [params.env], context);
   if (target === undefined) throw new Error('bug: no target');
   const history = await readHistory({
@@ -178,6 +182,7 @@ async function runRollback(params: RollbackParams, context: StepContext): Promis
       by: `${params.author.name} <${params.author.email}>`,
       at,
     },
+    ...(lane === undefined ? {} : { lane }),
     progress: (message) => context.reporter.info(message),
   });
   if (outcome === undefined) throw new Error('bug: no outcome');

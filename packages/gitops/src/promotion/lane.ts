@@ -1,0 +1,233 @@
+// Promotions racing from one machine (a monorepo release job that promotes fifty services in parallel, say)
+// share its cores: every push that goes stale has cost a fetch, a plan, a commit and a push of CPU the winner
+// needed, and the backoff that spreads the losers leaves the branch idle while the last of them sleep. Measured
+// on 2 cores (bench/promote/contention.ts, 64 racers over file://): about half of the racing wall time idle in
+// backoff, or, with shorter windows, up to 19 attempts and the cores busy with doomed ones.
+//
+// So racers on one machine take turns: each attempt (fetch → plan → commit → push) holds the branch's lane, a
+// Unix socket in a private directory, and the others wait on a connection to it, which the kernel closes when
+// the holder lets go or dies. The lane is advisory: the push's compare-and-swap on the remote keeps every
+// promotion correct, racers on other machines still race with backoff, and a lane that cannot be had (no
+// private directory, a holder stuck past `maxWaitMs`) means racing as before, never a failure.
+//
+// A socket file whose holder died refuses connections; it is removed only after refusing several times over
+// (a new holder's socket refuses for the microseconds between its bind and its listen), so that no waiter
+// removes a live holder's socket and two promotions hold one lane.
+
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, unlink } from 'node:fs/promises';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import path from 'node:path';
+
+export interface HostLaneOptions {
+  /** A directory only this user can write, as laneDirectory found it. */
+  readonly dir: string;
+  /**
+   * The directory's change time when the promotion started (laneDirectory): a lane taken or let go since
+   * changed it, so tips read before may be stale.
+   */
+  readonly since: bigint;
+  /** How long to wait for a lane before racing without it. */
+  readonly maxWaitMs: number;
+}
+
+/** The lanes one attempt holds; release lets the next racer on this machine in. */
+export interface LaneHold {
+  /**
+   * Whether another promotion from this machine held a lane of the directory since the promotion started, or
+   * when this one asked: it may have pushed, so tips read before are stale.
+   */
+  readonly othersCame: boolean;
+  release(): Promise<void>;
+}
+
+/** How long a promotion waits for a lane before racing without it: a stuck holder delays, never blocks. */
+export const LANE_WAIT_MS = 120_000;
+
+/** Longest socket path Linux and macOS take (sun_path), with the terminating NUL. */
+const MAX_SOCKET_PATH = 103;
+
+/** Refusals in a row, a little apart, from one socket file before it is taken for a dead holder's. */
+const STALE_REFUSALS = 3;
+const REFUSAL_PAUSE_MS = 20;
+
+/** The default lane directory: `$XDG_RUNTIME_DIR/slipway`, else `/tmp/slipway-<uid>` (as tmux does). */
+export function defaultHostLaneDirectory(env: NodeJS.ProcessEnv): string | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined) return undefined;
+  const runtime = env.XDG_RUNTIME_DIR;
+  if (runtime !== undefined && path.isAbsolute(runtime)) return path.join(runtime, 'slipway');
+  return `/tmp/slipway-${uid}`;
+}
+
+/**
+ * Makes sure `dir` is a directory only this user can write (created, mode 0700, when missing) and returns its
+ * change time; a string says why it cannot be used.
+ */
+export async function laneDirectory(dir: string): Promise<{ readonly since: bigint } | string> {
+  if (!path.isAbsolute(dir)) return `${dir} is not an absolute path`;
+  if (Buffer.byteLength(laneSocketPath(dir, '')) > MAX_SOCKET_PATH) {
+    return `${dir} is too long for a Unix socket path`;
+  }
+  try {
+    await mkdir(dir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create ${dir}: ${String(error)}`;
+  }
+  const stats = await lstat(dir, { bigint: true });
+  if (!stats.isDirectory()) return `${dir} is not a directory (a symlink?)`;
+  if (stats.uid !== BigInt(process.getuid?.() ?? -1)) return `${dir} belongs to another user`;
+  if ((stats.mode & 0o077n) !== 0n) {
+    return `${dir} is open to other users (mode ${(stats.mode & 0o777n).toString(8)})`;
+  }
+  return { since: stats.ctimeNs };
+}
+
+/** The socket of one branch's lane: named by a hash, so nothing of the URL shows in the file system. */
+function laneSocketPath(dir: string, key: string): string {
+  return path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.sock`);
+}
+
+/**
+ * Takes the lanes of `keys` (config repo and branch), in a fixed order so two multi-branch promotions never
+ * wait on each other; undefined when one could not be had within `maxWaitMs` (the ones taken are let go).
+ */
+export async function takeLanes(
+  options: HostLaneOptions,
+  keys: readonly string[],
+): Promise<LaneHold | undefined> {
+  const deadline = performance.now() + options.maxWaitMs;
+  // Every bind and unlink of a lane's socket changes the directory: looked at before our own bind, a change
+  // since the start says another promotion took a lane meanwhile (and may have pushed).
+  let othersCame = (await lstat(options.dir, { bigint: true })).ctimeNs !== options.since;
+  const servers: Server[] = [];
+  const release = async (): Promise<void> => {
+    await Promise.all(servers.splice(0).map(closeLane));
+  };
+  for (const key of [...new Set(keys)].sort()) {
+    const taken = await takeLane(laneSocketPath(options.dir, key), deadline);
+    if (taken === undefined) {
+      await release();
+      return undefined;
+    }
+    servers.push(taken.server);
+    othersCame ||= taken.waited;
+  }
+  return { othersCame, release };
+}
+
+/** Peers waiting on a lane, so letting go of it wakes them at once. */
+const waiters = new WeakMap<Server, Set<Socket>>();
+
+async function takeLane(
+  socketPath: string,
+  deadline: number,
+): Promise<{ server: Server; waited: boolean } | undefined> {
+  let waited = false;
+  let refused: { readonly id: string; count: number } | undefined;
+  for (;;) {
+    const server = await listen(socketPath);
+    if (server === 'unusable') return undefined;
+    if (server !== 'busy') return { server, waited };
+    waited = true;
+    const left = deadline - performance.now();
+    if (left <= 0) return undefined;
+    const holder = await waitForHolder(socketPath, left);
+    if (holder === 'unusable') return undefined;
+    if (holder === 'busy') await pause();
+    if (holder !== 'refused') {
+      refused = undefined;
+      continue;
+    }
+    const id = await socketIdentity(socketPath);
+    if (id === undefined) continue;
+    refused = refused?.id === id ? { id, count: refused.count + 1 } : { id, count: 1 };
+    if (refused.count < STALE_REFUSALS) {
+      await pause();
+      continue;
+    }
+    // The same file refused every time: its holder is gone. Removed only if it is still that file.
+    if ((await socketIdentity(socketPath)) === id) await unlink(socketPath).catch(() => {});
+    refused = undefined;
+  }
+}
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, REFUSAL_PAUSE_MS));
+
+/** Which socket file is at `socketPath` (inode and change time), or undefined when none is. */
+async function socketIdentity(socketPath: string): Promise<string | undefined> {
+  try {
+    const stats = await lstat(socketPath, { bigint: true });
+    return stats.isSocket() ? `${stats.ino}:${stats.ctimeNs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Listens on the lane's socket: 'busy' when another process does (or left its socket behind). */
+function listen(socketPath: string): Promise<Server | 'busy' | 'unusable'> {
+  return new Promise((resolve) => {
+    const peers = new Set<Socket>();
+    const server = createServer((socket) => {
+      peers.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => peers.delete(socket));
+      // Nothing is read from a peer: the connection only says when this lane is let go.
+      socket.resume();
+    });
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      resolve(error.code === 'EADDRINUSE' ? 'busy' : 'unusable');
+    });
+    server.listen(socketPath, () => {
+      waiters.set(server, peers);
+      // A promotion that ends while holding it must not stay alive for the lane's sake.
+      server.unref();
+      resolve(server);
+    });
+  });
+}
+
+/** Closes a lane: Node unlinks its socket, and every waiter's connection ends now rather than at exit. */
+function closeLane(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    for (const peer of waiters.get(server) ?? []) peer.destroy();
+  });
+}
+
+/**
+ * Connects to the lane's holder and waits until it lets go ('waited'). 'refused': nobody listens on the socket
+ * there (its holder died, or has bound and not listened yet); 'free': it went away in between; 'busy': the
+ * holder's queue of waiters is full; 'unusable': anything else, or no answer in time.
+ */
+function waitForHolder(
+  socketPath: string,
+  timeoutMs: number,
+): Promise<'waited' | 'refused' | 'free' | 'busy' | 'unusable'> {
+  return new Promise((resolve) => {
+    let connected = false;
+    const socket = createConnection(socketPath);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('unusable');
+    }, timeoutMs);
+    socket.on('connect', () => {
+      connected = true;
+    });
+    socket.on('data', () => {});
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (connected) return;
+      clearTimeout(timer);
+      const outcomes: Record<string, 'refused' | 'free' | 'busy'> = {
+        ECONNREFUSED: 'refused',
+        ENOENT: 'free',
+        EAGAIN: 'busy',
+      };
+      resolve(outcomes[error.code ?? ''] ?? 'unusable');
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      if (connected) resolve('waited');
+    });
+  });
+}

@@ -1,0 +1,133 @@
+// Promotions from one machine take turns through a lane (a Unix socket in a private directory): real sockets,
+// a real second process that dies holding one.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type HostLaneOptions, type LaneHold, laneDirectory, takeLanes } from '../src/index.js';
+
+const dirs: string[] = [];
+const holds: LaneHold[] = [];
+afterEach(async () => {
+  for (const hold of holds.splice(0)) await hold.release();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'slipway-lane-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function openLanes(maxWaitMs = 10_000): Promise<HostLaneOptions> {
+  const dir = path.join(scratch(), 'lanes');
+  const opened = await laneDirectory(dir);
+  if (typeof opened === 'string') throw new Error(opened);
+  return { dir, since: opened.since, maxWaitMs };
+}
+
+async function take(options: HostLaneOptions, keys: readonly string[]): Promise<LaneHold> {
+  const hold = await takeLanes(options, keys);
+  if (hold === undefined) throw new Error('no lane');
+  holds.push(hold);
+  return hold;
+}
+
+const settled = (promise: Promise<unknown>): Promise<boolean> =>
+  Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 200))]);
+
+describe('lanes', () => {
+  it('lets one promotion at a time hold a branch, and the next in as soon as it lets go', async () => {
+    const lanes = await openLanes();
+    const first = await take(lanes, ['repo\0env/dev']);
+    expect(first.othersCame).toBe(false);
+    const second = takeLanes(lanes, ['repo\0env/dev']);
+    // Another branch, or another repository, is not held up.
+    const other = await take(lanes, ['repo\0env/prod']);
+    const otherRepo = await take(lanes, ['other\0env/dev']);
+    expect(await settled(second)).toBe(false);
+    await other.release();
+    await otherRepo.release();
+    await first.release();
+    const next = await second;
+    if (next === undefined) throw new Error('no lane after the first let go');
+    holds.push(next);
+    // It waited, so what it read before may be stale.
+    expect(next.othersCame).toBe(true);
+    await next.release();
+    // Nothing is left in the directory once every lane is let go.
+    expect(readdirSync(lanes.dir)).toEqual([]);
+  });
+
+  it('says others came when a lane of the directory was taken and let go since the promotion started', async () => {
+    const lanes = await openLanes();
+    // The directory's change time ticks with the kernel's clock: let it tick past the opening.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await (await take(lanes, ['repo\0env/dev'])).release();
+    const mine = await take(lanes, ['repo\0env/dev']);
+    expect(mine.othersCame).toBe(true);
+  });
+
+  it('takes over the lane of a process that died holding it', async () => {
+    const lanes = await openLanes();
+    // A second process holds the lane, then dies without letting go.
+    const script = `
+      const { takeLanes } = await import(${JSON.stringify(LANE_MODULE)});
+      const hold = await takeLanes({ dir: ${JSON.stringify(lanes.dir)}, since: 0n, maxWaitMs: 5000 }, ['repo\\0env/dev']);
+      if (hold === undefined) process.exit(3);
+      process.stdout.write('held\\n');
+      setInterval(() => {}, 1000);`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('held')) resolve();
+        });
+        holder.on('exit', (code) => reject(new Error(`the holder exited (${code}) before holding the lane`)));
+      });
+      const waiting = takeLanes(lanes, ['repo\0env/dev']);
+      expect(await settled(waiting)).toBe(false);
+      // Killed: no chance to let go, and its socket file stays behind.
+      holder.kill('SIGKILL');
+      const hold = await waiting;
+      expect(hold).toBeDefined();
+      if (hold !== undefined) holds.push(hold);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('gives up after maxWaitMs, and lets go of the lanes it took meanwhile', async () => {
+    const lanes = await openLanes(300);
+    await take(lanes, ['repo\0env/prod']);
+    // env/dev sorts first: taken, then given back when env/prod cannot be had.
+    expect(await takeLanes(lanes, ['repo\0env/prod', 'repo\0env/dev'])).toBeUndefined();
+    const dev = await takeLanes({ ...lanes, maxWaitMs: 0 }, ['repo\0env/dev']);
+    expect(dev).toBeDefined();
+    await dev?.release();
+  });
+
+  it('uses only a directory of this user that nobody else can write', async () => {
+    const base = scratch();
+    expect(await laneDirectory('relative/lanes')).toMatch(/not an absolute path/);
+    expect(await laneDirectory(path.join(base, 'x'.repeat(120)))).toMatch(/too long for a Unix socket path/);
+    const open = path.join(base, 'open');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    expect(await laneDirectory(open)).toMatch(/open to other users \(mode 777\)/);
+    const target = path.join(base, 'target');
+    mkdirSync(target, { mode: 0o700 });
+    const link = path.join(base, 'link');
+    symlinkSync(target, link);
+    expect(await laneDirectory(link)).toMatch(/not a directory \(a symlink\?\)/);
+    const created = path.join(base, 'created');
+    expect(await laneDirectory(created)).toEqual({ since: expect.any(BigInt) });
+    expect(statSync(created).mode & 0o777).toBe(0o700);
+  });
+});
+
+const LANE_MODULE = fileURLToPath(new URL('../src/promotion/lane.ts', import.meta.url));
