@@ -416,18 +416,17 @@ export class ConfigRepo {
         ],
         { network: true, action: `fetching ${list.join(', ')}` },
       );
-    const missing = NOT_SENT_BY_ID;
     let present: readonly string[] = wanted;
     const fetched = await fetch(present);
     if (fetched.code !== 0) {
-      if (!missing.test(fetched.stderr))
+      if (!NOT_SENT_BY_ID.test(fetched.stderr))
         throw this.git.failure(['fetch'], fetched, `fetching ${present.join(', ')}`);
       // Some revision is missing: fetch each alone, so the others still come and any other failure shows.
       const found: string[] = [];
       for (const revision of wanted) {
         const alone = wanted.length === 1 ? fetched : await fetch([revision]);
         if (alone.code === 0) found.push(revision);
-        else if (!missing.test(alone.stderr))
+        else if (!NOT_SENT_BY_ID.test(alone.stderr))
           throw this.git.failure(['fetch'], alone, `fetching ${revision}`);
       }
       present = found;

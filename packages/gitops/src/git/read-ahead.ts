@@ -38,8 +38,9 @@ export type Tip = string | null;
 export class ReadAhead {
   /** Branch → tip from the last listing, until a fetch uses it. */
   private listed: Map<string, Tip> | undefined;
-  /** When the listing that named the tips fetched along was made. */
+  /** When the last listing was made. */
   private listedAt = 0;
+  /** When the listing that named the tips fetched along was made: they are as old as it. */
   private alongListedAt = 0;
   /** Branches brought along by a fetch and not asked for yet. */
   private readonly along = new Map<string, Tip>();
