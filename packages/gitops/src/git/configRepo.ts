@@ -255,11 +255,6 @@ export class ConfigRepo {
     this.ahead = new ReadAhead(plan);
   }
 
-  /** Drops the branch tips read ahead: the next fetch asks the remote where each branch is now. */
-  forgetTipsReadAhead(): void {
-    this.ahead.forgetTips();
-  }
-
   /**
    * Whether the temp repo is a partial clone (something was fetched with `blobs: 'none'`): blobs outside the
    * prefetched folders may be missing, and reading one would make git fetch it.

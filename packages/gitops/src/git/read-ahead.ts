@@ -122,12 +122,6 @@ export class ReadAhead {
     }
   }
 
-  /** Drops every tip read ahead, listed or fetched along: the next fetch of any branch asks the remote. */
-  forgetTips(): void {
-    this.listed = undefined;
-    this.along.clear();
-  }
-
   /** The folders of branches fetched along, for the next blob fetch (once). */
   takeScopes(): BlobScope[] {
     const scopes = this.scopes;

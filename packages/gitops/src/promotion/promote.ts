@@ -223,99 +223,114 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
     const laneKeys = request.targets.map((target) => `${request.configRepo}\0${target.branch}`);
 
     for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
-      if (request.lane !== undefined && !request.dryRun) {
+      const started = performance.now();
+      // Fetch, plan and commit; once more, holding the lane, when another promotion from this machine went first.
+      const prepare = async () => {
+        const tips = await fetchTips(repo, request, progress, mode, snapshots);
+        // Pull-request heads, read now: their push is forced only over what this attempt saw.
+        const heads = new Map(byPullRequest.map((t) => [t.branch, pullRequestBranch(t.env, images)]));
+        const headTips = request.dryRun
+          ? new Map<string, string | null>()
+          : await repo.ownTips([...heads.values()]);
+        const plans: Array<{ target: EnvironmentTarget; base: string; created: boolean; plan: BranchPlan }> =
+          [];
+        for (const target of request.targets) {
+          const tip = tips.get(target.branch);
+          if (tip === undefined) throw new Error(`bug: no tip for ${target.branch}`);
+          const plan = await planBranch(
+            snapshots.reader,
+            tip.commit,
+            target,
+            desired,
+            request.pin,
+            request.valuesPaths,
+            request.imagePolicies ?? [],
+            {
+              override: request.overridePin === true,
+              ...(request.pinOverrideRefusal === undefined
+                ? {}
+                : { overrideRefusal: request.pinOverrideRefusal }),
+              ...(request.pinAs === undefined ? {} : { add: request.pinAs }),
+              names: new Map(images.map((image) => [image.repository, image.name])),
+            },
+          );
+          progress(
+            `${target.branch}: ${plan.sites.length} reference${plan.sites.length === 1 ? '' : 's'} in ${plan.filesScanned} file${plan.filesScanned === 1 ? '' : 's'}, ${plan.changes.length} to change`,
+          );
+          for (const warning of plan.warnings) warn(warning);
+          for (const pin of plan.overriddenPins) {
+            progress(
+              `${target.branch}: ${pin.image} is pinned at ${pin.digest}; promoting over the pin (--override-pin), which stays`,
+            );
+          }
+          plans.push({ target, base: tip.commit, created: tip.created, plan });
+        }
+
+        const commits = new Map<string, string>();
+        const messages = new Map<string, string>();
+        for (const { target, base, plan } of plans) {
+          if (plan.files.size === 0) continue;
+          const message = promotionMessage({
+            env: target.env,
+            images: promotedImages(images, plan),
+            ...(request.source.commit === undefined ? {} : { sourceCommit: request.source.commit }),
+            ...(request.source.runUrl === undefined ? {} : { runUrl: request.source.runUrl }),
+            trailers: [
+              ...(request.trailers ?? []),
+              ...plan.overriddenPins.map(
+                (pin) => [TRAILER.pinOverridden, `${pin.image}@${pin.digest}`] as const,
+              ),
+            ],
+          });
+          const commit = await repo.commit({
+            parent: base,
+            files: plan.files,
+            message,
+            author: request.author,
+            committer: request.committer,
+          });
+          commits.set(target.branch, commit);
+          messages.set(target.branch, message);
+        }
+
+        // A missing environment branch is created (at the default branch's tip) even in pull-request mode: the
+        // pull request needs a base.
+        const updates = plans
+          .filter(
+            ({ target, created }) => (commits.has(target.branch) && !heads.has(target.branch)) || created,
+          )
+          .map(({ target, base }) => ({
+            branch: target.branch,
+            commit: heads.has(target.branch) ? base : (commits.get(target.branch) ?? base),
+          }));
+        const own: OwnBranchUpdate[] = plans.flatMap(({ target }) => {
+          const head = heads.get(target.branch);
+          const commit = commits.get(target.branch);
+          if (head === undefined || commit === undefined) return [];
+          return [{ branch: head, commit, expected: headTips.get(head) ?? null }];
+        });
+        return { plans, commits, messages, heads, updates, own };
+      };
+      let prepared = await prepare();
+      let waitedMs = 0;
+      if (
+        request.lane !== undefined &&
+        !request.dryRun &&
+        hold === undefined &&
+        (prepared.updates.length > 0 || prepared.own.length > 0)
+      ) {
+        // Planned outside the lane (its reads carry over), pushed inside it.
         const asked = performance.now();
         hold = await takeLanes(request.lane, laneKeys);
+        waitedMs = performance.now() - asked;
         if (hold?.othersCame === true) {
-          // Someone from this machine pushed meanwhile: tips read before are likely stale.
-          repo.forgetTipsReadAhead?.();
           progress(
-            `another promotion from this machine went first (waited ${Math.round(performance.now() - asked)} ms for its turn): reading the branch again`,
+            `another promotion from this machine went first (waited ${Math.round(waitedMs)} ms for its turn): reading the branch again`,
           );
+          prepared = await prepare();
         }
       }
-      const started = performance.now();
-      const tips = await fetchTips(repo, request, progress, mode, snapshots);
-      // Pull-request heads, read now: their push is forced only over what this attempt saw.
-      const heads = new Map(byPullRequest.map((t) => [t.branch, pullRequestBranch(t.env, images)]));
-      const headTips = request.dryRun
-        ? new Map<string, string | null>()
-        : await repo.ownTips([...heads.values()]);
-      const plans: Array<{ target: EnvironmentTarget; base: string; created: boolean; plan: BranchPlan }> =
-        [];
-      for (const target of request.targets) {
-        const tip = tips.get(target.branch);
-        if (tip === undefined) throw new Error(`bug: no tip for ${target.branch}`);
-        const plan = await planBranch(
-          snapshots.reader,
-          tip.commit,
-          target,
-          desired,
-          request.pin,
-          request.valuesPaths,
-          request.imagePolicies ?? [],
-          {
-            override: request.overridePin === true,
-            ...(request.pinOverrideRefusal === undefined
-              ? {}
-              : { overrideRefusal: request.pinOverrideRefusal }),
-            ...(request.pinAs === undefined ? {} : { add: request.pinAs }),
-            names: new Map(images.map((image) => [image.repository, image.name])),
-          },
-        );
-        progress(
-          `${target.branch}: ${plan.sites.length} reference${plan.sites.length === 1 ? '' : 's'} in ${plan.filesScanned} file${plan.filesScanned === 1 ? '' : 's'}, ${plan.changes.length} to change`,
-        );
-        for (const warning of plan.warnings) warn(warning);
-        for (const pin of plan.overriddenPins) {
-          progress(
-            `${target.branch}: ${pin.image} is pinned at ${pin.digest}; promoting over the pin (--override-pin), which stays`,
-          );
-        }
-        plans.push({ target, base: tip.commit, created: tip.created, plan });
-      }
-
-      const commits = new Map<string, string>();
-      const messages = new Map<string, string>();
-      for (const { target, base, plan } of plans) {
-        if (plan.files.size === 0) continue;
-        const message = promotionMessage({
-          env: target.env,
-          images: promotedImages(images, plan),
-          ...(request.source.commit === undefined ? {} : { sourceCommit: request.source.commit }),
-          ...(request.source.runUrl === undefined ? {} : { runUrl: request.source.runUrl }),
-          trailers: [
-            ...(request.trailers ?? []),
-            ...plan.overriddenPins.map(
-              (pin) => [TRAILER.pinOverridden, `${pin.image}@${pin.digest}`] as const,
-            ),
-          ],
-        });
-        const commit = await repo.commit({
-          parent: base,
-          files: plan.files,
-          message,
-          author: request.author,
-          committer: request.committer,
-        });
-        commits.set(target.branch, commit);
-        messages.set(target.branch, message);
-      }
-
-      // A missing environment branch is created (at the default branch's tip) even in pull-request mode: the
-      // pull request needs a base.
-      const updates = plans
-        .filter(({ target, created }) => (commits.has(target.branch) && !heads.has(target.branch)) || created)
-        .map(({ target, base }) => ({
-          branch: target.branch,
-          commit: heads.has(target.branch) ? base : (commits.get(target.branch) ?? base),
-        }));
-      const own: OwnBranchUpdate[] = plans.flatMap(({ target }) => {
-        const head = heads.get(target.branch);
-        const commit = commits.get(target.branch);
-        if (head === undefined || commit === undefined) return [];
-        return [{ branch: head, commit, expected: headTips.get(head) ?? null }];
-      });
+      const { plans, commits, messages, heads, updates, own } = prepared;
       const pullRequests = new Map<string, PullRequestOutcome>();
 
       const outcome = async (withDiff: boolean): Promise<BranchOutcome[]> =>
@@ -394,7 +409,8 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       if (attempt < request.retry.maxAttempts) {
         // Every attempt that gets here was rejected as stale, so `attempt` counts the rejections in a row; how
         // long this one took (fetch → plan → commit → push) is the slot the retries spread over.
-        const delay = backoffDelay(request.retry, attempt, random, performance.now() - started);
+        // The slot is the attempt's own work: the wait for a lane is not.
+        const delay = backoffDelay(request.retry, attempt, random, performance.now() - started - waitedMs);
         progress(
           `${pushed.branch ?? 'branch'} moved while promoting (attempt ${attempt}/${request.retry.maxAttempts}); re-applying on the new tip in ${delay} ms`,
         );

@@ -126,8 +126,6 @@ export interface Transport {
    * `diff-tree`): a retry then reads again only those. Absent: every new tip is read afresh.
    */
   changedPaths?(from: string, to: string): Promise<string[]>;
-  /** Drops branch tips read ahead (see ConfigRepo.planReads): the next fetch asks the remote. */
-  forgetTipsReadAhead?(): void;
   /** Moves environment branches, fast-forward only (with `atomic`, all or none where the transport can). */
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult>;
   /** The tips of branches Slipway owns (null: missing). */
@@ -212,9 +210,6 @@ class GitTransport implements Transport {
   }
   changedPaths(from: string, to: string): Promise<string[]> {
     return this.reader.changedPaths(from, to);
-  }
-  forgetTipsReadAhead(): void {
-    this.reader.forgetTipsReadAhead();
   }
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult> {
     return this.reader.push(updates, options);
