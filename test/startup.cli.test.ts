@@ -205,7 +205,7 @@ describe('slipway start-up', () => {
     }
   });
 
-  it('promote starts its first git request before loading the promotion (planner, YAML, registry client) or crypto and http', async () => {
+  it('promote starts its first git request before loading the promotion (planner, YAML, registry client), crypto, http or fs/promises', async () => {
     // What the first request needs is the step's flags and a listing of the config repo: the rest of the
     // promotion loads while the listing is on the wire, and the temporary repository is created beside it.
     let requests = 0;
@@ -243,7 +243,7 @@ describe('slipway start-up', () => {
       expect(seen.exit.builtins).toContain('child_process');
       const listing = seen.listing ?? { chunks: [], builtins: [] };
       expect(await promotionCodeIn(listing.chunks), 'loaded before the first listing').toEqual([]);
-      for (const deferred of ['crypto', 'http', 'https', 'zlib']) {
+      for (const deferred of ['crypto', 'http', 'https', 'zlib', 'fs/promises']) {
         expect(listing.builtins, `promote loaded ${deferred} before its first listing`).not.toContain(
           deferred,
         );

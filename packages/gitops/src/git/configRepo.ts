@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { looksLikeCodeCommit } from '@slipway/codecommit/remote';
@@ -175,19 +175,21 @@ export class ConfigRepo {
     // Grows with each fresh CodeCommit signature, so every credential ever sent stays masked.
     let masked = redactor(remote.secrets);
     const redact = (text: string) => masked(text);
-    const tempDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
+    // Two system calls: synchronous, so node:fs/promises (which brings readline and the fs watchers along)
+    // loads after a promotion's first request, with the first read or removal (files()).
+    const tempDir = mkdtempSync(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
     // A cancelled run (SIGTERM, Ctrl-C) removes the temp repo; dispose() unregisters this.
     let git: GitRunner | undefined;
     let repo: ConfigRepo | undefined;
     const removeOnCancel = onCancel(async () => {
       if (repo !== undefined) return repo.dispose();
       await git?.killAll();
-      await rm(tempDir, { recursive: true, force: true });
+      await files().rm(tempDir, { recursive: true, force: true });
     });
     try {
       const gitDir = path.join(tempDir, GIT_DIR_NAME);
       const hooksDir = path.join(tempDir, 'no-hooks');
-      await mkdir(hooksDir);
+      mkdirSync(hooksDir);
       const base = cleanEnvironment();
       const common: [string, string][] = [
         ['core.hooksPath', hooksDir],
@@ -250,7 +252,7 @@ export class ConfigRepo {
     } catch (error) {
       removeOnCancel();
       await git?.killAll();
-      await rm(tempDir, { recursive: true, force: true });
+      await files().rm(tempDir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -383,10 +385,9 @@ export class ConfigRepo {
   private async trackedTips(branches: readonly string[]): Promise<Map<string, string>> {
     const tips = new Map<string, string>();
     for (const branch of branches) {
-      const loose = await readFile(
-        path.join(this.tempDir, GIT_DIR_NAME, ...`${TRACKING_PREFIX}${branch}`.split('/')),
-        'utf8',
-      ).catch(() => '');
+      const loose = await files()
+        .readFile(path.join(this.tempDir, GIT_DIR_NAME, ...`${TRACKING_PREFIX}${branch}`.split('/')), 'utf8')
+        .catch(() => '');
       const commit = loose.trim();
       if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) break;
       tips.set(branch, commit);
@@ -837,7 +838,7 @@ export class ConfigRepo {
     if (this.disposed) return;
     this.disposed = true;
     await this.git.killAll();
-    await rm(this.tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await files().rm(this.tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     this.removeOnCancel();
   }
 
@@ -913,6 +914,11 @@ export class ConfigRepo {
     }
     return modes;
   }
+}
+
+/** node:fs/promises, loaded on first use (see ConfigRepo.open). */
+function files(): typeof import('node:fs/promises') {
+  return process.getBuiltinModule('node:fs/promises');
 }
 
 function assertIdentity(identity: Identity): void {
