@@ -55,6 +55,56 @@ async function builtinsAtFirstRequest(file: string): Promise<string> {
   return preload;
 }
 
+/**
+ * A CommonJS preload that notes, as each child process is created, which of the bundle's chunks and which of
+ * Node's built-in modules are loaded by then, and writes at exit those noted for the first `git ls-remote` (the
+ * first command that talks to the config repo), every git command started before it, and what was loaded at
+ * exit. The `child_process` diagnostics channel fires as the child is made, before it runs.
+ */
+async function loadedAtFirstListing(file: string): Promise<string> {
+  const preload = join(dir, 'loaded-at-first-listing.cjs');
+  await writeFile(
+    preload,
+    `const { subscribe } = require('node:diagnostics_channel');
+const { writeFileSync } = require('node:fs');
+const dist = ${JSON.stringify(join(ROOT, 'packages/cli/dist/'))};
+const loaded = () => ({
+  chunks: Object.keys(require.cache).filter((f) => f.startsWith(dist) && /\\d+\\.index\\.cjs\\.js$/.test(f)),
+  builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+});
+const before = [];
+let listing;
+subscribe('child_process', ({ process: child }) => {
+  const now = loaded();
+  process.nextTick(() => {
+    const argv = child.spawnargs ?? [];
+    if (listing !== undefined || argv[0] !== 'git') return;
+    if (argv[1] === 'ls-remote') listing = { argv, ...now };
+    else before.push(argv.slice(0, 2).join(' '));
+  });
+});
+process.on('exit', () => writeFileSync(${JSON.stringify(file)}, JSON.stringify({ listing, before, exit: loaded() })));
+`,
+  );
+  return preload;
+}
+
+/** Code each of which is in the bundle's chunks once (ncc does not minify), for telling which are loaded. */
+const PROMOTION_CODE = {
+  'the promotion (gitops promote())': 'async function promote(',
+  'the manifest planner (gitops manifest/)': 'function editFile(',
+  'the YAML library': 'class YAMLMap',
+  'the registry client (oci registry/)': 'class RegistryClient',
+} as const;
+
+/** Which of PROMOTION_CODE the given chunk files hold. */
+async function promotionCodeIn(chunks: readonly string[]): Promise<string[]> {
+  const texts = await Promise.all(chunks.map((chunk) => readFile(chunk, 'utf8')));
+  return Object.entries(PROMOTION_CODE)
+    .filter(([, code]) => texts.some((text) => text.includes(code)))
+    .map(([what]) => what);
+}
+
 describe('slipway start-up', () => {
   it('answers --version without loading the CLI runtime (no child_process, crypto, v8 or os module)', async () => {
     const file = join(dir, 'version.txt');
@@ -150,6 +200,56 @@ describe('slipway start-up', () => {
       for (const deferred of ['child_process', 'crypto', 'fs/promises', 'os']) {
         expect(loaded, `copy loaded ${deferred} before its first request`).not.toContain(deferred);
       }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('promote starts its first git request before loading the promotion (planner, YAML, registry client), crypto, http or fs/promises', async () => {
+    // What the first request needs is the step's flags and a listing of the config repo: the rest of the
+    // promotion loads while the listing is on the wire, and the temporary repository is created beside it.
+    let requests = 0;
+    const server = await startLoopbackServer((request, response) => {
+      requests += 1;
+      request.resume();
+      response.writeHead(404);
+      response.end('not here');
+    });
+    try {
+      const file = join(dir, 'promote-first-listing.json');
+      const result = await runNode([
+        '--require',
+        await loadedAtFirstListing(file),
+        CLI_BIN,
+        'promote',
+        '--config-repo',
+        `${server.url}/config.git`,
+        '--env',
+        'dev',
+        '--image',
+        `registry.example.com/shop/cart:1.0.0@sha256:${'a'.repeat(64)}`,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('reading the default branch failed');
+      expect(requests).toBeGreaterThan(0);
+      const seen = JSON.parse(await readFile(file, 'utf8')) as {
+        listing?: { argv: string[]; chunks: string[]; builtins: string[] };
+        before: string[];
+        exit: { chunks: string[]; builtins: string[] };
+      };
+      expect(seen.listing?.argv.slice(0, 3)).toEqual(['git', 'ls-remote', '--symref']);
+      // The lists are real: the whole promotion was loaded by the end (while the listing ran).
+      expect(await promotionCodeIn(seen.exit.chunks)).toEqual(Object.keys(PROMOTION_CODE));
+      expect(seen.exit.builtins).toContain('child_process');
+      const listing = seen.listing ?? { chunks: [], builtins: [] };
+      expect(await promotionCodeIn(listing.chunks), 'loaded before the first listing').toEqual([]);
+      for (const deferred of ['crypto', 'http', 'https', 'zlib', 'fs/promises']) {
+        expect(listing.builtins, `promote loaded ${deferred} before its first listing`).not.toContain(
+          deferred,
+        );
+      }
+      // No git command waits before the listing: the temporary repository's `git init` runs beside it.
+      expect(seen.before).toEqual([]);
     } finally {
       await server.stop();
     }

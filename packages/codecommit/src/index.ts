@@ -22,9 +22,7 @@ export {
   type ApprovalRuleTemplate,
   type ApprovalRuleTemplateRequirement,
   type CodeCommitPullRequest,
-  pullRequestConsoleUrl,
   readApprovalRuleTemplate,
-  repositoryConsoleUrl,
   type UpsertCodeCommitPullRequestInput,
   upsertCodeCommitPullRequest,
 } from './pulls.js';
@@ -41,4 +39,6 @@ export {
   gitUrlOf,
   looksLikeCodeCommit,
   parseCodeCommitRemote,
+  pullRequestConsoleUrl,
+  repositoryConsoleUrl,
 } from './remote.js';

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { SlipwayError } from '@slipway/errors';
 import { codeCommitError, codeCommitErrorName } from './api-errors.js';
 import type { CodeCommitRepo } from './client.js';
+import { pullRequestConsoleUrl } from './remote.js';
 
 /** The shipped IAM policy that grants pull-request mode's calls. */
 const PULL_REQUEST_POLICY = 'promote-pull-request.json';
@@ -52,17 +53,6 @@ export interface CodeCommitPullRequest {
    * call added its rule; `present`: an earlier promotion had added it; `none`: no template was asked for.
    */
   readonly approvalRule: 'associated' | 'added' | 'present' | 'none';
-}
-
-/** `https://<region>.console.aws.amazon.com/codesuite/codecommit/repositories/<name>/pull-requests/<id>`. */
-export function pullRequestConsoleUrl(region: string, repositoryName: string, id: string): string {
-  return `${repositoryConsoleUrl(region, repositoryName)}/pull-requests/${encodeURIComponent(id)}`;
-}
-
-/** `https://<region>.console.aws.amazon.com/codesuite/codecommit/repositories/<name>` (`.amazonaws.cn` in China). */
-export function repositoryConsoleUrl(region: string, repositoryName: string): string {
-  const console = region.startsWith('cn-') ? 'console.amazonaws.cn' : 'console.aws.amazon.com';
-  return `https://${region}.${console}/codesuite/codecommit/repositories/${encodeURIComponent(repositoryName)}`;
 }
 
 /**

@@ -2,7 +2,9 @@
 // endpoint each one names. The three forms users already have: the console's HTTPS clone URL (and its FIPS and
 // VPC-endpoint hosts), and git-remote-codecommit's `codecommit::<region>://[profile@]<name>` and
 // `codecommit://[profile@]<name>`. Only these exact shapes are CodeCommit: a look-alike host gets no AWS
-// credentials.
+// credentials. And the repository's pages in the AWS console. No AWS SDK and no `node:crypto` here: this
+// module is the package's light entry (`@slipway/codecommit/remote`), which a git promotion imports before
+// its first request.
 
 import { SlipwayError } from '@slipway/errors';
 
@@ -162,4 +164,15 @@ function malformed(raw: string, why: string): SlipwayError {
     where: '--config-repo',
     fix: FORMS,
   });
+}
+
+/** `https://<region>.console.aws.amazon.com/codesuite/codecommit/repositories/<name>/pull-requests/<id>`. */
+export function pullRequestConsoleUrl(region: string, repositoryName: string, id: string): string {
+  return `${repositoryConsoleUrl(region, repositoryName)}/pull-requests/${encodeURIComponent(id)}`;
+}
+
+/** `https://<region>.console.aws.amazon.com/codesuite/codecommit/repositories/<name>` (`.amazonaws.cn` in China). */
+export function repositoryConsoleUrl(region: string, repositoryName: string): string {
+  const console = region.startsWith('cn-') ? 'console.amazonaws.cn' : 'console.aws.amazon.com';
+  return `https://${region}.${console}/codesuite/codecommit/repositories/${encodeURIComponent(repositoryName)}`;
 }

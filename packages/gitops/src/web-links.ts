@@ -2,7 +2,7 @@
 // (github.com, or the GitHub Enterprise server the run is on) and the AWS CodeCommit console. A plain git
 // server or a local path has no page to link to.
 
-import { parseCodeCommitRemote, repositoryConsoleUrl } from '@slipway/codecommit';
+import { parseCodeCommitRemote, repositoryConsoleUrl } from '@slipway/codecommit/remote';
 
 export interface ConfigRepoWebLinks {
   /** The page of one commit. */

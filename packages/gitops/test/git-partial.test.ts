@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -258,6 +258,46 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     const moved = commitFiles(remote.path, 'env/dev', { 'apps/cart/deployment.yaml': DEPLOYMENT });
     expect((await repo.fetchBranches(['env/dev'], { blobs: 'new' })).get('env/dev')).toBe(moved);
     expect(network()).toHaveLength(4);
+  });
+
+  it('lists ahead: the listing starts before the temporary repository is made (beside it), and headBranch takes its answer', async () => {
+    const remote = bigRepo();
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
+    cleanups.push(() => repo.dispose());
+    expect(argv).toEqual([]); // opening runs nothing
+    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]), freshForMs: 600_000 });
+    repo.listAhead();
+    // Started at once, and needing no repository: the listing is the first command, `git init` the second.
+    expect(argv.map((args) => args[1])).toEqual(['ls-remote', 'init']);
+    expect(await repo.headBranch()).toBe('main');
+    // The listing's GIT_DIR names a path that is never made: git found no repository to read or write there.
+    expect(readdirSync(repo.tempDir).sort()).toEqual(['no-hooks', 'repo.git']);
+    const main = (await repo.fetchBranches(['main'], { blobs: 'none' })).get('main')!;
+    expect(main).toBe(branchTip(remote.path, 'main'));
+    // One listing in all, and the fetch by commit id that follows a listing naming every branch it brings.
+    expect(argv.filter((args) => args.includes('ls-remote'))).toHaveLength(1);
+    expect(argv.find((args) => args.includes('fetch'))).toEqual(
+      expect.arrayContaining([
+        `+${main}:refs/slipway/main`,
+        `+${branchTip(remote.path, 'env/dev')}:refs/slipway/env/dev`,
+      ]),
+    );
+    // The next listing goes to the remote again.
+    expect(await repo.headBranch()).toBe('main');
+    expect(argv.filter((args) => args.includes('ls-remote'))).toHaveLength(2);
+  });
+
+  it('lists ahead: a failed listing is headBranch’s error, and one nobody takes is disposed of quietly', async () => {
+    const missing = `file://${path.join(os.tmpdir(), `slipway-no-such-${randomBytes(4).toString('hex')}.git`)}`;
+    const repo = await ConfigRepo.open(missing);
+    cleanups.push(() => repo.dispose());
+    repo.listAhead();
+    await expect(repo.headBranch()).rejects.toThrow(/reading the default branch failed/);
+    const unused = await ConfigRepo.open(missing);
+    unused.listAhead();
+    await unused.dispose();
+    expect(existsSync(unused.tempDir)).toBe(false);
   });
 
   it('hands over tips read ahead only while fresh: older than freshForMs, the branch is fetched again and its move seen', async () => {

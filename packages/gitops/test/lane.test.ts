@@ -23,7 +23,7 @@ function scratch(): string {
 
 async function openLanes(maxWaitMs = 10_000): Promise<HostLaneOptions> {
   const dir = path.join(scratch(), 'lanes');
-  const opened = await laneDirectory(dir);
+  const opened = laneDirectory(dir);
   if (typeof opened === 'string') throw new Error(opened);
   return { dir, since: opened.since, maxWaitMs };
 }
@@ -113,19 +113,19 @@ describe('lanes', () => {
 
   it('uses only a directory of this user that nobody else can write', async () => {
     const base = scratch();
-    expect(await laneDirectory('relative/lanes')).toMatch(/not an absolute path/);
-    expect(await laneDirectory(path.join(base, 'x'.repeat(120)))).toMatch(/too long for a Unix socket path/);
+    expect(laneDirectory('relative/lanes')).toMatch(/not an absolute path/);
+    expect(laneDirectory(path.join(base, 'x'.repeat(120)))).toMatch(/too long for a Unix socket path/);
     const open = path.join(base, 'open');
     mkdirSync(open);
     chmodSync(open, 0o777);
-    expect(await laneDirectory(open)).toMatch(/open to other users \(mode 777\)/);
+    expect(laneDirectory(open)).toMatch(/open to other users \(mode 777\)/);
     const target = path.join(base, 'target');
     mkdirSync(target, { mode: 0o700 });
     const link = path.join(base, 'link');
     symlinkSync(target, link);
-    expect(await laneDirectory(link)).toMatch(/not a directory \(a symlink\?\)/);
+    expect(laneDirectory(link)).toMatch(/not a directory \(a symlink\?\)/);
     const created = path.join(base, 'created');
-    expect(await laneDirectory(created)).toEqual({ since: expect.any(BigInt) });
+    expect(laneDirectory(created)).toEqual({ since: expect.any(BigInt) });
     expect(statSync(created).mode & 0o777).toBe(0o700);
   });
 });

@@ -1,7 +1,7 @@
 // The config repo's web pages for a step's summary: the hosts a step knows of come from where it runs (the
 // GitHub the run is on, the AWS region of a CodeCommit address that names none).
 
-import { type ConfigRepoWebLinks, configRepoWebLinks } from '@slipway/gitops';
+import { type ConfigRepoWebLinks, configRepoWebLinks } from '@slipway/gitops/access';
 import type { StepContext } from './definition/step.js';
 
 /** The pages of `configRepo` (GitHub, the CodeCommit console), or undefined where it has none. */

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { looksLikeCodeCommit } from '@slipway/codecommit';
+import { looksLikeCodeCommit } from '@slipway/codecommit/remote';
 import { SlipwayError } from '@slipway/errors';
 import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
@@ -98,6 +98,8 @@ export interface LogEntry {
 const PUSH_OPTIONS = ['--porcelain', '--no-verify', '--no-recurse-submodules', '--no-thin'];
 /** The bare repository inside the temp directory. */
 const GIT_DIR_NAME = 'repo.git';
+/** A path in the temp directory that is never created: the GIT_DIR of a command that needs no repository. */
+const NO_GIT_DIR_NAME = 'no-repository';
 /** Where the fetched branch tips live in the temp repo. */
 const TRACKING_PREFIX = 'refs/slipway/';
 /** Where `fetchRevisions` keeps what it fetched. */
@@ -138,6 +140,8 @@ export class ConfigRepo {
   private commitCounter = 0;
   private partial = false;
   private ahead = new ReadAhead();
+  /** The default branch's listing started by listAhead(), until headBranch() takes it. */
+  private listing: Promise<string | undefined> | undefined;
 
   private constructor(
     url: string,
@@ -150,7 +154,10 @@ export class ConfigRepo {
     this.git = git;
   }
 
-  /** Creates the temp bare repo for `url`. Nothing is fetched yet. */
+  /**
+   * Opens a temp directory for `url`. Nothing is run yet: the bare repository in it is created (`git init`) by
+   * the first command that needs it, or beside the first listing of the default branch, which needs none.
+   */
   static async open(url: string, auth: GitAuth = {}, options: OpenOptions = {}): Promise<ConfigRepo> {
     // A CodeCommit address gets its HTTPS URL and a SigV4 git credential from the AWS credential chain; from
     // here on it is sent exactly as a token is (the AWS secret key itself never reaches git).
@@ -168,19 +175,21 @@ export class ConfigRepo {
     // Grows with each fresh CodeCommit signature, so every credential ever sent stays masked.
     let masked = redactor(remote.secrets);
     const redact = (text: string) => masked(text);
-    const tempDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
+    // Two system calls: synchronous, so node:fs/promises (which brings readline and the fs watchers along)
+    // loads after a promotion's first request, with the first read or removal (files()).
+    const tempDir = mkdtempSync(path.join(options.tmpRoot ?? os.tmpdir(), 'slipway-'));
     // A cancelled run (SIGTERM, Ctrl-C) removes the temp repo; dispose() unregisters this.
     let git: GitRunner | undefined;
     let repo: ConfigRepo | undefined;
     const removeOnCancel = onCancel(async () => {
       if (repo !== undefined) return repo.dispose();
       await git?.killAll();
-      await rm(tempDir, { recursive: true, force: true });
+      await files().rm(tempDir, { recursive: true, force: true });
     });
     try {
       const gitDir = path.join(tempDir, GIT_DIR_NAME);
       const hooksDir = path.join(tempDir, 'no-hooks');
-      await mkdir(hooksDir);
+      mkdirSync(hooksDir);
       const base = cleanEnvironment();
       const common: [string, string][] = [
         ['core.hooksPath', hooksDir],
@@ -215,6 +224,11 @@ export class ConfigRepo {
         onCommand: options.onCommand,
         timeoutMs,
         git: options.git ?? 'git',
+        create: {
+          args: ['init', '--bare', '--quiet', '--template=', '--initial-branch=slipway', gitDir],
+          action: 'creating the temporary repository',
+        },
+        noRepository: path.join(tempDir, NO_GIT_DIR_NAME),
         credential: codecommit !== undefined ? 'aws' : remote.basic !== undefined ? 'token' : 'none',
         // A SigV4 git credential is accepted only within minutes of its timestamp, and a promotion with
         // retries (or a slow fetch) outlives that: each command that talks to CodeCommit signs anew.
@@ -233,15 +247,12 @@ export class ConfigRepo {
                 ];
               },
       });
-      await git.run(['init', '--bare', '--quiet', '--template=', '--initial-branch=slipway', gitDir], {
-        action: 'creating the temporary repository',
-      });
       repo = new ConfigRepo(remote.url, tempDir, git, removeOnCancel);
       return repo;
     } catch (error) {
       removeOnCancel();
       await git?.killAll();
-      await rm(tempDir, { recursive: true, force: true });
+      await files().rm(tempDir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -253,6 +264,18 @@ export class ConfigRepo {
    */
   planReads(plan: ReadAheadPlan): void {
     this.ahead = new ReadAhead(plan);
+  }
+
+  /**
+   * Starts the listing of the default branch now (with the branches planReads named: call that first); the
+   * next headBranch() or defaultBranch() takes its answer. For a caller with other work to do while the
+   * listing is on the wire: a promotion loads most of its code then. Its failure is headBranch()'s.
+   */
+  listAhead(): void {
+    this.assertOpen();
+    this.listing ??= this.listDefaultBranch();
+    // Handled here, so a listing nobody takes (a run that failed first) is no unhandled rejection.
+    this.listing.catch(() => {});
   }
 
   /**
@@ -362,10 +385,9 @@ export class ConfigRepo {
   private async trackedTips(branches: readonly string[]): Promise<Map<string, string>> {
     const tips = new Map<string, string>();
     for (const branch of branches) {
-      const loose = await readFile(
-        path.join(this.tempDir, GIT_DIR_NAME, ...`${TRACKING_PREFIX}${branch}`.split('/')),
-        'utf8',
-      ).catch(() => '');
+      const loose = await files()
+        .readFile(path.join(this.tempDir, GIT_DIR_NAME, ...`${TRACKING_PREFIX}${branch}`.split('/')), 'utf8')
+        .catch(() => '');
       const commit = loose.trim();
       if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) break;
       tips.set(branch, commit);
@@ -517,10 +539,27 @@ export class ConfigRepo {
   /** What the remote's HEAD points to; undefined when it names no existing branch (git then shows no HEAD). */
   async headBranch(): Promise<string | undefined> {
     this.assertOpen();
+    const listing = this.listing ?? this.listDefaultBranch();
+    this.listing = undefined;
+    return listing;
+  }
+
+  /**
+   * `ls-remote --symref <url> HEAD`: what HEAD names, and its tip. It needs no repository, so it starts at
+   * once, and the temporary repository is created while it is on the wire.
+   */
+  private async listDefaultBranch(): Promise<string | undefined> {
     // The branches planned for a later read are listed in the same request (see planReads).
     const planned = this.ahead.listingPatterns();
     const args = ['ls-remote', '--symref', this.url, 'HEAD', ...planned];
-    const out = await this.git.run(args, { network: true, action: 'reading the default branch' });
+    const listed = this.git.run(args, {
+      network: true,
+      repository: false,
+      action: 'reading the default branch',
+    });
+    // The next command needs the repository; a failure to create it is that command's.
+    this.git.createRepository().catch(() => {});
+    const out = await listed;
     const text = out.stdout.toString('utf8');
     const head = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(text)?.[1];
     const tips = new Map<string, Tip>(planned.map((ref) => [ref.slice('refs/heads/'.length), null]));
@@ -798,7 +837,7 @@ export class ConfigRepo {
     if (this.disposed) return;
     this.disposed = true;
     await this.git.killAll();
-    await rm(this.tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    await files().rm(this.tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     this.removeOnCancel();
   }
 
@@ -874,6 +913,11 @@ export class ConfigRepo {
     }
     return modes;
   }
+}
+
+/** node:fs/promises, loaded on first use (see ConfigRepo.open). */
+function files(): typeof import('node:fs/promises') {
+  return process.getBuiltinModule('node:fs/promises');
 }
 
 function assertIdentity(identity: Identity): void {

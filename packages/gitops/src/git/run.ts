@@ -71,6 +71,12 @@ export interface RunOptions {
    * `ConfigRepo.push`: a push must not download the remote's new tip only to refuse it as stale).
    */
   lazyFetch?: boolean;
+  /**
+   * false: the command needs no repository (`ls-remote <url>`). It starts at once, without waiting for the
+   * temporary repository to be created (see RunnerOptions.create), and sees none: its GIT_DIR names a path
+   * that never holds one, so it never reads a repository half made.
+   */
+  repository?: boolean;
 }
 
 export interface RunResult {
@@ -99,6 +105,13 @@ export interface RunnerOptions {
    * only close to its timestamp), added after those of the network environment.
    */
   freshCredential?: (() => Promise<[string, string][]>) | undefined;
+  /**
+   * The command that creates the repository (`git init`), run in the local environment by the first command
+   * that needs the repository, or earlier through `createRepository()`: not before a listing, which needs none.
+   */
+  create: { readonly args: string[]; readonly action: string };
+  /** A path that never holds a repository: the GIT_DIR of commands that need none (`repository: false`). */
+  noRepository: string;
 }
 
 /** The server's own explanation: the `remote:` lines of git's stderr, on one line. */
@@ -118,6 +131,8 @@ export class GitRunner {
   private closed = false;
   /** Set once the repo is a partial clone: the environment of every command from then on. */
   private promisorEnv: Record<string, string> | undefined;
+  /** The repository's creation, once started. */
+  private created: Promise<void> | undefined;
 
   constructor(private readonly options: RunnerOptions) {}
 
@@ -145,15 +160,32 @@ export class GitRunner {
     return result;
   }
 
+  /**
+   * Creates the repository, once: every command that needs it waits for this, and shares its failure. Call it
+   * to start the creation beside a command that needs no repository.
+   */
+  createRepository(): Promise<void> {
+    this.created ??= (async () => {
+      const { args, action } = this.options.create;
+      const result = await this.start(args, { action }, this.options.localEnv);
+      if (result.code !== 0) throw this.failure(args, result, action);
+    })();
+    return this.created;
+  }
+
   /** Runs and returns whatever happened, failing only when git could not be started or timed out. */
   async spawn(args: string[], options: RunOptions = {}): Promise<RunResult> {
     const { localEnv, networkEnv, freshCredential } = this.options;
+    const withRepository = options.repository !== false;
+    if (withRepository) await this.createRepository();
     const promisor = options.lazyFetch === false ? undefined : this.promisorEnv;
     const remote = promisor !== undefined || options.network === true;
     let base = promisor ?? (remote ? networkEnv : localEnv);
     if (remote && freshCredential !== undefined && !this.closed)
       base = withConfig(base, await freshCredential());
-    return this.start(args, options, { ...base, ...options.env });
+    const env: Record<string, string> = { ...base, ...options.env };
+    if (!withRepository) env.GIT_DIR = this.options.noRepository;
+    return this.start(args, options, env);
   }
 
   private async start(args: string[], options: RunOptions, env: Record<string, string>): Promise<RunResult> {

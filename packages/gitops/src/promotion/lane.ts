@@ -15,21 +15,10 @@
 // removes a live holder's socket and two promotions hold one lane.
 
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, unlink } from 'node:fs/promises';
+import { lstat, unlink } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
-
-export interface HostLaneOptions {
-  /** A directory only this user can write, as laneDirectory found it. */
-  readonly dir: string;
-  /**
-   * The directory's change time when the promotion started (laneDirectory): a lane taken or let go since
-   * changed it, so tips read before may be stale.
-   */
-  readonly since: bigint;
-  /** How long to wait for a lane before racing without it. */
-  readonly maxWaitMs: number;
-}
+import { type HostLaneOptions, LANE_SOCKET_NAME_LENGTH } from './lane-directory.js';
 
 /** The lanes one attempt holds; release lets the next racer on this machine in. */
 export interface LaneHold {
@@ -41,51 +30,14 @@ export interface LaneHold {
   release(): Promise<void>;
 }
 
-/** How long a promotion waits for a lane before racing without it: a stuck holder delays, never blocks. */
-export const LANE_WAIT_MS = 120_000;
-
-/** Longest socket path Linux and macOS take (sun_path), with the terminating NUL. */
-const MAX_SOCKET_PATH = 103;
-
 /** Refusals in a row, a little apart, from one socket file before it is taken for a dead holder's. */
 const STALE_REFUSALS = 3;
 const REFUSAL_PAUSE_MS = 20;
 
-/** The default lane directory: `$XDG_RUNTIME_DIR/slipway`, else `/tmp/slipway-<uid>` (as tmux does). */
-export function defaultHostLaneDirectory(env: NodeJS.ProcessEnv): string | undefined {
-  const uid = process.getuid?.();
-  if (uid === undefined) return undefined;
-  const runtime = env.XDG_RUNTIME_DIR;
-  if (runtime !== undefined && path.isAbsolute(runtime)) return path.join(runtime, 'slipway');
-  return `/tmp/slipway-${uid}`;
-}
-
-/**
- * Makes sure `dir` is a directory only this user can write (created, mode 0700, when missing) and returns its
- * change time; a string says why it cannot be used.
- */
-export async function laneDirectory(dir: string): Promise<{ readonly since: bigint } | string> {
-  if (!path.isAbsolute(dir)) return `${dir} is not an absolute path`;
-  if (Buffer.byteLength(laneSocketPath(dir, '')) > MAX_SOCKET_PATH) {
-    return `${dir} is too long for a Unix socket path`;
-  }
-  try {
-    await mkdir(dir, { mode: 0o700 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create ${dir}: ${String(error)}`;
-  }
-  const stats = await lstat(dir, { bigint: true });
-  if (!stats.isDirectory()) return `${dir} is not a directory (a symlink?)`;
-  if (stats.uid !== BigInt(process.getuid?.() ?? -1)) return `${dir} belongs to another user`;
-  if ((stats.mode & 0o077n) !== 0n) {
-    return `${dir} is open to other users (mode ${(stats.mode & 0o777n).toString(8)})`;
-  }
-  return { since: stats.ctimeNs };
-}
-
 /** The socket of one branch's lane: named by a hash, so nothing of the URL shows in the file system. */
 function laneSocketPath(dir: string, key: string): string {
-  return path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.sock`);
+  const hash = createHash('sha256').update(key).digest('hex');
+  return path.join(dir, `${hash.slice(0, LANE_SOCKET_NAME_LENGTH - '.sock'.length)}.sock`);
 }
 
 /**

@@ -14,7 +14,8 @@ import {
 import type { Change, DesiredImage, ImagePolicy, Pin, ValuesPath } from '../manifest/index.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import type { FileWarning } from './candidates.js';
-import { type HostLaneOptions, type LaneHold, takeLanes } from './lane.js';
+import { type LaneHold, takeLanes } from './lane.js';
+import type { HostLaneOptions } from './lane-directory.js';
 import { type PromotedImage, promotionMessage, TRAILER } from './message.js';
 import { type PinnedImage, readPinnedImages } from './pinned.js';
 import type { PinOptions, PinOverrideRefusal } from './pins.js';

@@ -1,6 +1,6 @@
 import { SlipwayError } from '@slipway/errors';
-import { type ImagePolicy, quoted } from '@slipway/gitops';
-import { parseReference } from '@slipway/oci';
+import { type ImagePolicy, quoted } from '@slipway/gitops/access';
+import { parseReference } from '@slipway/oci/reference';
 
 /** A Kubernetes namespace (a DNS label) and an object name (a DNS subdomain), as Flux markers name them. */
 const POLICY = /^([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?):([a-z0-9](?:[-.a-z0-9]{0,251}[a-z0-9])?)$/;

@@ -1,4 +1,4 @@
-import { checkRunUrl, checkSourceCommit } from '@slipway/gitops';
+import { checkRunUrl, checkSourceCommit } from '@slipway/gitops/access';
 import { input } from '../definition/inputs.js';
 
 export const promoteInputs = {

@@ -26,12 +26,12 @@ export function laneDirectoryFrom(env: NodeJS.ProcessEnv): string | undefined {
  * The lane to take turns in, or undefined (racing) when its directory cannot be used: `note` says why. Opened
  * before the config repo is read, so that a lane taken by another promotion after this one read a tip shows.
  */
-export async function hostLane(
+export function hostLane(
   dir: string | undefined,
   note: (message: string) => void,
-): Promise<HostLaneOptions | undefined> {
+): HostLaneOptions | undefined {
   if (dir === undefined) return undefined;
-  const opened = await laneDirectory(dir);
+  const opened = laneDirectory(dir);
   if (typeof opened === 'string') {
     note(`promotions from this machine race for the branch instead of taking turns: ${opened}`);
     return undefined;

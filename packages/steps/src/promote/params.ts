@@ -13,15 +13,15 @@ import {
   quoted,
   type RetryPolicy,
   type ValuesPath,
-} from '@slipway/gitops';
-import { type ImageReference, InvalidReferenceError, parseReference } from '@slipway/oci';
+} from '@slipway/gitops/access';
+import { type ImageReference, InvalidReferenceError, parseReference } from '@slipway/oci/reference';
 import type { InputValues } from '../definition/inputs.js';
 import type { StepContext } from '../definition/step.js';
 import { parseImagePolicies } from '../images/policies.js';
 import type { PolicyDecidedFlags } from '../policy/decided-flags.js';
 import { parseDuration } from '../wait/duration.js';
 import type { promoteInputs } from './inputs.js';
-import { recordedRunUrl, recordedSourceCommit } from './provenance.js';
+import { type RecordedSource, recordedSource } from './provenance.js';
 
 /** An image as asked for: resolved to a digest later, through the registry, when only a tag is given. */
 export interface RequestedImage {
@@ -45,7 +45,8 @@ export interface PromoteParams {
   readonly dryRun: boolean;
   readonly author: Identity;
   readonly committer: Identity;
-  readonly source: { commit?: string; runUrl?: string };
+  /** Read after the promotion's first request has started (see recordedSource). */
+  readonly source: () => RecordedSource;
   readonly retry: RetryPolicy;
   readonly insecureRegistries: string[];
   readonly policyRef?: string;
@@ -104,8 +105,7 @@ export function promoteParams(
         : LOCAL_IDENTITY
       : parseIdentity(values.author, 'author');
   const committer = values.committer === undefined ? author : parseIdentity(values.committer, 'committer');
-  const commit = recordedSourceCommit(values['source-commit'], context.ci);
-  const runUrl = recordedRunUrl(values['run-url'], context.ci);
+  const source = recordedSource({ commit: values['source-commit'], runUrl: values['run-url'] }, context.ci);
   return {
     configRepo: values['config-repo'],
     ...(values.token === undefined ? {} : { token: values.token }),
@@ -128,7 +128,7 @@ export function promoteParams(
     dryRun: values['dry-run'],
     author,
     committer,
-    source: { ...(commit === undefined ? {} : { commit }), ...(runUrl === undefined ? {} : { runUrl }) },
+    source,
     retry: { ...DEFAULT_RETRY, maxAttempts: values['max-attempts'] },
     insecureRegistries: values['insecure-registry'],
     ...(values['policy-ref'] === undefined ? {} : { policyRef: values['policy-ref'] }),

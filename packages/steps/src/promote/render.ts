@@ -1,4 +1,4 @@
-import { shortDigest } from '@slipway/oci';
+import { shortDigest } from '@slipway/oci/reference';
 import { configRepoLinks } from '../config-repo-links.js';
 import type { StepContext } from '../definition/step.js';
 import type { PromoteResult } from './step.js';

@@ -1,25 +1,14 @@
-import { MissingTokenError } from '@slipway/errors';
-import {
-  type BranchOutcome,
-  ConfigRepo,
-  codeCommitRepoOf,
-  type GitHubRepo,
-  gitHubRepoOf,
-  type HostLaneOptions,
-  type ImageRequest,
-  isCodeCommitConfigRepo,
-  promote,
-  READ_AHEAD_FRESH_MS,
-} from '@slipway/gitops';
-import { resolveDigest } from '@slipway/oci';
+// The promote step as the CLI and the action load it: its inputs, flags and the opening of the config repo,
+// light enough that the listing of the config repo (the promotion's first request) starts before the rest of
+// the promotion loads (run.ts: the planner and YAML, the registry client, the policy's checks, the APIs), which
+// then loads while the listing is on the wire (test/startup.cli.test.ts holds what is loaded by then).
+import type { BranchOutcome } from '@slipway/gitops';
+import { ConfigRepo, READ_AHEAD_FRESH_MS } from '@slipway/gitops/access';
 import { timeoutFromEnvironment } from '@slipway/process';
-import type { Policy } from '@slipway/sign';
 import { defineStep, type StepContext } from '../definition/step.js';
-import { runWait, STATUS_READ } from '../wait/step.js';
 import { promoteInputs } from './inputs.js';
 import { hostLane, laneDirectoryFrom } from './lane.js';
-import { type PromoteParams, promoteParams, type RequestedImage } from './params.js';
-import { type PolicyPlan, planWithPolicy } from './policy.js';
+import { type PromoteParams, promoteParams } from './params.js';
 import { promoteSummary, promoteText } from './render.js';
 
 export interface PromoteResult {
@@ -78,11 +67,14 @@ const READ_AHEAD_VARIABLE = 'SLIPWAY_READ_AHEAD_SECONDS';
 
 async function runPromote(params: PromoteParams, context: StepContext): Promise<PromoteResult> {
   const freshForMs = timeoutFromEnvironment(READ_AHEAD_VARIABLE, READ_AHEAD_FRESH_MS, context.env);
+  // Opened before the config repo is read: a lane another promotion takes after that then shows (lane.ts).
   const lane = params.dryRun
     ? undefined
-    : await hostLane(laneDirectoryFrom(context.env), (message) => context.reporter.info(message));
+    : hostLane(laneDirectoryFrom(context.env), (message) => context.reporter.info(message));
   const shared = params.via === 'git' ? await openSharedRepo(params, freshForMs) : undefined;
   try {
+    // Loaded after the listing has started (openSharedRepo): the bundle loads a chunk as import() is called.
+    const { promoteIn } = await import('./run.js');
     return await promoteIn(shared, params, context, lane);
   } finally {
     await shared?.dispose();
@@ -95,6 +87,10 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
  * goes straight to its push when the policy keeps them and they are fresh (`SLIPWAY_READ_AHEAD_SECONDS`).
  * Only for a promotion under `--path`: without one the promotion reads whole branches, which a fetch without
  * blobs does not bring.
+ *
+ * The policy's listing of the default branch starts here (ConfigRepo.listAhead), unless the flags themselves
+ * may refuse the promotion before it reads anything: pull-request mode needs GitHub (run.ts says so first),
+ * and a `--policy-ref` is checked against the branches promotions write (see policy/source.ts).
  */
 async function openSharedRepo(params: PromoteParams, freshForMs: number): Promise<ConfigRepo> {
   const shared = await ConfigRepo.open(
@@ -108,137 +104,8 @@ async function openSharedRepo(params: PromoteParams, freshForMs: number): Promis
       freshForMs,
     });
   }
+  if (params.mode !== 'pull-request' && params.policyRef === undefined) shared.listAhead();
   return shared;
-}
-
-async function promoteIn(
-  shared: ConfigRepo | undefined,
-  params: PromoteParams,
-  context: StepContext,
-  lane: HostLaneOptions | undefined,
-): Promise<PromoteResult> {
-  const { reporter } = context;
-  const github = (why: string): GitHubRepo =>
-    gitHubRepoOf(params.configRepo, {
-      token: params.token,
-      ...(params.githubApiUrl === undefined ? {} : { apiUrl: params.githubApiUrl }),
-      env: context.env,
-      why,
-    });
-  // When the flags alone need GitHub, say so before anything is read. Pull requests on CodeCommit need none.
-  const onCodeCommit = isCodeCommitConfigRepo(params.configRepo);
-  let repo =
-    params.via === 'github-api'
-      ? github('promoting through the GitHub API (--via github-api)')
-      : params.mode === 'pull-request' && !onCodeCommit
-        ? github('pull-request mode')
-        : undefined;
-  const codecommit =
-    params.via === 'codecommit-api'
-      ? await codeCommitRepoOf(params.configRepo, {
-          env: context.env,
-          why: 'promoting through the CodeCommit API (--via codecommit-api)',
-        })
-      : undefined;
-  const plan = await planWithPolicy(params, context, {
-    ...(params.via === 'github-api' && repo !== undefined ? { github: repo } : {}),
-    ...(codecommit === undefined ? {} : { codecommit }),
-    ...(shared === undefined ? {} : { repo: shared }),
-  });
-  // The policy's `mode: pull-request` for an environment wins over the flag.
-  const byPullRequest = plan.targets
-    .filter(
-      (target) =>
-        params.mode === 'pull-request' ||
-        plan.policy?.environments.find((e) => e.name === target.env)?.mode === 'pull-request',
-    )
-    .map((target) => target.env);
-  if (byPullRequest.length > 0 && repo === undefined && !onCodeCommit) {
-    repo = github(`.slipway.yaml's mode: pull-request for ${byPullRequest.join(', ')}`);
-  }
-  const images =
-    params.from === undefined
-      ? await resolveImages(params, plan, context)
-      : params.images.map((i) => i.request);
-  const outcomes = await promote({
-    configRepo: params.configRepo,
-    ...(params.token === undefined ? {} : { auth: { token: params.token, username: params.tokenUsername } }),
-    targets: plan.targets,
-    images,
-    ...(plan.from === undefined ? {} : { from: plan.from }),
-    ...(plan.gate === undefined ? {} : { gate: plan.gate }),
-    pin: params.pin,
-    valuesPaths: params.valuesPaths,
-    imagePolicies: params.imagePolicies,
-    createBranch: params.createBranch,
-    dryRun: params.dryRun,
-    author: params.author,
-    committer: params.committer,
-    source: params.source,
-    retry: params.retry,
-    via: params.via,
-    ...(shared === undefined ? {} : { repo: shared }),
-    ...(repo === undefined ? {} : { github: repo }),
-    ...(codecommit === undefined ? {} : { codecommit }),
-    ...(byPullRequest.length === 0
-      ? {}
-      : {
-          pullRequests: {
-            envs: new Set(byPullRequest),
-            ...(params.prLabels.length === 0 ? {} : { labels: params.prLabels }),
-            ...(params.autoMerge === undefined ? {} : { autoMerge: params.autoMerge }),
-            approvalRuleTemplates: approvalRuleTemplates(plan.policy, byPullRequest),
-          },
-        }),
-    overridePin: params.overridePin,
-    ...(plan.pinOverrideRefusal === undefined ? {} : { pinOverrideRefusal: plan.pinOverrideRefusal }),
-    ...(lane === undefined ? {} : { lane }),
-    progress: (message) => reporter.info(message),
-    warn: (message, location) => reporter.warning(message, location),
-  });
-  if (params.wait !== undefined && !params.dryRun)
-    await waitForDeployments(params, params.wait, outcomes, context);
-  return { configRepo: params.configRepo, outcomes, dryRun: params.dryRun };
-}
-
-/** Per environment promoted by pull request, the approval-rule template the policy names for it. */
-function approvalRuleTemplates(
-  policy: Policy | undefined,
-  envs: readonly string[],
-): Map<string, { name: string; declaredAt: string }> {
-  const templates = new Map<string, { name: string; declaredAt: string }>();
-  if (policy === undefined) return templates;
-  for (const environment of policy.environments) {
-    const template = environment.pullRequest.approvalRuleTemplate;
-    if (template === undefined || !envs.includes(environment.name)) continue;
-    templates.set(environment.name, { name: template.name, declaredAt: `${policy.file}:${template.line}` });
-  }
-  return templates;
-}
-
-/**
- * A tag alone is resolved to the digest the registry serves for it now, so what is written is pinned (and,
- * where the policy checks signatures or promoteFrom, so that there is a digest to check).
- */
-async function resolveImages(
-  params: PromoteParams,
-  plan: PolicyPlan,
-  context: StepContext,
-): Promise<ImageRequest[]> {
-  return Promise.all(
-    params.images.map(async (image: RequestedImage) => {
-      if (image.request.digest !== undefined || (params.pin === 'tag' && plan.gate === undefined)) {
-        return image.request;
-      }
-      context.reporter.info(
-        `Resolving ${image.request.name}:${image.request.tag ?? ''} through the registry`,
-      );
-      const { digest } = await resolveDigest(image.reference, {
-        insecureRegistries: params.insecureRegistries,
-      });
-      return { ...image.request, digest };
-    }),
-  );
 }
 
 function changeJson(change: BranchOutcome['changes'][number]): object {
@@ -268,37 +135,4 @@ function outcomeJson(outcome: BranchOutcome): object {
         }),
     ...(outcome.diff === undefined ? {} : { diff: outcome.diff }),
   };
-}
-
-/** `--wait`: each pushed commit must be reported deployed by the agent, or the step fails with its message. */
-async function waitForDeployments(
-  params: PromoteParams,
-  wait: { readonly timeoutMs: number; readonly intervalMs: number; readonly contexts: string[] },
-  outcomes: readonly BranchOutcome[],
-  context: StepContext,
-): Promise<void> {
-  if (params.token === undefined) {
-    throw new MissingTokenError(
-      '--wait reads the commit statuses through the GitHub API, and no token is set',
-      {
-        permissions: STATUS_READ,
-      },
-    );
-  }
-  for (const outcome of outcomes) {
-    if (outcome.commit === null || outcome.pullRequest !== undefined) continue;
-    await runWait(
-      {
-        configRepo: params.configRepo,
-        env: outcome.env,
-        commit: outcome.commit,
-        contexts: wait.contexts,
-        timeoutMs: wait.timeoutMs,
-        intervalMs: wait.intervalMs,
-        token: params.token,
-        ...(params.githubApiUrl === undefined ? {} : { apiUrl: params.githubApiUrl }),
-      },
-      context,
-    );
-  }
 }

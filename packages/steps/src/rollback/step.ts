@@ -140,7 +140,7 @@ function version(ref: { tag?: string; digest?: string }): string {
 async function runRollback(params: RollbackParams, context: StepContext): Promise<RollbackResult> {
   const lane = params.dryRun
     ? undefined
-    : await hostLane(laneDirectoryFrom(context.env), (message) => context.reporter.info(message));
+    : hostLane(laneDirectoryFrom(context.env), (message) => context.reporter.info(message));
   const [target] = await resolveTargets(params, [params.env], context);
   if (target === undefined) throw new Error('bug: no target');
   const history = await readHistory({
