@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type HostLaneOptions, type LaneHold, laneDirectory, takeLanes } from '../src/index.js';
+import { type HostLaneOptions, LANE_SOCKET_NAME_LENGTH, laneDirectory } from '../src/access.js';
+import { type LaneHold, takeLanes } from '../src/index.js';
 
 const dirs: string[] = [];
 const holds: LaneHold[] = [];
@@ -109,6 +110,19 @@ describe('lanes', () => {
     const dev = await takeLanes({ ...lanes, maxWaitMs: 0 }, ['repo\0env/dev']);
     expect(dev).toBeDefined();
     await dev?.release();
+  });
+
+  it('holds a lane in the longest directory laneDirectory takes', async () => {
+    const base = scratch();
+    // sun_path holds 103 bytes and a NUL: the directory, a slash and the socket's name fill it exactly.
+    const dir = path.join(base, 'd'.repeat(103 - base.length - 2 - LANE_SOCKET_NAME_LENGTH));
+    expect(Buffer.byteLength(dir) + 1 + LANE_SOCKET_NAME_LENGTH).toBe(103);
+    const opened = laneDirectory(dir);
+    if (typeof opened === 'string') throw new Error(opened);
+    const hold = await take({ dir, since: opened.since, maxWaitMs: 1000 }, ['repo\0env/dev']);
+    expect(readdirSync(dir).map((name) => name.length)).toEqual([LANE_SOCKET_NAME_LENGTH]);
+    await hold.release();
+    expect(laneDirectory(`${dir}x`)).toMatch(/too long for a Unix socket path/);
   });
 
   it('uses only a directory of this user that nobody else can write', async () => {

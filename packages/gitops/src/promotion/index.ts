@@ -1,7 +1,6 @@
 export * from './backoff.js';
 export * from './config-files.js';
 export * from './lane.js';
-export * from './lane-directory.js';
 export * from './message.js';
 export * from './pins.js';
 export * from './policy-source.js';

@@ -31,7 +31,10 @@ export function defaultHostLaneDirectory(env: NodeJS.ProcessEnv): string | undef
   return `/tmp/slipway-${uid}`;
 }
 
-/** The length of a lane socket's file name: 32 hex digits of a hash and `.sock`. */
+/**
+ * The length of a lane socket's file name (lane.ts: 32 hex digits of a hash and `.sock`). Kept here, apart
+ * from the socket code, so that this module stays out of the chunk the bundle loads with it.
+ */
 export const LANE_SOCKET_NAME_LENGTH = 37;
 
 /**

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { lstat, unlink } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
-import { type HostLaneOptions, LANE_SOCKET_NAME_LENGTH } from './lane-directory.js';
+import type { HostLaneOptions } from './lane-directory.js';
 
 /** The lanes one attempt holds; release lets the next racer on this machine in. */
 export interface LaneHold {
@@ -36,8 +36,8 @@ const REFUSAL_PAUSE_MS = 20;
 
 /** The socket of one branch's lane: named by a hash, so nothing of the URL shows in the file system. */
 function laneSocketPath(dir: string, key: string): string {
-  const hash = createHash('sha256').update(key).digest('hex');
-  return path.join(dir, `${hash.slice(0, LANE_SOCKET_NAME_LENGTH - '.sock'.length)}.sock`);
+  // 32 hex digits and `.sock`: LANE_SOCKET_NAME_LENGTH, which laneDirectory makes room for.
+  return path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.sock`);
 }
 
 /**

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { SlipwayError } from '@slipway/errors';
-import { defaultHostLaneDirectory, type HostLaneOptions, LANE_WAIT_MS, laneDirectory } from '@slipway/gitops';
+import {
+  defaultHostLaneDirectory,
+  type HostLaneOptions,
+  LANE_WAIT_MS,
+  laneDirectory,
+} from '@slipway/gitops/access';
 
 /** Where promotions from this machine take turns (see gitops' lane.ts): a private directory, or `off`. */
 const LANE_VARIABLE = 'SLIPWAY_LANE_DIR';

@@ -8,11 +8,11 @@ import {
   codeCommitRepoOf,
   type GitHubRepo,
   gitHubRepoOf,
-  type HostLaneOptions,
   type ImageRequest,
   isCodeCommitConfigRepo,
   promote,
 } from '@slipway/gitops';
+import type { HostLaneOptions } from '@slipway/gitops/access';
 import { resolveDigest } from '@slipway/oci';
 import type { Policy } from '@slipway/sign';
 import type { StepContext } from '../definition/step.js';
