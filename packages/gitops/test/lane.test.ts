@@ -1,7 +1,9 @@
 // Promotions from one machine take turns through a lane (a Unix socket in a private directory): real sockets,
 // a real second process that dies holding one.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,12 +53,14 @@ describe('lanes', () => {
     expect(await settled(second)).toBe(false);
     await other.release();
     await otherRepo.release();
-    await first.release();
+    // The holder says what it pushed as it lets go.
+    await first.release(new Map([['repo\0env/dev', 'a'.repeat(40)]]));
     const next = await second;
     if (next === undefined) throw new Error('no lane after the first let go');
     holds.push(next);
-    // It waited, so what it read before may be stale.
+    // It waited, so what it read before may be stale; and it heard what the holder pushed.
     expect(next.othersCame).toBe(true);
+    expect(next.landed).toEqual(new Map([['repo\0env/dev', 'a'.repeat(40)]]));
     await next.release();
     // Nothing is left in the directory once every lane is let go.
     expect(readdirSync(lanes.dir)).toEqual([]);
@@ -102,6 +106,26 @@ describe('lanes', () => {
     }
   });
 
+  it('takes nothing but a commit id from a holder', async () => {
+    const lanes = await openLanes();
+    // A process of this user that is no promotion listens on the lane and says too much as it lets go.
+    const socketPath = path.join(
+      lanes.dir,
+      `${createHash('sha256').update('repo\0env/dev').digest('hex').slice(0, 32)}.sock`,
+    );
+    const peers: Socket[] = [];
+    const server = createServer((peer) => peers.push(peer));
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    const waiting = takeLanes(lanes, ['repo\0env/dev']);
+    await until(() => peers.length === 1);
+    server.close();
+    peers[0]?.end(`${'b'.repeat(40)}\n${'x'.repeat(1000)}`);
+    const hold = await waiting;
+    if (hold === undefined) throw new Error('no lane');
+    holds.push(hold);
+    expect(hold.landed).toEqual(new Map());
+  });
+
   it('gives up after maxWaitMs, and lets go of the lanes it took meanwhile', async () => {
     const lanes = await openLanes(300);
     await take(lanes, ['repo\0env/prod']);
@@ -145,3 +169,8 @@ describe('lanes', () => {
 });
 
 const LANE_MODULE = fileURLToPath(new URL('../src/promotion/lane.ts', import.meta.url));
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 10));
+  if (!condition()) throw new Error('timed out');
+}

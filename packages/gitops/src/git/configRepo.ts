@@ -267,6 +267,20 @@ export class ConfigRepo {
   }
 
   /**
+   * Tips learned elsewhere than from the remote (another promotion on this machine that just pushed them): the
+   * next fetch of exactly these branches asks for them by commit id, without git's own listing. A tip that
+   * moved since is refused as stale by the push, as any.
+   */
+  noteTips(tips: ReadonlyMap<string, string>): void {
+    this.assertOpen();
+    for (const [branch, commit] of tips) {
+      assertBranch(branch);
+      assertObjectId(commit);
+    }
+    this.ahead.recordListing(tips);
+  }
+
+  /**
    * Starts the listing of the default branch now (with the branches planReads named: call that first); the
    * next headBranch() or defaultBranch() takes its answer. For a caller with other work to do while the
    * listing is on the wire: a promotion loads most of its code then. Its failure is headBranch()'s.

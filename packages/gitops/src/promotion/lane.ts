@@ -27,8 +27,19 @@ export interface LaneHold {
    * when this one asked: it may have pushed, so tips read before are stale.
    */
   readonly othersCame: boolean;
-  release(): Promise<void>;
+  /**
+   * Per key, the commit the promotion that held its lane just before pushed, when this one took the lane
+   * right as it was let go: the branch's tip, unless a push from another machine came in between.
+   */
+  readonly landed: ReadonlyMap<string, string>;
+  /** Lets go of the lanes, telling the waiters what this attempt pushed (per key), if it did. */
+  release(landed?: ReadonlyMap<string, string>): Promise<void>;
 }
+
+/** What a holder tells its waiters as it lets go: a commit id and a newline, and nothing else is taken. */
+const LANDED_LINE = /^([0-9a-f]{40}|[0-9a-f]{64})\n$/;
+/** The most a waiter reads from a holder. */
+const MAX_LANDED_BYTES = 66;
 
 /** Refusals in a row, a little apart, from one socket file before it is taken for a dead holder's. */
 const STALE_REFUSALS = 3;
@@ -52,9 +63,10 @@ export async function takeLanes(
   // Every bind and unlink of a lane's socket changes the directory: looked at before our own bind, a change
   // since the start says another promotion took a lane meanwhile (and may have pushed).
   let othersCame = (await lstat(options.dir, { bigint: true })).ctimeNs !== options.since;
-  const servers: Server[] = [];
-  const release = async (): Promise<void> => {
-    await Promise.all(servers.splice(0).map(closeLane));
+  const servers: Array<{ readonly key: string; readonly server: Server }> = [];
+  const landed = new Map<string, string>();
+  const release = async (pushed?: ReadonlyMap<string, string>): Promise<void> => {
+    for (const { key, server } of servers.splice(0)) closeLane(server, pushed?.get(key));
   };
   for (const key of [...new Set(keys)].sort()) {
     const taken = await takeLane(laneSocketPath(options.dir, key), deadline);
@@ -62,10 +74,11 @@ export async function takeLanes(
       await release();
       return undefined;
     }
-    servers.push(taken.server);
+    servers.push({ key, server: taken.server });
     othersCame ||= taken.waited;
+    if (taken.landed !== undefined) landed.set(key, taken.landed);
   }
-  return { othersCame, release };
+  return { othersCame, landed, release };
 }
 
 /** Peers waiting on a lane, so letting go of it wakes them at once. */
@@ -74,17 +87,21 @@ const waiters = new WeakMap<Server, Set<Socket>>();
 async function takeLane(
   socketPath: string,
   deadline: number,
-): Promise<{ server: Server; waited: boolean } | undefined> {
+): Promise<{ server: Server; waited: boolean; landed?: string } | undefined> {
   let waited = false;
   let refused: { readonly id: string; count: number } | undefined;
+  // What the last holder said it pushed: good only if the lane is ours right after it let go.
+  let landed: string | undefined;
   for (;;) {
     const server = await listen(socketPath);
     if (server === 'unusable') return undefined;
-    if (server !== 'busy') return { server, waited };
+    if (server !== 'busy') return { server, waited, ...(landed === undefined ? {} : { landed }) };
     waited = true;
     const left = deadline - performance.now();
     if (left <= 0) return undefined;
-    const holder = await waitForHolder(socketPath, left);
+    const answer = await waitForHolder(socketPath, left);
+    landed = typeof answer === 'object' ? answer.landed : undefined;
+    const holder = typeof answer === 'object' ? 'waited' : answer;
     if (holder === 'unusable') return undefined;
     if (holder === 'busy') await pause();
     if (holder !== 'refused') {
@@ -139,25 +156,31 @@ function listen(socketPath: string): Promise<Server | 'busy' | 'unusable'> {
   });
 }
 
-/** Closes a lane: Node unlinks its socket, and every waiter's connection ends now rather than at exit. */
-function closeLane(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    for (const peer of waiters.get(server) ?? []) peer.destroy();
-  });
+/**
+ * Closes a lane: Node unlinks its socket at once, and every waiter hears `landed` (when given) and the end of its
+ * connection now rather than at exit. Not waited for: a waiter that does not close its side is cut off.
+ */
+function closeLane(server: Server, landed: string | undefined): void {
+  server.close();
+  for (const peer of waiters.get(server) ?? []) {
+    if (landed === undefined) peer.end();
+    else peer.end(`${landed}\n`);
+    peer.setTimeout(1000, () => peer.destroy());
+  }
 }
 
 /**
- * Connects to the lane's holder and waits until it lets go ('waited'). 'refused': nobody listens on the socket
+ * Connects to the lane's holder and waits until it lets go (an object: with the commit it pushed, if it said). 'refused': nobody listens on the socket
  * there (its holder died, or has bound and not listened yet); 'free': it went away in between; 'busy': the
  * holder's queue of waiters is full; 'unusable': anything else, or no answer in time.
  */
 function waitForHolder(
   socketPath: string,
   timeoutMs: number,
-): Promise<'waited' | 'refused' | 'free' | 'busy' | 'unusable'> {
+): Promise<{ readonly landed?: string } | 'refused' | 'free' | 'busy' | 'unusable'> {
   return new Promise((resolve) => {
     let connected = false;
+    let heard = '';
     const socket = createConnection(socketPath);
     const timer = setTimeout(() => {
       socket.destroy();
@@ -166,7 +189,11 @@ function waitForHolder(
     socket.on('connect', () => {
       connected = true;
     });
-    socket.on('data', () => {});
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      heard += chunk;
+      if (heard.length > MAX_LANDED_BYTES) socket.destroy();
+    });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (connected) return;
       clearTimeout(timer);
@@ -179,7 +206,8 @@ function waitForHolder(
     });
     socket.on('close', () => {
       clearTimeout(timer);
-      if (connected) resolve('waited');
+      const landed = LANDED_LINE.exec(heard)?.[1];
+      if (connected) resolve(landed === undefined ? {} : { landed });
     });
   });
 }

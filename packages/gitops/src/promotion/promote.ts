@@ -328,6 +328,12 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           progress(
             `another promotion from this machine went first (waited ${Math.round(waitedMs)} ms for its turn): reading the branch again`,
           );
+          // What it pushed, when it said: fetched by id, without a listing.
+          const told = request.targets.flatMap((target, i) => {
+            const commit = hold?.landed.get(laneKeys[i] ?? '');
+            return commit === undefined ? [] : [[target.branch, commit] as const];
+          });
+          if (told.length === request.targets.length) repo.noteTips?.(new Map(told));
           prepared = await prepare();
         }
       }
@@ -360,7 +366,18 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
 
       // Pull-request heads first: when one is stale, nothing has moved yet and the whole intent is re-applied.
       const pushed = await pushAll(repo, own, updates, progress);
-      await hold?.release();
+      // The next promotion from this machine hears what landed (the branches pushed, not pull-request heads).
+      await hold?.release(
+        pushed.ok
+          ? new Map(
+              updates.flatMap((update) => {
+                const i = request.targets.findIndex((target) => target.branch === update.branch);
+                const commit = repo.published(update.commit);
+                return i < 0 || commit === null ? [] : [[laneKeys[i] ?? '', commit] as const];
+              }),
+            )
+          : undefined,
+      );
       hold = undefined;
       if (pushed.ok) {
         for (const { target, plan } of plans) {

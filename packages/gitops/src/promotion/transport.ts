@@ -126,6 +126,11 @@ export interface Transport {
    * `diff-tree`): a retry then reads again only those. Absent: every new tip is read afresh.
    */
   changedPaths?(from: string, to: string): Promise<string[]>;
+  /**
+   * Tips another promotion on this machine just pushed (see lane.ts): the next fetch of these branches may ask
+   * for them by id, saving a round trip, where the transport can.
+   */
+  noteTips?(tips: ReadonlyMap<string, string>): void;
   /** Moves environment branches, fast-forward only (with `atomic`, all or none where the transport can). */
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult>;
   /** The tips of branches Slipway owns (null: missing). */
@@ -210,6 +215,9 @@ class GitTransport implements Transport {
   }
   changedPaths(from: string, to: string): Promise<string[]> {
     return this.reader.changedPaths(from, to);
+  }
+  noteTips(tips: ReadonlyMap<string, string>): void {
+    this.reader.noteTips(tips);
   }
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult> {
     return this.reader.push(updates, options);

@@ -1,0 +1,110 @@
+// A promotion that waited for its branch's lane reads the branch again in its turn, by the commit the one
+// before it pushed (no listing), and pushes on top of it in its first attempt: real git, a real lane socket.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { branchTip, commitFiles, listCommits, readFileAt } from '../../../test/support/bareRepo.js';
+import { type HostLaneOptions, laneDirectory } from '../src/access.js';
+import { promote, takeLanes } from '../src/index.js';
+import { devRepos, promoteRequest } from './support/promote-fixture.js';
+
+const makeRepo = devRepos();
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const deployment = (name: string, image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: ${image}
+`;
+const CART = 'registry.example.com/shop/cart';
+const DIGEST = `sha256:${'c'.repeat(64)}`;
+
+function lanes(): HostLaneOptions {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'slipway-lanes-'));
+  dirs.push(base);
+  const dir = path.join(base, 'lanes');
+  const opened = laneDirectory(dir);
+  if (typeof opened === 'string') throw new Error(opened);
+  return { dir, since: opened.since, maxWaitMs: 10_000 };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 10));
+  if (!condition()) throw new Error('timed out');
+}
+
+describe('a promotion taking turns on one machine', () => {
+  it('plans first, waits for the lane to push, and reads the branch again by the commit the holder pushed', async () => {
+    const repo = makeRepo({
+      'apps/cart/deployment.yaml': deployment('cart', `${CART}:1.0.0`),
+      'apps/shop/deployment.yaml': deployment('shop', 'registry.example.com/shop/shop:1.0.0'),
+    });
+    const lane = lanes();
+    // Another promotion from this machine holds env/dev's lane.
+    const other = await takeLanes(lane, [`${repo.url}\0env/dev`]);
+    if (other === undefined) throw new Error('no lane');
+    const commands: string[][] = [];
+    const progress: string[] = [];
+    const promotion = promote(
+      promoteRequest(
+        repo,
+        { repository: CART, digest: DIGEST },
+        { lane, onCommand: (argv) => commands.push(argv), progress: (m) => progress.push(m) },
+      ),
+    );
+    // It plans and writes its commit before it asks for the lane; no push while the lane is held.
+    await until(() => commands.some((argv) => argv.includes('fast-import')));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(commands.some((argv) => argv.includes('push'))).toBe(false);
+    // The holder pushes (here: a commit straight into the bare repo) and lets go, saying what it pushed.
+    commitFiles(repo.path, 'env/dev', {
+      'apps/shop/deployment.yaml': deployment('shop', 'registry.example.com/shop/shop:2.0.0'),
+    });
+    const pushed = branchTip(repo.path, 'env/dev');
+    if (pushed === undefined) throw new Error('no env/dev');
+    const before = commands.length;
+    await other.release(new Map([[`${repo.url}\0env/dev`, pushed]]));
+
+    const [outcome] = await promotion;
+    expect(outcome).toMatchObject({ noop: false, attempts: 1 });
+    expect(progress.join('\n')).toMatch(
+      /another promotion from this machine went first .*reading the branch again/,
+    );
+    // In its turn, one fetch, by the commit it was told: no ls-remote, no fetch by branch name.
+    const inTurn = commands.slice(before);
+    const fetches = inTurn.filter((argv) => argv.includes('fetch'));
+    expect(fetches).toHaveLength(1);
+    expect(fetches[0]?.at(-1)).toBe(`+${pushed}:refs/slipway/env/dev`);
+    expect(inTurn.filter((argv) => argv.includes('ls-remote'))).toEqual([]);
+    // On top of the holder's commit, both changes kept.
+    expect(listCommits(repo.path, 'env/dev')[1]?.sha).toBe(pushed);
+    expect(readFileAt(repo.path, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toContain(
+      `${CART}:1.1.0@${DIGEST}`,
+    );
+    expect(readFileAt(repo.path, 'env/dev', 'apps/shop/deployment.yaml')?.toString()).toContain('shop:2.0.0');
+  });
+
+  it('pushes at once, on what it read, when nobody else from this machine came', async () => {
+    const repo = makeRepo({ 'apps/cart/deployment.yaml': deployment('cart', `${CART}:1.0.0`) });
+    const commands: string[][] = [];
+    const [outcome] = await promote(
+      promoteRequest(
+        repo,
+        { repository: CART, digest: DIGEST },
+        { lane: lanes(), onCommand: (argv) => commands.push(argv) },
+      ),
+    );
+    expect(outcome).toMatchObject({ noop: false, attempts: 1 });
+    expect(commands.filter((argv) => argv.includes('fetch'))).toHaveLength(1);
+  });
+});
