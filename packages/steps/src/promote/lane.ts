@@ -5,7 +5,9 @@ import {
   type HostLaneOptions,
   LANE_WAIT_MS,
   laneDirectory,
+  READ_AHEAD_FRESH_MS,
 } from '@slipway/gitops/access';
+import { timeoutFromEnvironment } from '@slipway/process';
 
 /** Where promotions from this machine take turns (see gitops' lane.ts): a private directory, or `off`. */
 const LANE_VARIABLE = 'SLIPWAY_LANE_DIR';
@@ -42,4 +44,21 @@ export function hostLane(
     return undefined;
   }
   return { dir, since: opened.since, maxWaitMs: LANE_WAIT_MS };
+}
+
+/** How many seconds tips read ahead with the policy stay usable by the first attempt (see read-ahead.ts). */
+const READ_AHEAD_VARIABLE = 'SLIPWAY_READ_AHEAD_SECONDS';
+
+/**
+ * With a lane, tips read ahead stay usable this long by default: a push from this machine since they were read
+ * shows through the lane (the promotion then reads the branch again in its turn), and only one from another
+ * machine can make them stale, which the push's compare-and-swap catches. Measured (64 racers over smart HTTP,
+ * 2 cores): 24.3 → 22.1 s all at once, the re-reads of 64 racers whose policy phase outlasted 1 s saved.
+ */
+const READ_AHEAD_WITH_LANE_MS = 60_000;
+
+/** How long tips read ahead stay usable: `SLIPWAY_READ_AHEAD_SECONDS`, else 60 s with a lane and 1 s without. */
+export function readAheadFreshForMs(env: NodeJS.ProcessEnv, lane: HostLaneOptions | undefined): number {
+  const fallback = lane === undefined ? READ_AHEAD_FRESH_MS : READ_AHEAD_WITH_LANE_MS;
+  return timeoutFromEnvironment(READ_AHEAD_VARIABLE, fallback, env);
 }

@@ -3,11 +3,10 @@
 // the promotion loads (run.ts: the planner and YAML, the registry client, the policy's checks, the APIs), which
 // then loads while the listing is on the wire (test/startup.cli.test.ts holds what is loaded by then).
 import type { BranchOutcome } from '@slipway/gitops';
-import { ConfigRepo, READ_AHEAD_FRESH_MS } from '@slipway/gitops/access';
-import { timeoutFromEnvironment } from '@slipway/process';
+import { ConfigRepo } from '@slipway/gitops/access';
 import { defineStep, type StepContext } from '../definition/step.js';
 import { promoteInputs } from './inputs.js';
-import { hostLane, laneDirectoryFrom } from './lane.js';
+import { hostLane, laneDirectoryFrom, readAheadFreshForMs } from './lane.js';
 import { type PromoteParams, promoteParams } from './params.js';
 import { promoteSummary, promoteText } from './render.js';
 
@@ -62,15 +61,12 @@ export const promoteStep = defineStep({
   text: promoteText,
 });
 
-/** How many seconds tips read ahead with the policy stay usable by the first attempt (see read-ahead.ts). */
-const READ_AHEAD_VARIABLE = 'SLIPWAY_READ_AHEAD_SECONDS';
-
 async function runPromote(params: PromoteParams, context: StepContext): Promise<PromoteResult> {
-  const freshForMs = timeoutFromEnvironment(READ_AHEAD_VARIABLE, READ_AHEAD_FRESH_MS, context.env);
   // Opened before the config repo is read: a lane another promotion takes after that then shows (lane.ts).
   const lane = params.dryRun
     ? undefined
     : hostLane(laneDirectoryFrom(context.env), (message) => context.reporter.info(message));
+  const freshForMs = readAheadFreshForMs(context.env, lane);
   const shared = params.via === 'git' ? await openSharedRepo(params, freshForMs) : undefined;
   try {
     // Loaded after the listing has started (openSharedRepo): the bundle loads a chunk as import() is called.
