@@ -735,8 +735,8 @@ async function keyText(source, options) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 23 modules
-var oci_src = __webpack_require__(48248);
+// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 22 modules
+var oci_src = __webpack_require__(355);
 ;// CONCATENATED MODULE: ../../packages/sign/src/json-strict.ts
 // A small RFC 8259 JSON reader that refuses what `JSON.parse` silently accepts: duplicate object keys
 // (JSON.parse keeps the last one, so a signed payload could say two things). Objects keep key order.

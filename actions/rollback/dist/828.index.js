@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
 var errors_src = __webpack_require__(58014);
-// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 23 modules
-var src = __webpack_require__(48248);
+// EXTERNAL MODULE: ../../packages/oci/src/index.ts + 22 modules
+var src = __webpack_require__(355);
 // EXTERNAL MODULE: ../../packages/process/src/index.ts + 7 modules
 var process_src = __webpack_require__(52256);
 ;// CONCATENATED MODULE: ../../packages/build/src/builders/auto.ts
