@@ -1,10 +1,11 @@
 // A promotion that waited for its branch's lane reads the branch again in its turn, by the commit the one
 // before it pushed (no listing), and pushes on top of it in its first attempt: real git, a real lane socket.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { branchTip, commitFiles, listCommits, readFileAt } from '../../../test/support/bareRepo.js';
+import { startGitHttpServer } from '../../../test/support/gitHttpServer.js';
 import { type HostLaneOptions, laneDirectory } from '../src/access.js';
 import { promote, takeLanes } from '../src/index.js';
 import { devRepos, promoteRequest } from './support/promote-fixture.js';
@@ -106,5 +107,40 @@ describe('a promotion taking turns on one machine', () => {
     );
     expect(outcome).toMatchObject({ noop: false, attempts: 1 });
     expect(commands.filter((argv) => argv.includes('fetch'))).toHaveLength(1);
+  });
+
+  it('keys the lane by the address without its credentials: a token in the URL is no other lane', async () => {
+    const repo = makeRepo({ 'apps/cart/deployment.yaml': deployment('cart', `${CART}:1.0.0`) });
+    const server = await startGitHttpServer({
+      root: path.dirname(repo.path),
+      username: 'x-access-token',
+      password: 'lane-secret',
+    });
+    try {
+      const plain = `${server.url}/${path.basename(repo.path)}`;
+      const withToken = plain.replace('http://', 'http://x-access-token:lane-secret@');
+      const lane = lanes();
+      const other = await takeLanes(lane, [`${plain}\0env/dev`]);
+      if (other === undefined) throw new Error('no lane');
+      const commands: string[][] = [];
+      const promotion = promote(
+        promoteRequest(
+          repo,
+          { repository: CART, digest: DIGEST },
+          { configRepo: withToken, lane, onCommand: (argv) => commands.push(argv) },
+        ),
+      );
+      await until(() => commands.some((argv) => argv.includes('fast-import')));
+      await new Promise((r) => setTimeout(r, 100));
+      // Held up by the lane taken under the address without the token.
+      expect(commands.some((argv) => argv.includes('push'))).toBe(false);
+      await other.release();
+      const [outcome] = await promotion;
+      expect(outcome).toMatchObject({ noop: false, attempts: 1 });
+      // Nothing in the lane directory names the token (nor anything else: the sockets are named by a hash).
+      expect(readdirSync(lane.dir)).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
