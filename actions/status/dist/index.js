@@ -9229,7 +9229,8 @@ async function promote(request) {
         const landedChanges = new Map();
         // What the attempts read, kept across them: a retry reads again only the paths the new tip changed.
         const snapshots = new SnapshotCache(repo.reader, repo.changedPaths?.bind(repo));
-        const laneKeys = request.targets.map((target) => `${request.configRepo}\0${target.branch}`);
+        // The repository as the transport reaches it: credentials taken out of the address, a local path made absolute.
+        const laneKeys = request.targets.map((target) => `${repo.url}\0${target.branch}`);
         for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
             const started = performance.now();
             // Fetch, plan and commit; once more, holding the lane, when another promotion from this machine went first.
