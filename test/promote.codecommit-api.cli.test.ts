@@ -82,6 +82,9 @@ function slipway(...args: string[]) {
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_CONFIG_FILE: '/nonexistent/slipway-test/aws-config',
       AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/slipway-test/aws-credentials',
+      // The race staged below (a barrier in the fake) is one of promotions from different machines: from one
+      // machine they would take turns, and the barrier would wait on a promotion waiting for the lane.
+      SLIPWAY_LANE_DIR: 'off',
     },
   });
 }
