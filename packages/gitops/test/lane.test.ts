@@ -126,6 +126,12 @@ describe('lanes', () => {
     expect(hold.landed).toEqual(new Map());
   });
 
+  it('races, rather than fail, when the lane directory was removed after the promotion started', async () => {
+    const lanes = await openLanes();
+    rmSync(lanes.dir, { recursive: true });
+    expect(await takeLanes(lanes, ['repo\0env/dev'])).toBeUndefined();
+  });
+
   it('gives up after maxWaitMs, and lets go of the lanes it took meanwhile', async () => {
     const lanes = await openLanes(300);
     await take(lanes, ['repo\0env/prod']);

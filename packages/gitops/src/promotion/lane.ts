@@ -61,8 +61,11 @@ export async function takeLanes(
 ): Promise<LaneHold | undefined> {
   const deadline = performance.now() + options.maxWaitMs;
   // Every bind and unlink of a lane's socket changes the directory: looked at before our own bind, a change
-  // since the start says another promotion took a lane meanwhile (and may have pushed).
-  let othersCame = (await lstat(options.dir, { bigint: true })).ctimeNs !== options.since;
+  // since the start says another promotion took a lane meanwhile (and may have pushed). Gone (a cleaner of
+  // temporary files removed it): no lane, racing.
+  const stats = await lstat(options.dir, { bigint: true }).catch(() => undefined);
+  if (stats === undefined) return undefined;
+  let othersCame = stats.ctimeNs !== options.since;
   const servers: Array<{ readonly key: string; readonly server: Server }> = [];
   const landed = new Map<string, string>();
   const release = async (pushed?: ReadonlyMap<string, string>): Promise<void> => {
