@@ -7589,8 +7589,12 @@ function laneSocketPath(dir, key) {
 async function takeLanes(options, keys) {
     const deadline = performance.now() + options.maxWaitMs;
     // Every bind and unlink of a lane's socket changes the directory: looked at before our own bind, a change
-    // since the start says another promotion took a lane meanwhile (and may have pushed).
-    let othersCame = (await (0,promises_.lstat)(options.dir, { bigint: true })).ctimeNs !== options.since;
+    // since the start says another promotion took a lane meanwhile (and may have pushed). Gone (a cleaner of
+    // temporary files removed it): no lane, racing.
+    const stats = await (0,promises_.lstat)(options.dir, { bigint: true }).catch(() => undefined);
+    if (stats === undefined)
+        return undefined;
+    let othersCame = stats.ctimeNs !== options.since;
     const servers = [];
     const landed = new Map();
     const release = async (pushed) => {
