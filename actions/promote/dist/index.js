@@ -9234,7 +9234,7 @@ async function promote(request) {
         // What the attempts read, kept across them: a retry reads again only the paths the new tip changed.
         const snapshots = new SnapshotCache(repo.reader, repo.changedPaths?.bind(repo));
         // The repository as the transport reaches it: credentials taken out of the address, a local path made absolute.
-        const laneKeys = request.targets.map((target) => `${repo.url}\0${target.branch}`);
+        const laneKeyOf = new Map(request.targets.map((target) => [target.branch, `${repo.url}\0${target.branch}`]));
         for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
             const started = performance.now();
             // Fetch, plan and commit; once more, holding the lane, when another promotion from this machine went first.
@@ -9316,16 +9316,16 @@ async function promote(request) {
                 (prepared.updates.length > 0 || prepared.own.length > 0)) {
                 // Planned outside the lane (its reads carry over), pushed inside it.
                 const asked = performance.now();
-                hold = await takeLanes(request.lane, laneKeys);
+                hold = await takeLanes(request.lane, [...laneKeyOf.values()]);
                 waitedMs = performance.now() - asked;
                 if (hold?.othersCame === true) {
                     progress(`another promotion from this machine went first (waited ${Math.round(waitedMs)} ms for its turn): reading the branch again`);
                     // What it pushed, when it said: fetched by id, without a listing.
-                    const told = request.targets.flatMap((target, i) => {
-                        const commit = hold?.landed.get(laneKeys[i] ?? '');
-                        return commit === undefined ? [] : [[target.branch, commit]];
+                    const told = [...laneKeyOf].flatMap(([branch, key]) => {
+                        const commit = hold?.landed.get(key);
+                        return commit === undefined ? [] : [[branch, commit]];
                     });
-                    if (told.length === request.targets.length)
+                    if (told.length === laneKeyOf.size)
                         repo.noteTips?.(new Map(told));
                     prepared = await prepare();
                 }
@@ -9358,9 +9358,9 @@ async function promote(request) {
             // The next promotion from this machine hears what landed (the branches pushed, not pull-request heads).
             await hold?.release(pushed.ok
                 ? new Map(updates.flatMap((update) => {
-                    const i = request.targets.findIndex((target) => target.branch === update.branch);
+                    const key = laneKeyOf.get(update.branch);
                     const commit = repo.published(update.commit);
-                    return i < 0 || commit === null ? [] : [[laneKeys[i] ?? '', commit]];
+                    return key === undefined || commit === null ? [] : [[key, commit]];
                 }))
                 : undefined);
             hold = undefined;
