@@ -57,9 +57,9 @@ async function builtinsAtFirstRequest(file: string): Promise<string> {
 
 /**
  * A CommonJS preload that notes, as each child process is created, which of the bundle's chunks and which of
- * Node's built-in modules are loaded by then, and writes at exit those noted for the first `git ls-remote` (the
- * first command that talks to the config repo), every git command started before it, and what was loaded at
- * exit. The `child_process` diagnostics channel fires as the child is made, before it runs.
+ * Node's built-in modules are loaded by then, and writes at exit those noted for the first `git ls-remote` or
+ * `git fetch` (the first command that talks to the config repo), every git command started before it, and
+ * what was loaded at exit. The `child_process` diagnostics channel fires as the child is made, before it runs.
  */
 async function loadedAtFirstListing(file: string): Promise<string> {
   const preload = join(dir, 'loaded-at-first-listing.cjs');
@@ -79,7 +79,7 @@ subscribe('child_process', ({ process: child }) => {
   process.nextTick(() => {
     const argv = child.spawnargs ?? [];
     if (listing !== undefined || argv[0] !== 'git') return;
-    if (argv[1] === 'ls-remote') listing = { argv, ...now };
+    if (argv[1] === 'ls-remote' || argv[1] === 'fetch') listing = { argv, ...now };
     else before.push(argv.slice(0, 2).join(' '));
   });
 });
@@ -205,53 +205,60 @@ describe('slipway start-up', () => {
     }
   });
 
-  it('promote starts its first git request before loading the promotion (planner, YAML, registry client), crypto, http or fs/promises', async () => {
-    // What the first request needs is the step's flags and a listing of the config repo: the rest of the
-    // promotion loads while the listing is on the wire, and the temporary repository is created beside it.
-    let requests = 0;
-    const server = await startLoopbackServer((request, response) => {
-      requests += 1;
-      request.resume();
-      response.writeHead(404);
-      response.end('not here');
-    });
-    try {
-      const file = join(dir, 'promote-first-listing.json');
-      const result = await runNode([
-        '--require',
-        await loadedAtFirstListing(file),
-        CLI_BIN,
-        'promote',
-        '--config-repo',
-        `${server.url}/config.git`,
-        '--env',
-        'dev',
-        '--image',
-        `registry.example.com/shop/cart:1.0.0@sha256:${'a'.repeat(64)}`,
-      ]);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('reading the default branch failed');
-      expect(requests).toBeGreaterThan(0);
-      const seen = JSON.parse(await readFile(file, 'utf8')) as {
-        listing?: { argv: string[]; chunks: string[]; builtins: string[] };
-        before: string[];
-        exit: { chunks: string[]; builtins: string[] };
-      };
-      expect(seen.listing?.argv.slice(0, 3)).toEqual(['git', 'ls-remote', '--symref']);
-      // The lists are real: the whole promotion was loaded by the end (while the listing ran).
-      expect(await promotionCodeIn(seen.exit.chunks)).toEqual(Object.keys(PROMOTION_CODE));
-      expect(seen.exit.builtins).toContain('child_process');
-      const listing = seen.listing ?? { chunks: [], builtins: [] };
-      expect(await promotionCodeIn(listing.chunks), 'loaded before the first listing').toEqual([]);
-      for (const deferred of ['crypto', 'http', 'https', 'zlib', 'fs/promises']) {
-        expect(listing.builtins, `promote loaded ${deferred} before its first listing`).not.toContain(
-          deferred,
-        );
+  // What the first request needs is the step's flags and a listing of the config repo: the rest of the
+  // promotion loads while the listing is on the wire. Without --path the listing is `ls-remote`, which needs no
+  // repository, so the temporary repository's `git init` runs beside it; under --path it is the fetch that
+  // lists (packet-trace.ts), which needs the repository, so `git init` alone comes first.
+  for (const [variant, flags, first, before] of [
+    ['', [], ['git', 'ls-remote', '--symref'], []],
+    [' --path', ['--path', 'apps/cart'], ['git', 'fetch', '--depth=1'], ['git init']],
+  ] as const) {
+    it(`promote${variant} starts its first git request before loading the promotion (planner, YAML, registry client), crypto, http or fs/promises`, async () => {
+      let requests = 0;
+      const server = await startLoopbackServer((request, response) => {
+        requests += 1;
+        request.resume();
+        response.writeHead(404);
+        response.end('not here');
+      });
+      try {
+        const file = join(dir, `promote${variant.trim()}-first-listing.json`);
+        const result = await runNode([
+          '--require',
+          await loadedAtFirstListing(file),
+          CLI_BIN,
+          'promote',
+          '--config-repo',
+          `${server.url}/config.git`,
+          '--env',
+          'dev',
+          ...flags,
+          '--image',
+          `registry.example.com/shop/cart:1.0.0@sha256:${'a'.repeat(64)}`,
+        ]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain('reading the default branch failed');
+        expect(requests).toBeGreaterThan(0);
+        const seen = JSON.parse(await readFile(file, 'utf8')) as {
+          listing?: { argv: string[]; chunks: string[]; builtins: string[] };
+          before: string[];
+          exit: { chunks: string[]; builtins: string[] };
+        };
+        expect(seen.listing?.argv.slice(0, 3)).toEqual(first);
+        // The lists are real: the whole promotion was loaded by the end (while the listing ran).
+        expect(await promotionCodeIn(seen.exit.chunks)).toEqual(Object.keys(PROMOTION_CODE));
+        expect(seen.exit.builtins).toContain('child_process');
+        const listing = seen.listing ?? { chunks: [], builtins: [] };
+        expect(await promotionCodeIn(listing.chunks), 'loaded before the first listing').toEqual([]);
+        for (const deferred of ['crypto', 'http', 'https', 'zlib', 'fs/promises']) {
+          expect(listing.builtins, `promote loaded ${deferred} before its first listing`).not.toContain(
+            deferred,
+          );
+        }
+        expect(seen.before).toEqual(before);
+      } finally {
+        await server.stop();
       }
-      // No git command waits before the listing: the temporary repository's `git init` runs beside it.
-      expect(seen.before).toEqual([]);
-    } finally {
-      await server.stop();
-    }
-  });
+    });
+  }
 });

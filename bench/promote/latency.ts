@@ -75,7 +75,7 @@ const FLOOR: Record<TransportName, { requests: number; rounds: number; note: str
   git: {
     requests: 7,
     rounds: 7,
-    note: 'one negotiation for the tips of env/dev and the default branch (GET info/refs + POST ls-refs + POST fetch: commits and trees), the files under --path and the policy (GET info/refs + POST fetch: a filter cannot name a folder on common servers), one push (GET info/refs + POST receive-pack). Slipway makes 8: a git fetch does not keep what its listing said HEAD names, so the default branch is listed by its own `ls-remote --symref` (GET info/refs + POST ls-refs, the env branch listed with it) and fetched by commit id (GET info/refs + POST fetch): one GET of info/refs more',
+    note: 'one negotiation for the tips of env/dev and the default branch (GET info/refs + POST ls-refs + POST fetch: commits and trees), the files under --path and the policy (GET info/refs + POST fetch: a filter cannot name a folder on common servers), one push (GET info/refs + POST receive-pack). Slipway reads what HEAD names from the listing that fetch makes (its packet trace, packages/gitops/src/git/packet-trace.ts); where the trace cannot tell, it lists the remote with `ls-remote --symref` (GET info/refs + POST ls-refs) and fetches by commit id: 2 requests more',
   },
   'github-api': {
     requests: 13,

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -227,7 +236,7 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     ).toThrow();
   });
 
-  it('reads ahead: the default branch listing names the planned branch, the policy fetch and its blob fetch bring it, and a second fetch goes to the remote', async () => {
+  it('reads ahead: the fetch of the default branch lists it and brings the planned branch, its blob fetch the folder, and a second fetch goes to the remote', async () => {
     const remote = bigRepo();
     commitFiles(remote.path, 'main', { '.slipway.yaml': 'version: 1\n' });
     const argv: string[][] = [];
@@ -240,33 +249,40 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     const main = (await repo.fetchBranches(['main'], { blobs: 'none' })).get('main')!;
     expect(main).toBe(branchTip(remote.path, 'main'));
     await repo.prefetchBlobs([{ commit: main, under: ['.slipway.yaml'] }]);
-    // One listing, one fetch (by commit id: no second listing of the remote's refs), one blob fetch.
-    expect(network()).toHaveLength(3);
-    expect(network()[0]).toEqual(expect.arrayContaining(['ls-remote', 'HEAD', 'refs/heads/env/dev']));
-    expect(network()[1]).toEqual(expect.arrayContaining([`+${main}:refs/slipway/main`]));
+    // One fetch by name that makes its own listing (HEAD's branch read from its trace), one blob fetch.
+    expect(network()).toHaveLength(2);
+    expect(network()[0]).toEqual(
+      expect.arrayContaining([
+        'fetch',
+        '+HEAD:refs/slipway-head/HEAD',
+        '+refs/heads/env/dev:refs/slipway/env/dev',
+      ]),
+    );
+    expect(network()[1]).toEqual(expect.arrayContaining(['fetch', '--stdin']));
 
     // The planned branch and its folder are here: its first fetch runs nothing, and its files read offline.
     const dev = branchTip(remote.path, 'env/dev')!;
     expect(await repo.fetchBranches(['env/dev'], { blobs: 'none' })).toEqual(new Map([['env/dev', dev]]));
     expect(await repo.prefetchBlobs([{ commit: dev, under: ['apps/cart'] }])).toBe(0);
-    expect(network()).toHaveLength(3);
+    expect(network()).toHaveLength(2);
     expect(blobsHere(repo.tempDir)).toEqual(
       new Set([...oidsUnder(remote.path, dev, 'apps/cart'), ...oidsUnder(remote.path, main, '')]),
     );
+    // The trace is read and gone.
+    expect(readdirSync(repo.tempDir).sort()).toEqual(['no-hooks', 'repo.git']);
 
     // Another pipeline moves the branch: the next fetch (a retry's) asks the remote and sees it.
     const moved = commitFiles(remote.path, 'env/dev', { 'apps/cart/deployment.yaml': DEPLOYMENT });
     expect((await repo.fetchBranches(['env/dev'], { blobs: 'new' })).get('env/dev')).toBe(moved);
-    expect(network()).toHaveLength(4);
+    expect(network()).toHaveLength(3);
   });
 
-  it('lists ahead: the listing starts before the temporary repository is made (beside it), and headBranch takes its answer', async () => {
+  it('lists ahead without a plan: the listing starts before the temporary repository is made (beside it), and headBranch takes its answer', async () => {
     const remote = bigRepo();
     const argv: string[][] = [];
     const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
     cleanups.push(() => repo.dispose());
     expect(argv).toEqual([]); // opening runs nothing
-    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]), freshForMs: 600_000 });
     repo.listAhead();
     // Started at once, and needing no repository: the listing is the first command, `git init` the second.
     expect(argv.map((args) => args[1])).toEqual(['ls-remote', 'init']);
@@ -278,14 +294,26 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     // One listing in all, and the fetch by commit id that follows a listing naming every branch it brings.
     expect(argv.filter((args) => args.includes('ls-remote'))).toHaveLength(1);
     expect(argv.find((args) => args.includes('fetch'))).toEqual(
-      expect.arrayContaining([
-        `+${main}:refs/slipway/main`,
-        `+${branchTip(remote.path, 'env/dev')}:refs/slipway/env/dev`,
-      ]),
+      expect.arrayContaining([`+${main}:refs/slipway/main`]),
     );
     // The next listing goes to the remote again.
     expect(await repo.headBranch()).toBe('main');
     expect(argv.filter((args) => args.includes('ls-remote'))).toHaveLength(2);
+  });
+
+  it('lists ahead with a plan: the fetch that lists is the first command after `git init`, and headBranch takes its answer', async () => {
+    const remote = bigRepo();
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(remote.url, {}, { onCommand: (args) => argv.push(args) });
+    cleanups.push(() => repo.dispose());
+    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]), freshForMs: 600_000 });
+    repo.listAhead();
+    expect(await repo.headBranch()).toBe('main');
+    expect(argv.map((args) => args[1])).toEqual(['init', 'fetch']);
+    expect((await repo.fetchBranches(['main', 'env/dev'], { blobs: 'none' })).get('main')).toBe(
+      branchTip(remote.path, 'main'),
+    );
+    expect(argv.map((args) => args[1])).toEqual(['init', 'fetch']);
   });
 
   it('lists ahead: a failed listing is headBranch’s error, and one nobody takes is disposed of quietly', async () => {
@@ -327,7 +355,70 @@ describe('partial fetch (commits and trees, then the blobs of a folder)', () => 
     await repo.headBranch();
     await repo.fetchBranches(['main'], { blobs: 'none' });
     expect(await repo.fetchBranches(['env/prod'], { blobs: 'none' })).toEqual(new Map([['env/prod', null]]));
-    expect(argv.filter((args) => args.includes('fetch'))).toHaveLength(1);
+    // The fetch by name that lists failed on env/prod, and its own listing (in its trace) said which branches
+    // exist: main came by commit id, with no second listing, and env/prod was never asked for again.
+    const network = argv.filter((args) => args.includes('fetch') || args.includes('ls-remote'));
+    expect(network).toHaveLength(2);
+    expect(network[1]).toEqual(
+      expect.arrayContaining([`+${branchTip(remote.path, 'main')}:refs/slipway/main`]),
+    );
+    expect(network[1]?.join(' ')).not.toContain('env/prod');
+  });
+
+  /** A git that runs the real one with `script` around it (`$@` the arguments), for watching or changing a run. */
+  function gitWrapper(script: string): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'slipway-git-wrapper-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'git');
+    writeFileSync(file, `#!/bin/sh\n${script}\n`);
+    chmodSync(file, 0o755);
+    return file;
+  }
+
+  it('when the listing fetch leaves no trace to read (a git that writes none), lists the remote as before', async () => {
+    const remote = bigRepo();
+    const argv: string[][] = [];
+    const repo = await ConfigRepo.open(
+      remote.url,
+      {},
+      { onCommand: (args) => argv.push(args), git: gitWrapper('unset GIT_TRACE_PACKET; exec git "$@"') },
+    );
+    cleanups.push(() => repo.dispose());
+    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]), freshForMs: 600_000 });
+    expect(await repo.headBranch()).toBe('main');
+    expect((await repo.fetchBranches(['main'], { blobs: 'none' })).get('main')).toBe(
+      branchTip(remote.path, 'main'),
+    );
+    expect((await repo.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev')).toBe(
+      branchTip(remote.path, 'env/dev'),
+    );
+    // The fetch that lists, the listing it could not stand for, and the fetch by id after that listing.
+    const network = argv.filter((args) => args.includes('fetch') || args.includes('ls-remote'));
+    expect(network.map((args) => args[1])).toEqual(['fetch', 'ls-remote', 'fetch']);
+  });
+
+  it('over http with a token: the fetch that lists is one GET and two POSTs, and its trace never holds the token', async () => {
+    const remote = bigRepo();
+    const { server, url } = await startServer(remote);
+    const kept = mkdtempSync(path.join(os.tmpdir(), 'slipway-trace-kept-'));
+    cleanups.push(() => rmSync(kept, { recursive: true, force: true }));
+    const git = gitWrapper(
+      `git "$@"; code=$?; if [ -n "$GIT_TRACE_PACKET" ]; then cp "$GIT_TRACE_PACKET" '${kept}/trace'; fi; exit $code`,
+    );
+    const repo = await ConfigRepo.open(url, { token: TOKEN }, { git });
+    cleanups.push(() => repo.dispose());
+    repo.planReads({ branches: new Map([['env/dev', ['apps/cart']]]), freshForMs: 600_000 });
+    expect(await repo.headBranch()).toBe('main');
+    expect(server.requests.map((r) => `${r.method} ${r.url.replace(/^.*\/config\.git\//, '')}`)).toEqual([
+      'GET info/refs?service=git-upload-pack',
+      'POST git-upload-pack',
+      'POST git-upload-pack',
+    ]);
+    const trace = readFileSync(path.join(kept, 'trace'), 'latin1');
+    expect(trace).toMatch(/fetch< [0-9a-f]{40} HEAD symref-target:refs\/heads\/main/);
+    for (const form of FORMS) expect(trace).not.toContain(form);
+    // Read and removed: nothing of it stays in the temporary directory.
+    expect(readdirSync(repo.tempDir).sort()).toEqual(['no-hooks', 'repo.git']);
   });
 
   it('over http with a token: only the scoped bytes travel, in two fetches, and the token stays in the environment', async () => {

@@ -7,6 +7,7 @@ import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
 import { commitStream, FAST_IMPORT_ARGS } from './fast-import.js';
 import { assertBranch, assertObjectId, assertRepoPath, assertRevision, isValidBranchName } from './names.js';
+import { listingFromPacketTrace, takePacketTrace } from './packet-trace.js';
 import { classifyPush, type PushResult } from './push.js';
 import { ReadAhead, type ReadAheadPlan, type Tip } from './read-ahead.js';
 import { redactor, secretForms } from './redact.js';
@@ -102,6 +103,10 @@ const GIT_DIR_NAME = 'repo.git';
 const NO_GIT_DIR_NAME = 'no-repository';
 /** Where the fetched branch tips live in the temp repo. */
 const TRACKING_PREFIX = 'refs/slipway/';
+/** Where the fetch that lists HEAD (fetchWithListing) keeps its tip, before its branch is known. */
+const LISTED_HEAD_REF = 'refs/slipway-head/HEAD';
+/** The packet trace of that fetch, in the temp directory, removed once read. */
+const PACKET_TRACE_NAME = 'listing.trace';
 /** Where `fetchRevisions` keeps what it fetched. */
 const REVISION_PREFIX = 'refs/slipway-rev/';
 /** Where `log` keeps what it fetched (deeper than the tips, commits only). */
@@ -283,13 +288,20 @@ export class ConfigRepo {
   /**
    * Starts the listing of the default branch now (with the branches planReads named: call that first); the
    * next headBranch() or defaultBranch() takes its answer. For a caller with other work to do while the
-   * listing is on the wire: a promotion loads most of its code then. Its failure is headBranch()'s.
+   * listing is on the wire: a promotion loads most of its code then. Resolves once the listing's git process
+   * runs (or the listing ended first): code loaded before that would hold up its start, which may wait for
+   * `git init` (see fetchWithListing). Its failure is headBranch()'s.
    */
-  listAhead(): void {
+  listAhead(): Promise<void> {
     this.assertOpen();
-    this.listing ??= this.listDefaultBranch();
+    let started = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    this.listing ??= this.listDefaultBranch(started);
     // Handled here, so a listing nobody takes (a run that failed first) is no unhandled rejection.
-    this.listing.catch(() => {});
+    this.listing.then(started, started);
+    return running;
   }
 
   /**
@@ -397,25 +409,32 @@ export class ConfigRepo {
    * through git.
    */
   private async trackedTips(branches: readonly string[]): Promise<Map<string, string>> {
+    const refs = await this.localTips(branches.map((branch) => `${TRACKING_PREFIX}${branch}`));
     const tips = new Map<string, string>();
-    for (const branch of branches) {
+    for (const [ref, commit] of refs) tips.set(ref.slice(TRACKING_PREFIX.length), commit);
+    return tips;
+  }
+
+  /** Ref name → commit for the given refs of this repository (those it has), loose files first (trackedTips). */
+  private async localTips(refs: readonly string[]): Promise<Map<string, string>> {
+    const tips = new Map<string, string>();
+    for (const ref of refs) {
       const loose = await files()
-        .readFile(path.join(this.tempDir, GIT_DIR_NAME, ...`${TRACKING_PREFIX}${branch}`.split('/')), 'utf8')
+        .readFile(path.join(this.tempDir, GIT_DIR_NAME, ...ref.split('/')), 'utf8')
         .catch(() => '');
       const commit = loose.trim();
       if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) break;
-      tips.set(branch, commit);
+      tips.set(ref, commit);
     }
-    if (tips.size === branches.length) return tips;
+    if (tips.size === refs.length) return tips;
     tips.clear();
-    const refs = await this.git.run(
-      ['for-each-ref', '--format=%(objectname) %(refname)', ...branches.map((b) => `${TRACKING_PREFIX}${b}`)],
-      { action: 'reading fetched branches' },
-    );
-    for (const line of refs.stdout.toString('utf8').split('\n')) {
+    const listed = await this.git.run(['for-each-ref', '--format=%(objectname) %(refname)', ...refs], {
+      action: 'reading fetched branches',
+    });
+    for (const line of listed.stdout.toString('utf8').split('\n')) {
       const space = line.indexOf(' ');
       if (space === -1) continue;
-      tips.set(line.slice(space + 1).slice(TRACKING_PREFIX.length), line.slice(0, space));
+      tips.set(line.slice(space + 1), line.slice(0, space));
     }
     return tips;
   }
@@ -559,17 +578,24 @@ export class ConfigRepo {
   }
 
   /**
-   * `ls-remote --symref <url> HEAD`: what HEAD names, and its tip. It needs no repository, so it starts at
-   * once, and the temporary repository is created while it is on the wire.
+   * What HEAD names, and its tip. With reads planned (planReads), the fetch of the default branch's commits and
+   * trees lists it, with the planned branches (fetchWithListing); otherwise, or when that cannot tell,
+   * `ls-remote --symref <url> HEAD`, which needs no repository, so it starts at once, and the temporary
+   * repository is created while it is on the wire.
    */
-  private async listDefaultBranch(): Promise<string | undefined> {
+  private async listDefaultBranch(started?: () => void): Promise<string | undefined> {
     // The branches planned for a later read are listed in the same request (see planReads).
     const planned = this.ahead.listingPatterns();
+    if (planned.length > 0) {
+      const listed = await this.fetchWithListing(planned, started);
+      if (listed !== undefined) return listed;
+    }
     const args = ['ls-remote', '--symref', this.url, 'HEAD', ...planned];
     const listed = this.git.run(args, {
       network: true,
       repository: false,
       action: 'reading the default branch',
+      started,
     });
     // The next command needs the repository; a failure to create it is that command's.
     this.git.createRepository().catch(() => {});
@@ -585,6 +611,70 @@ export class ConfigRepo {
     }
     this.ahead.recordListing(tips);
     return head;
+  }
+
+  /**
+   * One fetch, without blobs, of HEAD and the planned branches (`refs/heads/...` in `planned`), by name: its own
+   * listing of the remote says what HEAD names, read from its packet trace (see packet-trace.ts). Every branch
+   * it brings is handed to the next fetch without blobs (ReadAhead.fetched), so the policy's read of the
+   * default branch runs nothing more. Undefined when it cannot tell: a branch or HEAD missing (the fetch by
+   * name fails), a trace it cannot read, HEAD naming something but a branch. What it fetched stays here.
+   */
+  private async fetchWithListing(
+    planned: readonly string[],
+    started?: () => void,
+  ): Promise<string | undefined> {
+    const branches = planned.map((ref) => ref.slice('refs/heads/'.length));
+    branches.forEach(assertBranch);
+    this.becomePartial();
+    this.ahead.listingStarts();
+    const trace = path.join(path.resolve(this.tempDir), PACKET_TRACE_NAME);
+    const args = [
+      'fetch',
+      '--depth=1',
+      '--filter=blob:none',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--no-recurse-submodules',
+      '--quiet',
+      PROMISOR_REMOTE,
+      `+HEAD:${LISTED_HEAD_REF}`,
+      ...branches.map((branch) => `+refs/heads/${branch}:${TRACKING_PREFIX}${branch}`),
+    ];
+    const action = 'reading the default branch';
+    const fetched = await this.git.spawn(args, {
+      network: true,
+      env: { GIT_TRACE_PACKET: trace },
+      action,
+      started,
+    });
+    const listing = listingFromPacketTrace(await takePacketTrace(trace));
+    const head = listing?.head;
+    if (fetched.code !== 0) {
+      if (!/couldn't find remote ref/i.test(fetched.stderr)) throw this.git.failure(args, fetched, action);
+      // A branch is missing, and the listing the fetch made says which: the next fetch goes by commit id.
+      if (listing === undefined || head === undefined) return undefined;
+      const tips = new Map<string, Tip>(
+        branches.map((branch) => [branch, listing.branches.get(branch) ?? null]),
+      );
+      if (![...tips.values()].includes(null)) return undefined; // the listing contradicts the failure
+      tips.set(head.branch, head.commit);
+      this.ahead.recordListing(tips);
+      return head.branch;
+    }
+    const tips = await this.localTips([
+      LISTED_HEAD_REF,
+      ...branches.map((branch) => `${TRACKING_PREFIX}${branch}`),
+    ]);
+    if (head === undefined || tips.get(LISTED_HEAD_REF) !== head.commit) return undefined;
+    const along = new Map<string, Tip>([[head.branch, head.commit]]);
+    for (const branch of branches) {
+      const tip = tips.get(`${TRACKING_PREFIX}${branch}`);
+      if (tip === undefined) return undefined;
+      along.set(branch, tip);
+    }
+    this.ahead.fetched(along);
+    return head.branch;
   }
 
   /** The names of the remote's branches. */

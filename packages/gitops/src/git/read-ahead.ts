@@ -1,9 +1,11 @@
 // What a later reader of the same temporary repository will ask for, brought along by the reads before it.
 // A promotion reads the policy (the default branch's listing, its tip, `.slipway.yaml`) and then the
 // environment branches under `--path`: five git round trips of their own when each starts from nothing. With
-// the flags' branches and folders known up front, the policy's listing names their tips too, its fetch brings
-// their commits and trees, and its blob fetch their files: the promotion's first attempt then finds them here
-// and goes straight to its push (one listing, one fetch, one blob fetch and one push in all).
+// the flags' branches and folders known up front, the policy's listing is the fetch of the default branch's
+// commits and trees (see packet-trace.ts), which brings theirs too, and its blob fetch their files: the
+// promotion's first attempt then finds them here and goes straight to its push (one fetch that lists, one
+// blob fetch and one push in all). Where that fetch cannot tell what HEAD names, a listing names their tips
+// and the fetch after it goes by commit id: one listing more.
 //
 // Tips read ahead are as old as the listing that named them, and a first attempt on a tip that moved since is
 // rejected and costs a whole attempt more. So they are used only while fresh (`freshForMs`, 1 s by default):
@@ -59,6 +61,15 @@ export class ReadAhead {
   listingPatterns(): string[] {
     if (this.fetchedAlong) return [];
     return [...this.plan.branches.keys()].map((branch) => `refs/heads/${branch}`);
+  }
+
+  /**
+   * A fetch that makes its own listing starts: the tips it brings along (see {@link fetched}) are as old as
+   * this moment, and no earlier listing is used any more.
+   */
+  listingStarts(): void {
+    this.listed = undefined;
+    this.listedAt = this.now();
   }
 
   /**

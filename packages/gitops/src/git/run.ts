@@ -77,6 +77,8 @@ export interface RunOptions {
    * that never holds one, so it never reads a repository half made.
    */
   repository?: boolean;
+  /** Called once the command's process has been started: for a caller that waits for it before loading code. */
+  started?: () => void;
 }
 
 export interface RunResult {
@@ -212,6 +214,7 @@ export class GitRunner {
       // dispose(), not the core, stops these: git first, then its repository goes (a cancelled run too).
       register: (child) => {
         this.children.add(child);
+        options.started?.();
         return () => this.children.delete(child);
       },
     });

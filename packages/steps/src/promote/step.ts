@@ -86,7 +86,9 @@ async function runPromote(params: PromoteParams, context: StepContext): Promise<
  *
  * The policy's listing of the default branch starts here (ConfigRepo.listAhead), unless the flags themselves
  * may refuse the promotion before it reads anything: pull-request mode needs GitHub (run.ts says so first),
- * and a `--policy-ref` is checked against the branches promotions write (see policy/source.ts).
+ * and a `--policy-ref` is checked against the branches promotions write (see policy/source.ts). This returns
+ * once its git process runs: under `--path` that is the fetch that lists, after `git init`, and loading the
+ * rest of the promotion any sooner would hold it up.
  */
 async function openSharedRepo(params: PromoteParams, freshForMs: number): Promise<ConfigRepo> {
   const shared = await ConfigRepo.open(
@@ -100,7 +102,7 @@ async function openSharedRepo(params: PromoteParams, freshForMs: number): Promis
       freshForMs,
     });
   }
-  if (params.mode !== 'pull-request' && params.policyRef === undefined) shared.listAhead();
+  if (params.mode !== 'pull-request' && params.policyRef === undefined) await shared.listAhead();
   return shared;
 }
 
