@@ -617,8 +617,10 @@ export class ConfigRepo {
    * One fetch, without blobs, of HEAD and the planned branches (`refs/heads/...` in `planned`), by name: its own
    * listing of the remote says what HEAD names, read from its packet trace (see packet-trace.ts). Every branch
    * it brings is handed to the next fetch without blobs (ReadAhead.fetched), so the policy's read of the
-   * default branch runs nothing more. Undefined when it cannot tell: a branch or HEAD missing (the fetch by
-   * name fails), a trace it cannot read, HEAD naming something but a branch. What it fetched stays here.
+   * default branch runs nothing more. A fetch that fails on a missing branch still listed the remote: its
+   * trace says which branches exist, and the next fetch goes by commit id (ReadAhead.recordListing).
+   * Undefined when it cannot tell: HEAD missing or naming no branch, a trace it cannot read or that
+   * contradicts the fetch. What it fetched stays here.
    */
   private async fetchWithListing(
     planned: readonly string[],
