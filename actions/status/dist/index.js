@@ -2681,8 +2681,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_USERNAME, GitError, LANE_SOCKET_NAME_LENGTH, MAX_REASON_LENGTH, MAX_RUN_URL_LENGTH, REDACTED, REFUSED_PATTERNS, STALE_PATTERNS, allowsHttp, assertOwnBranch, assertPolicyRef, branchName, checkReason, classifyPush, escapeControlCharacters, isValidBranchName, messageValue, missingDefaultBranch, parseLsTree, parsePorcelain, redactor, resolveRemote, setHeadCommand, untrustedPolicy, writtenByPromotions
 
-// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 9 modules
-var git = __nccwpck_require__(17836);
+// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 10 modules
+var git = __nccwpck_require__(94408);
 // EXTERNAL MODULE: ../../packages/gitops/src/promotion/backoff.ts
 var backoff = __nccwpck_require__(23827);
 // EXTERNAL MODULE: external "node:fs"
@@ -2767,7 +2767,7 @@ var web_links = __nccwpck_require__(79271);
 
 /***/ }),
 
-/***/ 17836:
+/***/ 94408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2984,6 +2984,82 @@ function assertRepoPath(file) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/gitops/src/git/packet-trace.ts
+// What HEAD names, read from git's packet trace (GIT_TRACE_PACKET) of the fetch that listed it.
+//
+// Why a trace: a fetch over protocol v2 lists the remote's refs itself (`ls-refs`, always asking for
+// symrefs), then keeps nothing of what HEAD names: git 2.39, the oldest Slipway supports, has no option that
+// writes it down. Asking again with `ls-remote --symref` costs a second process and, over HTTP, a GET of
+// info/refs and a POST. The trace holds the listing's line as the server sent it, one pkt-line per line:
+//
+//   `<time> pkt-line.c:<n>  packet:  fetch< <oid> HEAD symref-target:refs/heads/<branch>`
+//
+// A fetch that fails for a missing branch has made its listing too, and its trace says which branches exist.
+//
+// The layout around those lines is git's debug output, not an interface, so the reading is strict and only
+// ever saves a request: only complete lines of the fetching process count (`fetch<`, not the server's
+// `upload-pack>` over file://), a name must be a valid branch, lines must agree, and when the fetch brought
+// HEAD, HEAD's line must name that very commit. Anything else reads as "not known", and the caller lists the
+// remote as before.
+
+/** Bytes of trace read at most: the listing is its first lines; the pack itself is never traced. */
+const PACKET_TRACE_LIMIT = 1024 * 1024;
+/** A v2 listing's HEAD line, and a branch's, as the fetching process traced them. */
+const HEAD_LINE = / packet: +fetch< ([0-9a-f]{40}|[0-9a-f]{64}) HEAD symref-target:refs\/heads\/(\S+)$/;
+const BRANCH_LINE = / packet: +fetch< ([0-9a-f]{40}|[0-9a-f]{64}) refs\/heads\/(\S+)(?: \S+)*$/;
+/**
+ * The listing in the text of one fetch's packet trace; undefined when its lines contradict each other or
+ * name what no branch is called. Only complete lines count: a trace cut at the read limit cannot shorten a
+ * branch's name.
+ */
+function listingFromPacketTrace(trace) {
+    const end = trace.lastIndexOf('\n');
+    let head;
+    const branches = new Map();
+    for (const line of end === -1 ? [] : trace.slice(0, end).split('\n')) {
+        const headLine = HEAD_LINE.exec(line);
+        const branchLine = headLine === null ? BRANCH_LINE.exec(line) : null;
+        const [, commit = '', branch = ''] = headLine ?? branchLine ?? [];
+        if (branch === '')
+            continue;
+        // git escapes bytes outside printable ASCII as `\NNN`, which no branch name holds: such a name is refused.
+        if (!isValidBranchName(branch))
+            return undefined;
+        if (headLine !== null) {
+            if (head !== undefined && (head.commit !== commit || head.branch !== branch))
+                return undefined;
+            head = { commit, branch };
+        }
+        else {
+            if ((branches.get(branch) ?? commit) !== commit)
+                return undefined;
+            branches.set(branch, commit);
+        }
+    }
+    return { head, branches };
+}
+/** The first {@link PACKET_TRACE_LIMIT} bytes of the trace file (empty when git wrote none), then removes it. */
+async function takePacketTrace(file) {
+    const fs = process.getBuiltinModule('node:fs/promises');
+    try {
+        const handle = await fs.open(file, 'r');
+        try {
+            const buffer = Buffer.alloc(PACKET_TRACE_LIMIT);
+            const { bytesRead } = await handle.read(buffer, 0, PACKET_TRACE_LIMIT, 0);
+            return buffer.subarray(0, bytesRead).toString('latin1');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return '';
+    }
+    finally {
+        await fs.rm(file, { force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git/push.ts
 /** The ref lines of `git push --porcelain` output. */
 function parsePorcelain(stdout) {
@@ -3120,9 +3196,11 @@ function classifyPush(code, stdout, stderr) {
 // What a later reader of the same temporary repository will ask for, brought along by the reads before it.
 // A promotion reads the policy (the default branch's listing, its tip, `.slipway.yaml`) and then the
 // environment branches under `--path`: five git round trips of their own when each starts from nothing. With
-// the flags' branches and folders known up front, the policy's listing names their tips too, its fetch brings
-// their commits and trees, and its blob fetch their files: the promotion's first attempt then finds them here
-// and goes straight to its push (one listing, one fetch, one blob fetch and one push in all).
+// the flags' branches and folders known up front, the policy's listing is the fetch of the default branch's
+// commits and trees (see packet-trace.ts), which brings theirs too, and its blob fetch their files: the
+// promotion's first attempt then finds them here and goes straight to its push (one fetch that lists, one
+// blob fetch and one push in all). Where that fetch cannot tell what HEAD names, a listing names their tips
+// and the fetch after it goes by commit id: one listing more.
 //
 // Tips read ahead are as old as the listing that named them, and a first attempt on a tip that moved since is
 // rejected and costs a whole attempt more. So they are used only while fresh (`freshForMs`, 1 s by default):
@@ -3164,6 +3242,14 @@ class ReadAhead {
         if (this.fetchedAlong)
             return [];
         return [...this.plan.branches.keys()].map((branch) => `refs/heads/${branch}`);
+    }
+    /**
+     * A fetch that makes its own listing starts: the tips it brings along (see {@link fetched}) are as old as
+     * this moment, and no earlier listing is used any more.
+     */
+    listingStarts() {
+        this.listed = undefined;
+        this.listedAt = this.now();
     }
     /**
      * Records a listing: the default branch's name and tip (`HEAD`), and every branch it was asked for with its
@@ -3544,6 +3630,7 @@ class GitRunner {
             // dispose(), not the core, stops these: git first, then its repository goes (a cancelled run too).
             register: (child) => {
                 this.children.add(child);
+                options.started?.();
                 return () => this.children.delete(child);
             },
         });
@@ -3644,6 +3731,7 @@ class GitRunner {
 
 
 
+
 /**
  * Every push: machine-readable, no local hooks or submodules, and no thin pack: a thin pack deltas the new
  * files against the remote's copies, which in a partial clone are missing. A promotion sends a commit, a few
@@ -3656,6 +3744,10 @@ const GIT_DIR_NAME = 'repo.git';
 const NO_GIT_DIR_NAME = 'no-repository';
 /** Where the fetched branch tips live in the temp repo. */
 const TRACKING_PREFIX = 'refs/slipway/';
+/** Where the fetch that lists HEAD (fetchWithListing) keeps its tip, before its branch is known. */
+const LISTED_HEAD_REF = 'refs/slipway-head/HEAD';
+/** The packet trace of that fetch, in the temp directory, removed once read. */
+const PACKET_TRACE_NAME = 'listing.trace';
 /** Where `fetchRevisions` keeps what it fetched. */
 const REVISION_PREFIX = 'refs/slipway-rev/';
 /** Where `log` keeps what it fetched (deeper than the tips, commits only). */
@@ -3821,13 +3913,20 @@ class ConfigRepo {
     /**
      * Starts the listing of the default branch now (with the branches planReads named: call that first); the
      * next headBranch() or defaultBranch() takes its answer. For a caller with other work to do while the
-     * listing is on the wire: a promotion loads most of its code then. Its failure is headBranch()'s.
+     * listing is on the wire: a promotion loads most of its code then. Resolves once the listing's git process
+     * runs (or the listing ended first): code loaded before that would hold up its start, which may wait for
+     * `git init` (see fetchWithListing). Its failure is headBranch()'s.
      */
     listAhead() {
         this.assertOpen();
-        this.listing ??= this.listDefaultBranch();
+        let started = () => { };
+        const running = new Promise((resolve) => {
+            started = resolve;
+        });
+        this.listing ??= this.listDefaultBranch(started);
         // Handled here, so a listing nobody takes (a run that failed first) is no unhandled rejection.
-        this.listing.catch(() => { });
+        this.listing.then(started, started);
+        return running;
     }
     /**
      * Whether the temp repo is a partial clone (something was fetched with `blobs: 'none'`): blobs outside the
@@ -3926,25 +4025,35 @@ class ConfigRepo {
      * through git.
      */
     async trackedTips(branches) {
+        const refs = await this.localTips(branches.map((branch) => `${TRACKING_PREFIX}${branch}`));
         const tips = new Map();
-        for (const branch of branches) {
+        for (const [ref, commit] of refs)
+            tips.set(ref.slice(TRACKING_PREFIX.length), commit);
+        return tips;
+    }
+    /** Ref name → commit for the given refs of this repository (those it has), loose files first (trackedTips). */
+    async localTips(refs) {
+        const tips = new Map();
+        for (const ref of refs) {
             const loose = await files()
-                .readFile(external_node_path_default().join(this.tempDir, GIT_DIR_NAME, ...`${TRACKING_PREFIX}${branch}`.split('/')), 'utf8')
+                .readFile(external_node_path_default().join(this.tempDir, GIT_DIR_NAME, ...ref.split('/')), 'utf8')
                 .catch(() => '');
             const commit = loose.trim();
             if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
                 break;
-            tips.set(branch, commit);
+            tips.set(ref, commit);
         }
-        if (tips.size === branches.length)
+        if (tips.size === refs.length)
             return tips;
         tips.clear();
-        const refs = await this.git.run(['for-each-ref', '--format=%(objectname) %(refname)', ...branches.map((b) => `${TRACKING_PREFIX}${b}`)], { action: 'reading fetched branches' });
-        for (const line of refs.stdout.toString('utf8').split('\n')) {
+        const listed = await this.git.run(['for-each-ref', '--format=%(objectname) %(refname)', ...refs], {
+            action: 'reading fetched branches',
+        });
+        for (const line of listed.stdout.toString('utf8').split('\n')) {
             const space = line.indexOf(' ');
             if (space === -1)
                 continue;
-            tips.set(line.slice(space + 1).slice(TRACKING_PREFIX.length), line.slice(0, space));
+            tips.set(line.slice(space + 1), line.slice(0, space));
         }
         return tips;
     }
@@ -4087,17 +4196,25 @@ class ConfigRepo {
         return listing;
     }
     /**
-     * `ls-remote --symref <url> HEAD`: what HEAD names, and its tip. It needs no repository, so it starts at
-     * once, and the temporary repository is created while it is on the wire.
+     * What HEAD names, and its tip. With reads planned (planReads), the fetch of the default branch's commits and
+     * trees lists it, with the planned branches (fetchWithListing); otherwise, or when that cannot tell,
+     * `ls-remote --symref <url> HEAD`, which needs no repository, so it starts at once, and the temporary
+     * repository is created while it is on the wire.
      */
-    async listDefaultBranch() {
+    async listDefaultBranch(started) {
         // The branches planned for a later read are listed in the same request (see planReads).
         const planned = this.ahead.listingPatterns();
+        if (planned.length > 0) {
+            const listed = await this.fetchWithListing(planned, started);
+            if (listed !== undefined)
+                return listed;
+        }
         const args = ['ls-remote', '--symref', this.url, 'HEAD', ...planned];
         const listed = this.git.run(args, {
             network: true,
             repository: false,
             action: 'reading the default branch',
+            started,
         });
         // The next command needs the repository; a failure to create it is that command's.
         this.git.createRepository().catch(() => { });
@@ -4115,6 +4232,71 @@ class ConfigRepo {
         }
         this.ahead.recordListing(tips);
         return head;
+    }
+    /**
+     * One fetch, without blobs, of HEAD and the planned branches (`refs/heads/...` in `planned`), by name: its own
+     * listing of the remote says what HEAD names, read from its packet trace (see packet-trace.ts). Every branch
+     * it brings is handed to the next fetch without blobs (ReadAhead.fetched), so the policy's read of the
+     * default branch runs nothing more. A fetch that fails on a missing branch still listed the remote: its
+     * trace says which branches exist, and the next fetch goes by commit id (ReadAhead.recordListing).
+     * Undefined when it cannot tell: HEAD missing or naming no branch, a trace it cannot read or that
+     * contradicts the fetch. What it fetched stays here.
+     */
+    async fetchWithListing(planned, started) {
+        const branches = planned.map((ref) => ref.slice('refs/heads/'.length));
+        branches.forEach(assertBranch);
+        this.becomePartial();
+        this.ahead.listingStarts();
+        const trace = external_node_path_default().join(external_node_path_default().resolve(this.tempDir), PACKET_TRACE_NAME);
+        const args = [
+            'fetch',
+            '--depth=1',
+            '--filter=blob:none',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--no-recurse-submodules',
+            '--quiet',
+            PROMISOR_REMOTE,
+            `+HEAD:${LISTED_HEAD_REF}`,
+            ...branches.map((branch) => `+refs/heads/${branch}:${TRACKING_PREFIX}${branch}`),
+        ];
+        const action = 'reading the default branch';
+        const fetched = await this.git.spawn(args, {
+            network: true,
+            env: { GIT_TRACE_PACKET: trace },
+            action,
+            started,
+        });
+        const listing = listingFromPacketTrace(await takePacketTrace(trace));
+        const head = listing?.head;
+        if (fetched.code !== 0) {
+            if (!/couldn't find remote ref/i.test(fetched.stderr))
+                throw this.git.failure(args, fetched, action);
+            // A branch is missing, and the listing the fetch made says which: the next fetch goes by commit id.
+            if (listing === undefined || head === undefined)
+                return undefined;
+            const tips = new Map(branches.map((branch) => [branch, listing.branches.get(branch) ?? null]));
+            if (![...tips.values()].includes(null))
+                return undefined; // the listing contradicts the failure
+            tips.set(head.branch, head.commit);
+            this.ahead.recordListing(tips);
+            return head.branch;
+        }
+        const tips = await this.localTips([
+            LISTED_HEAD_REF,
+            ...branches.map((branch) => `${TRACKING_PREFIX}${branch}`),
+        ]);
+        if (head === undefined || tips.get(LISTED_HEAD_REF) !== head.commit)
+            return undefined;
+        const along = new Map([[head.branch, head.commit]]);
+        for (const branch of branches) {
+            const tip = tips.get(`${TRACKING_PREFIX}${branch}`);
+            if (tip === undefined)
+                return undefined;
+            along.set(branch, tip);
+        }
+        this.ahead.fetched(along);
+        return head.branch;
     }
     /** The names of the remote's branches. */
     async branches() {
@@ -4549,8 +4731,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ConfigRepo, DEFAULT_PR_LABELS, DEFAULT_USERNAME, GitError, KUSTOMIZATION_NAMES, KustomizeGraph, MAX_REASON_LENGTH, MAX_RUN_URL_LENGTH, ManifestError, PINS_FILE, READ_AHEAD_FRESH_MS, REDACTED, REFUSED_PATTERNS, STALE_PATTERNS, applyPins, assertOwnBranch, assertPolicyRef, backoffDelay, branchName, checkSourceCommit, classifyPush, codeCommitPullRequests, collectMarkerImages, compareSites, configPathspecs, configRepoWebLinks, editFile, escapeControlCharacters, fileTooLarge, formatPins, formatSize, gitHubPullRequests, hasControlCharacter, historyEntry, historyIn, isConfigFile, isKustomizationFile, isPlaceholder, isValidBranchName, messageValue, missingDefaultBranch, openCodeCommitTransport, openPullRequest, openTransport, overrideRefusedError, parseLsTree, parsePins, parsePorcelain, parseTrailers, pinnedError, promotionMessage, pullRequestBody, pullRequestBranch, pullRequestHostFor, quoted, readPins, redactor, requireGitHub, resolveRemote, scanAllSites, scanFile, searchTerms, setHeadCommand, siteKey, sitesAt, slipwaySubjectEnv, takeLanes, trailerReference, unpinMessage
 
-// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 9 modules
-var git = __nccwpck_require__(17836);
+// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 10 modules
+var git = __nccwpck_require__(94408);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
 var src = __nccwpck_require__(58014);
 // EXTERNAL MODULE: ../../packages/oci/src/index.ts + 22 modules
@@ -15896,7 +16078,9 @@ async function runPromote(params, context) {
  *
  * The policy's listing of the default branch starts here (ConfigRepo.listAhead), unless the flags themselves
  * may refuse the promotion before it reads anything: pull-request mode needs GitHub (run.ts says so first),
- * and a `--policy-ref` is checked against the branches promotions write (see policy/source.ts).
+ * and a `--policy-ref` is checked against the branches promotions write (see policy/source.ts). This returns
+ * once its git process runs: under `--path` that is the fetch that lists, after `git init`, and loading the
+ * rest of the promotion any sooner would hold it up.
  */
 async function openSharedRepo(params, freshForMs) {
     const shared = await access/* ConfigRepo */.Bt.open(params.configRepo, params.token === undefined ? {} : { token: params.token, username: params.tokenUsername });
@@ -15908,7 +16092,7 @@ async function openSharedRepo(params, freshForMs) {
         });
     }
     if (params.mode !== 'pull-request' && params.policyRef === undefined)
-        shared.listAhead();
+        await shared.listAhead();
     return shared;
 }
 function changeJson(change) {
