@@ -187,37 +187,24 @@ async function main(): Promise<void> {
           until: 'first-request',
           targetMs: FIRST_REQUEST_TARGET_MS,
         },
-        {
-          name: 'slipway promote: first request (from git)',
-          argv: slipway(
-            'promote',
-            '--config-repo',
-            `${server.url}/config.git`,
-            '--env',
-            'dev',
-            '--image',
-            `registry.example.com/shop/cart:1.0.0@sha256:${'a'.repeat(64)}`,
-          ),
-          until: 'first-request',
-          targetMs: FIRST_REQUEST_TARGET_MS,
-        },
-        {
-          // Under --path the first request is the fetch that lists (after `git init`), not `ls-remote`.
-          name: 'slipway promote --path: first request (from git)',
-          argv: slipway(
-            'promote',
-            '--config-repo',
-            `${server.url}/config.git`,
-            '--env',
-            'dev',
-            '--path',
-            'apps/cart',
-            '--image',
-            `registry.example.com/shop/cart:1.0.0@sha256:${'a'.repeat(64)}`,
-          ),
-          until: 'first-request',
-          targetMs: FIRST_REQUEST_TARGET_MS,
-        },
+        // Under --path the first request is the fetch that lists (after `git init`), not `ls-remote`.
+        ...[[], ['--path', 'apps/cart']].map(
+          (path): Case => ({
+            name: `slipway promote${path.length === 0 ? '' : ' --path'}: first request (from git)`,
+            argv: slipway(
+              'promote',
+              '--config-repo',
+              `${server.url}/config.git`,
+              '--env',
+              'dev',
+              ...path,
+              '--image',
+              `registry.example.com/shop/cart:1.0.0@sha256:${'a'.repeat(64)}`,
+            ),
+            until: 'first-request',
+            targetMs: FIRST_REQUEST_TARGET_MS,
+          }),
+        ),
       ];
       return list.map((c) => ({ ...c, name: `${label}${c.name}` }));
     };
