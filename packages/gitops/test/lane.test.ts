@@ -2,8 +2,19 @@
 // a real second process that dies holding one.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { createConnection, createServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +137,86 @@ describe('lanes', () => {
     expect(hold.landed).toEqual(new Map());
   });
 
+  it('leaves the pack of what it pushed to the promotion waiting next, which takes and removes it', async () => {
+    const lanes = await openLanes();
+    const key = 'repo\0env/dev';
+    const pushed = 'a'.repeat(40);
+    const pack = Buffer.from('PACK of the pushed commit');
+    // Nobody waits: nothing is written.
+    const alone = await take(lanes, [key]);
+    expect(alone.waiting()).toBe(false);
+    await alone.release(new Map([[key, pushed]]), new Map([[key, pack]]));
+    expect(readdirSync(lanes.dir)).toEqual([]);
+
+    // A waiter that only listens: the pack stays where the holder left it, whole, for this user only.
+    const listener = await take(lanes, [key]);
+    const peer = createConnection(path.join(lanes.dir, `${laneName(key)}.sock`));
+    let heard = '';
+    peer.on('data', (chunk) => {
+      heard += chunk.toString();
+    });
+    const closed = new Promise((resolve) => peer.on('close', resolve));
+    await until(() => listener.waiting());
+    await listener.release(new Map([[key, pushed]]), new Map([[key, pack]]));
+    await closed;
+    expect(heard).toBe(`${pushed}\n`);
+    const packAt = path.join(lanes.dir, `${laneName(key)}-${pushed}.pack`);
+    expect(readdirSync(lanes.dir)).toEqual([path.basename(packAt)]);
+    expect(statSync(packAt).mode & 0o777).toBe(0o600);
+    expect(readFileSync(packAt)).toEqual(pack);
+
+    // A promotion that waited and takes the lane next takes the pack; nothing is left after it.
+    const first = await take(lanes, [key]);
+    const second = takeLanes(lanes, [key]);
+    await until(() => first.waiting());
+    await first.release(new Map([[key, pushed]]), new Map([[key, pack]]));
+    const next = await second;
+    if (next === undefined) throw new Error('no lane');
+    holds.push(next);
+    expect(next.handed).toEqual(new Map([[key, pack]]));
+    expect(readdirSync(lanes.dir)).toEqual([`${laneName(key)}.sock`]);
+    await next.release();
+    expect(readdirSync(lanes.dir)).toEqual([]);
+  });
+
+  it('takes no pack that is a link, not its own or too big, and removes what earlier turns left', async () => {
+    const lanes = await openLanes();
+    const key = 'repo\0env/dev';
+    const pushed = 'b'.repeat(40);
+    const elsewhere = path.join(scratch(), 'pack');
+    writeFileSync(elsewhere, 'PACK elsewhere');
+    const packAt = path.join(lanes.dir, `${laneName(key)}-${pushed}.pack`);
+    // A turn nobody took, and a holder killed while writing; another lane's pack stays.
+    const left = [
+      `${laneName(key)}-${'c'.repeat(40)}.pack`,
+      `${laneName(key)}-${'d'.repeat(40)}.pack.123.tmp`,
+    ];
+    const others = `${laneName('repo\0env/prod')}-${'e'.repeat(40)}.pack`;
+    for (const name of [...left, others]) writeFileSync(path.join(lanes.dir, name), 'PACK');
+    for (const plant of [
+      () => symlinkSync(elsewhere, packAt),
+      () => {
+        writeFileSync(packAt, '');
+        truncateSync(packAt, 32 * 1024 * 1024 + 1);
+      },
+    ]) {
+      plant();
+      const first = await take(lanes, [key]);
+      const second = takeLanes(lanes, [key]);
+      await until(() => first.waiting());
+      await first.release(new Map([[key, pushed]]));
+      const next = await second;
+      if (next === undefined) throw new Error('no lane');
+      holds.push(next);
+      expect(next.landed).toEqual(new Map([[key, pushed]]));
+      expect(next.handed).toEqual(new Map());
+      await next.release();
+      expect(readdirSync(lanes.dir)).toEqual([others]);
+    }
+    // The link was removed, not what it pointed to.
+    expect(readFileSync(elsewhere, 'utf8')).toBe('PACK elsewhere');
+  });
+
   it('races, rather than fail, when the lane directory was removed after the promotion started', async () => {
     const lanes = await openLanes();
     rmSync(lanes.dir, { recursive: true });
@@ -173,6 +264,9 @@ describe('lanes', () => {
     expect(statSync(created).mode & 0o777).toBe(0o700);
   });
 });
+
+/** The hash that names a lane's files (lane.ts). */
+const laneName = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 const LANE_MODULE = fileURLToPath(new URL('../src/promotion/lane.ts', import.meta.url));
 

@@ -4,11 +4,19 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { branchTip, commitFiles, listCommits, readFileAt } from '../../../test/support/bareRepo.js';
+import {
+  branchTip,
+  commitFiles,
+  createBareRepo,
+  listCommits,
+  readFileAt,
+} from '../../../test/support/bareRepo.js';
+import { gitText } from '../../../test/support/git.js';
 import { startGitHttpServer } from '../../../test/support/gitHttpServer.js';
 import { type HostLaneOptions, laneDirectory } from '../src/access.js';
-import { promote, takeLanes } from '../src/index.js';
-import { devRepos, promoteRequest } from './support/promote-fixture.js';
+import { ConfigRepo } from '../src/git/index.js';
+import { environmentTarget, promote, takeLanes } from '../src/index.js';
+import { bot, devRepos, promoteRequest } from './support/promote-fixture.js';
 
 const makeRepo = devRepos();
 const dirs: string[] = [];
@@ -93,6 +101,85 @@ describe('a promotion taking turns on one machine', () => {
       `${CART}:1.1.0@${DIGEST}`,
     );
     expect(readFileAt(repo.path, 'env/dev', 'apps/shop/deployment.yaml')?.toString()).toContain('shop:2.0.0');
+  });
+
+  it('takes over what the holder pushed from the pack it left: no fetch in its turn, only the push', async () => {
+    // A repository that serves partial clones, as the scoped promotions of a monorepo release read it.
+    const files: Record<string, string> = {};
+    for (const name of ['cart', 'shop', 'pay']) {
+      files[`apps/${name}/deployment.yaml`] = deployment(name, `registry.example.com/shop/${name}:1.0.0`);
+    }
+    const repo = createBareRepo({
+      branches: { main: { 'README.md': 'config\n' }, 'env/dev': files },
+      defaultBranch: 'main',
+      config: { 'uploadpack.allowFilter': 'true', 'uploadpack.allowAnySHA1InWant': 'true' },
+    });
+    dirs.push(path.dirname(repo.path));
+    const lane = lanes();
+    const key = `${repo.url}\0env/dev`;
+    const other = await takeLanes(lane, [key]);
+    if (other === undefined) throw new Error('no lane');
+    // The holder: another promotion's temporary repository, scoped to apps/shop.
+    const holder = await ConfigRepo.open(repo.url);
+    try {
+      const base = (await holder.fetchBranches(['env/dev'], { blobs: 'none' })).get('env/dev');
+      if (base === undefined || base === null) throw new Error('no env/dev');
+      await holder.prefetchBlobs([{ commit: base, under: ['apps/shop'] }]);
+      const commands: string[][] = [];
+      const progress: string[] = [];
+      const promotion = promote(
+        promoteRequest(
+          repo,
+          { repository: CART, digest: DIGEST },
+          {
+            targets: [environmentTarget('dev', { path: 'apps/cart' })],
+            lane,
+            onCommand: (argv) => commands.push(argv),
+            progress: (m) => progress.push(m),
+          },
+        ),
+      );
+      await until(() => commands.some((argv) => argv.includes('fast-import')));
+      expect(other.waiting()).toBe(false);
+      await until(() => other.waiting());
+      const pushed = await holder.commit({
+        parent: base,
+        files: new Map([
+          [
+            'apps/shop/deployment.yaml',
+            Buffer.from(deployment('shop', 'registry.example.com/shop/shop:2.0.0')),
+          ],
+        ]),
+        message: 'shop 2.0.0',
+        author: bot,
+        committer: bot,
+      });
+      expect((await holder.push([{ branch: 'env/dev', commit: pushed }])).ok).toBe(true);
+      const pack = await holder.handOver(pushed);
+      if (pack === undefined) throw new Error('no pack');
+      const before = commands.length;
+      await other.release(new Map([[key, pushed]]), new Map([[key, pack]]));
+
+      const [outcome] = await promotion;
+      expect(outcome).toMatchObject({ noop: false, attempts: 1 });
+      expect(progress.join('\n')).toMatch(/Reading env\/dev as the promotion before pushed it/);
+      // In its turn, nothing but the push reaches the config repo.
+      const inTurn = commands.slice(before);
+      expect(inTurn.filter((argv) => ['fetch', 'ls-remote'].includes(argv[1] ?? ''))).toEqual([]);
+      expect(inTurn.filter((argv) => argv[1] === 'push')).toHaveLength(1);
+      expect(listCommits(repo.path, 'env/dev')[1]?.sha).toBe(pushed);
+      expect(readFileAt(repo.path, 'env/dev', 'apps/cart/deployment.yaml')?.toString()).toContain(
+        `${CART}:1.1.0@${DIGEST}`,
+      );
+      expect(readFileAt(repo.path, 'env/dev', 'apps/shop/deployment.yaml')?.toString()).toContain(
+        'shop:2.0.0',
+      );
+      expect(gitText(['fsck', '--strict'], { env: { GIT_DIR: repo.path } })).toBe('');
+      // The pack was taken and removed with the lane.
+      expect(readdirSync(lane.dir)).toEqual([]);
+    } finally {
+      await holder.dispose();
+    }
   });
 
   it('pushes at once, on what it read, when nobody else from this machine came', async () => {

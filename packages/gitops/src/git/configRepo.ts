@@ -6,6 +6,7 @@ import { SlipwayError } from '@slipway/errors';
 import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
 import { commitStream, FAST_IMPORT_ARGS } from './fast-import.js';
+import { blobId, handOverRevisions, MAX_HANDOFF_BYTES, registerShallow } from './handoff.js';
 import { assertBranch, assertObjectId, assertRepoPath, assertRevision, isValidBranchName } from './names.js';
 import { listingFromPacketTrace, takePacketTrace } from './packet-trace.js';
 import { classifyPush, type PushResult } from './push.js';
@@ -147,6 +148,10 @@ export class ConfigRepo {
   private ahead = new ReadAhead();
   /** The default branch's listing started by listAhead(), until headBranch() takes it. */
   private listing: Promise<string | undefined> | undefined;
+  /** Per commit this repository made, the blobs it wrote (what handOver packs besides the trees). */
+  private readonly written = new Map<string, readonly string[]>();
+  /** Branch → commit taken over from another promotion (takeOver), for the next fetch of exactly them. */
+  private handed = new Map<string, string>();
 
   private constructor(
     url: string,
@@ -325,6 +330,12 @@ export class ConfigRepo {
     const result = new Map<string, string | null>(wanted.map((branch) => [branch, null]));
     if (wanted.length === 0) return result;
 
+    const handed = this.handed;
+    this.handed = new Map();
+    if (wanted.every((branch) => handed.has(branch))) {
+      for (const branch of wanted) result.set(branch, handed.get(branch) ?? null);
+      return result;
+    }
     const withoutBlobs = options.blobs === 'none';
     const along = withoutBlobs ? this.ahead.takeAlong(wanted) : undefined;
     if (along !== undefined) return along;
@@ -796,7 +807,70 @@ export class ConfigRepo {
     });
     const commit = out.stdout.toString('utf8').trim();
     assertObjectId(commit);
+    this.written.set(
+      commit,
+      [...input.files.values()].map((content) => blobId(content, commit)),
+    );
     return commit;
+  }
+
+  /**
+   * `commit` (made or fetched here), every tree of it and the blobs this repository wrote for it, as a pack
+   * another promotion on this machine can take over (takeOver; see handoff.ts). Undefined when git cannot
+   * pack it from what is here, or it is bigger than MAX_HANDOFF_BYTES.
+   */
+  async handOver(commit: string): Promise<Buffer | undefined> {
+    this.assertOpen();
+    assertObjectId(commit);
+    const packed = await this.git.spawn(
+      ['pack-objects', '--revs', '--stdout', '--quiet', '--filter=blob:none'],
+      {
+        input: handOverRevisions(commit, this.written.get(commit) ?? []),
+        lazyFetch: false,
+        action: 'packing the commit for the next promotion',
+      },
+    );
+    if (packed.code !== 0 || packed.stdout.length > MAX_HANDOFF_BYTES) return undefined;
+    return packed.stdout;
+  }
+
+  /**
+   * Takes over commits another promotion on this machine pushed and packed (handOver): per branch, the commit
+   * and its pack. Each pack is indexed as a promisor pack (git checks every object against its id), each
+   * commit must then be here as a commit, and is registered as shallow. The next fetch of exactly these
+   * branches returns them without asking the remote; it brings no blobs but those in the packs. False when
+   * anything is missing or refused, or this repository is no partial clone (it must then hold every blob):
+   * fetch as usual then.
+   */
+  async takeOver(
+    handed: ReadonlyMap<string, { readonly commit: string; readonly pack: Buffer }>,
+  ): Promise<boolean> {
+    this.assertOpen();
+    for (const [branch, { commit }] of handed) {
+      assertBranch(branch);
+      assertObjectId(commit);
+    }
+    this.handed = new Map();
+    if (!this.partial || handed.size === 0) return false;
+    for (const { pack } of handed.values()) {
+      const indexed = await this.git.spawn(['index-pack', '--stdin', '--promisor'], {
+        input: pack,
+        lazyFetch: false,
+        action: 'indexing the commit the previous promotion handed over',
+      });
+      if (indexed.code !== 0) return false;
+    }
+    const commits = [...new Set([...handed.values()].map(({ commit }) => commit))];
+    const checked = await this.git.spawn(['cat-file', '--batch-check=%(objecttype)'], {
+      input: commits.map((commit) => `${commit}\n`).join(''),
+      lazyFetch: false,
+      action: 'checking the handed-over commits',
+    });
+    const types = checked.stdout.toString('utf8').split('\n');
+    if (checked.code !== 0 || commits.some((_, index) => types[index] !== 'commit')) return false;
+    if (!(await registerShallow(path.join(this.tempDir, GIT_DIR_NAME), commits))) return false;
+    this.handed = new Map([...handed].map(([branch, { commit }]) => [branch, commit]));
+    return true;
   }
 
   /**

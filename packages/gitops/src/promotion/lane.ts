@@ -13,11 +13,18 @@
 // A socket file whose holder died refuses connections; it is removed only after refusing several times over
 // (a new holder's socket refuses for the microseconds between its bind and its listen), so that no waiter
 // removes a live holder's socket and two promotions hold one lane.
+//
+// A holder that pushed and has waiters also leaves them what it pushed, as a pack beside its socket (see
+// git/handoff.ts): the next holder reads the branch from it instead of fetching it. Written whole before the
+// lane is let go (a temporary name, then renamed), read by the next holder only, and removed by it; any other
+// pack of the lane is left from a turn nobody took, and the next holder removes it too.
 
 import { createHash } from 'node:crypto';
-import { lstat, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
+import { MAX_HANDOFF_BYTES } from '../git/handoff.js';
 import type { HostLaneOptions } from './lane-directory.js';
 
 /** The lanes one attempt holds; release lets the next racer on this machine in. */
@@ -32,8 +39,15 @@ export interface LaneHold {
    * right as it was let go: the branch's tip, unless a push from another machine came in between.
    */
   readonly landed: ReadonlyMap<string, string>;
-  /** Lets go of the lanes, telling the waiters what this attempt pushed (per key), if it did. */
-  release(landed?: ReadonlyMap<string, string>): Promise<void>;
+  /** Per key of `landed`, the pack of that commit the holder before left (see git/handoff.ts), if it did. */
+  readonly handed: ReadonlyMap<string, Buffer>;
+  /** Whether another promotion waits for one of these lanes now: only then is a pack worth making. */
+  waiting(): boolean;
+  /**
+   * Lets go of the lanes, telling the waiters what this attempt pushed (per key), if it did, and leaving them
+   * the packs of those commits given in `packs`.
+   */
+  release(landed?: ReadonlyMap<string, string>, packs?: ReadonlyMap<string, Buffer>): Promise<void>;
 }
 
 /** What a holder tells its waiters as it lets go: a commit id and a newline, and nothing else is taken. */
@@ -45,10 +59,19 @@ const MAX_LANDED_BYTES = 66;
 const STALE_REFUSALS = 3;
 const REFUSAL_PAUSE_MS = 20;
 
-/** The socket of one branch's lane: named by a hash, so nothing of the URL shows in the file system. */
+/** The name of one branch's lane: a hash, so nothing of the URL shows in the file system. */
+function laneName(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/** The socket of a lane: 32 hex digits and `.sock`, LANE_SOCKET_NAME_LENGTH, which laneDirectory makes room for. */
 function laneSocketPath(dir: string, key: string): string {
-  // 32 hex digits and `.sock`: LANE_SOCKET_NAME_LENGTH, which laneDirectory makes room for.
-  return path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.sock`);
+  return path.join(dir, `${laneName(key)}.sock`);
+}
+
+/** Where a holder of the lane leaves the pack of `commit` for the next one. */
+function handoffPath(dir: string, key: string, commit: string): string {
+  return path.join(dir, `${laneName(key)}-${commit}.pack`);
 }
 
 /**
@@ -68,8 +91,21 @@ export async function takeLanes(
   let othersCame = stats.ctimeNs !== options.since;
   const servers: Array<{ readonly key: string; readonly server: Server }> = [];
   const landed = new Map<string, string>();
-  const release = async (pushed?: ReadonlyMap<string, string>): Promise<void> => {
-    for (const { key, server } of servers.splice(0)) closeLane(server, pushed?.get(key));
+  const handed = new Map<string, Buffer>();
+  const release = async (
+    pushed?: ReadonlyMap<string, string>,
+    packs?: ReadonlyMap<string, Buffer>,
+  ): Promise<void> => {
+    const held = servers.splice(0);
+    // Written before any lane is let go: a waiter that hears the commit finds its pack whole, or none.
+    for (const { key, server } of held) {
+      const commit = pushed?.get(key);
+      const pack = packs?.get(key);
+      if (commit !== undefined && pack !== undefined && (waiters.get(server)?.size ?? 0) > 0) {
+        await leavePack(handoffPath(options.dir, key, commit), pack);
+      }
+    }
+    for (const { key, server } of held) closeLane(server, pushed?.get(key));
   };
   for (const key of [...new Set(keys)].sort()) {
     const taken = await takeLane(laneSocketPath(options.dir, key), deadline);
@@ -79,9 +115,67 @@ export async function takeLanes(
     }
     servers.push({ key, server: taken.server });
     othersCame ||= taken.waited;
-    if (taken.landed !== undefined) landed.set(key, taken.landed);
+    if (taken.landed !== undefined) {
+      landed.set(key, taken.landed);
+      const pack = await takePack(handoffPath(options.dir, key, taken.landed));
+      if (pack !== undefined) handed.set(key, pack);
+    }
+    await removeLeftPacks(options.dir, key);
   }
-  return { othersCame, landed, release };
+  const waiting = () => servers.some(({ server }) => (waiters.get(server)?.size ?? 0) > 0);
+  return { othersCame, landed, handed, waiting, release };
+}
+
+/** Leaves `pack` at `file`, whole or not at all; a failure only means the next holder fetches. */
+async function leavePack(file: string, pack: Buffer): Promise<void> {
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(partial, pack, { flag: 'wx', mode: 0o600 });
+    await rename(partial, file);
+  } catch {
+    await unlink(partial).catch(() => {});
+  }
+}
+
+/**
+ * The pack the holder before left at `file`, removed once read: only a regular file of this user (never a
+ * link), at most MAX_HANDOFF_BYTES. Undefined when there is none or it is not such a file. What it holds is
+ * checked by git against the object ids (ConfigRepo.takeOver).
+ */
+async function takePack(file: string): Promise<Buffer | undefined> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile() || stats.uid !== process.getuid?.() || stats.size > MAX_HANDOFF_BYTES)
+      return undefined;
+    const pack = Buffer.alloc(stats.size);
+    const { bytesRead } = await handle.read(pack, 0, stats.size, 0);
+    return bytesRead === stats.size ? pack : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close().catch(() => {});
+    await unlink(file).catch(() => {});
+  }
+}
+
+/**
+ * Removes what earlier holders of the lane of `key` left and nobody took (a turn taken by a promotion that had
+ * not waited, a holder killed while writing): the lane is ours, so no pack of it is being written.
+ */
+async function removeLeftPacks(dir: string, key: string): Promise<void> {
+  const prefix = `${laneName(key)}-`;
+  const names = await readdir(dir).catch(() => []);
+  for (const name of names) {
+    if (name.startsWith(prefix) && /\.pack(?:\.\d+\.tmp)?$/.test(name)) {
+      await unlink(path.join(dir, name)).catch(() => {});
+    }
+  }
 }
 
 /** Peers waiting on a lane, so letting go of it wakes them at once. */

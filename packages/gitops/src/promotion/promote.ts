@@ -229,8 +229,9 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
     for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
       const started = performance.now();
       // Fetch, plan and commit; once more, holding the lane, when another promotion from this machine went first.
-      const prepare = async () => {
-        const tips = await fetchTips(repo, request, progress, mode, snapshots);
+      // handedOver: the branches are what the promotion before pushed, taken over from its pack (see lane.ts).
+      const prepare = async (handedOver = false) => {
+        const tips = await fetchTips(repo, request, progress, mode, snapshots, handedOver);
         // Pull-request heads, read now: their push is forced only over what this attempt saw.
         const heads = new Map(byPullRequest.map((t) => [t.branch, pullRequestBranch(t.env, images)]));
         const headTips = request.dryRun
@@ -331,13 +332,23 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
           progress(
             `another promotion from this machine went first (waited ${Math.round(waitedMs)} ms for its turn): reading the branch again`,
           );
-          // What it pushed, when it said: fetched by id, without a listing.
+          // What it pushed, when it said: taken over from the pack it left, else fetched by id, without a listing.
           const told = [...laneKeyOf].flatMap(([branch, key]) => {
             const commit = hold?.landed.get(key);
-            return commit === undefined ? [] : [[branch, commit] as const];
+            const pack = hold?.handed.get(key);
+            return commit === undefined ? [] : [{ branch, commit, pack }];
           });
-          if (told.length === laneKeyOf.size) repo.noteTips?.(new Map(told));
-          prepared = await prepare();
+          let handedOver = false;
+          if (told.length === laneKeyOf.size) {
+            const packs = told.flatMap(({ branch, commit, pack }) =>
+              pack === undefined ? [] : [[branch, { commit, pack }] as const],
+            );
+            // A promotion without --path reads every blob, which a pack does not bring.
+            handedOver =
+              mode.scoped && packs.length === told.length && (await repo.takeOver?.(new Map(packs))) === true;
+            if (!handedOver) repo.noteTips?.(new Map(told.map(({ branch, commit }) => [branch, commit])));
+          }
+          prepared = await prepare(handedOver);
         }
       }
       const { plans, commits, messages, heads, updates, own } = prepared;
@@ -367,6 +378,8 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
       if (request.dryRun) return await outcome(true);
       if (updates.length === 0 && own.length === 0) return await outcome(false);
 
+      // While the push is on the wire, what it pushes is packed for the promotion waiting for the lane.
+      const packing = hold?.waiting() === true ? packsOf(repo, updates, laneKeyOf) : undefined;
       // Pull-request heads first: when one is stale, nothing has moved yet and the whole intent is re-applied.
       const pushed = await pushAll(repo, own, updates, progress);
       // The next promotion from this machine hears what landed (the branches pushed, not pull-request heads).
@@ -380,6 +393,7 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
               }),
             )
           : undefined,
+        pushed.ok ? await packing : undefined,
       );
       hold = undefined;
       if (pushed.ok) {
@@ -451,6 +465,25 @@ export async function promote(request: PromoteRequest): Promise<BranchOutcome[]>
   }
 }
 
+/**
+ * Per lane key, the pack of what `updates` push (Transport.handOver), for the promotion that takes the lane
+ * next. A pack that cannot be made is left out: that promotion fetches instead.
+ */
+async function packsOf(
+  repo: Transport,
+  updates: readonly BranchUpdate[],
+  laneKeyOf: ReadonlyMap<string, string>,
+): Promise<Map<string, Buffer>> {
+  const packs = new Map<string, Buffer>();
+  for (const update of updates) {
+    const key = laneKeyOf.get(update.branch);
+    if (key === undefined || repo.handOver === undefined) continue;
+    const pack = await repo.handOver(update.commit).catch(() => undefined);
+    if (pack !== undefined) packs.set(key, pack);
+  }
+  return packs;
+}
+
 /** Pushes pull-request heads (forced, over what was read only), then environment branches together (never forced). */
 async function pushAll(
   repo: Transport,
@@ -476,6 +509,7 @@ async function fetchTips(
   progress: (message: string) => void,
   mode: FetchMode,
   snapshots: SnapshotCache,
+  handedOver = false,
 ): Promise<Map<string, { commit: string; created: boolean }>> {
   const branches = request.targets.map((t) => t.branch);
   const scoped = mode.scoped;
@@ -484,9 +518,11 @@ async function fetchTips(
   const again = scoped && branches.every((branch) => snapshots.knows(branch));
   const blobs = scoped ? (again ? 'new' : 'none') : 'all';
   progress(
-    scoped
-      ? `Fetching ${branches.join(', ')} from ${repo.url} (only files under ${[...new Set(request.targets.map((t) => t.path))].join(', ')})`
-      : `Fetching ${branches.join(', ')} from ${repo.url}`,
+    handedOver
+      ? `Reading ${branches.join(', ')} as the promotion before pushed it (handed over on this machine, not fetched)`
+      : scoped
+        ? `Fetching ${branches.join(', ')} from ${repo.url} (only files under ${[...new Set(request.targets.map((t) => t.path))].join(', ')})`
+        : `Fetching ${branches.join(', ')} from ${repo.url}`,
   );
   const fetched = await repo.fetchBranches(branches, { blobs });
   const tips = new Map<string, { commit: string; created: boolean }>();
@@ -528,7 +564,10 @@ async function fetchTips(
       tip === null ? { commit: defaultTip ?? '', created: true } : { commit: tip, created: false },
     );
   }
-  for (const [branch, tip] of tips) await snapshots.moveTo(branch, tip.commit, { changedBlobsHere: again });
+  // A pack handed over brings the blobs its promotion wrote, not every one that changed since this one's tips.
+  for (const [branch, tip] of tips) {
+    await snapshots.moveTo(branch, tip.commit, { changedBlobsHere: again && !handedOver });
+  }
   if (scoped) {
     const scopes = request.targets.map((target) => ({
       commit: tips.get(target.branch)?.commit ?? '',

@@ -131,6 +131,19 @@ export interface Transport {
    * for them by id, saving a round trip, where the transport can.
    */
   noteTips?(tips: ReadonlyMap<string, string>): void;
+  /**
+   * `commit`, pushed from here, packed for the next promotion on this machine (see git/handoff.ts), where the
+   * transport can; undefined when it cannot.
+   */
+  handOver?(commit: string): Promise<Buffer | undefined>;
+  /**
+   * Takes over what the promotion before pushed, packed (handOver), per branch: the next fetch of exactly these
+   * branches returns them without asking the remote, and brings no blobs but those in the packs. False when
+   * nothing was taken over: fetch as usual.
+   */
+  takeOver?(
+    handed: ReadonlyMap<string, { readonly commit: string; readonly pack: Buffer }>,
+  ): Promise<boolean>;
   /** Moves environment branches, fast-forward only (with `atomic`, all or none where the transport can). */
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult>;
   /** The tips of branches Slipway owns (null: missing). */
@@ -218,6 +231,14 @@ class GitTransport implements Transport {
   }
   noteTips(tips: ReadonlyMap<string, string>): void {
     this.reader.noteTips(tips);
+  }
+  handOver(commit: string): Promise<Buffer | undefined> {
+    return this.reader.handOver(commit);
+  }
+  takeOver(
+    handed: ReadonlyMap<string, { readonly commit: string; readonly pack: Buffer }>,
+  ): Promise<boolean> {
+    return this.reader.takeOver(handed);
   }
   push(updates: BranchUpdate[], options: { atomic?: boolean }): Promise<PushResult> {
     return this.reader.push(updates, options);
