@@ -16,6 +16,7 @@ const BASE_SYSTEM = new Set([
   'tar',
   'chmod',
   'stat',
+  'mkfifo',
   'true',
   'false',
   'dpkg-query',

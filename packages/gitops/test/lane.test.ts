@@ -1,6 +1,6 @@
 // Promotions from one machine take turns through a lane (a Unix socket in a private directory): real sockets,
 // a real second process that dies holding one.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -179,7 +179,7 @@ describe('lanes', () => {
     expect(readdirSync(lanes.dir)).toEqual([]);
   });
 
-  it('takes no pack that is a link, not its own or too big, and removes what earlier turns left', async () => {
+  it('takes no pack that is a link, a FIFO or too big, and removes what earlier turns left', async () => {
     const lanes = await openLanes();
     const key = 'repo\0env/dev';
     const pushed = 'b'.repeat(40);
@@ -195,15 +195,17 @@ describe('lanes', () => {
     for (const name of [...left, others]) writeFileSync(path.join(lanes.dir, name), 'PACK');
     for (const plant of [
       () => symlinkSync(elsewhere, packAt),
+      () => execFileSync('mkfifo', [packAt]),
       () => {
         writeFileSync(packAt, '');
         truncateSync(packAt, 32 * 1024 * 1024 + 1);
       },
     ]) {
-      plant();
       const first = await take(lanes, [key]);
       const second = takeLanes(lanes, [key]);
       await until(() => first.waiting());
+      // Planted while the lane is held: taking it would have removed it as left over.
+      plant();
       await first.release(new Map([[key, pushed]]));
       const next = await second;
       if (next === undefined) throw new Error('no lane');

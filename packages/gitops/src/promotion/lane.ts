@@ -139,13 +139,14 @@ async function leavePack(file: string, pack: Buffer): Promise<void> {
 
 /**
  * The pack the holder before left at `file`, removed once read: only a regular file of this user (never a
- * link), at most MAX_HANDOFF_BYTES. Undefined when there is none or it is not such a file. What it holds is
+ * link or a FIFO), at most MAX_HANDOFF_BYTES. Undefined when there is none or it is not such a file. What it holds is
  * checked by git against the object ids (ConfigRepo.takeOver).
  */
 async function takePack(file: string): Promise<Buffer | undefined> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // Non-blocking, so that a FIFO planted under the name is refused by the check below, not waited on.
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     return undefined;
   }
