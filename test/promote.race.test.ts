@@ -26,8 +26,14 @@ afterEach(() => repo?.cleanup());
 
 describe('concurrent promotions to one branch', () => {
   // Racers on other machines race for the push (here: with the lanes off); racers on one machine take turns.
-  for (const lanes of ['off', 'shared'] as const) {
-    it(`${SERVICES} pipelines promoting ${SERVICES} services at once all land, as ${SERVICES} commits, no update lost (${lanes === 'off' ? 'racing, as from many machines' : 'taking turns on one machine'})`, async () => {
+  // With --path, each promotion in its turn takes over what the one before pushed (a pack in the lane directory).
+  const cases = [
+    { lanes: 'off', scoped: false, as: 'racing, as from many machines' },
+    { lanes: 'shared', scoped: false, as: 'taking turns on one machine' },
+    { lanes: 'shared', scoped: true, as: 'taking turns with --path, handing over what each pushed' },
+  ] as const;
+  for (const { lanes, scoped, as } of cases) {
+    it(`${SERVICES} pipelines promoting ${SERVICES} services at once all land, as ${SERVICES} commits, no update lost (${as})`, async () => {
       const files: Record<string, string> = {};
       for (let i = 1; i <= SERVICES; i += 1) {
         files[`apps/${name(i)}/deployment.yaml`] = deployment(
@@ -35,7 +41,10 @@ describe('concurrent promotions to one branch', () => {
           `registry.example.com/shop/${name(i)}:1.0.0`,
         );
       }
-      repo = createBareRepo({ branches: { 'env/dev': files } });
+      repo = createBareRepo({
+        branches: { 'env/dev': files },
+        config: { 'uploadpack.allowFilter': 'true', 'uploadpack.allowAnySHA1InWant': 'true' },
+      });
       const base = branchTip(repo.path, 'env/dev');
       const url = repo.url;
       const laneDir =
@@ -53,6 +62,7 @@ describe('concurrent promotions to one branch', () => {
               'dev',
               '--image',
               `registry.example.com/shop/${name(i)}:2.0.0@${digest(i)}`,
+              ...(scoped ? ['--path', `apps/${name(i)}`] : []),
               '--json',
             ],
             { env: { SLIPWAY_LANE_DIR: laneDir } },
@@ -78,6 +88,11 @@ describe('concurrent promotions to one branch', () => {
         expect(runs.some((r) => r.stderr.includes('another promotion from this machine went first'))).toBe(
           true,
         );
+        const handedOver = runs.filter((r) => r.stderr.includes('as the promotion before pushed it')).length;
+        if (scoped) expect(handedOver).toBeGreaterThan(0);
+        else expect(handedOver).toBe(0);
+        // Every pack was taken by the promotion after, and every socket went with its holder.
+        expect(readdirSync(laneDir)).toEqual([]);
         rmSync(path.dirname(laneDir), { recursive: true, force: true });
       }
 
