@@ -2767,6 +2767,96 @@ var web_links = __nccwpck_require__(79271);
 
 /***/ }),
 
+/***/ 88760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M5: () => (/* binding */ registerShallow),
+/* harmony export */   UR: () => (/* binding */ handOverRevisions),
+/* harmony export */   yW: () => (/* binding */ MAX_HANDOFF_BYTES),
+/* harmony export */   zA: () => (/* binding */ blobId)
+/* harmony export */ });
+/* unused harmony export withShallow */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// A commit handed from one temporary repository to another on the same machine, as a pack.
+//
+// Promotions from one machine take turns on a branch (promotion/lane.ts); the one whose turn comes next must
+// read the commit the one before just pushed. Fetched by id from the remote, that is a whole fetch per turn
+// (60 of a 155 ms turn under load, bench/promote/contention.ts over smart HTTP), and a local file:// fetch costs
+// as much: the time is git's fetch machinery, not the link. Indexing a pack of the same objects takes 6 ms.
+//
+// The pack holds the commit, every tree of it (the next promotion's own tip may be many turns older, so the
+// trees that changed in this turn are not enough) and the blobs its promotion wrote; other blobs stay with the
+// remote, as in any partial clone. The receiving repository indexes it as a promisor pack and registers the
+// commit as shallow: its parent is not there, and a push (which runs without lazy fetches) would otherwise walk
+// into it and fail.
+
+
+/** The largest pack handed over: a bigger one (a repository of very many trees) goes by fetch, as before. */
+const MAX_HANDOFF_BYTES = 32 * 1024 * 1024;
+/**
+ * The id git gives a blob of `content` in a repository whose commit ids look like `commit` (SHA-1 or
+ * SHA-256): what `git hash-object` prints, computed here because the commit is written by fast-import, which
+ * does not print them, and one process more would cost more than the hand-over saves.
+ */
+function blobId(content, commit) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(commit.length === 64 ? 'sha256' : 'sha1');
+    hash.update(`blob ${content.length}\0`);
+    hash.update(content);
+    return hash.digest('hex');
+}
+/**
+ * What `git pack-objects --revs --filter=blob:none` reads to pack `commit` without its history: the commit as
+ * shallow (so its parents are not walked), the commit (and so every tree), and `blobs`, which the filter
+ * leaves in because they are named.
+ */
+function handOverRevisions(commit, blobs) {
+    return [`--shallow ${commit}`, commit, ...blobs].map((line) => `${line}\n`).join('');
+}
+/**
+ * The content of git's `shallow` file with `commits` added: one id a line, each once. git has no command that
+ * registers a shallow commit without a fetch.
+ */
+function withShallow(current, commits) {
+    const ids = current.split('\n').filter((line) => /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(line));
+    return [...new Set([...ids, ...commits])].map((id) => `${id}\n`).join('');
+}
+/**
+ * Adds `commits` to the shallow file of `gitDir` the way git writes it: under `shallow.lock` (created
+ * exclusively, so a git process writing it at the same moment makes this fail rather than lose its write),
+ * then renamed over the file. False when the lock is taken.
+ */
+async function registerShallow(gitDir, commits) {
+    const fs = process.getBuiltinModule('node:fs/promises');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, 'shallow');
+    const lock = `${file}.lock`;
+    let handle;
+    try {
+        handle = await fs.open(lock, 'wx', 0o600);
+    }
+    catch {
+        return false;
+    }
+    try {
+        const current = await fs.readFile(file, 'utf8').catch(() => '');
+        await handle.writeFile(withShallow(current, commits));
+        await handle.close();
+        await fs.rename(lock, file);
+        return true;
+    }
+    catch (error) {
+        await handle.close().catch(() => { });
+        await fs.rm(lock, { force: true });
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 94408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2921,6 +3011,8 @@ function quotedPath(file) {
     return `${out}"`;
 }
 
+// EXTERNAL MODULE: ../../packages/gitops/src/git/handoff.ts
+var handoff = __nccwpck_require__(88760);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git/names.ts
 
 /**
@@ -3732,6 +3824,7 @@ class GitRunner {
 
 
 
+
 /**
  * Every push: machine-readable, no local hooks or submodules, and no thin pack: a thin pack deltas the new
  * files against the remote's copies, which in a partial clone are missing. A promotion sends a commit, a few
@@ -3783,6 +3876,10 @@ class ConfigRepo {
     ahead = new ReadAhead();
     /** The default branch's listing started by listAhead(), until headBranch() takes it. */
     listing;
+    /** Per commit this repository made, the blobs it wrote (what handOver packs besides the trees). */
+    written = new Map();
+    /** Branch → commit taken over from another promotion (takeOver), for the next fetch of exactly them. */
+    handed = new Map();
     constructor(url, tempDir, git, removeOnCancel) {
         this.removeOnCancel = removeOnCancel;
         this.url = url;
@@ -3948,6 +4045,13 @@ class ConfigRepo {
         const result = new Map(wanted.map((branch) => [branch, null]));
         if (wanted.length === 0)
             return result;
+        const handed = this.handed;
+        this.handed = new Map();
+        if (wanted.every((branch) => handed.has(branch))) {
+            for (const branch of wanted)
+                result.set(branch, handed.get(branch) ?? null);
+            return result;
+        }
         const withoutBlobs = options.blobs === 'none';
         const along = withoutBlobs ? this.ahead.takeAlong(wanted) : undefined;
         if (along !== undefined)
@@ -4415,7 +4519,65 @@ class ConfigRepo {
         });
         const commit = out.stdout.toString('utf8').trim();
         assertObjectId(commit);
+        this.written.set(commit, [...input.files.values()].map((content) => (0,handoff/* blobId */.zA)(content, commit)));
         return commit;
+    }
+    /**
+     * `commit` (made or fetched here), every tree of it and the blobs this repository wrote for it, as a pack
+     * another promotion on this machine can take over (takeOver; see handoff.ts). Undefined when git cannot
+     * pack it from what is here, or it is bigger than MAX_HANDOFF_BYTES.
+     */
+    async handOver(commit) {
+        this.assertOpen();
+        assertObjectId(commit);
+        const packed = await this.git.spawn(['pack-objects', '--revs', '--stdout', '--quiet', '--filter=blob:none'], {
+            input: (0,handoff/* handOverRevisions */.UR)(commit, this.written.get(commit) ?? []),
+            lazyFetch: false,
+            action: 'packing the commit for the next promotion',
+        });
+        if (packed.code !== 0 || packed.stdout.length > handoff/* MAX_HANDOFF_BYTES */.yW)
+            return undefined;
+        return packed.stdout;
+    }
+    /**
+     * Takes over commits another promotion on this machine pushed and packed (handOver): per branch, the commit
+     * and its pack. Each pack is indexed as a promisor pack (git checks every object against its id), each
+     * commit must then be here as a commit, and is registered as shallow. The next fetch of exactly these
+     * branches returns them without asking the remote; it brings no blobs but those in the packs. False when
+     * anything is missing or refused, or this repository is no partial clone (it must then hold every blob):
+     * fetch as usual then.
+     */
+    async takeOver(handed) {
+        this.assertOpen();
+        for (const [branch, { commit }] of handed) {
+            assertBranch(branch);
+            assertObjectId(commit);
+        }
+        this.handed = new Map();
+        if (!this.partial || handed.size === 0)
+            return false;
+        for (const { pack } of handed.values()) {
+            const indexed = await this.git.spawn(['index-pack', '--stdin', '--promisor'], {
+                input: pack,
+                lazyFetch: false,
+                action: 'indexing the commit the previous promotion handed over',
+            });
+            if (indexed.code !== 0)
+                return false;
+        }
+        const commits = [...new Set([...handed.values()].map(({ commit }) => commit))];
+        const checked = await this.git.spawn(['cat-file', '--batch-check=%(objecttype)'], {
+            input: commits.map((commit) => `${commit}\n`).join(''),
+            lazyFetch: false,
+            action: 'checking the handed-over commits',
+        });
+        const types = checked.stdout.toString('utf8').split('\n');
+        if (checked.code !== 0 || commits.some((_, index) => types[index] !== 'commit'))
+            return false;
+        if (!(await (0,handoff/* registerShallow */.M5)(external_node_path_default().join(this.tempDir, GIT_DIR_NAME), commits)))
+            return false;
+        this.handed = new Map([...handed].map(([branch, { commit }]) => [branch, commit]));
+        return true;
     }
     /**
      * The paths (files, symlinks, submodules) added, changed or removed from one commit to another, both already
@@ -7728,10 +7890,14 @@ function missingRef(ref, where) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(77030);
+// EXTERNAL MODULE: ../../packages/gitops/src/git/handoff.ts
+var handoff = __nccwpck_require__(88760);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/promotion/lane.ts
 // Promotions racing from one machine (a monorepo release job that promotes fifty services in parallel, say)
 // share its cores: every push that goes stale has cost a fetch, a plan, a commit and a push of CPU the winner
@@ -7748,6 +7914,13 @@ var external_node_net_ = __nccwpck_require__(77030);
 // A socket file whose holder died refuses connections; it is removed only after refusing several times over
 // (a new holder's socket refuses for the microseconds between its bind and its listen), so that no waiter
 // removes a live holder's socket and two promotions hold one lane.
+//
+// A holder that pushed and has waiters also leaves them what it pushed, as a pack beside its socket (see
+// git/handoff.ts): the next holder reads the branch from it instead of fetching it. Written whole before the
+// lane is let go (a temporary name, then renamed), read by the next holder only, and removed by it; any other
+// pack of the lane is left from a turn nobody took, and the next holder removes it too.
+
+
 
 
 
@@ -7759,10 +7932,17 @@ const MAX_LANDED_BYTES = 66;
 /** Refusals in a row, a little apart, from one socket file before it is taken for a dead holder's. */
 const STALE_REFUSALS = 3;
 const REFUSAL_PAUSE_MS = 20;
-/** The socket of one branch's lane: named by a hash, so nothing of the URL shows in the file system. */
+/** The name of one branch's lane: a hash, so nothing of the URL shows in the file system. */
+function laneName(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 32);
+}
+/** The socket of a lane: 32 hex digits and `.sock`, LANE_SOCKET_NAME_LENGTH, which laneDirectory makes room for. */
 function laneSocketPath(dir, key) {
-    // 32 hex digits and `.sock`: LANE_SOCKET_NAME_LENGTH, which laneDirectory makes room for.
-    return external_node_path_default().join(dir, `${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 32)}.sock`);
+    return external_node_path_default().join(dir, `${laneName(key)}.sock`);
+}
+/** Where a holder of the lane leaves the pack of `commit` for the next one. */
+function handoffPath(dir, key, commit) {
+    return external_node_path_default().join(dir, `${laneName(key)}-${commit}.pack`);
 }
 /**
  * Takes the lanes of `keys` (config repo and branch), in a fixed order so two multi-branch promotions never
@@ -7779,8 +7959,18 @@ async function takeLanes(options, keys) {
     let othersCame = stats.ctimeNs !== options.since;
     const servers = [];
     const landed = new Map();
-    const release = async (pushed) => {
-        for (const { key, server } of servers.splice(0))
+    const handed = new Map();
+    const release = async (pushed, packs) => {
+        const held = servers.splice(0);
+        // Written before any lane is let go: a waiter that hears the commit finds its pack whole, or none.
+        for (const { key, server } of held) {
+            const commit = pushed?.get(key);
+            const pack = packs?.get(key);
+            if (commit !== undefined && pack !== undefined && (waiters.get(server)?.size ?? 0) > 0) {
+                await leavePack(handoffPath(options.dir, key, commit), pack);
+            }
+        }
+        for (const { key, server } of held)
             closeLane(server, pushed?.get(key));
     };
     for (const key of [...new Set(keys)].sort()) {
@@ -7791,10 +7981,70 @@ async function takeLanes(options, keys) {
         }
         servers.push({ key, server: taken.server });
         othersCame ||= taken.waited;
-        if (taken.landed !== undefined)
+        if (taken.landed !== undefined) {
             landed.set(key, taken.landed);
+            const pack = await takePack(handoffPath(options.dir, key, taken.landed));
+            if (pack !== undefined)
+                handed.set(key, pack);
+        }
+        await removeLeftPacks(options.dir, key);
     }
-    return { othersCame, landed, release };
+    const waiting = () => servers.some(({ server }) => (waiters.get(server)?.size ?? 0) > 0);
+    return { othersCame, landed, handed, waiting, release };
+}
+/** Leaves `pack` at `file`, whole or not at all; a failure only means the next holder fetches. */
+async function leavePack(file, pack) {
+    const partial = `${file}.${process.pid}.tmp`;
+    try {
+        await (0,promises_.writeFile)(partial, pack, { flag: 'wx', mode: 0o600 });
+        await (0,promises_.rename)(partial, file);
+    }
+    catch {
+        await (0,promises_.unlink)(partial).catch(() => { });
+    }
+}
+/**
+ * The pack the holder before left at `file`, removed once read: only a regular file of this user (never a
+ * link or a FIFO), at most MAX_HANDOFF_BYTES. Undefined when there is none or it is not such a file. What it holds is
+ * checked by git against the object ids (ConfigRepo.takeOver).
+ */
+async function takePack(file) {
+    let handle;
+    try {
+        // Non-blocking, so that a FIFO planted under the name is refused by the check below, not waited on.
+        handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile() || stats.uid !== process.getuid?.() || stats.size > handoff/* MAX_HANDOFF_BYTES */.yW)
+            return undefined;
+        const pack = Buffer.alloc(stats.size);
+        const { bytesRead } = await handle.read(pack, 0, stats.size, 0);
+        return bytesRead === stats.size ? pack : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await handle.close().catch(() => { });
+        await (0,promises_.unlink)(file).catch(() => { });
+    }
+}
+/**
+ * Removes what earlier holders of the lane of `key` left and nobody took (a turn taken by a promotion that had
+ * not waited, a holder killed while writing): the lane is ours, so no pack of it is being written.
+ */
+async function removeLeftPacks(dir, key) {
+    const prefix = `${laneName(key)}-`;
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    for (const name of names) {
+        if (name.startsWith(prefix) && /\.pack(?:\.\d+\.tmp)?$/.test(name)) {
+            await (0,promises_.unlink)(external_node_path_default().join(dir, name)).catch(() => { });
+        }
+    }
 }
 /** Peers waiting on a lane, so letting go of it wakes them at once. */
 const waiters = new WeakMap();
@@ -9314,6 +9564,12 @@ class GitTransport {
     noteTips(tips) {
         this.reader.noteTips(tips);
     }
+    handOver(commit) {
+        return this.reader.handOver(commit);
+    }
+    takeOver(handed) {
+        return this.reader.takeOver(handed);
+    }
     push(updates, options) {
         return this.reader.push(updates, options);
     }
@@ -9420,8 +9676,9 @@ async function promote(request) {
         for (let attempt = 1; attempt <= request.retry.maxAttempts; attempt += 1) {
             const started = performance.now();
             // Fetch, plan and commit; once more, holding the lane, when another promotion from this machine went first.
-            const prepare = async () => {
-                const tips = await fetchTips(repo, request, progress, mode, snapshots);
+            // handedOver: the branches are what the promotion before pushed, taken over from its pack (see lane.ts).
+            const prepare = async (handedOver = false) => {
+                const tips = await fetchTips(repo, request, progress, mode, snapshots, handedOver);
                 // Pull-request heads, read now: their push is forced only over what this attempt saw.
                 const heads = new Map(byPullRequest.map((t) => [t.branch, pullRequestBranch(t.env, images)]));
                 const headTips = request.dryRun
@@ -9502,14 +9759,22 @@ async function promote(request) {
                 waitedMs = performance.now() - asked;
                 if (hold?.othersCame === true) {
                     progress(`another promotion from this machine went first (waited ${Math.round(waitedMs)} ms for its turn): reading the branch again`);
-                    // What it pushed, when it said: fetched by id, without a listing.
+                    // What it pushed, when it said: taken over from the pack it left, else fetched by id, without a listing.
                     const told = [...laneKeyOf].flatMap(([branch, key]) => {
                         const commit = hold?.landed.get(key);
-                        return commit === undefined ? [] : [[branch, commit]];
+                        const pack = hold?.handed.get(key);
+                        return commit === undefined ? [] : [{ branch, commit, pack }];
                     });
-                    if (told.length === laneKeyOf.size)
-                        repo.noteTips?.(new Map(told));
-                    prepared = await prepare();
+                    let handedOver = false;
+                    if (told.length === laneKeyOf.size) {
+                        const packs = told.flatMap(({ branch, commit, pack }) => pack === undefined ? [] : [[branch, { commit, pack }]]);
+                        // A promotion without --path reads every blob, which a pack does not bring.
+                        handedOver =
+                            mode.scoped && packs.length === told.length && (await repo.takeOver?.(new Map(packs))) === true;
+                        if (!handedOver)
+                            repo.noteTips?.(new Map(told.map(({ branch, commit }) => [branch, commit])));
+                    }
+                    prepared = await prepare(handedOver);
                 }
             }
             const { plans, commits, messages, heads, updates, own } = prepared;
@@ -9535,6 +9800,8 @@ async function promote(request) {
                 return await outcome(true);
             if (updates.length === 0 && own.length === 0)
                 return await outcome(false);
+            // While the push is on the wire, what it pushes is packed for the promotion waiting for the lane.
+            const packing = hold?.waiting() === true ? packsOf(repo, updates, laneKeyOf) : undefined;
             // Pull-request heads first: when one is stale, nothing has moved yet and the whole intent is re-applied.
             const pushed = await pushAll(repo, own, updates, progress);
             // The next promotion from this machine hears what landed (the branches pushed, not pull-request heads).
@@ -9544,7 +9811,7 @@ async function promote(request) {
                     const commit = repo.published(update.commit);
                     return key === undefined || commit === null ? [] : [[key, commit]];
                 }))
-                : undefined);
+                : undefined, pushed.ok ? await packing : undefined);
             hold = undefined;
             if (pushed.ok) {
                 for (const { target, plan } of plans) {
@@ -9608,6 +9875,22 @@ async function promote(request) {
         await repo.dispose();
     }
 }
+/**
+ * Per lane key, the pack of what `updates` push (Transport.handOver), for the promotion that takes the lane
+ * next. A pack that cannot be made is left out: that promotion fetches instead.
+ */
+async function packsOf(repo, updates, laneKeyOf) {
+    const packs = new Map();
+    for (const update of updates) {
+        const key = laneKeyOf.get(update.branch);
+        if (key === undefined || repo.handOver === undefined)
+            continue;
+        const pack = await repo.handOver(update.commit).catch(() => undefined);
+        if (pack !== undefined)
+            packs.set(key, pack);
+    }
+    return packs;
+}
 /** Pushes pull-request heads (forced, over what was read only), then environment branches together (never forced). */
 async function pushAll(repo, own, updates, progress) {
     const shown = (commit) => (repo.published(commit) ?? commit).slice(0, 12);
@@ -9625,16 +9908,18 @@ async function pushAll(repo, own, updates, progress) {
             progress(`${branch}: pushed ${shown(commit)}`);
     return pushed;
 }
-async function fetchTips(repo, request, progress, mode, snapshots) {
+async function fetchTips(repo, request, progress, mode, snapshots, handedOver = false) {
     const branches = request.targets.map((t) => t.branch);
     const scoped = mode.scoped;
     // A retry of a scoped promotion asks for what changed since the tips it read, blobs included: the files
     // other pipelines changed under its folders come in the same fetch, not in a second one.
     const again = scoped && branches.every((branch) => snapshots.knows(branch));
     const blobs = scoped ? (again ? 'new' : 'none') : 'all';
-    progress(scoped
-        ? `Fetching ${branches.join(', ')} from ${repo.url} (only files under ${[...new Set(request.targets.map((t) => t.path))].join(', ')})`
-        : `Fetching ${branches.join(', ')} from ${repo.url}`);
+    progress(handedOver
+        ? `Reading ${branches.join(', ')} as the promotion before pushed it (handed over on this machine, not fetched)`
+        : scoped
+            ? `Fetching ${branches.join(', ')} from ${repo.url} (only files under ${[...new Set(request.targets.map((t) => t.path))].join(', ')})`
+            : `Fetching ${branches.join(', ')} from ${repo.url}`);
     const fetched = await repo.fetchBranches(branches, { blobs });
     const tips = new Map();
     const missing = branches.filter((b) => (fetched.get(b) ?? null) === null);
@@ -9666,8 +9951,10 @@ async function fetchTips(repo, request, progress, mode, snapshots) {
         const tip = fetched.get(branch) ?? null;
         tips.set(branch, tip === null ? { commit: defaultTip ?? '', created: true } : { commit: tip, created: false });
     }
-    for (const [branch, tip] of tips)
-        await snapshots.moveTo(branch, tip.commit, { changedBlobsHere: again });
+    // A pack handed over brings the blobs its promotion wrote, not every one that changed since this one's tips.
+    for (const [branch, tip] of tips) {
+        await snapshots.moveTo(branch, tip.commit, { changedBlobsHere: again && !handedOver });
+    }
     if (scoped) {
         const scopes = request.targets.map((target) => ({
             commit: tips.get(target.branch)?.commit ?? '',
