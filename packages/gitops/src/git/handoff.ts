@@ -11,7 +11,6 @@
 // commit as shallow: its parent is not there, and a push (which runs without lazy fetches) would otherwise walk
 // into it and fail.
 
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /** The largest pack handed over: a bigger one (a repository of very many trees) goes by fetch, as before. */
@@ -23,6 +22,9 @@ export const MAX_HANDOFF_BYTES = 32 * 1024 * 1024;
  * does not print them, and one process more would cost more than the hand-over saves.
  */
 export function blobId(content: Buffer, commit: string): string {
+  // Loaded here, not at the top: configRepo.ts imports this module, and a promotion's first request goes out
+  // before node:crypto is loaded (test/startup.cli.test.ts).
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const hash = createHash(commit.length === 64 ? 'sha256' : 'sha1');
   hash.update(`blob ${content.length}\0`);
   hash.update(content);
