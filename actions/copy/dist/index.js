@@ -2777,10 +2777,8 @@ var web_links = __nccwpck_require__(79271);
 /* harmony export */   zA: () => (/* binding */ blobId)
 /* harmony export */ });
 /* unused harmony export withShallow */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 // A commit handed from one temporary repository to another on the same machine, as a pack.
 //
 // Promotions from one machine take turns on a branch (promotion/lane.ts); the one whose turn comes next must
@@ -2794,7 +2792,6 @@ var web_links = __nccwpck_require__(79271);
 // commit as shallow: its parent is not there, and a push (which runs without lazy fetches) would otherwise walk
 // into it and fail.
 
-
 /** The largest pack handed over: a bigger one (a repository of very many trees) goes by fetch, as before. */
 const MAX_HANDOFF_BYTES = 32 * 1024 * 1024;
 /**
@@ -2803,7 +2800,10 @@ const MAX_HANDOFF_BYTES = 32 * 1024 * 1024;
  * does not print them, and one process more would cost more than the hand-over saves.
  */
 function blobId(content, commit) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(commit.length === 64 ? 'sha256' : 'sha1');
+    // Loaded here, not at the top: configRepo.ts imports this module, and a promotion's first request goes out
+    // before node:crypto is loaded (test/startup.cli.test.ts).
+    const { createHash } = process.getBuiltinModule('node:crypto');
+    const hash = createHash(commit.length === 64 ? 'sha256' : 'sha1');
     hash.update(`blob ${content.length}\0`);
     hash.update(content);
     return hash.digest('hex');
@@ -2831,7 +2831,7 @@ function withShallow(current, commits) {
  */
 async function registerShallow(gitDir, commits) {
     const fs = process.getBuiltinModule('node:fs/promises');
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, 'shallow');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(gitDir, 'shallow');
     const lock = `${file}.lock`;
     let handle;
     try {
