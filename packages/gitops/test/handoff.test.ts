@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { branchTip, createBareRepo, readFileAt } from '../../../test/support/bareRepo.js';
 import { gitText } from '../../../test/support/git.js';
-import { ConfigRepo } from '../src/git/index.js';
 import { blobId, registerShallow, withShallow } from '../src/git/handoff.js';
+import { ConfigRepo } from '../src/git/index.js';
 
 const bot = { name: 'Slipway Bot', email: 'bot@slipway.test' };
 
@@ -52,6 +52,20 @@ async function promoteOnce(repo: ConfigRepo, parent: string, file: string, conte
   return commit;
 }
 
+/** Another promotion, scoped to `folder`, that pushes `content` to `file` and packs what it pushed. */
+async function pushedAndPacked(
+  url: string,
+  folder: string,
+  file: string,
+  content: string,
+): Promise<{ commit: string; pack: Buffer }> {
+  const holder = await scopedReader(url, folder);
+  const commit = await promoteOnce(holder.repo, holder.tip, file, content);
+  const pack = await holder.repo.handOver(commit);
+  if (pack === undefined) throw new Error('no pack');
+  return { commit, pack };
+}
+
 const networkCommands = (commands: string[][]) =>
   commands.filter((argv) => ['fetch', 'ls-remote', 'push'].includes(argv[1] ?? ''));
 
@@ -63,16 +77,12 @@ describe('handing a pushed commit to the next promotion', () => {
     const receiver = await scopedReader(remote.url, 'apps/svc-5', commands);
     const first = await scopedReader(remote.url, 'apps/svc-1');
     await promoteOnce(first.repo, first.tip, 'apps/svc-1/deployment.yaml', 'image: svc-1:2\n');
-    const second = await scopedReader(remote.url, 'apps/svc-2');
-    const handed = await promoteOnce(
-      second.repo,
-      second.tip,
+    const { commit: handed, pack } = await pushedAndPacked(
+      remote.url,
+      'apps/svc-2',
       'apps/svc-2/deployment.yaml',
       'image: svc-2:2\n',
     );
-    const pack = await second.repo.handOver(handed);
-    expect(pack).toBeDefined();
-    if (pack === undefined) return;
 
     commands.length = 0;
     expect(await receiver.repo.takeOver(new Map([['env/dev', { commit: handed, pack }]]))).toBe(true);
@@ -103,15 +113,12 @@ describe('handing a pushed commit to the next promotion', () => {
 
   it('packs the commit, every tree and the written blobs, and no other blob or commit', async () => {
     const remote = servicesRepo();
-    const holder = await scopedReader(remote.url, 'apps/svc-3');
-    const commit = await promoteOnce(
-      holder.repo,
-      holder.tip,
+    const { commit, pack } = await pushedAndPacked(
+      remote.url,
+      'apps/svc-3',
       'apps/svc-3/deployment.yaml',
       'image: svc-3:2\n',
     );
-    const pack = await holder.repo.handOver(commit);
-    if (pack === undefined) throw new Error('no pack');
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'slipway-handoff-'));
     cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
     writeFileSync(path.join(scratch, 'handed.pack'), pack);
@@ -139,19 +146,17 @@ describe('handing a pushed commit to the next promotion', () => {
     const remote = servicesRepo();
     const commands: string[][] = [];
     const receiver = await scopedReader(remote.url, 'apps/svc-5', commands);
-    const holder = await scopedReader(remote.url, 'apps/svc-1');
-    const commit = await promoteOnce(
-      holder.repo,
-      holder.tip,
+    const { commit, pack } = await pushedAndPacked(
+      remote.url,
+      'apps/svc-1',
       'apps/svc-1/deployment.yaml',
       'image: svc-1:2\n',
     );
-    const pack = await holder.repo.handOver(commit);
-    if (pack === undefined) throw new Error('no pack');
     const damaged = Buffer.from(pack);
     damaged[damaged.length - 30] = (damaged[damaged.length - 30] ?? 0) ^ 0xff;
     expect(await receiver.repo.takeOver(new Map([['env/dev', { commit, pack: damaged }]]))).toBe(false);
-    // Another commit than the pack holds: the check by id refuses it.
+    // A commit this repository holds already is taken (the pack's objects come in beside it); one that is
+    // nowhere is refused by the check by id, and takes back what the earlier call handed.
     expect(await receiver.repo.takeOver(new Map([['env/dev', { commit: receiver.tip, pack }]]))).toBe(true);
     expect(await receiver.repo.takeOver(new Map([['env/dev', { commit: 'e'.repeat(40), pack }]]))).toBe(
       false,
@@ -166,15 +171,12 @@ describe('handing a pushed commit to the next promotion', () => {
     const receiver = await ConfigRepo.open(remote.url);
     cleanups.push(() => receiver.dispose());
     await receiver.fetchBranches(['env/dev']);
-    const holder = await scopedReader(remote.url, 'apps/svc-1');
-    const commit = await promoteOnce(
-      holder.repo,
-      holder.tip,
+    const { commit, pack } = await pushedAndPacked(
+      remote.url,
+      'apps/svc-1',
       'apps/svc-1/deployment.yaml',
       'image: svc-1:2\n',
     );
-    const pack = await holder.repo.handOver(commit);
-    if (pack === undefined) throw new Error('no pack');
     expect(await receiver.takeOver(new Map([['env/dev', { commit, pack }]]))).toBe(false);
   });
 });
