@@ -7,7 +7,14 @@ import { onCancel } from '@slipway/process';
 import { GitError } from './errors.js';
 import { commitStream, FAST_IMPORT_ARGS } from './fast-import.js';
 import { blobId, handOverRevisions, MAX_HANDOFF_BYTES, registerShallow } from './handoff.js';
-import { assertBranch, assertObjectId, assertRepoPath, assertRevision, isValidBranchName } from './names.js';
+import {
+  assertBranch,
+  assertObjectId,
+  assertRepoPath,
+  assertRevision,
+  isFullObjectId,
+  isValidBranchName,
+} from './names.js';
 import { listingFromPacketTrace, takePacketTrace } from './packet-trace.js';
 import { classifyPush, type PushResult } from './push.js';
 import { ReadAhead, type ReadAheadPlan, type Tip } from './read-ahead.js';
@@ -67,7 +74,8 @@ export interface FetchOptions {
    * the folders you will read, and read nothing else. A server without filter support sends everything.
    * `new`: over an earlier fetch, the blobs this repository does not hold through it, and no others: after a
    * fetch of commits and trees, the blobs of what changed since those tips (a retry on a branch that moved
-   * needs exactly those, in the same fetch). Without an earlier fetch of the branch it is `all`.
+   * needs exactly those, in the same fetch). Without an earlier fetch of the branch it is `all`. Right after
+   * takeOver, the fetch of the branches taken over brings no blobs but those in their packs, whatever this says.
    */
   blobs?: 'all' | 'none' | 'new';
 }
@@ -434,7 +442,7 @@ export class ConfigRepo {
         .readFile(path.join(this.tempDir, GIT_DIR_NAME, ...ref.split('/')), 'utf8')
         .catch(() => '');
       const commit = loose.trim();
-      if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) break;
+      if (!isFullObjectId(commit)) break;
       tips.set(ref, commit);
     }
     if (tips.size === refs.length) return tips;
@@ -616,7 +624,7 @@ export class ConfigRepo {
     const tips = new Map<string, Tip>(planned.map((ref) => [ref.slice('refs/heads/'.length), null]));
     for (const line of text.split('\n')) {
       const [oid = '', ref] = line.split('\t');
-      if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(oid)) continue;
+      if (!isFullObjectId(oid)) continue;
       const branch = ref === 'HEAD' ? head : ref?.startsWith('refs/heads/') ? ref.slice(11) : undefined;
       if (branch !== undefined && (ref === 'HEAD' || tips.has(branch))) tips.set(branch, oid);
     }

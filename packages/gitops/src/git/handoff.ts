@@ -12,6 +12,7 @@
 // into it and fail.
 
 import path from 'node:path';
+import { isFullObjectId } from './names.js';
 
 /** The largest pack handed over: a bigger one (a repository of very many trees) goes by fetch, as before. */
 export const MAX_HANDOFF_BYTES = 32 * 1024 * 1024;
@@ -45,7 +46,7 @@ export function handOverRevisions(commit: string, blobs: readonly string[]): str
  * registers a shallow commit without a fetch.
  */
 export function withShallow(current: string, commits: readonly string[]): string {
-  const ids = current.split('\n').filter((line) => /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(line));
+  const ids = current.split('\n').filter(isFullObjectId);
   return [...new Set([...ids, ...commits])].map((id) => `${id}\n`).join('');
 }
 

@@ -29,12 +29,16 @@ export function assertBranch(name: string): void {
  * refspec onto argv.
  */
 export function assertRevision(revision: string): void {
-  if (revision === 'HEAD' || /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(revision) || isValidBranchName(revision))
-    return;
+  if (revision === 'HEAD' || isFullObjectId(revision) || isValidBranchName(revision)) return;
   throw new SlipwayError(`"${revision}" is not a ref name or a full commit id`, {
     where: 'config repository',
     fix: 'name a branch (env/dev), a ref (origin/env/dev, HEAD) or a full 40-hex commit id',
   });
+}
+
+/** Whether `text` is a whole object id as git prints it: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits. */
+export function isFullObjectId(text: string): boolean {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(text);
 }
 
 /** A commit id as returned by fetchBranches/commit: 40 (SHA-1) or 64 (SHA-256) hex digits, or a short prefix. */
