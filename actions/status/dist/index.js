@@ -2681,8 +2681,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_USERNAME, GitError, LANE_SOCKET_NAME_LENGTH, MAX_REASON_LENGTH, MAX_RUN_URL_LENGTH, REDACTED, REFUSED_PATTERNS, STALE_PATTERNS, allowsHttp, assertOwnBranch, assertPolicyRef, branchName, checkReason, classifyPush, escapeControlCharacters, isValidBranchName, messageValue, missingDefaultBranch, parseLsTree, parsePorcelain, redactor, resolveRemote, setHeadCommand, untrustedPolicy, writtenByPromotions
 
-// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 10 modules
-var git = __nccwpck_require__(94408);
+// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 9 modules
+var git = __nccwpck_require__(96690);
 // EXTERNAL MODULE: ../../packages/gitops/src/promotion/backoff.ts
 var backoff = __nccwpck_require__(23827);
 // EXTERNAL MODULE: external "node:fs"
@@ -2779,6 +2779,7 @@ var web_links = __nccwpck_require__(79271);
 /* unused harmony export withShallow */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74674);
 // A commit handed from one temporary repository to another on the same machine, as a pack.
 //
 // Promotions from one machine take turns on a branch (promotion/lane.ts); the one whose turn comes next must
@@ -2791,6 +2792,7 @@ var web_links = __nccwpck_require__(79271);
 // remote, as in any partial clone. The receiving repository indexes it as a promisor pack and registers the
 // commit as shallow: its parent is not there, and a push (which runs without lazy fetches) would otherwise walk
 // into it and fail.
+
 
 /** The largest pack handed over: a bigger one (a repository of very many trees) goes by fetch, as before. */
 const MAX_HANDOFF_BYTES = 32 * 1024 * 1024;
@@ -2821,7 +2823,7 @@ function handOverRevisions(commit, blobs) {
  * registers a shallow commit without a fetch.
  */
 function withShallow(current, commits) {
-    const ids = current.split('\n').filter((line) => /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(line));
+    const ids = current.split('\n').filter(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .isFullObjectId */ .gY);
     return [...new Set([...ids, ...commits])].map((id) => `${id}\n`).join('');
 }
 /**
@@ -2857,7 +2859,7 @@ async function registerShallow(gitDir, commits) {
 
 /***/ }),
 
-/***/ 94408:
+/***/ 96690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2868,7 +2870,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V_: () => (/* reexport */ READ_AHEAD_FRESH_MS),
   BL: () => (/* reexport */ allowsHttp),
   Pn: () => (/* reexport */ assertOwnBranch),
-  eB: () => (/* reexport */ isValidBranchName)
+  eB: () => (/* reexport */ git_names/* isValidBranchName */.eB)
 });
 
 // UNUSED EXPORTS: DEFAULT_USERNAME, REDACTED, REFUSED_PATTERNS, STALE_PATTERNS, classifyPush, parseLsTree, parsePorcelain, redactor, resolveRemote
@@ -3013,69 +3015,8 @@ function quotedPath(file) {
 
 // EXTERNAL MODULE: ../../packages/gitops/src/git/handoff.ts
 var handoff = __nccwpck_require__(88760);
-;// CONCATENATED MODULE: ../../packages/gitops/src/git/names.ts
-
-/**
- * Whether `name` is a branch name git accepts (the rules of `git check-ref-format refs/heads/<name>`), checked
- * here so no branch can smuggle an option (`-…`), a force marker (`+…`) or a second refspec (`a:b`) onto argv.
- */
-function isValidBranchName(name) {
-    if (name === '' || name === '@' || /^[-+/]/.test(name) || name.endsWith('/')) {
-        return false;
-    }
-    if (name.endsWith('.') || name.includes('..') || name.includes('@{') || name.includes('//'))
-        return false;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
-        return false;
-    return name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'));
-}
-function assertBranch(name) {
-    if (!isValidBranchName(name)) {
-        throw new src/* SlipwayError */.GQ(`"${name}" is not a valid branch name`, {
-            where: 'config repository',
-            fix: 'use a git branch name such as env/dev (no spaces, "..", ":", or leading "-")',
-        });
-    }
-}
-/**
- * A revision to fetch: a full commit id, or a ref name the remote resolves (`HEAD`, `env/dev`,
- * `origin/env/dev`). Checked like a branch name, so it cannot carry an option, a force marker or a second
- * refspec onto argv.
- */
-function assertRevision(revision) {
-    if (revision === 'HEAD' || /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(revision) || isValidBranchName(revision))
-        return;
-    throw new src/* SlipwayError */.GQ(`"${revision}" is not a ref name or a full commit id`, {
-        where: 'config repository',
-        fix: 'name a branch (env/dev), a ref (origin/env/dev, HEAD) or a full 40-hex commit id',
-    });
-}
-/** A commit id as returned by fetchBranches/commit: 40 (SHA-1) or 64 (SHA-256) hex digits, or a short prefix. */
-function assertObjectId(id) {
-    if (!/^[0-9a-f]{4,64}$/i.test(id)) {
-        throw new src/* SlipwayError */.GQ(`"${id}" is not a commit id`, {
-            where: 'config repository',
-            fix: 'pass a commit id returned by fetchBranches() or commit()',
-        });
-    }
-}
-/** A path inside the repository as git stores it: relative, `/`-separated, no `.`/`..` parts. */
-function assertRepoPath(file) {
-    const bad = file === '' ||
-        file.startsWith('/') ||
-        file.endsWith('/') ||
-        file.includes('\0') ||
-        file.includes('\n') ||
-        file.split('/').some((part) => part === '' || part === '.' || part === '..' || part === '.git');
-    if (bad) {
-        throw new src/* SlipwayError */.GQ(`"${file}" is not a valid path in the config repository`, {
-            where: 'config repository',
-            fix: 'use a relative path such as apps/cart/deployment.yaml',
-        });
-    }
-}
-
+// EXTERNAL MODULE: ../../packages/gitops/src/git/names.ts
+var git_names = __nccwpck_require__(74674);
 ;// CONCATENATED MODULE: ../../packages/gitops/src/git/packet-trace.ts
 // What HEAD names, read from git's packet trace (GIT_TRACE_PACKET) of the fetch that listed it.
 //
@@ -3115,7 +3056,7 @@ function listingFromPacketTrace(trace) {
         if (branch === '')
             continue;
         // git escapes bytes outside printable ASCII as `\NNN`, which no branch name holds: such a name is refused.
-        if (!isValidBranchName(branch))
+        if (!(0,git_names/* isValidBranchName */.eB)(branch))
             return undefined;
         if (headLine !== null) {
             if (head !== undefined && (head.commit !== commit || head.branch !== branch))
@@ -3323,10 +3264,10 @@ class ReadAhead {
     constructor(plan = { branches: new Map() }) {
         this.plan = plan;
         for (const [branch, under] of plan.branches) {
-            assertBranch(branch);
+            (0,git_names/* assertBranch */.XC)(branch);
             for (const path of under)
                 if (path.replace(/\/+$/, '') !== '')
-                    assertRepoPath(path.replace(/\/+$/, ''));
+                    (0,git_names/* assertRepoPath */.ac)(path.replace(/\/+$/, ''));
         }
     }
     /** What a listing of the default branch also asks for: the planned branches not listed yet. */
@@ -4002,8 +3943,8 @@ class ConfigRepo {
     noteTips(tips) {
         this.assertOpen();
         for (const [branch, commit] of tips) {
-            assertBranch(branch);
-            assertObjectId(commit);
+            (0,git_names/* assertBranch */.XC)(branch);
+            (0,git_names/* assertObjectId */.dg)(commit);
         }
         this.ahead.recordListing(tips);
     }
@@ -4041,7 +3982,7 @@ class ConfigRepo {
     async fetchBranches(branches, options = {}) {
         this.assertOpen();
         const wanted = [...new Set(branches)];
-        wanted.forEach(assertBranch);
+        wanted.forEach(git_names/* assertBranch */.XC);
         const result = new Map(wanted.map((branch) => [branch, null]));
         if (wanted.length === 0)
             return result;
@@ -4091,7 +4032,7 @@ class ConfigRepo {
             const listed = plan.listed;
             const present = [...listed].filter((entry) => entry[1] !== null);
             for (const [, commit] of present)
-                assertObjectId(commit);
+                (0,git_names/* assertObjectId */.dg)(commit);
             const byId = present.length === 0
                 ? undefined
                 : await fetchRefspecs(present.map(([branch, commit]) => `+${commit}:${TRACKING_PREFIX}${branch}`), `fetching ${present.map(([branch]) => branch).join(', ')}`);
@@ -4143,7 +4084,7 @@ class ConfigRepo {
                 .readFile(external_node_path_default().join(this.tempDir, GIT_DIR_NAME, ...ref.split('/')), 'utf8')
                 .catch(() => '');
             const commit = loose.trim();
-            if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
+            if (!(0,git_names/* isFullObjectId */.gY)(commit))
                 break;
             tips.set(ref, commit);
         }
@@ -4170,7 +4111,7 @@ class ConfigRepo {
         this.assertOpen();
         const wanted = [...new Set(revisions)];
         for (const revision of wanted)
-            assertRevision(revision);
+            (0,git_names/* assertRevision */.yr)(revision);
         const result = new Map(wanted.map((revision) => [revision, null]));
         if (wanted.length === 0)
             return result;
@@ -4230,12 +4171,12 @@ class ConfigRepo {
         this.assertOpen();
         const byCommit = new Map();
         for (const scope of scopes) {
-            assertObjectId(scope.commit);
+            (0,git_names/* assertObjectId */.dg)(scope.commit);
             const dirs = byCommit.get(scope.commit) ?? new Set();
             for (const under of scope.under) {
                 const dir = under.replace(/\/+$/, '');
                 if (dir !== '')
-                    assertRepoPath(dir);
+                    (0,git_names/* assertRepoPath */.ac)(dir);
                 dirs.add(dir);
             }
             byCommit.set(scope.commit, dirs);
@@ -4328,7 +4269,7 @@ class ConfigRepo {
         const tips = new Map(planned.map((ref) => [ref.slice('refs/heads/'.length), null]));
         for (const line of text.split('\n')) {
             const [oid = '', ref] = line.split('\t');
-            if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(oid))
+            if (!(0,git_names/* isFullObjectId */.gY)(oid))
                 continue;
             const branch = ref === 'HEAD' ? head : ref?.startsWith('refs/heads/') ? ref.slice(11) : undefined;
             if (branch !== undefined && (ref === 'HEAD' || tips.has(branch)))
@@ -4348,7 +4289,7 @@ class ConfigRepo {
      */
     async fetchWithListing(planned, started) {
         const branches = planned.map((ref) => ref.slice('refs/heads/'.length));
-        branches.forEach(assertBranch);
+        branches.forEach(git_names/* assertBranch */.XC);
         this.becomePartial();
         this.ahead.listingStarts();
         const trace = external_node_path_default().join(external_node_path_default().resolve(this.tempDir), PACKET_TRACE_NAME);
@@ -4415,11 +4356,11 @@ class ConfigRepo {
      */
     async listTree(commit, under, options = {}) {
         this.assertOpen();
-        assertObjectId(commit);
+        (0,git_names/* assertObjectId */.dg)(commit);
         const args = ['ls-tree', '-r', '-z', ...(options.sizes === true ? ['-l'] : []), '--full-tree', commit];
         if (under !== undefined && under.replace(/\/+$/, '') !== '') {
             const dir = under.replace(/\/+$/, '');
-            assertRepoPath(dir);
+            (0,git_names/* assertRepoPath */.ac)(dir);
             args.push('--', dir);
         }
         const out = await this.git.run(args, { action: `listing files at ${commit}` });
@@ -4428,7 +4369,7 @@ class ConfigRepo {
     /** Paths (among `pathspecs`, default all) whose content contains any of `terms` (fixed strings, any case). */
     async grep(commit, terms, pathspecs = []) {
         this.assertOpen();
-        assertObjectId(commit);
+        (0,git_names/* assertObjectId */.dg)(commit);
         const patterns = terms.filter((term) => term !== '');
         if (patterns.length === 0)
             return [];
@@ -4454,10 +4395,10 @@ class ConfigRepo {
      */
     async readFiles(commit, paths) {
         this.assertOpen();
-        assertObjectId(commit);
+        (0,git_names/* assertObjectId */.dg)(commit);
         const files = new Map();
         const wanted = [...new Set(paths)];
-        wanted.forEach(assertRepoPath);
+        wanted.forEach(git_names/* assertRepoPath */.ac);
         if (wanted.length === 0)
             return files;
         const names = wanted.map((file) => `${commit}:${file}`);
@@ -4496,10 +4437,10 @@ class ConfigRepo {
      */
     async commit(input) {
         this.assertOpen();
-        assertObjectId(input.parent);
+        (0,git_names/* assertObjectId */.dg)(input.parent);
         const deletions = [...new Set(input.deletions ?? [])];
         for (const file of [...input.files.keys(), ...deletions])
-            assertRepoPath(file);
+            (0,git_names/* assertRepoPath */.ac)(file);
         for (const identity of [input.author, input.committer])
             assertIdentity(identity);
         const changed = [...input.files.keys()];
@@ -4518,7 +4459,7 @@ class ConfigRepo {
             action: 'creating the commit',
         });
         const commit = out.stdout.toString('utf8').trim();
-        assertObjectId(commit);
+        (0,git_names/* assertObjectId */.dg)(commit);
         this.written.set(commit, [...input.files.values()].map((content) => (0,handoff/* blobId */.zA)(content, commit)));
         return commit;
     }
@@ -4529,7 +4470,7 @@ class ConfigRepo {
      */
     async handOver(commit) {
         this.assertOpen();
-        assertObjectId(commit);
+        (0,git_names/* assertObjectId */.dg)(commit);
         const packed = await this.git.spawn(['pack-objects', '--revs', '--stdout', '--quiet', '--filter=blob:none'], {
             input: (0,handoff/* handOverRevisions */.UR)(commit, this.written.get(commit) ?? []),
             lazyFetch: false,
@@ -4550,8 +4491,8 @@ class ConfigRepo {
     async takeOver(handed) {
         this.assertOpen();
         for (const [branch, { commit }] of handed) {
-            assertBranch(branch);
-            assertObjectId(commit);
+            (0,git_names/* assertBranch */.XC)(branch);
+            (0,git_names/* assertObjectId */.dg)(commit);
         }
         this.handed = new Map();
         if (!this.partial || handed.size === 0)
@@ -4585,8 +4526,8 @@ class ConfigRepo {
      */
     async changedPaths(from, to) {
         this.assertOpen();
-        assertObjectId(from);
-        assertObjectId(to);
+        (0,git_names/* assertObjectId */.dg)(from);
+        (0,git_names/* assertObjectId */.dg)(to);
         const out = await this.git.run(['diff-tree', '-r', '-z', '--no-renames', '--name-only', from, to, '--'], {
             action: `comparing ${from} with ${to}`,
         });
@@ -4598,8 +4539,8 @@ class ConfigRepo {
     /** The unified diff from one commit to another (both already here), for dry runs. */
     async diff(from, to) {
         this.assertOpen();
-        assertObjectId(from);
-        assertObjectId(to);
+        (0,git_names/* assertObjectId */.dg)(from);
+        (0,git_names/* assertObjectId */.dg)(to);
         const out = await this.git.run(['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', from, to, '--'], { action: `comparing ${from} with ${to}` });
         return out.stdout.toString('utf8');
     }
@@ -4613,8 +4554,8 @@ class ConfigRepo {
         if (updates.length === 0)
             return { ok: true };
         for (const update of updates) {
-            assertBranch(update.branch);
-            assertObjectId(update.commit);
+            (0,git_names/* assertBranch */.XC)(update.branch);
+            (0,git_names/* assertObjectId */.dg)(update.commit);
         }
         const args = ['push', ...PUSH_OPTIONS];
         if (options.atomic === true)
@@ -4627,7 +4568,7 @@ class ConfigRepo {
         this.assertOpen();
         if (branches.length === 0)
             return new Map();
-        branches.forEach(assertBranch);
+        branches.forEach(git_names/* assertBranch */.XC);
         const refs = await this.lsRemote(branches.map((b) => `refs/heads/${b}`), `reading ${branches.join(', ')}`);
         return new Map(branches.map((b) => [b, refs.get(`refs/heads/${b}`) ?? null]));
     }
@@ -4639,9 +4580,9 @@ class ConfigRepo {
     async pushWithLease(update) {
         this.assertOpen();
         assertOwnBranch(update.branch);
-        assertObjectId(update.commit);
+        (0,git_names/* assertObjectId */.dg)(update.commit);
         if (update.expected !== null)
-            assertObjectId(update.expected);
+            (0,git_names/* assertObjectId */.dg)(update.expected);
         const ref = `refs/heads/${update.branch}`;
         const args = [
             'push',
@@ -4677,7 +4618,7 @@ class ConfigRepo {
      */
     async log(branch, options = {}) {
         this.assertOpen();
-        assertBranch(branch);
+        (0,git_names/* assertBranch */.XC)(branch);
         const limit = options.limit ?? 50;
         if (!Number.isInteger(limit) || limit < 1)
             throw new RangeError(`log limit must be a positive integer`);
@@ -4845,7 +4786,7 @@ function parseLog(stdout) {
 
 /** Slipway force-pushes only under `slipway/`: a guard against ever forcing anything else. */
 function assertOwnBranch(branch) {
-    if (!branch.startsWith('slipway/') || !isValidBranchName(branch)) {
+    if (!branch.startsWith('slipway/') || !(0,git_names/* isValidBranchName */.eB)(branch)) {
         throw new src/* SlipwayError */.GQ(`bug: refusing to force-push ${branch}, which is not a branch Slipway owns`);
     }
 }
@@ -4858,6 +4799,87 @@ function assertOwnBranch(branch) {
 
 
 
+
+
+/***/ }),
+
+/***/ 74674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XC: () => (/* binding */ assertBranch),
+/* harmony export */   ac: () => (/* binding */ assertRepoPath),
+/* harmony export */   dg: () => (/* binding */ assertObjectId),
+/* harmony export */   eB: () => (/* binding */ isValidBranchName),
+/* harmony export */   gY: () => (/* binding */ isFullObjectId),
+/* harmony export */   yr: () => (/* binding */ assertRevision)
+/* harmony export */ });
+/* harmony import */ var _slipway_errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58014);
+
+/**
+ * Whether `name` is a branch name git accepts (the rules of `git check-ref-format refs/heads/<name>`), checked
+ * here so no branch can smuggle an option (`-…`), a force marker (`+…`) or a second refspec (`a:b`) onto argv.
+ */
+function isValidBranchName(name) {
+    if (name === '' || name === '@' || /^[-+/]/.test(name) || name.endsWith('/')) {
+        return false;
+    }
+    if (name.endsWith('.') || name.includes('..') || name.includes('@{') || name.includes('//'))
+        return false;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name))
+        return false;
+    return name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'));
+}
+function assertBranch(name) {
+    if (!isValidBranchName(name)) {
+        throw new _slipway_errors__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`"${name}" is not a valid branch name`, {
+            where: 'config repository',
+            fix: 'use a git branch name such as env/dev (no spaces, "..", ":", or leading "-")',
+        });
+    }
+}
+/**
+ * A revision to fetch: a full commit id, or a ref name the remote resolves (`HEAD`, `env/dev`,
+ * `origin/env/dev`). Checked like a branch name, so it cannot carry an option, a force marker or a second
+ * refspec onto argv.
+ */
+function assertRevision(revision) {
+    if (revision === 'HEAD' || isFullObjectId(revision) || isValidBranchName(revision))
+        return;
+    throw new _slipway_errors__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`"${revision}" is not a ref name or a full commit id`, {
+        where: 'config repository',
+        fix: 'name a branch (env/dev), a ref (origin/env/dev, HEAD) or a full 40-hex commit id',
+    });
+}
+/** Whether `text` is a whole object id as git prints it: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits. */
+function isFullObjectId(text) {
+    return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(text);
+}
+/** A commit id as returned by fetchBranches/commit: 40 (SHA-1) or 64 (SHA-256) hex digits, or a short prefix. */
+function assertObjectId(id) {
+    if (!/^[0-9a-f]{4,64}$/i.test(id)) {
+        throw new _slipway_errors__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`"${id}" is not a commit id`, {
+            where: 'config repository',
+            fix: 'pass a commit id returned by fetchBranches() or commit()',
+        });
+    }
+}
+/** A path inside the repository as git stores it: relative, `/`-separated, no `.`/`..` parts. */
+function assertRepoPath(file) {
+    const bad = file === '' ||
+        file.startsWith('/') ||
+        file.endsWith('/') ||
+        file.includes('\0') ||
+        file.includes('\n') ||
+        file.split('/').some((part) => part === '' || part === '.' || part === '..' || part === '.git');
+    if (bad) {
+        throw new _slipway_errors__WEBPACK_IMPORTED_MODULE_0__/* .SlipwayError */ .GQ(`"${file}" is not a valid path in the config repository`, {
+            where: 'config repository',
+            fix: 'use a relative path such as apps/cart/deployment.yaml',
+        });
+    }
+}
 
 
 /***/ }),
@@ -4893,8 +4915,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ConfigRepo, DEFAULT_PR_LABELS, DEFAULT_USERNAME, GitError, KUSTOMIZATION_NAMES, KustomizeGraph, MAX_REASON_LENGTH, MAX_RUN_URL_LENGTH, ManifestError, PINS_FILE, READ_AHEAD_FRESH_MS, REDACTED, REFUSED_PATTERNS, STALE_PATTERNS, applyPins, assertOwnBranch, assertPolicyRef, backoffDelay, branchName, checkSourceCommit, classifyPush, codeCommitPullRequests, collectMarkerImages, compareSites, configPathspecs, configRepoWebLinks, editFile, escapeControlCharacters, fileTooLarge, formatPins, formatSize, gitHubPullRequests, hasControlCharacter, historyEntry, historyIn, isConfigFile, isKustomizationFile, isPlaceholder, isValidBranchName, messageValue, missingDefaultBranch, openCodeCommitTransport, openPullRequest, openTransport, overrideRefusedError, parseLsTree, parsePins, parsePorcelain, parseTrailers, pinnedError, promotionMessage, pullRequestBody, pullRequestBranch, pullRequestHostFor, quoted, readPins, redactor, requireGitHub, resolveRemote, scanAllSites, scanFile, searchTerms, setHeadCommand, siteKey, sitesAt, slipwaySubjectEnv, takeLanes, trailerReference, unpinMessage
 
-// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 10 modules
-var git = __nccwpck_require__(94408);
+// EXTERNAL MODULE: ../../packages/gitops/src/git/index.ts + 9 modules
+var git = __nccwpck_require__(96690);
 // EXTERNAL MODULE: ../../packages/errors/src/index.ts
 var src = __nccwpck_require__(58014);
 // EXTERNAL MODULE: ../../packages/oci/src/index.ts + 22 modules
